@@ -1,0 +1,5 @@
+import sys
+
+from partydesk.cli import main
+
+sys.exit(main())

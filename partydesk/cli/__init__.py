@@ -1,0 +1,102 @@
+"""The `partydesk` command line.
+
+With no sub-command it opens the main window on the default ledger (or `--ledger PATH`);
+with a sub-command it works headless. Each feature registers its sub-commands in its own
+module (listed in FEATURES); `print`, `report` and `export` are shared groups."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from dataclasses import dataclass
+
+from partydesk import __version__
+from partydesk.errors import PartyDeskError
+
+# Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
+FEATURES = [
+    "partydesk.cli.core",  # init, demo, check, stats (issue 2)
+    "partydesk.cli.records",  # cadence, print book (issue 4)
+    "partydesk.cli.points",  # points, print cards / notice (issue 5)
+    "partydesk.cli.certs",  # cert, print certificates (issue 6)
+    "partydesk.cli.excel",  # import, export, report coverage (issue 7)
+    "partydesk.cli.backup",  # backup, restore, audit (issue 8)
+    "partydesk.cli.standing",  # due, report stars (issue 10)
+]
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """Bad arguments give one clear line (and exit 2), not a usage dump."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")
+
+
+@dataclass
+class Commands:
+    """Where features add their sub-commands."""
+
+    top: argparse._SubParsersAction
+    print_: argparse._SubParsersAction  # `partydesk print …`
+    report: argparse._SubParsersAction  # `partydesk report …`
+    common: argparse.ArgumentParser  # parent parser holding --ledger
+
+    def add(self, group: argparse._SubParsersAction, name: str, help: str, func) -> argparse.ArgumentParser:
+        p = group.add_parser(name, help=help, description=help, parents=[self.common])
+        p.set_defaults(func=func)
+        return p
+
+
+def build_parser() -> ArgumentParser:
+    # SUPPRESS: a sub-command's --ledger must not reset one given before the sub-command.
+    common = ArgumentParser(add_help=False)
+    common.add_argument(
+        "--ledger", metavar="PATH", default=argparse.SUPPRESS,
+        help="账本文件（默认：用户数据文件夹中的账本）",
+    )
+
+    parser = ArgumentParser(prog="partydesk", description="PartyDesk 党建台账", parents=[common])
+    parser.add_argument("--version", action="version", version=f"PartyDesk {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出")
+    top = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
+    pr_sub = pr.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser)
+    rp = top.add_parser("report", help="上报报表（Excel）", parents=[common])
+    rp_sub = rp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser)
+    cmds = Commands(top, pr_sub, rp_sub, common)
+    for name in FEATURES:
+        mod = importlib.import_module(name)
+        if hasattr(mod, "register"):
+            mod.register(cmds)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from partydesk.selftest import run_self_test
+
+            return run_self_test()
+        if args.command is None:
+            return _open_window(getattr(args, "ledger", None))
+        return args.func(args) or 0
+    except PartyDeskError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _open_window(ledger: str | None) -> int:
+    try:
+        from ui.app import main as gui_main
+    except ImportError as e:
+        print(f"错误：无法启动图形界面（{e}）。", file=sys.stderr)
+        return 1
+    return gui_main(["--ledger", ledger] if ledger else [])

@@ -1,0 +1,7 @@
+"""Demo filler: work records."""
+
+from __future__ import annotations
+
+
+def fill(ctx) -> None:
+    """Add this feature's demo content to ctx.ledger (see partydesk.demo.DemoContext)."""

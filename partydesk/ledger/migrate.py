@@ -1,0 +1,49 @@
+"""Alembic, driven from code: a ledger is upgraded to head whenever it is opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
+    """Upgrade to head; first copy a non-empty ledger to `<name>.before-<rev>-<time>.bak`
+    beside it. Returns True when anything was migrated."""
+    from partydesk.ledger.db import backup_copy, timestamp
+
+    cur = current_revision(engine)
+    head = head_revision()
+    if cur == head:
+        return False
+    if path is not None and path.exists() and path.stat().st_size > 0 and cur is not None:
+        backup_copy(path, path.with_name(f"{path.name}.before-{head}-{timestamp()}.bak"))
+    upgrade(engine, "head")
+    return True
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)

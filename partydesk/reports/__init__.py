@@ -1,0 +1,1 @@
+"""Printing with ReportLab: work-record books, certificates, points cards and notices."""

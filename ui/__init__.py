@@ -1,0 +1,3 @@
+"""The PySide6 layer: main window, table models, delegates, dialogs, workers.
+
+It calls the core (`partydesk`); the core never calls it."""
