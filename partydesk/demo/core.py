@@ -482,6 +482,9 @@ class CoreGenerator:
         for s in streets:
             d = by_street[s]
             plans.append(("regional", s, [], 3))
+            if len(d["joint"]) == 1:  # a joint branch needs two units: a backstop one instead
+                d["backstop"].extend(d["joint"])
+                d["joint"] = []
             for kind, lo, hi, per in (("joint", 2, 5, (1, 4)), ("backstop", 1, 4, (1, 3))):
                 pool = d[kind][:]
                 r.shuffle(pool)
@@ -771,7 +774,7 @@ class CoreGenerator:
                         lost = True
                         evs.append(("lost_contact", flow_since + ri(180, 700), None, None,
                                     None, None))
-                elif y < 0.073:
+                elif y < 0.076:
                     lost = True
                     evs.append(("lost_contact", T - ri(100, 1500), None, None, None, None))
         row = self.rec(pid) + (
