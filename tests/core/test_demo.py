@@ -154,3 +154,35 @@ def test_bad_sizes(tmp_path, units, members):
     with pytest.raises(ValidationError):
         build_demo(tmp_path / "x.partydesk", units=units, members=members, today=TODAY)
     assert not (tmp_path / "x.partydesk").exists()
+
+
+def test_streamed_build_equals_rows_generated_at_once(tmp_path, monkeypatch):
+    """build_demo writes while generating (in chunks); the result is exactly the rows
+    `core.generate` makes in one go (which the benchmark's floor writes)."""
+    from partydesk.demo import core
+
+    monkeypatch.setattr(core.CoreGenerator, "CHUNK", 37)
+    streamed = tmp_path / "streamed.partydesk"
+    counts = build_demo(streamed, units=30, members=400, seed=5, today=TODAY)
+    data = core.generate(30, 400, 5, TODAY)
+    assert counts == data.counts()
+    at_once = tmp_path / "at_once.partydesk"
+    with open_ledger(at_once, create=True) as lg, lg.engine.begin() as conn:
+        core.write(conn, data)
+    a, b = dump(streamed), dump(at_once)
+    for table in core.TABLE_ORDER:
+        assert a[table] == b[table], table
+    assert len(a["person"]) == 400
+
+
+def test_generator_failure_leaves_nothing(tmp_path, monkeypatch):
+    from partydesk.demo import core
+
+    def boom(self, units, orgs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core.CoreGenerator, "make_instructors", boom)
+    path = tmp_path / "x.partydesk"
+    with pytest.raises(RuntimeError, match="boom"):
+        build_demo(path, units=20, members=100, today=TODAY)
+    assert list(tmp_path.iterdir()) == []
