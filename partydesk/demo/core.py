@@ -819,15 +819,15 @@ class CoreGenerator:
                 y = r.random()
                 if y < 0.012:
                     status = "transferred_out"
-                    evs.append(("transfer_out", T - ri(5, 700), None, r.choice(OUTSIDE_ORGS),
-                                org_id, None))
+                    evs.append(("transfer_out", ri(max(full, T - 700), T - 5), None,
+                                r.choice(OUTSIDE_ORGS), org_id, None))
                 elif y < 0.014 and age_years > 60:
                     status = "deceased"
                     evs.append(("status", T - ri(5, 700), "active", "deceased", None, None))
                 elif y < 0.07:
                     flowing = True
                     flow_to = r.choice(FLOW_TO)
-                    flow_since = T - ri(30, 2000)
+                    flow_since = ri(min(max(full, T - 2000), T - 30), T - 30)
                     evs.append(("flow_out", flow_since, None, flow_to, None, None))
                     if r.random() < 0.08:
                         lost = True
@@ -836,23 +836,17 @@ class CoreGenerator:
                 elif y < 0.076:
                     lost = True
                     evs.append(("lost_contact", T - ri(100, 1500), None, None, None, None))
+        ISO, B = self._iso, self._iso_base  # every date here lies in the table's range
         row = self.rec(pid) + (
-            self.name(sex), id_number, sex, self.iso(born), r.choice(ETHNICITIES), edu,
+            self.name(sex), id_number, sex, ISO[born - B], r.choice(ETHNICITIES), edu,
             self.phone(), job, org_id, u["id"] if u else None, group, cat, status,
-            self.iso(applied), self.iso(talked), self.iso(activist), self.iso(review),
-            self.iso(target), self.iso(admitted), self.iso(full), ext, flowing, flow_to,
-            self.iso(flow_since), lost, note,
+            applied and ISO[applied - B], talked and ISO[talked - B],
+            activist and ISO[activist - B], review and ISO[review - B],
+            target and ISO[target - B], admitted and ISO[admitted - B], full and ISO[full - B],
+            ext, flowing, flow_to, flow_since and ISO[flow_since - B], lost, note,
         )
-        out = []
-        for e in evs:
-            kind, on = e[0], e[1]
-            if on > T:
-                continue
-            frm, to = e[2], e[3]
-            from_org, to_org = e[4], e[5]
-            note_e = e[6] if len(e) > 6 else None
-            out.append((kind, on, frm, to, from_org, to_org, note_e))
-        out.sort(key=lambda x: x[1])
+        out = [e if len(e) == 7 else e + (None,) for e in evs if e[1] <= T]
+        out.sort(key=_second)
         return row, out
 
     # --- committees, groups, secretaries ---------------------------------------------------
@@ -976,6 +970,10 @@ class CoreGenerator:
 
 
 BRANCHY = ("branch", "joint_branch", "work_branch")
+
+
+def _second(t: tuple):
+    return t[1]
 COL_P = {c: i for i, c in enumerate(COLUMNS["person"])}
 
 
