@@ -306,18 +306,25 @@ class CoreGenerator:
         return add_months(date.fromordinal(ordinal), months).toordinal()
 
     def name(self, sex: str) -> str:
-        r = self.rng
-        if r.random() < 0.004:
-            sur = r.choice(SURNAMES_2)
+        rnd = self.rng.random
+        x = rnd()
+        if x < 0.004:
+            sur = SURNAMES_2[int(x * 1250) % len(SURNAMES_2)]
         else:
-            sur = SURNAMES[bisect.bisect(self._cum_surname, r.random() * self._cum_surname[-1])]
+            sur = SURNAMES[bisect.bisect(self._cum_surname, rnd() * self._cum_surname[-1])]
         pool = GIVEN_M if sex == "M" else GIVEN_F
-        if r.random() < 0.72:
-            return sur + (r.choice(GIVEN_ANY) if r.random() < 0.25 else r.choice(pool)) + r.choice(pool)
-        return sur + r.choice(pool)
+        n = len(pool)
+        last = pool[int(rnd() * n)]
+        x = rnd()
+        if x < 0.18:
+            return sur + GIVEN_ANY[int(rnd() * len(GIVEN_ANY))] + last
+        if x < 0.72:
+            return sur + pool[int(rnd() * n)] + last
+        return sur + last
 
     def phone(self) -> str:
-        return self.rng.choice(PHONE_PREFIX) + "%08d" % self.rng.randrange(100_000_000)
+        rnd = self.rng.random
+        return PHONE_PREFIX[int(rnd() * len(PHONE_PREFIX))] + "%08d" % int(rnd() * 100_000_000)
 
     def id_number(self, born: int, sex: str) -> str:
         r = self.rng
@@ -720,7 +727,10 @@ class CoreGenerator:
         """One person's row and history events, with dates consistent with `cat`."""
         r = self.rng
         T = self.T
-        ri = r.randint
+        rnd = r.random
+
+        def ri(a: int, b: int) -> int:  # FastRandom.randint without the method lookups
+            return a + int(rnd() * (b - a + 1))
         evs = []
         applied = talked = activist = review = target = admitted = full = None
         ext = 0
