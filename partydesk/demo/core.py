@@ -526,7 +526,7 @@ class CoreGenerator:
             if len(d["joint"]) == 1:  # a joint branch needs two units: a backstop one instead
                 d["backstop"].extend(d["joint"])
                 d["joint"] = []
-            for kind, lo, hi, per in (("joint", 2, 5, (1, 4)), ("backstop", 1, 4, (1, 3))):
+            for kind, lo, hi, per in (("joint", 2, 5, (1, 3)), ("backstop", 1, 4, (1, 3))):
                 pool = d[kind][:]
                 r.shuffle(pool)
                 while pool:
@@ -534,7 +534,7 @@ class CoreGenerator:
                     if len(pool) - k == 1 and kind == "joint":
                         k += 1  # never leave a lone unit for a joint branch
                     grp, pool = pool[:k], pool[k:]
-                    plans.append((kind, s, grp, sum(r.randint(*per) for _ in grp) + 2))
+                    plans.append((kind, s, grp, sum(r.randint(*per) for _ in grp) + 1))
             for u in d["dispatched"]:
                 plans.append(("dispatched", s, [u], r.randint(4, 12)))
             if d["none"] or any(u["kind"] == "new_employment" for u in operating if u["street"] == s):

