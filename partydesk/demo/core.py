@@ -1122,67 +1122,25 @@ def write(conn, data: CoreData, progress: Callable[[str, float], None] | None = 
 
 def generate_and_write(conn, n_units: int, n_people: int, seed: int, today: date,
                        progress: Callable[[str, float], None] | None = None) -> dict[str, int]:
-    """Generate on a worker thread while this thread writes what is ready: SQLite does
-    its B-tree work without holding the GIL, so the two overlap. Returns the row counts.
-    Progress is reported on this thread."""
-    import queue
-    import threading
+    """Generate and write in chunks (people a few thousand at a time), so memory stays
+    bounded however many people are asked for. Returns the row counts.
 
-    chunks: queue.Queue = queue.Queue(maxsize=16)
-    stop = threading.Event()
-
-    def put(item) -> None:
-        while not stop.is_set():
-            try:
-                chunks.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                continue
-        raise _Stopped
-
-    def produce() -> None:
-        try:
-            gen = CoreGenerator(n_units, n_people, seed, today,
-                                lambda st, f: put(("progress", st, f)),
-                                lambda t, rows: put(("rows", t, rows)))
-            put(("done", gen.generate()))
-        except _Stopped:
-            pass
-        except BaseException as e:  # handed to the writing thread, raised there
-            try:
-                put(("error", e))
-            except _Stopped:
-                pass
-
-    worker = threading.Thread(target=produce, name="demo-generator", daemon=True)
+    (A generating thread beside the writing one was tried: with the GIL it overlapped
+    nothing, so this stays on one thread.)"""
     writer = Writer(conn, large_tables(n_people))
-    worker.start()
     expected = max(1, n_people * 3 + n_units * 3)
     written = 0
-    try:
-        while True:
-            item = chunks.get()
-            if item[0] == "rows":
-                writer.insert(item[1], item[2])
-                written += len(item[2])
-                if progress:
-                    progress("writing", min(1.0, written / expected))
-            elif item[0] == "progress":
-                if progress:
-                    progress(item[1], item[2])
-            elif item[0] == "error":
-                raise item[1]
-            else:
-                data = item[1]
-                writer.finish(data)
-                return data.counts()
-    finally:
-        stop.set()
-        worker.join()
 
+    def sink(table: str, rows: list[tuple]) -> None:
+        nonlocal written
+        writer.insert(table, rows)
+        written += len(rows)
+        if progress:
+            progress("writing", min(1.0, written / expected))
 
-class _Stopped(Exception):
-    """The writing side gave up; the generator stops quietly."""
+    data = CoreGenerator(n_units, n_people, seed, today, None, sink).generate()
+    writer.finish(data)
+    return data.counts()
 
 
 def generate(n_units: int, n_people: int, seed: int, today: date, progress=None) -> CoreData:
