@@ -75,7 +75,7 @@ def cmd_init(args) -> int:
 
 STAGES = {
     "schema": "建立账本", "units": "生成单位", "organizations": "生成党组织", "people": "生成人员",
-    "writing": "写入账本", "done": "完成",
+    "writing": "生成并写入账本", "done": "完成",
 }
 
 

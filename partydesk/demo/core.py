@@ -167,11 +167,24 @@ _SEQ_WSUM = [_wsum(f"{i:03d}", _ID_W[14:17]) for i in range(1000)]
 
 
 def cn_num(n: int) -> str:
-    """1..99 in Chinese numerals (第一, 第十二 …)."""
+    """1..9999 in Chinese numerals (第一, 第十二, 第一百零五 …); larger as digits."""
+    if n <= 0 or n >= 10000:
+        return str(n)
     if n <= 10:
         return NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+    big, rest = (divmod(n, 1000), "千") if n >= 1000 else (divmod(n, 100), "百")
+    (head, tail), unit = big, rest
+    text = NUMERALS[head - 1] + unit
+    if tail == 0:
+        return text
+    if tail < (100 if unit == "千" else 10):
+        text += "零"
+    if 10 <= tail < 20:
+        return text + "一" + cn_num(tail)
+    return text + cn_num(tail)
 
 
 # --- Tables: columns in insertion order ------------------------------------------------------
@@ -622,6 +635,7 @@ class CoreGenerator:
         return orgs
 
     def _children(self, new, top: _Org, u: dict, k: int, n: int, suffix: str) -> None:
+        k = min(k, 40)  # beyond this the branches just grow (and get a formation hint)
         share = _apportion([1.0] * k, n)
         for j in range(k):
             new(f"中共{u['name']}第{cn_num(j + 1)}{suffix}", "branch", "own", top, u["street"],

@@ -186,3 +186,22 @@ def test_generator_failure_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="boom"):
         build_demo(path, units=20, members=100, today=TODAY)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "n, text",
+    [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (99, "九十九"), (100, "一百"), (105, "一百零五"),
+     (110, "一百一十"), (1010, "一千零一十"), (1234, "一千二百三十四"), (10000, "10000")],
+)
+def test_chinese_numerals_for_branch_names(n, text):
+    from partydesk.demo.core import cn_num
+
+    assert cn_num(n) == text
+
+
+def test_few_units_many_people(tmp_path):
+    """A few huge units: committees with many branches, every person placed."""
+    path = tmp_path / "dense.partydesk"
+    build_demo(path, units=4, members=6000, today=TODAY)
+    assert q(path, "SELECT count(*) FROM person") == [(6000,)]
+    assert q(path, "SELECT count(*) FROM organization WHERE org_type = 'committee'")[0][0] >= 2
