@@ -1,8 +1,9 @@
 """The core of the demo ledger: units (两新组织), party organizations, people in the
 pipeline, instructors (党建指导员). Realistic, fictional and deterministic.
 
-Rows are generated as plain tuples with ids assigned here and written with one
-`executemany` per table, so 100,000 people take seconds, not minutes. Dates are
+Rows are generated as plain tuples with ids assigned here and handed to a writer in
+chunks (one `executemany` each), so 100,000 people take seconds, not minutes, in bounded
+memory. Dates are
 chosen relative to `today`, so that reminders (talks, reviews, probations, terms) always
 have something due soon and something overdue.
 """
@@ -16,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import mul
 
 from partydesk.rules import creditcode, idcard
 from partydesk.rules.dates import add_months
@@ -150,12 +150,6 @@ class FastRandom(random.Random):
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 _ID_W = idcard.WEIGHTS
 _ID_C = idcard.CHECK_CHARS
-
-
-def make_id_number(region: str, born: date, seq: int) -> str:
-    """Like idcard.make (sex already in `seq`'s parity), faster for bulk use."""
-    first17 = f"{region}{born.year:04d}{born.month:02d}{born.day:02d}{seq:03d}"
-    return first17 + _ID_C[sum(map(mul, map(int, first17), _ID_W)) % 11]
 
 
 def _wsum(digits: str, weights) -> int:
