@@ -719,6 +719,8 @@ class CoreGenerator:
                 else:
                     cat = cat_codes[bisect.bisect(cat_cum, r.random() * cat_cum[-1])]
                 u = host_units[bisect.bisect(hw, r.random() * hw[-1])] if hw else None
+                if j == 0 and o is not None and o.formation == "dispatched":
+                    u = None  # the dispatched secretary (选派书记) works elsewhere
                 sex = "M" if r.random() < (0.62 if cat == "full" else 0.52) else "F"
                 group = first + j % k_groups if k_groups else None
                 row, evs = self.person(pid, o, u, cat, sex, HIST, orgs_by_street, group, j == 0)
@@ -833,6 +835,10 @@ class CoreGenerator:
         if ext:
             evs.append(("probation_extended", admitted + 365, None, f"{ext}个月", None, org_id,
                         "支部大会决定延长预备期"))
+        if secretary and o is not None and o.formation == "dispatched":
+            home = INSTRUCTOR_HOMES[int(rnd() * len(INSTRUCTOR_HOMES))][0]
+            job = f"选派党组织书记（{home}）"
+            note = f"由{home}选派担任党组织书记"
         if o is None:
             note = "组织关系转入手续办理中，尚未编入党组织"
             evs.append(("transfer_in", T - ri(3, 60), r.choice(OUTSIDE_ORGS), None, None, None))
