@@ -119,8 +119,11 @@ def plan(
     Writes nothing."""
     ent = F.entity(entity_key)
     new: dict[str, Any] = {}
+    table = ent.model.__table__
     for name, value in raw.items():
         new[name] = F.clean(entity_key, name, value, session=session, today=today)
+        if new[name] is None and name in table.c and not table.c[name].nullable:
+            raise ValidationError(f"{ent.field(name).label}：不能为空", name)
     if "id_number" in new and new["id_number"] and "birth_date" in ent.by_name:
         # The ID number is authoritative: birth date and sex follow it unless typed too.
         derived = F.derive_from_id({"id_number": new["id_number"]})

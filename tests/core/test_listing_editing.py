@@ -147,3 +147,13 @@ def test_add_delete_restore_person(sample):
         editing.restore(s, gone)
     with lg.session() as s:
         assert s.get(Person, snap.id).name == "孙丽"
+
+
+def test_a_column_the_ledger_needs_cannot_be_emptied(sample):
+    lg, ids = sample
+    with pytest.raises(ValidationError, match="在册状态：不能为空"):
+        with lg.session() as s:
+            editing.set_fields(s, "person", ids["张伟"], {"status": ""})
+    with pytest.raises(ValidationError, match="党组织类别：不能为空"):
+        with lg.session() as s:
+            editing.set_fields(s, "org", ids["orgs"][0], {"org_type": " "})

@@ -51,7 +51,7 @@ class IdCardEdit(QLineEdit):
             else:
                 born = f"{info.birth_date:%Y-%m-%d}"
                 sex = enums.Sex.label_of(info.sex)
-                ok, hint = True, self.tr("有效：出生日期 {0}，性别 {1}（将自动填入）").format(born, sex)
+                ok, hint = True, self.tr("号码有效：出生日期 {0}，性别 {1}").format(born, sex)
         self.hint = hint
         self.setProperty("valid", ok)
         self.setStyleSheet("" if ok else "QLineEdit { background: #fde2e2; }")
@@ -142,6 +142,8 @@ def set_editor_text(w: QWidget, text: str) -> None:
             w.setEditText(text)
         else:
             w.setCurrentIndex(0)
+        if w.isEditable():
+            w.lineEdit().setCursorPosition(0)
     elif isinstance(w, QLineEdit):
         w.setText(text)
 

@@ -31,6 +31,13 @@ from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
 
 MAX_DELETE = 1000
+# First-run column widths (pixels); the user's own are remembered after that.
+WIDTHS = {
+    "unit": {"name": 260, "credit_code": 170, "address": 240, "kind": 110},
+    "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
+    "person": {"name": 80, "id_number": 165, "sex": 48, "birth_date": 95, "ethnicity": 60,
+               "education": 80, "category": 95, "org_id": 280, "job": 120},
+}
 
 
 @dataclass
@@ -133,9 +140,10 @@ class TablePage(QWidget):
             hh.restoreState(state)
             hh.setSortIndicator(-1, Qt.AscendingOrder)
         else:
-            widths = {"name": 200, "id_number": 170, "org_id": 240, "parent_id": 220, "address": 220}
+            widths = WIDTHS.get(self.entity, {})
             for c, col in enumerate(self.model.columns):
-                hh.resizeSection(c, widths.get(col.name, 110 if col.kind != "bool" else 80))
+                default = 80 if col.kind == "bool" else 110
+                hh.resizeSection(c, widths.get(col.name, default))
 
     def save_state(self) -> None:
         QSettings().setValue(self._settings_key(), self.view.horizontalHeader().saveState())
