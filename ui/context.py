@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
-from partydesk.ledger import Ledger
+if TYPE_CHECKING:
+    from partydesk.ledger import Ledger
 
 
 class ChangeHub(QObject):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from partydesk.ledger import Ledger
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from partydesk.ledger import Ledger
 from ui.pages import PAGES
 
 MAX_RECENT = 8
@@ -56,7 +59,9 @@ def recent_ledgers() -> list[str]:
 class MainWindow(QMainWindow):
     ledger_changed = Signal()
 
-    def __init__(self, ledger: Ledger):
+    def __init__(self, ledger: Ledger | None):
+        """`ledger` None: an empty window that says the ledger is being opened (start-up
+        shows the window first); `set_ledger` fills it."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
@@ -83,11 +88,26 @@ class MainWindow(QMainWindow):
         self.split = split
         self.setCentralWidget(split)
         self.nav.currentRowChanged.connect(self._show_page)
-        self._load_pages()
-        self._update_title()
         self.resize(1280, 800)
         self._restore_state()
-        remember_ledger(ledger.path)
+        if ledger is None:
+            self.show_no_ledger(self.tr("正在打开账本…"))
+        else:
+            self._load_pages()
+            self._update_title()
+            remember_ledger(ledger.path)
+
+    def show_no_ledger(self, text: str) -> None:
+        """No ledger (yet): a message in place of the pages; File menu still works."""
+        label = QLabel(text, self)
+        label.setObjectName("noLedger")
+        label.setAlignment(Qt.AlignCenter)
+        label.setWordWrap(True)
+        self._unload_pages()
+        self.stack.addWidget(label)
+        self.setWindowTitle(self.tr("PartyDesk 党建台账"))
+        for act in (self.add_act, self.delete_act, self.save_copy_act):
+            act.setEnabled(False)
 
     # ---------------------------------------------------------------- actions
 
@@ -238,8 +258,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page = self.current_page()
         self.counts.setText(getattr(page, "summary", ""))
+        readonly = self.ctx.ledger is None or self.ctx.ledger.readonly
         for act, name in ((self.add_act, "add_record"), (self.delete_act, "delete_selected")):
-            act.setEnabled(hasattr(page, name) and not self.ctx.ledger.readonly)
+            act.setEnabled(hasattr(page, name) and not readonly)
 
     def _page_summary(self, text: str) -> None:
         if self.sender() is self.current_page():
@@ -256,13 +277,14 @@ class MainWindow(QMainWindow):
     def set_ledger(self, ledger: Ledger) -> None:
         """Show another ledger: the undo history ends, every page is built anew."""
         old = self.ctx.ledger
+        self.save_copy_act.setEnabled(True)
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
         self._load_pages()
         self._update_title()
         remember_ledger(ledger.path)
-        if old is not ledger:
+        if old is not None and old is not ledger:
             old.close()
         self.ledger_changed.emit()
 
@@ -291,6 +313,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _dialog_dir(self) -> Path:
+        if self.ctx.ledger is None:
+            return Path.home()
         return self.ctx.ledger.path.parent
 
     def _fill_recent(self) -> None:
@@ -312,6 +336,8 @@ class MainWindow(QMainWindow):
 
     def save_copy_to(self, dest: Path) -> None:
         """Copy the open ledger to `dest` with SQLite's backup API, off the UI thread."""
+        if self.ctx.ledger is None:
+            return
         from partydesk.ledger.db import backup_copy
         from ui.tasks import run_task
 

@@ -8,7 +8,7 @@ Every editor hands back TEXT (or an organization id); the core (`fields.clean`) 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,6 +25,9 @@ from partydesk.ledger import fields as F
 from partydesk.rules import idcard
 
 EMPTY_DATE = QDate(1900, 1, 1)
+_F = QStyleOptionViewItem.ViewItemFeature
+_DISPLAY = _F.HasDisplay
+_DISPLAY_ALT = _F.HasDisplay | _F.Alternate
 
 
 class IdCardEdit(QLineEdit):
@@ -60,16 +63,15 @@ class IdCardEdit(QLineEdit):
 
 
 class OrgCombo(QComboBox):
-    """An editable drop-down of organizations; typing filters by any part of the name."""
+    """An editable drop-down of organizations; typing filters by any part of the name.
+    (One QStringListModel, not thousands of addItem calls: a county has many branches.)"""
 
     def __init__(self, choices: list[tuple[int, str]], parent: QWidget | None = None, empty=True):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.NoInsert)
-        if empty:
-            self.addItem("", None)
-        for oid, name in choices:
-            self.addItem(name, oid)
+        self._ids = ([None] if empty else []) + [oid for oid, _ in choices]
+        self.setModel(QStringListModel(([""] if empty else []) + [n for _, n in choices], self))
         comp = QCompleter(self.model(), self)
         comp.setFilterMode(Qt.MatchContains)
         comp.setCaseSensitivity(Qt.CaseInsensitive)
@@ -81,8 +83,8 @@ class OrgCombo(QComboBox):
         """The organization id when the text is one of the names, else the text."""
         text = self.currentText().strip()
         i = self.findText(text, Qt.MatchExactly)
-        if i >= 0 and self.itemData(i) is not None and self.itemText(i) == text:
-            return self.itemData(i)
+        if i >= 0 and self._ids[i] is not None:
+            return self._ids[i]
         return text
 
 
@@ -177,6 +179,7 @@ class LedgerDelegate(QStyledItemDelegate):
     def __init__(self, model, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
+        self.alternate = bool(parent is not None and getattr(parent, "alternatingRowColors", bool)())
         self._orgs: list[tuple[int, str]] | None = None
         hub = getattr(model.ctx, "changes", None)
         if hub is not None:
@@ -191,6 +194,25 @@ class LedgerDelegate(QStyledItemDelegate):
             with self.model.ledger.session() as s:
                 self._orgs = listing.org_choices(s)
         return self._orgs
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # One Python call per painted cell, straight from the model's row cache, instead
+        # of the base class asking data() for seven roles (the model has no fonts,
+        # colours, icons or check boxes). Features are set from constants: reading and
+        # OR-ing Qt flags in Python costs more than the rest of this method.
+        m = self.model
+        r = index.row()
+        c = index.column()
+        row = m._cache.get(m._ids[r])
+        if row is None or row[2] is None:
+            row = m._row(r)
+        text = row[2][c]
+        if text:
+            option.text = text
+            option.features = _DISPLAY_ALT if (r & 1 and self.alternate) else _DISPLAY
+        a = m._align[c]
+        if a is not None:
+            option.displayAlignment = a
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex):
         col = self.model.columns[index.column()]

@@ -7,14 +7,28 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from partydesk.ledger import fields as F
 from partydesk.ledger import listing
 from partydesk.ledger.listing import ListQuery
 
-RAW_ROLE = Qt.UserRole + 1  # the stored value (code, date, id …)
-ID_ROLE = Qt.UserRole + 2  # the record id of the row
+RAW_ROLE = int(Qt.UserRole) + 1  # the stored value (code, date, id …)
+ID_ROLE = int(Qt.UserRole) + 2  # the record id of the row
+# Plain ints: data() runs for every painted cell and role, and enum lookups add up.
+_DISPLAY, _EDIT, _ALIGN = int(Qt.DisplayRole), int(Qt.EditRole), int(Qt.TextAlignmentRole)
+_HORIZONTAL = Qt.Horizontal
+_RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight) | int(Qt.AlignVCenter))
+_LOADERS: set = set()  # running id loaders, kept alive until they report
 
 
 class _IdsSignals(QObject):
@@ -49,8 +63,10 @@ def _formatter(entity_key: str, col: listing.Column):
     def fmt(v):
         if v is None:
             return ""
+        if v.__class__ is str:
+            return v
         if isinstance(v, date):
-            return v.strftime("%Y-%m-%d")
+            return v.isoformat()[:10]  # YYYY-MM-DD; isoformat is far cheaper than strftime
         return str(v)
 
     return fmt
@@ -66,7 +82,7 @@ class LedgerTableModel(QAbstractTableModel):
 
     BLOCK = 100
     CACHE = 3000
-    FIRST = 500  # ids fetched on the UI thread; the rest arrive from a worker
+    FIRST = 200  # ids fetched on the UI thread (a screenful or more); the rest from a worker
     loaded = Signal()
     refused = Signal(str)  # an edit was refused: the reason, in Chinese
 
@@ -78,12 +94,13 @@ class LedgerTableModel(QAbstractTableModel):
         self.columns = listing.columns(entity_key)
         self._names = [c.name for c in self.columns]
         self._fmt = [_formatter(entity_key, c) for c in self.columns]
-        self._align = [
-            int(Qt.AlignRight | Qt.AlignVCenter) if c.kind == "int" else None for c in self.columns
-        ]
+        self._align = [_RIGHT if c.kind == "int" else None for c in self.columns]
+        ro = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        self._flags = [ro if c.field is None else ro | Qt.ItemIsEditable for c in self.columns]
+        self._ro_flags = ro
         self.query = ListQuery(entity_key)
         self._ids: list[int] = []
-        self._cache: OrderedDict[int, tuple] = OrderedDict()  # id -> (uuid, raws, texts)
+        self._cache: OrderedDict[int, list] = OrderedDict()  # id -> [uuid, raws, texts]
         self._generation = 0
         self.complete = True
         self.total = 0
@@ -107,9 +124,12 @@ class LedgerTableModel(QAbstractTableModel):
         if not self.complete:
             ids = ids[: self.FIRST]
             loader = _IdsLoader(self.ledger, self.query, self._generation)
+            loader.setAutoDelete(False)
             loader.signals.done.connect(self._on_ids, Qt.QueuedConnection)
-            self._loader = loader  # keep the signals object alive
-            QThreadPool.globalInstance().start(loader)
+            loader.signals.done.connect(lambda *_: _LOADERS.discard(loader))
+            _LOADERS.add(loader)
+            # Started after the first rows are painted, so it never delays them.
+            QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(loader))
         self.beginResetModel()
         self._ids = ids
         self._cache.clear()
@@ -162,18 +182,22 @@ class LedgerTableModel(QAbstractTableModel):
     def _fetch(self, ids: list[int]) -> None:
         with self.ledger.session() as s:
             rows = listing.fetch_rows(s, self.entity, ids, self._names)
+        empty = (None,) * len(self._names)
         for rid in ids:
             row = rows.get(rid)
-            if row is None:  # deleted meanwhile: show an empty row until the next reload
-                self._cache[rid] = (None, (None,) * len(self._names), ("",) * len(self._names))
-            else:
-                raws = row[1:]
-                texts = tuple(f(v) for f, v in zip(self._fmt, raws, strict=True))
-                self._cache[rid] = (row[0], raws, texts)
+            # [uuid, stored values, texts (made when the row is first shown)]; a row
+            # deleted meanwhile shows empty until the next reload.
+            self._cache[rid] = [None, empty, None] if row is None else [row[0], row[1:], None]
         while len(self._cache) > self.CACHE:
             self._cache.popitem(last=False)
 
-    def _row(self, r: int) -> tuple:
+    def _texts(self, entry: list) -> tuple:
+        texts = entry[2]
+        if texts is None:
+            texts = entry[2] = tuple(f(v) for f, v in zip(self._fmt, entry[1], strict=True))
+        return texts
+
+    def _row(self, r: int) -> list:
         rid = self._ids[r]
         row = self._cache.get(rid)
         if row is None:
@@ -181,6 +205,8 @@ class LedgerTableModel(QAbstractTableModel):
             block = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
             self._fetch(block)
             row = self._cache[rid]
+        if row[2] is None:
+            self._texts(row)
         return row
 
     def ensure_rows(self, rows: list[int]) -> None:
@@ -216,38 +242,40 @@ class LedgerTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.DisplayRole or role == Qt.EditRole:
-            return self._row(index.row())[2][index.column()]
-        if role == Qt.TextAlignmentRole:
-            return self._align[index.column()]
-        if role == RAW_ROLE:
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY or role == _EDIT:
+            r = index.row()
+            if r < 0:
+                return None
+            row = self._cache.get(self._ids[r])
+            if row is None or row[2] is None:
+                row = self._row(r)
+            return row[2][index.column()]
+        if role == _ALIGN:
+            return self._align[index.column()] if index.isValid() else None
+        if role == RAW_ROLE and index.isValid():
             return self._row(index.row())[1][index.column()]
-        if role == ID_ROLE:
+        if role == ID_ROLE and index.isValid():
             return self._ids[index.row()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if role != _DISPLAY:
             return None
-        if orientation == Qt.Horizontal:
+        if orientation == _HORIZONTAL:
             if 0 <= section < len(self.columns):
                 return self.columns[section].label
             return None
         return str(section + 1)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        if not index.isValid():
+        c = index.column()
+        if c < 0:  # the invalid index (cheaper than isValid() for every painted cell)
             return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if not self.readonly and self.columns[index.column()].field is not None:
-            f |= Qt.ItemIsEditable
-        return f
+        return self._ro_flags if self.readonly else self._flags[c]
 
-    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index: QModelIndex, value: Any, role: int = _EDIT) -> bool:
+        if role != _EDIT or not index.isValid():
             return False
         col = self.columns[index.column()]
         if col.field is None or self.readonly:

@@ -87,13 +87,13 @@ class LedgerTableView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.ledger_model = model
-        self.setItemDelegate(LedgerDelegate(model, self))
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.setEditTriggers(
             QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
         )
         self.setAlternatingRowColors(True)
+        self.setItemDelegate(LedgerDelegate(model, self))
         self.setWordWrap(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
         vh = self.verticalHeader()
