@@ -88,7 +88,12 @@ def start(argv: list[str] | None = None):
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        return open_ledger(startup_ledger_path(arg), create=True)
+        ledger = open_ledger(startup_ledger_path(arg), create=True)
+        # Import the core the pages need here, off the UI thread (pure Python, no Qt).
+        import partydesk.ledger.editing  # noqa: F401
+        import partydesk.ledger.listing  # noqa: F401
+
+        return ledger
 
     def done(ledger):
         ledger = after_open(ledger, win)
