@@ -67,6 +67,7 @@ def test_every_model_passes_the_model_tester(main_window, qtmodeltester):
 def test_edit_a_cell_writes_the_database_and_undo_restores(main_window, qtbot, ledger, sample_ids):
     p = page(main_window, "people")
     edit_cell(qtbot, p, cell(p, "张伟", "job"), "快递站站长", chinese=True)
+    assert p.view.currentIndex().row() == cell(p, "张伟", "job").row() + 1  # Enter moves down
     assert person(ledger, sample_ids["张伟"]).job == "快递站站长"
     assert p.model.data(cell(p, "张伟", "job")) == "快递站站长"
     main_window.undo_act.trigger()
@@ -280,13 +281,15 @@ def test_detail_form_saves_all_fields_as_one_step(main_window, qtbot, ledger, sa
     assert person(ledger, sample_ids["刘洋"]).phone == "13912345678"
 
 
-def test_ids_beyond_the_first_block_arrive_from_a_worker(main_window, qtbot, monkeypatch):
+def test_ids_beyond_the_first_block_arrive_from_a_worker(main_window, qtbot, monkeypatch, qtmodeltester):
     p = page(main_window, "people")
     monkeypatch.setattr(p.model, "FIRST", 2)
     p.model.reload()
     assert p.model.rowCount() == 2 and not p.model.complete
+    qtmodeltester.check(p.model)  # and watches the rows inserted when the rest arrives
     assert p.model.wait_complete()
     assert p.model.rowCount() == 6
+    assert [p.model.text(r, 0) for r in range(6)] == ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"]
 
 
 def test_renaming_an_org_shows_in_the_people_table(main_window, qtbot, sample_ids):

@@ -79,6 +79,14 @@ class OrgCombo(QComboBox):
         self.setCompleter(comp)
         self.setMinimumContentsLength(12)
 
+    def set_choices(self, choices: list[tuple[int, str]]) -> None:
+        """Replace the list (an organization was added, renamed or deleted)."""
+        text = self.currentText()
+        empty = bool(self._ids) and self._ids[0] is None
+        self._ids = ([None] if empty else []) + [oid for oid, _ in choices]
+        self.model().setStringList(([""] if empty else []) + [n for _, n in choices])
+        self.setEditText(text)
+
     def value(self):
         """The organization id when the text is one of the names, else the text."""
         text = self.currentText().strip()

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from partydesk.ledger import fields as F
 from partydesk.ledger import listing
 from ui.table import commands
-from ui.table.delegates import IdCardEdit, editor_text, editor_value, make_editor, set_editor_text
+from ui.table.delegates import (
+    IdCardEdit,
+    OrgCombo,
+    editor_text,
+    editor_value,
+    make_editor,
+    set_editor_text,
+)
 
 
 class DetailForm(QWidget):
@@ -81,6 +88,13 @@ class DetailForm(QWidget):
             row.addWidget(self.save_btn)
             outer.addLayout(row)
         self.load(None)
+
+    def reload_orgs(self) -> None:
+        with self.ctx.ledger.session() as s:
+            orgs = listing.org_choices(s)
+        for w in self.editors.values():
+            if isinstance(w, OrgCombo):
+                w.set_choices(orgs)
 
     def _id_checked(self, ok: bool, hint: str, born: str, sex: str) -> None:
         if self.id_hint is not None:

@@ -172,6 +172,10 @@ class TablePage(QWidget):
         self.model.reload()
 
     def _on_changed(self, entity: str, ids, structural: bool) -> None:
+        if entity == "org":
+            self.detail.reload_orgs()
+            if entity != self.entity and self.detail.rec_id is not None:
+                self.detail.load(self.detail.rec_id)  # its organization may be renamed
         if entity == self.entity and self.detail.rec_id is not None:
             if ids is None or self.detail.rec_id in ids:
                 self.detail.load(self.detail.rec_id)

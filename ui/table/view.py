@@ -9,6 +9,7 @@ import io
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -142,6 +143,15 @@ class LedgerTableView(QTableView):
             self.clear_selection_cells()
             return
         super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        # Enter moves to the cell below, as in Excel.
+        move = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if move else hint)
+        if move:
+            cur = self.currentIndex()
+            if cur.isValid() and cur.row() + 1 < self.model().rowCount():
+                self.setCurrentIndex(cur.siblingAtRow(cur.row() + 1))
 
     # ------------------------------------------------------------- copy / paste
 
