@@ -161,7 +161,11 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
     for w in words:
         pattern = _like(w)
         parts = []
+        digits = all(ch.isdigit() or ch in "xX" for ch in w)
         for c in search_cols:
+            kind = F.entity(q.entity).field(c).kind
+            if kind in ("idcard", "phone", "creditcode") and not (digits or kind == "creditcode"):
+                continue  # a word with letters or Chinese never matches an ID or phone
             if c in src.joins:
                 # The joined name is matched once, in its own table, and the key tested
                 # with IN: no join per row, so SQLite can still walk the sort index.

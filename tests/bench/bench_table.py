@@ -72,7 +72,8 @@ def floor_sql(text: str = "", sort: str | None = None) -> str:
     if text:
         like = f"'%{text}%' ESCAPE '\\'"
         sql += " WHERE " + " OR ".join(
-            [f"{c} LIKE {like}" for c in ("p.name", "p.id_number", "p.phone")]
+            # a word with Chinese in it is not looked for in ID numbers and phones
+            [f"{c} LIKE {like}" for c in ("p.name",) + (() if not text.isdigit() else ("p.id_number", "p.phone"))]
             + [f"p.org_id IN (SELECT organization.id FROM organization WHERE organization.name LIKE {like})",
                f"p.job LIKE {like}"]
         )
