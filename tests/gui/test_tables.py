@@ -336,3 +336,19 @@ def test_pages_show_their_records(main_window, name):
     p = page(main_window, name)
     assert p.model.rowCount() == {"units": 2, "orgs": 3, "people": 6}[name]
     assert main_window.counts.text().startswith("共 ")
+
+
+def test_column_widths_order_and_page_are_remembered(main_window, qtbot, ledger):
+    p = page(main_window, "people")
+    hh = p.view.horizontalHeader()
+    hh.resizeSection(0, 222)
+    hh.setSectionHidden(1, True)  # 公民身份证号 hidden from the table
+    assert "id_number" not in main_window.current_table_state().columns
+    main_window.close()  # saves the settings
+    from ui.main_window import MainWindow
+
+    again = MainWindow(ledger)
+    qtbot.addWidget(again)
+    assert again.current_page() is again.page("ui.pages.people")
+    hh2 = again.current_page().view.horizontalHeader()
+    assert hh2.sectionSize(0) == 222 and hh2.isSectionHidden(1)
