@@ -1,14 +1,30 @@
-"""Starting the GUI: `partydesk` with no sub-command, or `partydesk-gui`."""
+"""Starting the GUI: `partydesk` with no sub-command, or `partydesk-gui`.
+
+The window appears first (Qt only: SQLAlchemy and Alembic are not even imported yet);
+the ledger is opened off the UI thread and its pages are built when it is ready.
+
+Every ledger the window opens (at start, or from the File menu) goes through
+`after_open`, which runs the `BEFORE_WINDOW` hooks on the UI thread: a feature that must
+act before a ledger is shown (password, lock, read-only choice) appends
+`hook(ledger, parent) -> Ledger | None` (None: do not show it; the hook closes the ledger
+or hands back another one).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from partydesk.errors import PartyDeskError
-from partydesk.ledger import default_ledger_path, open_ledger
+if TYPE_CHECKING:
+    from partydesk.ledger import Ledger
+
+BEFORE_WINDOW: list[Callable[[Ledger, QWidget | None], Ledger | None]] = []
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -22,21 +38,87 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
+    """Run the BEFORE_WINDOW hooks on a freshly opened ledger."""
+    for hook in BEFORE_WINDOW:
+        ledger = hook(ledger, parent)
+        if ledger is None:
+            return None
+    return ledger
+
+
+def open_ledger_ui(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Ledger | None:
+    """Open a ledger for the window: errors shown in Chinese, BEFORE_WINDOW hooks run."""
+    from partydesk.errors import PartyDeskError
+    from partydesk.ledger import open_ledger
+
+    try:
+        ledger = open_ledger(path, create=create)
+    except PartyDeskError as e:
+        QMessageBox.critical(parent, "无法打开账本", str(e))
+        return None
+    return after_open(ledger, parent)
+
+
+def startup_ledger_path(arg: str | None) -> Path:
+    """--ledger, else the last ledger opened (if it still exists), else the default."""
+    if arg:
+        return Path(arg)
+    last = QSettings().value("ledgers/last")
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    from partydesk.ledger.db import default_ledger_path
+
+    return default_ledger_path()
+
+
+def start(argv: list[str] | None = None):
+    """Show the window at once and open the start-up ledger in the background.
+    Returns (app, window); the window's `ledger_changed` fires when the ledger is shown."""
     parser = argparse.ArgumentParser(prog="partydesk-gui")
     parser.add_argument("--ledger")
     args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app()
-    path = args.ledger or default_ledger_path()
-    try:
-        ledger = open_ledger(path, create=True)
-    except PartyDeskError as e:
-        QMessageBox.critical(None, "无法打开账本", str(e))
-        return 1
     from ui.main_window import MainWindow
 
-    win = MainWindow(ledger)
+    win = MainWindow(None)
     win.show()
+    arg = args.ledger
+
+    def open_(task):
+        from partydesk.ledger import open_ledger
+
+        ledger = open_ledger(startup_ledger_path(arg), create=True)
+        # Import the core the pages need here, off the UI thread (pure Python, no Qt).
+        import partydesk.ledger.editing  # noqa: F401
+        import partydesk.ledger.listing  # noqa: F401
+
+        return ledger
+
+    def done(ledger):
+        ledger = after_open(ledger, win)
+        if ledger is not None:
+            win.set_ledger(ledger)
+
+    def failed(exc):
+        from ui.errors import describe
+
+        win.show_no_ledger(describe(exc) or str(exc))
+
+    from ui.tasks import Task
+
+    task = Task(open_)
+    task.signals.done.connect(done)
+    task.signals.failed.connect(lambda exc, tb: failed(exc))
+    win._startup_task = task  # kept alive until it reports
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().start(task)
+    return app, win
+
+
+def main(argv: list[str] | None = None) -> int:
+    app, win = start(argv)
     return app.exec()
 
 
