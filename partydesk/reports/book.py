@@ -63,7 +63,7 @@ from partydesk.ledger.models import (
     PersonEvent,
     Unit,
 )
-from partydesk.records import Rating, RecordKind, WorkRecord
+from partydesk.records import MEETING_KINDS, Rating, RecordKind, WorkRecord
 from partydesk.reports.fonts import HEI, SONG, register_fonts
 
 Progress = Callable[[float, str], None]
@@ -631,7 +631,7 @@ class _Book:
             rows.append(("主讲人", _t(r.lecturer), "党课题目", _t(r.lesson_title)))
         rows.append(("议题", _t(r.topics), 1.8 * cm if blank else 0))
         content_label = "活动内容" if kind == "theme_day" else "会议内容"
-        rows.append((content_label, _t(r.content), 7 * cm if blank else 0))
+        rows.append((content_label, _t(r.content), 4.6 * cm if blank else 0))
         if kind == "life_meeting":
             rows.append(("查摆问题", _t(r.problems), tall))
             rows.append(("整改措施", _t(r.measures), tall))
@@ -670,7 +670,7 @@ class _Book:
 
     def signin(self, r: RecordView) -> list:
         if self.data.blank:
-            cells = [["", "", ""] for _ in range(24)]
+            cells = [["", "", ""] for _ in range(24)]  # 12 rows of two
         else:
             cells = [[n, "出席"] for n in r.present]
             cells += [[n, f"缺席（{why}）" if why else "缺席"] for n, why in r.absent]
@@ -685,7 +685,7 @@ class _Book:
             rows.append(cells[i] + right)
         return [Spacer(1, 4), Paragraph("签到表", self.s.h3),
                 self.grid(["序号", "姓名", "签到"] * 2, rows, [0.9, 2.2, 2.6] * 2,
-                          row_h=0.75 * cm if self.data.blank else 0)]
+                          row_h=0.7 * cm if self.data.blank else 0)]
 
     def story(self) -> list:
         d = self.data
@@ -712,8 +712,10 @@ class _Book:
                 if not recs:
                     body.append(self.p("本年度无记录。", self.s.body))
                 for j, r in enumerate(recs):
-                    if d.blank and j:
-                        body.append(PageBreak())
+                    if d.blank and j and r.kind in MEETING_KINDS:
+                        body.append(PageBreak())  # one meeting form (and sign-in) a page
+                    elif d.blank and j:
+                        body.append(CondPageBreak(self.g.height * 0.45))
                     elif j:
                         body.append(CondPageBreak(self.g.height * 0.3))
                     title = self.record_title(r)
@@ -867,16 +869,22 @@ def render_book(
         PageTemplate("body", frames=[frame]),
     ])
     if progress:
-        state = {"n": 1}
+        state = {"n": 1, "last": 0.0}
 
         def cb(kind, value):
             if kind == "SIZE_EST":
                 state["n"] = max(1, value)
             elif kind == "PROGRESS":
-                progress(0.9 * value / state["n"], "正在排版…")
+                # Split flowables lengthen the story, so keep the figure from going back.
+                f = min(0.9, 0.9 * value / state["n"])
+                if f >= state["last"] + 0.01:
+                    state["last"] = f
+                    progress(f, "正在排版…")
 
         doc.setProgressCallBack(cb)
     doc.build(story, canvasmaker=_canvas_factory(book))
+    if progress:
+        progress(1.0, "完成")
     return doc.page
 
 
