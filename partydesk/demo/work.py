@@ -5,8 +5,9 @@ attendance of its members; most branches are complete, about one in four misses 
 meetings (so the cadence check has something to show). Instructors get monthly work logs
 and visits to the units they guide.
 
-Large ledgers: only the first FULL_ORGS organizations (by id) get records, so the demo stays
-fast however many branches there are (the rest show as missing in the cadence check, as a
+Large ledgers: only the first FULL_ORGS organizations (by id) get records, and filling stops
+once MAX_ATTENDANCE attendance rows are written, so the demo stays fast (a few seconds)
+however many branches and members there are (the rest show as missing in the cadence check, as a
 ledger just being taken over would). Everything is written with bulk inserts."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from partydesk.ledger.enums import MEMBER_CATEGORIES, PersonStatus
 from partydesk.ledger.models import (
@@ -25,12 +26,12 @@ from partydesk.ledger.models import (
     PartyGroup,
     Person,
     Unit,
-    new_uuid,
     utcnow,
 )
 from partydesk.records import Appraisal, Attendance, RecordKind, WorkRecord
 
 FULL_ORGS = 300  # organizations filled with records at most (see module docstring)
+MAX_ATTENDANCE = 150_000  # and no more attendance rows than this in all
 
 TOPICS = {
     "member_meeting": [
@@ -144,7 +145,7 @@ def org_records(
             else:
                 att.append({"person_id": pid, "status": "present", "reason": None})
         recs.append({
-            "uuid": new_uuid(), "org_id": org_id, "kind": kind, "year": year,
+            "uuid": None, "org_id": org_id, "kind": kind, "year": year,
             "seq": seqs[kind], "held_at": when, "end_at": when + timedelta(minutes=90),
             "place": place, "host": secretary, "recorder": recorder,
             "expected_count": len(people), **extra,
@@ -183,7 +184,7 @@ def org_records(
         if rng.random() < 0.25 and len(members) > 1:
             pid, name = rng.choice(members[1:])
             recs.append({
-                "uuid": new_uuid(), "org_id": org_id, "kind": "talk", "year": year,
+                "uuid": None, "org_id": org_id, "kind": "talk", "year": year,
                 "seq": seqs.get("talk", 0) + 1, "held_at": day(month, 12),
                 "place": "书记办公室", "host": secretary, "recorder": secretary,
                 "topics": "谈心谈话",
@@ -210,34 +211,74 @@ def org_records(
     return recs, atts, apps
 
 
-def bulk_write(session, recs: list[dict], atts: list[list[dict]], apps: list[list[dict]]) -> None:
-    """Insert records and their attendance / appraisals with executemany."""
+REC_KEYS = [c.name for c in WorkRecord.__table__.columns if c.name != "id"]
+
+
+def _uuid(rng: random.Random) -> str:
+    """A version-4 UUID from the filler's own random stream (fast, and deterministic)."""
+    h = f"{rng.getrandbits(128) & ~(0xF000 << 64) | (0x4000 << 64) & ~(0xC << 60) | (0x8 << 60):032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def bulk_write(session, recs: list[dict], atts: list[list[dict]], apps: list[list[dict]],
+               rng: random.Random | None = None) -> None:
+    """Insert records and their attendance / appraisals with executemany (Core inserts,
+    every row with the same keys so that each table is one statement)."""
     if not recs:
         return
-    now = utcnow()
+    rng = rng or random.Random(len(recs))
+    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+    conn = session.connection()
+    base = dict.fromkeys(REC_KEYS)
+    rows = []
     for r in recs:
-        r.setdefault("created_at", now)
-        r.setdefault("updated_at", now)
-    session.execute(insert(WorkRecord), recs)
-    uuids = [r["uuid"] for r in recs]
-    ids: dict[str, int] = {}
-    for i in range(0, len(uuids), 500):
-        chunk = uuids[i:i + 500]
-        ids.update(session.execute(
-            select(WorkRecord.uuid, WorkRecord.id).where(WorkRecord.uuid.in_(chunk))).all())
+        row = {**base, "created_at": now, "updated_at": now, **r}
+        if not row["uuid"]:
+            row["uuid"] = _uuid(rng)
+        rows.append(row)
+    first_id = (conn.execute(select(func.max(WorkRecord.id))).scalar() or 0) + 1
+    # Explicit ids: the records are numbered here, so the attendance can point at them
+    # without reading them back.
+    for i, row in enumerate(rows):
+        row["id"] = first_id + i
+    _insert(conn, "work_record", REC_KEYS + ["id"], rows)
     att_rows, app_rows = [], []
-    for r, a_list, p_list in zip(recs, atts, apps, strict=True):
-        rid = ids[r["uuid"]]
+    for row, a_list, p_list in zip(rows, atts, apps, strict=True):
+        rid = row["id"]
         for a in a_list:
-            att_rows.append({"uuid": new_uuid(), "created_at": now, "updated_at": now,
-                             "record_id": rid, **a})
+            att_rows.append((rid, a.get("person_id"), a.get("status", "present"),
+                             a.get("reason"), a.get("name_text"), _uuid(rng), now, now))
         for p in p_list:
-            app_rows.append({"uuid": new_uuid(), "created_at": now, "updated_at": now,
-                             "record_id": rid, **p})
-    if att_rows:
-        session.execute(insert(Attendance), att_rows)
-    if app_rows:
-        session.execute(insert(Appraisal), app_rows)
+            app_rows.append((rid, p["person_id"], p["rating"], p.get("note"), _uuid(rng),
+                             now, now))
+    keys = ("record_id", "person_id", "status", "reason", "name_text", "uuid", "created_at",
+            "updated_at")
+    _insert_tuples(conn, "attendance", keys, att_rows)
+    keys = ("record_id", "person_id", "rating", "note", "uuid", "created_at", "updated_at")
+    _insert_tuples(conn, "appraisal", keys, app_rows)
+
+
+def _sql_value(v):
+    # The storage format of SQLAlchemy's SQLite DateTime, so that comparisons agree.
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return v
+
+
+def _insert(conn, table: str, keys: list[str], rows: list[dict]) -> None:
+    _insert_tuples(conn, table, keys, [tuple(_sql_value(r[k]) for k in keys) for r in rows])
+
+
+def _insert_tuples(conn, table: str, keys, rows: list[tuple]) -> None:
+    """executemany straight on the driver: SQLAlchemy's per-row parameter processing costs
+    more than SQLite's insert for the hundred thousand attendance rows of a demo."""
+    if not rows:
+        return
+    rows = [tuple(_sql_value(v) for v in r) for r in rows] if rows and any(
+        isinstance(v, datetime) for v in rows[0]) else rows
+    cols = ", ".join(keys)
+    marks = ", ".join("?" * len(keys))
+    conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
 
 
 def fill(ctx) -> None:
@@ -277,10 +318,13 @@ def fill(ctx) -> None:
         recs: list[dict] = []
         atts: list[list[dict]] = []
         apps: list[list[dict]] = []
+        written = 0
         for n, (oid, sid) in enumerate(orgs):
             mem = members[oid]
             if not mem:
                 continue
+            if written > MAX_ATTENDANCE:
+                break
             sec = names.get(sid) or mem[0][1]
             # about one branch in four keeps its records badly
             skip = 0.3 if rng.random() < 0.25 else 0.0
@@ -293,12 +337,13 @@ def fill(ctx) -> None:
                     has_groups=oid in groups, skip=skip)
                 recs += r
                 atts += a
+                written += sum(len(x) for x in a)
                 apps += p
             if len(recs) > 5000:
-                bulk_write(s, recs, atts, apps)
+                bulk_write(s, recs, atts, apps, rng)
                 recs, atts, apps = [], [], []
             ctx.report("工作纪实", (n + 1) / max(1, len(orgs)) * 0.9)
-        bulk_write(s, recs, atts, apps)
+        bulk_write(s, recs, atts, apps, rng)
         _fill_instructors(s, rng, today)
     ctx.report("工作纪实", 1.0)
 
@@ -335,7 +380,7 @@ def _fill_instructors(s, rng: random.Random, today: date) -> None:
                     when = datetime(year, month, rng.randint(3, 27), rng.choice([9, 10, 15]))
                     unit = unit_names.get(uid, "")
                     recs.append({
-                        "uuid": new_uuid(), "org_id": None, "kind": kind, "year": year,
+                        "uuid": None, "org_id": None, "kind": kind, "year": year,
                         "seq": seqs[key], "held_at": when, "instructor_id": iid,
                         "unit_id": uid, "host": name, "place": unit,
                         "content": f"到{unit}了解党建工作情况，指导规范台账和组织生活。"
@@ -345,4 +390,4 @@ def _fill_instructors(s, rng: random.Random, today: date) -> None:
                     })
                     atts.append([])
                     apps.append([])
-    bulk_write(s, recs, atts, apps)
+    bulk_write(s, recs, atts, apps, rng)
