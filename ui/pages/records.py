@@ -8,7 +8,7 @@ import uuid as uuid_mod
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QUndoCommand
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -565,9 +565,12 @@ class RecordsPage(QWidget):
                 rect = painter.viewport()
                 pts = self.pdf_doc.pagePointSize(n)
                 scale = min(rect.width() / pts.width(), rect.height() / pts.height())
-                size = QSize(int(pts.width() * scale), int(pts.height() * scale))
-                image = self.pdf_doc.render(n, size)
-                painter.drawImage(0, 0, image)
+                target = QRect(0, 0, int(pts.width() * scale), int(pts.height() * scale))
+                # Rasterise at no more than 300 dpi: sharp on paper, and a 1200-dpi
+                # printer does not need a 140-megapixel image per page.
+                dpi = min(300, printer.resolution() or 300)
+                size = QSize(int(pts.width() / 72 * dpi), int(pts.height() / 72 * dpi))
+                painter.drawImage(target, self.pdf_doc.render(n, size))
         finally:
             painter.end()
 
