@@ -42,7 +42,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError
 from partydesk.ledger.enums import (
@@ -63,7 +63,14 @@ from partydesk.ledger.models import (
     PersonEvent,
     Unit,
 )
-from partydesk.records import MEETING_KINDS, Rating, RecordKind, WorkRecord
+from partydesk.records import (
+    MEETING_KINDS,
+    Appraisal,
+    Attendance,
+    Rating,
+    RecordKind,
+    WorkRecord,
+)
 from partydesk.reports.fonts import HEI, SONG, register_fonts
 
 Progress = Callable[[float, str], None]
@@ -241,12 +248,27 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
             & (WorkRecord.kind == RecordKind.INSTRUCTOR_LOG.value)
             & WorkRecord.instructor_id.in_(instr_ids)
         )
-    recs = session.scalars(
-        select(WorkRecord)
-        .where(WorkRecord.year == year, or_(*cond))
-        .options(selectinload(WorkRecord.attendance), selectinload(WorkRecord.appraisals))
-        .order_by(WorkRecord.held_at, WorkRecord.id)
+    # Plain rows, not ORM objects: a big book has tens of thousands of attendance rows.
+    where = (WorkRecord.year == year) & or_(*cond)
+    recs = session.execute(
+        select(WorkRecord.__table__).where(where).order_by(WorkRecord.held_at, WorkRecord.id)
     ).all()
+    ids = select(WorkRecord.id).where(where).scalar_subquery()
+    att: dict[int, list] = {}
+    for rid, pid, status, reason, name_text in session.execute(
+        select(Attendance.record_id, Attendance.person_id, Attendance.status, Attendance.reason,
+               Attendance.name_text)
+        .where(Attendance.record_id.in_(ids))
+        .order_by(Attendance.id)
+    ):
+        att.setdefault(rid, []).append((pid, status, reason, name_text))
+    apps: dict[int, list] = {}
+    for rid, pid, rating in session.execute(
+        select(Appraisal.record_id, Appraisal.person_id, Appraisal.rating)
+        .where(Appraisal.record_id.in_(ids))
+        .order_by(Appraisal.id)
+    ):
+        apps.setdefault(rid, []).append((pid, rating))
     instr_names = dict(session.execute(select(Instructor.id, Instructor.name)).all()) if any(
         r.instructor_id for r in recs
     ) else {}
@@ -266,15 +288,15 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
             people_met=r.people_met or "", problems_raised=r.problems_raised or "",
             problems_solved=r.problems_solved or "", note=r.note or "",
         )
-        for a in r.attendance:
-            nm = a.name_text or name_of(a.person_id)
-            if a.status == "present":
+        for pid, status, reason, name_text in att.get(r.id, ()):
+            nm = name_text or name_of(pid)
+            if status == "present":
                 v.present.append(nm)
-            elif a.status == "absent":
-                v.absent.append((nm, a.reason or ""))
+            elif status == "absent":
+                v.absent.append((nm, reason or ""))
             else:
                 v.observers.append(nm)
-        v.ratings = [(name_of(a.person_id), Rating.label_of(a.rating)) for a in r.appraisals]
+        v.ratings = [(name_of(pid), Rating.label_of(rt)) for pid, rt in apps.get(r.id, ())]
         data.records.append(v)
     return data
 
@@ -368,16 +390,16 @@ class _Styles:
         self.small = ParagraphStyle("small", parent=self.cell, fontSize=g.small,
                                     leading=g.small * 1.35)
         self.small_c = ParagraphStyle("smallc", parent=self.small, alignment=TA_CENTER)
+        self.label_small = ParagraphStyle("labels", parent=self.small, fontName=HEI,
+                                          alignment=TA_CENTER)
         self.label = ParagraphStyle("label", parent=self.cell, fontName=HEI,
                                     alignment=TA_CENTER)
         self.h1 = ParagraphStyle("h1", fontName=HEI, fontSize=b + 5.5, leading=(b + 5.5) * 1.4,
                                  alignment=TA_CENTER, spaceAfter=b, wordWrap="CJK")
         self.h2 = ParagraphStyle("h2", fontName=HEI, fontSize=b + 2, leading=(b + 2) * 1.4,
-                                 spaceBefore=b * 0.6, spaceAfter=b * 0.5, wordWrap="CJK",
-                                 keepWithNext=1)
+                                 spaceBefore=b * 0.6, spaceAfter=b * 0.5, wordWrap="CJK")
         self.h3 = ParagraphStyle("h3", fontName=HEI, fontSize=b + 0.5, leading=(b + 0.5) * 1.4,
-                                 spaceBefore=b * 0.4, spaceAfter=b * 0.3, wordWrap="CJK",
-                                 keepWithNext=1)
+                                 spaceBefore=b * 0.4, spaceAfter=b * 0.3, wordWrap="CJK")
         self.cover_title = ParagraphStyle("ct", fontName=HEI, fontSize=b * 2.8,
                                           leading=b * 3.8, alignment=TA_CENTER,
                                           wordWrap="CJK")
@@ -422,67 +444,99 @@ class _Book:
         self.progress = progress
         self.entries: list[tuple[str, int, str]] = []  # key, level, title
         self.pages: dict[str, int] = {}  # key -> physical page
+        self._widths: dict[tuple, float] = {}
         self.lines_per_contents_page = int((g.height - g.body * 4) // (g.body * 1.9))
 
     # ---- building blocks ----
     def p(self, text, style=None):
         return Paragraph(_t(text), style or self.s.cell)
 
-    def heading(self, text: str, level: int, key: str | None = None):
+    def heading(self, text: str, level: int, key: str | None = None) -> list:
+        """A contents entry: a page break first when less than ~4 lines are left (cheaper
+        than keepWithNext, whose KeepTogether lays the whole next table out twice)."""
         style = self.s.h2 if level == 0 else self.s.h3
         key = key or f"k{len(self.entries)}"
         self.entries.append((key, level, text))
-        return _Heading(escape(text), style, key, level, text)
+        return [CondPageBreak(self.g.body * 7), _Heading(escape(text), style, key, level, text)]
+
+    def subhead(self, text: str) -> list:
+        return [CondPageBreak(self.g.body * 6), Paragraph(escape(text), self.s.h3)]
+
+    PAD = 6  # left / right cell padding: ReportLab's default, so no command is needed
+
+    def cell(self, text, width: float, style: ParagraphStyle):
+        """A table cell: the plain string when it fits on one line (drawn directly, no
+        Paragraph to parse and wrap three times), else a CJK-wrapping Paragraph."""
+        t = "" if text is None else str(text)
+        room = width - 2 * self.PAD
+        if "\n" not in t:
+            # No glyph of these fonts is wider than 1 em, so short text needs no measuring.
+            if len(t) * style.fontSize <= room:
+                return t
+            key = (t, style.fontName, style.fontSize)
+            w = self._widths.get(key)
+            if w is None:
+                w = self._widths[key] = stringWidth(t, style.fontName, style.fontSize)
+            if w <= room:
+                return t
+        return Paragraph(_t(t), style)
+
+    def _cell_style(self, style: ParagraphStyle, align: str, cells=((0, 0), (-1, -1))) -> list:
+        a, b = cells
+        # Every command is applied cell by cell, so as few as will do: FONT sets the
+        # name, size and leading at once.
+        return [("FONT", a, b, style.fontName, style.fontSize, style.leading),
+                ("ALIGN", a, b, align)]
 
     def form(self, rows: list, label_w: float = 2.6 * cm) -> Table:
-        """A two- or four-column form. Row items: (label, value) spanning the width,
-        (label, value, label, value), or (label, value, min_height) for a tall row."""
+        """A two- or four-column form of plain text values. Row items: (label, value)
+        spanning the width, (label, value, label, value), or (label, value, min_height)
+        for a tall row."""
         w = self.g.width
         half = (w - 2 * label_w) / 2
+        wide = w - label_w
+        s = self.s
         data, style, heights = [], [], []
         for i, row in enumerate(rows):
             if len(row) == 4:
-                data.append([Paragraph(row[0], self.s.label), Paragraph(row[1], self.s.cell),
-                             Paragraph(row[2], self.s.label), Paragraph(row[3], self.s.cell)])
+                data.append([self.cell(row[0], label_w, s.label), self.cell(row[1], half, s.cell),
+                             self.cell(row[2], label_w, s.label), self.cell(row[3], half, s.cell)])
                 heights.append(0)
+                style.append(("BACKGROUND", (2, i), (2, i), LIGHT))
+                style += self._cell_style(s.label, "CENTER", ((2, i), (2, i)))
             else:
-                data.append([Paragraph(row[0], self.s.label), Paragraph(row[1], self.s.cell),
-                             "", ""])
+                value = self.cell(row[1], wide, s.cell)
+                data.append([self.cell(row[0], label_w, s.label), value, "", ""])
                 style.append(("SPAN", (1, i), (3, i)))
                 heights.append(row[2] if len(row) > 2 else 0)
-        style += [
-            ("FONTNAME", (0, 0), (-1, -1), SONG),
+                if len(row) > 2 or isinstance(value, Paragraph):
+                    style.append(("VALIGN", (1, i), (1, i), "TOP"))
+        style = [
+            *self._cell_style(s.cell, "LEFT"),
+            *self._cell_style(s.label, "CENTER", ((0, 0), (0, -1))),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        for i, row in enumerate(rows):
-            if len(row) == 4:
-                style.append(("BACKGROUND", (2, i), (2, i), LIGHT))
-            elif len(row) > 2 or len(row[1]) > 40:
-                style.append(("VALIGN", (1, i), (1, i), "TOP"))
+        ] + style
         return Table(data, colWidths=[label_w, half, label_w, half], style=TableStyle(style),
                      minRowHeights=heights, splitInRow=1, hAlign="CENTER")
 
     def grid(self, header: list[str], rows: list[list[str]], widths: list[float],
              repeat: bool = True, small: bool = True, row_h: float = 0) -> Table:
-        """A ruled table; widths are relative."""
+        """A ruled table; widths are relative. Cells that fit are centred plain text."""
         total = sum(widths)
         cols = [self.g.width * x / total for x in widths]
         st = self.s.small if small else self.s.cell
-        stc = self.s.small_c if small else self.s.cell_c
-        data = [[Paragraph(escape(h), self.s.label) for h in header]]
+        head = self.s.label_small if small else self.s.label
+        data = [[self.cell(h, w, head) for h, w in zip(header, cols, strict=True)]]
         for r in rows:
-            data.append([Paragraph(_t(c), stc if len(str(c)) <= 6 else st) for c in r])
+            data.append([self.cell(c, w, st) for c, w in zip(r, cols, strict=True)])
         style = [
-            ("FONTNAME", (0, 0), (-1, -1), SONG),
+            *self._cell_style(st, "CENTER"),
+            *self._cell_style(head, "CENTER", ((0, 0), (-1, 0))),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         return Table(data, colWidths=cols, repeatRows=1 if repeat else 0,
                      style=TableStyle(style), minRowHeights=[0] + [row_h] * len(rows),
@@ -524,52 +578,57 @@ class _Book:
         return out
 
     def facts(self) -> list:
-        rows = [(k, _t(v)) for k, v in self.data.facts]
+        rows = list(self.data.facts)
         if self.data.blank:
             rows = [(k, "", 0.9 * cm) for k, _ in self.data.facts]
         return [self.form(rows, label_w=3.8 * cm)]
 
     def organization(self) -> list:
         d = self.data
-        out = [self.heading("支部委员会", 1)]
+        out = [*self.heading("支部委员会", 1)]
         comm = [[str(i), r, n, s] for i, (r, n, s) in enumerate(d.committee, 1)]
         if d.blank:
             comm = [[""] * 4 for _ in range(7)]
         out.append(self.grid(["序号", "职务", "姓名", "任职时间"], comm or [["", "（未设支委会）", "", ""]],
-                             [1, 3, 3, 3], small=False, row_h=0.8 * cm))
-        out.append(self.heading("党小组", 1))
+                             [1, 3, 3, 3], small=self.g is A5_GEOMETRY, row_h=0.8 * cm))
+        out += self.heading("党小组", 1)
         groups = [[str(i), gname, leader, mem] for i, (gname, leader, mem) in
                   enumerate(d.groups, 1)]
         if d.blank:
             groups = [[""] * 4 for _ in range(5)]
         out.append(self.grid(["序号", "党小组", "组长", "成员"], groups or [["", "（未设党小组）", "", ""]],
-                             [1, 2.5, 2, 8], small=False, row_h=1.2 * cm if d.blank else 0))
+                             [1, 2.5, 2, 8], small=self.g is A5_GEOMETRY, row_h=1.2 * cm if d.blank else 0))
         return out
 
     def rosters(self) -> list:
         d = self.data
-        out = [self.heading("党员名册", 1)]
+        out = [*self.heading("党员名册", 1)]
 
         def rows(items, blank_n, ncols):
             if d.blank:
                 return [[""] * ncols for _ in range(blank_n)]
             return [[str(i), *r] for i, r in enumerate(items, 1)] or [[""] * ncols]
 
-        out.append(self.grid(
-            ["序号", "姓名", "性别", "出生年月", "民族", "学历", "入党时间", "转正时间", "类别",
-             "工作岗位"],
-            rows(d.members, 25, 10), [0.9, 1.5, 0.8, 1.5, 1.0, 2.2, 1.5, 1.5, 1.5, 2.4],
-            row_h=0.75 * cm if d.blank else 0))
-        out.append(self.heading("入党积极分子和发展对象名册", 1))
+        header = ["序号", "姓名", "性别", "出生年月", "民族", "学历", "入党时间", "转正时间",
+                  "类别", "工作岗位"]
+        widths = [0.9, 1.5, 0.8, 1.5, 1.0, 2.2, 1.5, 1.5, 1.5, 2.4]
+        members = rows(d.members, 25, 10)
+        if self.g is A5_GEOMETRY:  # a pocket page has no room for 民族 and 转正时间
+            keep = [0, 1, 2, 3, 5, 6, 8, 9]
+            header = [header[i] for i in keep]
+            widths = [0.9, 1.5, 0.8, 1.6, 1.9, 1.6, 1.6, 2.2]
+            members = [[r[i] for i in keep] for r in members]
+        out.append(self.grid(header, members, widths, row_h=0.75 * cm if d.blank else 0))
+        out += self.heading("入党积极分子和发展对象名册", 1)
         out.append(self.grid(
             ["序号", "姓名", "性别", "类别", "递交申请时间", "确定积极分子时间", "确定发展对象时间"],
             rows(d.candidates, 10, 7), [0.9, 1.8, 0.9, 2.2, 2.2, 2.4, 2.4],
             row_h=0.75 * cm if d.blank else 0))
-        out.append(self.heading("流动党员名册", 1))
+        out += self.heading("流动党员名册", 1)
         out.append(self.grid(["序号", "姓名", "外出流向", "外出时间", "联系电话"],
                              rows(d.flowing, 6, 5), [0.9, 1.8, 5, 1.8, 2.5],
                              row_h=0.75 * cm if d.blank else 0))
-        out.append(self.heading("组织关系转接登记", 1))
+        out += self.heading("组织关系转接登记", 1)
         out.append(self.grid(["序号", "日期", "姓名", "类别", "转出单位", "转入单位"],
                              rows(d.transfers, 6, 6), [0.9, 2.2, 1.8, 2.4, 3.5, 3.5],
                              row_h=0.75 * cm if d.blank else 0))
@@ -594,53 +653,53 @@ class _Book:
         kind = r.kind
         if kind == "talk":
             who = "、".join(r.present) or r.people_met
-            rows = [("谈话时间", self._when(r), "地点", _t(r.place)),
-                    ("谈话人", _t(r.host), "记录人", _t(r.recorder)),
-                    ("谈话对象", _t(who)),
-                    ("谈话内容", _t(r.content), 6 * cm if blank else 0)]
+            rows = [("谈话时间", self._when(r), "地点", (r.place)),
+                    ("谈话人", (r.host), "记录人", (r.recorder)),
+                    ("谈话对象", (who)),
+                    ("谈话内容", (r.content), 6 * cm if blank else 0)]
             if r.note or blank:
-                rows.append(("备注", _t(r.note)))
+                rows.append(("备注", (r.note)))
             return [self.form(rows)]
         if kind == "visit":
-            rows = [("走访时间", self._when(r), "走访人", _t(r.instructor or r.host)),
-                    ("走访单位", _t(r.unit or r.place)),
-                    ("见面人员", _t(r.people_met)),
-                    ("反映问题", _t(r.problems_raised), tall),
-                    ("解决情况", _t(r.problems_solved), tall)]
+            rows = [("走访时间", self._when(r), "走访人", (r.instructor or r.host)),
+                    ("走访单位", (r.unit or r.place)),
+                    ("见面人员", (r.people_met)),
+                    ("反映问题", (r.problems_raised), tall),
+                    ("解决情况", (r.problems_solved), tall)]
             if r.note or blank:
-                rows.append(("备注", _t(r.note)))
+                rows.append(("备注", (r.note)))
             return [self.form(rows)]
         if kind == "instructor_log":
-            rows = [("日期", self._when(r), "指导员", _t(r.instructor or r.host)),
-                    ("指导单位", _t(r.unit or r.place)),
-                    ("工作内容", _t(r.content), tall),
-                    ("发现问题", _t(r.problems_raised), tall * 0.6),
-                    ("解决情况", _t(r.problems_solved), tall * 0.6)]
+            rows = [("日期", self._when(r), "指导员", (r.instructor or r.host)),
+                    ("指导单位", (r.unit or r.place)),
+                    ("工作内容", (r.content), tall),
+                    ("发现问题", (r.problems_raised), tall * 0.6),
+                    ("解决情况", (r.problems_solved), tall * 0.6)]
             return [self.form(rows)]
         # Meetings and activities with a sign-in table.
         expected = "" if blank else str(r.expected if r.expected is not None
                                         else len(r.present) + len(r.absent))
-        rows = [("时间", self._when(r), "地点", _t(r.place)),
-                ("主持人", _t(r.host), "记录人", _t(r.recorder)),
+        rows = [("时间", self._when(r), "地点", (r.place)),
+                ("主持人", (r.host), "记录人", (r.recorder)),
                 ("应到人数", expected and f"{expected} 人", "实到人数",
                  "" if blank else f"{len(r.present)} 人"),
-                ("缺席人员", _t("、".join(f"{n}（{why}）" if why else n
+                ("缺席人员", ("、".join(f"{n}（{why}）" if why else n
                                              for n, why in r.absent)) or ("" if blank else "无")),
-                ("列席人员", _t("、".join(r.observers)) or ("" if blank else "无"))]
+                ("列席人员", ("、".join(r.observers)) or ("" if blank else "无"))]
         if kind == "lecture":
-            rows.append(("主讲人", _t(r.lecturer), "党课题目", _t(r.lesson_title)))
-        rows.append(("议题", _t(r.topics), 1.8 * cm if blank else 0))
+            rows.append(("主讲人", (r.lecturer), "党课题目", (r.lesson_title)))
+        rows.append(("议题", (r.topics), 1.8 * cm if blank else 0))
         content_label = "活动内容" if kind == "theme_day" else "会议内容"
-        rows.append((content_label, _t(r.content), 4.6 * cm if blank else 0))
+        rows.append((content_label, (r.content), 4.6 * cm if blank else 0))
         if kind == "life_meeting":
-            rows.append(("查摆问题", _t(r.problems), tall))
-            rows.append(("整改措施", _t(r.measures), tall))
+            rows.append(("查摆问题", (r.problems), tall))
+            rows.append(("整改措施", (r.measures), tall))
         if kind in ("member_meeting", "committee_meeting", "group_meeting", "appraisal"):
-            rows.append(("决议事项", _t(r.resolutions), 2 * cm if blank else 0))
+            rows.append(("决议事项", (r.resolutions), 2 * cm if blank else 0))
         if kind in ("member_meeting", "committee_meeting", "appraisal"):
-            rows.append(("表决结果", _t(r.votes), 1.2 * cm if blank else 0))
+            rows.append(("表决结果", (r.votes), 1.2 * cm if blank else 0))
         if r.note:
-            rows.append(("备注", _t(r.note)))
+            rows.append(("备注", (r.note)))
         out: list = [self.form(rows)]
         if kind == "appraisal":
             out += self.ratings(r)
@@ -648,7 +707,7 @@ class _Book:
         return out
 
     def ratings(self, r: RecordView) -> list:
-        out = [Spacer(1, 4), self.p("评议结果", self.s.h3)]
+        out = [Spacer(1, 4), *self.subhead("评议结果")]
         if self.data.blank:
             rows = [[""] * 6 for _ in range(12)]
         else:
@@ -683,7 +742,7 @@ class _Book:
         for i in range(half):
             right = cells[half + i] if half + i < len(cells) else ["", "", ""]
             rows.append(cells[i] + right)
-        return [Spacer(1, 4), Paragraph("签到表", self.s.h3),
+        return [Spacer(1, 4), *self.subhead("签到表"),
                 self.grid(["序号", "姓名", "签到"] * 2, rows, [0.9, 2.2, 2.6] * 2,
                           row_h=0.7 * cm if self.data.blank else 0)]
 
@@ -698,7 +757,7 @@ class _Book:
             text = f"{_numeral(i)}、{title}"
             if i > 1:
                 body.append(PageBreak())
-            body.append(self.heading(text, 0, key))
+            body += self.heading(text, 0, key)
             if key == "facts":
                 body += self.facts()
             elif key == "org":
@@ -720,9 +779,9 @@ class _Book:
                         body.append(CondPageBreak(self.g.height * 0.3))
                     title = self.record_title(r)
                     if d.blank:
-                        body.append(Paragraph(escape(title), self.s.h3))
+                        body += self.subhead(title)
                     else:
-                        body.append(self.heading(title, 1))
+                        body += self.heading(title, 1)
                     body += self.record(r)
         return self.cover() + self.contents(len(self.entries)) + body
 
