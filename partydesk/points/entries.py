@@ -289,3 +289,36 @@ def publish(
 
 def now_local() -> datetime:
     return datetime.now().replace(microsecond=0)
+
+
+def correct_cell(
+    session: Session,
+    scheme: PointsScheme,
+    org: Organization,
+    person: Person,
+    item: PointsItem,
+    period: Period,
+    count: int,
+    reason: str,
+    *,
+    by: str | None = None,
+    today: date | None = None,
+) -> list[PointsEntry]:
+    """更正 a published cell: every standing entry of the cell is reversed and, when
+    `count` > 0, one correction entry with the right count is added. Nothing is edited."""
+    if not (reason or "").strip():
+        raise ValidationError("更正必须写明原因。", "reason")
+    if count < 0:
+        raise ValidationError("次数不能为负数。", "count")
+    cell = cell_entries(session, scheme.id, org.id, person.id, item.id, period)
+    reversed_ids = {e.reverses_id for e in cell if e.reverses_id is not None}
+    standing = [e for e in cell if e.reverses_id is None and e.id not in reversed_ids]
+    if sum(e.count for e in standing) == count:
+        raise ValidationError("次数没有变化，无需更正。", "count")
+    out = [reverse_entry(session, e.id, reason, by=by) for e in standing]
+    if count > 0:
+        on = standing[0].on if standing else period.clamp(today or date.today())
+        out.append(add_entry(session, scheme, person, item, on, count, by=by,
+                             source="correction", org_id=org.id,
+                             correction_reason=reason.strip()))
+    return out

@@ -275,3 +275,22 @@ def test_migration_from_core_seeds_editable_default_schemes(tmp_path):
     assert names["member"][:2] == ("党员量化积分", "month")
     assert names["candidate"][1] == "quarter"
     engine.dispose()
+
+
+def test_correct_cell_in_a_published_period_reverses_and_re_enters(branch):
+    ledger, org_id, people = branch
+    with ledger.session() as s:
+        sc, it = scheme_item(s, "candidate", "集中学习")
+        org, p = s.get(Organization, org_id), s.get(Person, people["陈静"])
+        q3 = parse("2025Q3")
+        add(s, people, "陈静", "candidate", "集中学习", date(2025, 7, 5), 1)
+        add(s, people, "陈静", "candidate", "集中学习", date(2025, 8, 5), 2)
+        entries.publish(s, sc, org, q3)
+        new = entries.correct_cell(s, sc, org, p, it, q3, 2, "八月只参加一次")
+        assert [e.count for e in new] == [-1, -2, 2]
+        assert entries.cell_entries(s, sc.id, org.id, p.id, it.id, q3)[0].count == 1  # kept
+        assert card_of(s, org_id, "candidate", "2025Q3", p.id).counted == 64
+        with pytest.raises(ValidationError, match="没有变化"):
+            entries.correct_cell(s, sc, org, p, it, q3, 2, "again")
+        entries.correct_cell(s, sc, org, p, it, q3, 0, "全部作废")
+        assert card_of(s, org_id, "candidate", "2025Q3", p.id).counted == 60
