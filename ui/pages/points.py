@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIntValidator, QUndoCommand
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -273,7 +273,8 @@ class CountDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         ed = QLineEdit(parent)
-        ed.setValidator(QIntValidator(0, 999, ed))
+        # Empty must be acceptable (an "Intermediate" text would make Tab / Enter do nothing).
+        ed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,3}"), ed))
         ed.setAlignment(Qt.AlignCenter)
         ed.setFrame(False)
         return ed
