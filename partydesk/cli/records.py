@@ -1,7 +1,263 @@
-"""Sub-commands of this feature; see FEATURES in partydesk/cli/__init__.py."""
+"""Work-record sub-commands: `cadence`, `records list|add|show|delete`, `print book`."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from partydesk.cli.common import open_for, out, progress_line
+from partydesk.errors import PartyDeskError, ValidationError
+from partydesk.ledger.models import Organization
+from partydesk.ledger.queries import find_org
+
 
 def register(cmds) -> None:
-    """Add this feature's sub-commands to `cmds` (a partydesk.cli.Commands)."""
+    p = cmds.add(cmds.top, "cadence", "组织生活落实情况检查（三会一课等，应开与已开）", cmd_cadence)
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--org", help="党组织（编号、全称或名称中唯一的一部分）；省略则列出全部")
+    p.add_argument("--today", help="按此日期计算（YYYY-MM-DD，默认今天）")
+    p.add_argument("--missing", action="store_true", help="只列出有缺项的党组织")
+
+    p = cmds.add(cmds.top, "records", "工作纪实：列出、新增、查看、删除", _need_action)
+    sub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    lp = sub.add_parser("list", help="列出某党组织某年度的工作纪实", parents=[cmds.common])
+    lp.add_argument("--org", required=True)
+    lp.add_argument("--year", type=int, required=True)
+    lp.add_argument("--kind", help="类型，如 支委会、主题党日")
+    lp.set_defaults(func=cmd_list)
+    ap = sub.add_parser("add", help="新增一条工作纪实（默认全体党员出席）", parents=[cmds.common])
+    ap.add_argument("--org", help="党组织（走访和指导员日志可省略，但须有 --instructor）")
+    ap.add_argument("--kind", required=True, help="类型，如 支部党员大会、支委会、党课")
+    ap.add_argument("--at", required=True, help="时间，如 2026-03-15 14:30")
+    ap.add_argument("--end", help="结束时间，如 16:00")
+    for name, help_ in [("place", "地点"), ("host", "主持人"), ("recorder", "记录人"),
+                        ("topics", "议题"), ("content", "内容"), ("resolutions", "决议"),
+                        ("votes", "表决结果"), ("lecturer", "党课主讲人"),
+                        ("title", "党课题目"), ("problems", "查摆问题"),
+                        ("measures", "整改措施"), ("note", "备注"),
+                        ("people-met", "走访见面人员"), ("raised", "反映问题"),
+                        ("solved", "解决情况")]:
+        ap.add_argument(f"--{name}", help=help_)
+    ap.add_argument("--instructor", type=int, help="指导员编号（走访、指导员日志）")
+    ap.add_argument("--absent", action="append", default=[], metavar="姓名[:原因]",
+                    help="缺席人员，可重复")
+    ap.add_argument("--observer", action="append", default=[], metavar="姓名", help="列席人员")
+    ap.add_argument("--no-attendance", action="store_true", help="不登记出席名单")
+    ap.set_defaults(func=cmd_add)
+    sp = sub.add_parser("show", help="显示一条工作纪实", parents=[cmds.common])
+    sp.add_argument("id", type=int)
+    sp.set_defaults(func=cmd_show)
+    dp = sub.add_parser("delete", help="删除一条工作纪实", parents=[cmds.common])
+    dp.add_argument("id", type=int)
+    dp.set_defaults(func=cmd_delete)
+
+    p = cmds.add(cmds.print_, "book", "打印党支部工作纪实手册（PDF）", cmd_print_book)
+    p.add_argument("--org", help="党组织（--blank 时可省略）")
+    p.add_argument("--year", type=int, help="年度（--blank 时可省略）")
+    p.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    p.add_argument("--a5", action="store_true", help="A5 开本（默认 A4）")
+    p.add_argument("--blank", action="store_true", help="空白手册（手工填写用的模板）")
+
+
+def _need_action(args) -> int:
+    raise ValidationError("请指定操作：list、add、show 或 delete（partydesk records --help）。")
+
+
+def _today(args) -> date:
+    if getattr(args, "today", None):
+        try:
+            return date.fromisoformat(args.today)
+        except ValueError as e:
+            raise ValidationError(f"日期格式不对：{args.today}（应为 YYYY-MM-DD）。") from e
+    return date.today()
+
+
+def _parse_when(text: str) -> datetime:
+    t = text.strip().replace("/", "-").replace("T", " ")
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(t, fmt)
+        except ValueError:
+            pass
+    raise ValidationError(f"时间格式不对：{text}（应为 2026-03-15 14:30）。")
+
+
+def cmd_cadence(args) -> int:
+    from partydesk.records import cadence
+
+    today = _today(args)
+    with open_for(args) as ledger, ledger.Session() as s:
+        cfg = cadence.rules(s)
+        if args.org:
+            org = find_org(s, args.org)
+            rows = cadence.check(s, org.id, args.year, today)
+            out(f"{org.name} {args.year}年（截至 {today.isoformat()}）")
+            out(f"{'类型':<8}\t{'要求':<6}\t应开\t已开\t情况")
+            for r in rows:
+                out(f"{r.label:<8}\t{r.rule:<6}\t{r.expected}\t{r.done}\t{r.status}")
+            return 0
+        orgs = s.execute(
+            select(Organization.id, Organization.name)
+            .where(Organization.org_type.in_(cfg["org_types"]),
+                   Organization.dissolved_on.is_(None))
+            .order_by(Organization.id)
+        ).all()
+        shown = 0
+        for oid, name in orgs:
+            rows = cadence.check(s, oid, args.year, today)
+            line = cadence.summary_line(rows)
+            if args.missing and line == "齐全":
+                continue
+            out(f"{oid}\t{name}\t{line}")
+            shown += 1
+        out(f"共 {shown} 个党组织（截至 {today.isoformat()}）")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from partydesk.records import RecordKind
+    from partydesk.records.service import counts, list_records, parse_kind
+
+    with open_for(args) as ledger, ledger.Session() as s:
+        org = find_org(s, args.org)
+        kind = parse_kind(args.kind).value if args.kind else None
+        recs = list_records(s, org.id, args.year, kind)
+        out(f"{org.name} {args.year}年工作纪实 共 {len(recs)} 条")
+        for r in recs:
+            c = counts(r)
+            att = f"应到{c.expected} 实到{c.present}" if r.attendance else ""
+            topic = (r.topics or r.lesson_title or r.content or "").replace("\n", " ")[:40]
+            out(f"{r.id}\t{r.held_at:%Y-%m-%d %H:%M}\t{RecordKind.label_of(r.kind)}"
+                f"第{r.seq}次\t{att}\t{topic}")
+    return 0
+
+
+def cmd_add(args) -> int:
+    from partydesk.records import MEETING_KINDS, RecordKind
+    from partydesk.records.service import create_record, members_of, parse_kind
+
+    kind = parse_kind(args.kind)
+    held = _parse_when(args.at)
+    end = None
+    if args.end:
+        end = _parse_when(args.end) if "-" in args.end else _parse_when(
+            f"{held:%Y-%m-%d} {args.end}")
+    with open_for(args) as ledger, ledger.session() as s:
+        org = find_org(s, args.org) if args.org else None
+        attendance = []
+        if org is not None and kind in MEETING_KINDS and not args.no_attendance:
+            members = members_of(s, org.id)
+            by_name = {p.name: p for p in members}
+            absent = {}
+            for item in args.absent:
+                name, _, why = item.partition(":")
+                name = name.strip()
+                if name not in by_name:
+                    raise ValidationError(f"“{name}”不是{org.name}的党员，无法登记为缺席。")
+                absent[name] = why.strip() or None
+            for p in members:
+                if p.name in absent:
+                    attendance.append({"person_id": p.id, "status": "absent",
+                                       "reason": absent[p.name]})
+                else:
+                    attendance.append({"person_id": p.id, "status": "present"})
+            attendance += [{"name_text": n, "status": "observer"} for n in args.observer]
+        rec = create_record(
+            s, kind, org_id=org.id if org else None, held_at=held, end_at=end,
+            place=args.place, host=args.host, recorder=args.recorder, topics=args.topics,
+            content=args.content, resolutions=args.resolutions, votes=args.votes,
+            lecturer=args.lecturer, lesson_title=args.title, problems=args.problems,
+            measures=args.measures, note=args.note, instructor_id=args.instructor,
+            people_met=args.people_met, problems_raised=args.raised,
+            problems_solved=args.solved,
+            expected_count=sum(1 for a in attendance if a["status"] != "observer")
+            if attendance else None,
+            attendance=attendance,
+        )
+        out(f"已新增：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
+            f"{rec.held_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from partydesk.ledger.models import Person
+    from partydesk.records import RecordKind
+    from partydesk.records.service import appraisal_warning, counts, get_record
+
+    with open_for(args) as ledger, ledger.Session() as s:
+        r = get_record(s, args.id)
+        org = s.get(Organization, r.org_id) if r.org_id else None
+        out(f"{RecordKind.label_of(r.kind)}（第{r.seq}次） {r.held_at:%Y-%m-%d %H:%M}")
+        if org:
+            out(f"党组织：{org.name}")
+        for label, attr in [("地点", "place"), ("主持人", "host"), ("记录人", "recorder"),
+                            ("主讲人", "lecturer"), ("党课题目", "lesson_title"),
+                            ("议题", "topics"), ("内容", "content"),
+                            ("决议", "resolutions"), ("表决结果", "votes"),
+                            ("查摆问题", "problems"), ("整改措施", "measures"),
+                            ("见面人员", "people_met"), ("反映问题", "problems_raised"),
+                            ("解决情况", "problems_solved"), ("备注", "note")]:
+            v = getattr(r, attr)
+            if v:
+                out(f"{label}：{v}")
+        if r.attendance:
+            c = counts(r)
+            names = {p.id: p.name for p in s.scalars(select(Person).where(
+                Person.id.in_([a.person_id for a in r.attendance if a.person_id])))}
+            out(f"应到 {c.expected} 人，实到 {c.present} 人，缺席 {c.absent} 人，列席 {c.observers} 人")
+            absent = [f"{names.get(a.person_id, a.name_text)}（{a.reason or '未说明'}）"
+                      for a in r.attendance if a.status == "absent"]
+            if absent:
+                out("缺席：" + "、".join(absent))
+        if r.appraisals:
+            from partydesk.records import Rating
+
+            tally: dict[str, int] = {}
+            for a in r.appraisals:
+                tally[Rating.label_of(a.rating)] = tally.get(Rating.label_of(a.rating), 0) + 1
+            out("评议：" + "、".join(f"{k}{v}人" for k, v in tally.items()))
+            warn = appraisal_warning([a.rating for a in r.appraisals])
+            if warn:
+                out("注意：" + warn)
+    return 0
+
+
+def cmd_delete(args) -> int:
+    from partydesk.records.service import delete_record
+
+    with open_for(args) as ledger, ledger.session() as s:
+        delete_record(s, args.id)
+    out(f"已删除工作纪实 {args.id}。")
+    return 0
+
+
+def cmd_print_book(args) -> int:
+    from partydesk.reports.book import write_book
+
+    if not args.blank and (not args.org or not args.year):
+        raise ValidationError("打印工作纪实手册须指定 --org 和 --year（空白手册用 --blank）。")
+    target = Path(args.output).expanduser()
+    if target.is_dir():
+        raise ValidationError(f"{target} 是一个文件夹，请给出 PDF 文件名。")
+    tmp = target.with_name(target.name + ".part")
+    with open_for(args) as ledger, ledger.Session() as s:
+        org = find_org(s, args.org) if args.org else None
+        try:
+            pages = write_book(
+                s, org.id if org else None, args.year, tmp, a5=args.a5, blank=args.blank,
+                progress=lambda f, _t: progress_line(int(f * 100), 100, "正在生成"),
+            )
+            tmp.replace(target)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise PartyDeskError(f"无法写入 {target}（{e.strerror}）。") from e
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    progress_line(100, 100, "正在生成")
+    out(f"已生成 {target}，共 {pages} 页。")
+    return 0
+
+
