@@ -160,3 +160,38 @@ def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
     w.undo_stack.undo()
     with ledger.session() as s:
         assert market.balance(s, people["李娜"]).available == 2
+
+
+def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypatch):
+    from datetime import datetime
+
+    from partydesk.ledger.models.work import Attendance, WorkRecord
+    import ui.pages.points as mod
+
+    w, page, ledger, org_id, people = window
+    today = date.today()
+    with ledger.session() as s:
+        rec = WorkRecord(org_id=org_id, kind="theme_day", year=today.year, seq=1,
+                         held_at=datetime(today.year, today.month, 1, 9, 0))
+        s.add(rec)
+        s.flush()
+        for who in ("张伟", "李娜", "刘洋"):
+            s.add(Attendance(record_id=rec.id, person_id=people[who], status="present"))
+    period = select(page, ledger, org_id, "member")
+    seen = {}
+
+    def review(dlg):
+        seen["item"] = dlg.item.currentText()
+        seen["rows"] = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]
+        dlg.table.item(2, 0).setCheckState(Qt.Unchecked)  # not 刘洋
+        return QDialog.Accepted
+
+    from PySide6.QtWidgets import QDialog
+    monkeypatch.setattr(mod.AttendanceDialog, "exec", review)
+    page.propose_from_meeting()
+    assert seen["item"].startswith("参加主题党日活动") and seen["rows"] == ["张伟", "李娜", "刘洋"]
+    cards = db_cards(ledger, org_id, "member", period)
+    assert [cards[people[n]].counted for n in ("张伟", "李娜", "刘洋")] == [61, 61, 60]
+    w.undo_stack.undo()
+    cards = db_cards(ledger, org_id, "member", period)
+    assert cards[people["张伟"]].counted == 60

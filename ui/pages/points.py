@@ -620,14 +620,25 @@ class PointsPage(QWidget):
                  on_done=lambda p: self.ctx.status(self.tr("已生成：{0}").format(p)))
 
     def propose_from_meeting(self) -> None:
-        try:
-            from partydesk.points import attendance
-        except ImportError:
-            QMessageBox.information(self, self.tr("按会议出勤加分"), self.tr("工作纪实功能尚未安装。"))
+        """Open the review dialog of entries proposed from a meeting's attendance."""
+        if self.model.period is None or self.model.org_id is None:
             return
-        dlg = attendance_dialog(self, attendance)
-        if dlg is not None and dlg.exec() == QDialog.Accepted:
-            self.model.refresh_totals()
+        dlg = AttendanceDialog(self)
+        if not dlg.meeting.count():
+            QMessageBox.information(
+                self, self.tr("按会议出勤加分"),
+                self.tr("{0}没有记有出席人员的会议纪实。请先在“工作纪实”中登记会议。").format(
+                    self.model.period.label))
+            return
+        if dlg.exec() != QDialog.Accepted:
+            return
+        kept = dlg.kept()
+        if not kept:
+            return
+        cmd = SaveProposalsCommand(self, kept, dlg.meeting.currentText())
+        self.ctx.undo_stack.push(cmd)
+        if not cmd.failed:
+            self.ctx.status(self.tr("已按会议出勤加分：{0} 人").format(len(kept)))
 
 
 class CorrectionDialog(QDialog):
@@ -657,13 +668,124 @@ class CorrectionDialog(QDialog):
         self.accept()
 
 
-def attendance_dialog(page: PointsPage, attendance):
-    """Review dialog for entries proposed from a meeting's attendance (None: nothing to do)."""
-    return attendance_review(page, attendance) if hasattr(attendance, "propose_from_attendance") else None
+class AttendanceDialog(QDialog):
+    """Review the entries proposed from one meeting: untick anyone who should not get them."""
+
+    def __init__(self, page: PointsPage):
+        from partydesk.points import attendance
+
+        super().__init__(page)
+        self.page = page
+        self.attendance = attendance
+        self.setWindowTitle(self.tr("按会议出勤加分"))
+        self.resize(560, 520)
+        self.meeting = QComboBox()
+        self.item = QComboBox()
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("人员类别"), self.tr("说明")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("会议(&M)"), self.meeting)
+        form.addRow(self.tr("积分项目(&I)"), self.item)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(self.tr("出席人员（取消勾选即不加分）：")))
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.buttons)
+        m = page.model
+        with page.ctx.ledger.session() as s:
+            from partydesk.ledger.models.work import RecordKind
+
+            self._kinds = {}
+            for rec in attendance.meetings_of(s, m.org_id, m.period.start, m.period.end):
+                self.meeting.addItem(
+                    f"{rec.held_at:%Y-%m-%d} {RecordKind.label_of(rec.kind)}（第{rec.seq}次）", rec.id)
+                self._kinds[rec.id] = rec.kind
+        for it in m.items:
+            if it.points > 0:
+                self.item.addItem(f"{it.name}（+{fmt(it.points)}分）", it.id)
+        self.proposals = []
+        self.meeting.currentIndexChanged.connect(self._meeting_changed)
+        self.item.currentIndexChanged.connect(self._fill)
+        self._meeting_changed()
+
+    def _meeting_changed(self, *_):
+        rid = self.meeting.currentData()
+        if rid is None:
+            return
+        with self.page.ctx.ledger.session() as s:
+            scheme = find_scheme(s, self.page.model.scheme_id)
+            it = self.attendance.suggest_item(s, scheme, self._kinds[rid])
+        if it is not None:
+            self.item.blockSignals(True)
+            self.item.setCurrentIndex(max(self.item.findData(it.id), 0))
+            self.item.blockSignals(False)
+        self._fill()
+
+    def _fill(self, *_):
+        from partydesk.ledger.enums import Category
+
+        rid, iid = self.meeting.currentData(), self.item.currentData()
+        if rid is None or iid is None:
+            return
+        with self.page.ctx.ledger.session() as s:
+            self.proposals = self.attendance.propose_from_attendance(s, rid, iid)
+        self.table.setRowCount(len(self.proposals))
+        for r, p in enumerate(self.proposals):
+            name = QTableWidgetItem(p.name)
+            if p.ok:
+                name.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+                name.setCheckState(Qt.Checked)
+            else:
+                name.setFlags(Qt.ItemIsSelectable)
+            self.table.setItem(r, 0, name)
+            self.table.setItem(r, 1, QTableWidgetItem(Category.label_of(p.category)))
+            self.table.setItem(r, 2, QTableWidgetItem(p.problem or self.tr("加分")))
+        n = len(self.kept())
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("保存 {0} 条").format(n))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(n > 0)
+
+    def kept(self) -> list:
+        return [p for r, p in enumerate(self.proposals)
+                if p.ok and self.table.item(r, 0) is not None
+                and self.table.item(r, 0).checkState() == Qt.Checked]
 
 
-def attendance_review(page, attendance):  # replaced when the work-records feature lands
-    return None
+class SaveProposalsCommand(QUndoCommand):
+    """Undoable: the entries kept from a meeting's proposals."""
+
+    def __init__(self, page: PointsPage, proposals: list, label: str):
+        super().__init__(f"按会议出勤加分：{label}")
+        self.page, self.proposals, self.ids, self.failed = page, proposals, [], False
+
+    def redo(self):
+        from partydesk.points import attendance
+
+        try:
+            with self.page.ctx.ledger.session() as s:
+                self.ids = [e.id for e in attendance.save_proposals(s, self.proposals)]
+        except PartyDeskError as e:
+            self.failed = True
+            self.setObsolete(True)
+            show_error(self.page, e)
+        self.page.model.refresh_totals()
+
+    def undo(self):
+        from partydesk.ledger.models.points import PointsEntry
+
+        try:
+            with self.page.ctx.ledger.session() as s:
+                for eid in self.ids:
+                    e = s.get(PointsEntry, eid)
+                    if e is not None:
+                        entries.delete_entry(s, e)
+        except PartyDeskError as e:
+            show_error(self.page, e)
+        self.page.model.refresh_totals()
 
 
 class RedeemCommand(QUndoCommand):
