@@ -18,7 +18,7 @@ import pytest
 
 
 @pytest.mark.parametrize("size", [
-    6, pytest.param(50, marks=pytest.mark.slow),
+    3, pytest.param(50, marks=pytest.mark.slow),
 ])
 def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
     from ui.main_window import MainWindow
