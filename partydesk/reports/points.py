@@ -184,7 +184,7 @@ def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
         ])
         if progress and i % 200 == 0:
             progress(0.8 * i / n, "正在排版…")
-    fixed = [11 * mm, 20 * mm, 22 * mm, 13 * mm]
+    fixed = [11 * mm, 20 * mm, 25 * mm, 13 * mm]
     tail = [15 * mm, 26 * mm]
     rest = doc.width - sum(fixed) - sum(tail)
     widths = fixed + [rest / max(len(dims), 1)] * len(dims) + tail
@@ -202,7 +202,7 @@ def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
         Paragraph(f"{_esc(title_of(sheet))}公示", st["title"]),
         Spacer(1, 2 * mm),
         Paragraph(
-            f"根据{_esc(sheet.scheme_name)}办法，现将{_esc(sheet.period.label)}积分情况公示如下"
+            f"根据“{_esc(sheet.scheme_name)}”有关规定，现将{_esc(sheet.period.label)}积分情况公示如下"
             f"（基础分 {fmt(sheet.base)} 分"
             + (f"，满分 {fmt(sheet.ceiling)} 分" if sheet.ceiling is not None else "")
             + "；各项目按期封顶）：",
