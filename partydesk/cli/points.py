@@ -35,6 +35,31 @@ def register(cmds) -> None:
 
     p = cmds.add(sub, "schemes", "列出积分方案及其项目", cmd_schemes)
 
+    p = cmds.add(sub, "scheme-set", "修改积分方案：基础分、最低分、最高分、分档", cmd_scheme_set)
+    p.add_argument("scheme", metavar="S", help="积分方案（编号、代码或名称）")
+    p.add_argument("--base", type=float, help="基础分")
+    p.add_argument("--floor", metavar="F", help="最低分（none 表示不设）")
+    p.add_argument("--ceiling", metavar="C", help="最高分（none 表示不设）")
+    p.add_argument("--bands", metavar="LIST", help="分档，如 \"60:一星:1,70:二星:2\" 或 \"80:重点培养,90:优先发展\"")
+    p.add_argument("--band-kind", choices=["star", "outcome"], help="分档类别：星级或培养意见")
+
+    p = cmds.add(sub, "item-add", "为积分方案增加项目", cmd_item_add)
+    p.add_argument("--name", required=True)
+    p.add_argument("--points", type=float, required=True, help="每次分值（扣分写负数）")
+    p.add_argument("--cap", type=float, help="每期上限（不填则不封顶）")
+    p.add_argument("--dimension", help="所属方面，如 政治思想")
+    scheme_arg(p)
+
+    p = cmds.add(sub, "item-set", "修改积分项目（已录入的积分按原分值保留）", cmd_item_set)
+    p.add_argument("item", metavar="ITEM", help="项目编号或名称")
+    p.add_argument("--name")
+    p.add_argument("--points", type=float)
+    p.add_argument("--cap", metavar="C", help="每期上限（none 表示不封顶）")
+    p.add_argument("--dimension")
+    p.add_argument("--disable", action="store_true", help="停用")
+    p.add_argument("--enable", action="store_true", help="启用")
+    scheme_arg(p)
+
     p = cmds.add(sub, "add", "录入积分", cmd_add)
     p.add_argument("--org", metavar="ORG", help="党组织（用于按姓名查找人员）")
     p.add_argument("--person", required=True, metavar="WHO", help="人员：编号、身份证号或姓名")
@@ -156,6 +181,62 @@ def cmd_schemes(args) -> int:
             out(table(["编号", "方面", "项目", "分值", "每期上限"], rows, right={0, 3, 4}))
             bands = "；".join(f"{fmt(b.min_points)}分起 {b.label}" for b in sc.bands)
             out(f"分档：{bands or '无'}\n")
+    return 0
+
+
+def _optional_number(text: str | None, what: str):
+    """"keep" when not given, None for none/无, else the number."""
+    if text is None:
+        return "keep"
+    if text.strip().lower() in ("none", "无", "不设", ""):
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError(f"{what}应为数字或 none：{text}") from None
+
+
+def cmd_scheme_set(args) -> int:
+    from partydesk.points import schemes
+
+    with open_for(args) as ledger, ledger.session() as s:
+        sc = find_scheme(s, args.scheme)
+        schemes.update_scheme(s, sc, base_points=args.base,
+                              floor=_optional_number(args.floor, "最低分"),
+                              ceiling=_optional_number(args.ceiling, "最高分"))
+        if args.bands is not None:
+            kind = args.band_kind or (sc.bands[0].kind if sc.bands else "star")
+            schemes.set_bands(s, sc, schemes.parse_bands(args.bands), kind)
+        bands = "；".join(f"{fmt(b.min_points)}分起 {b.label}" for b in sc.bands) or "无"
+        out(f"已修改“{sc.name}”：基础分 {fmt(sc.base_points)}，最低分 "
+            f"{'不设' if sc.floor is None else fmt(sc.floor)}，最高分 "
+            f"{'不设' if sc.ceiling is None else fmt(sc.ceiling)}；分档：{bands}。")
+    return 0
+
+
+def cmd_item_add(args) -> int:
+    from partydesk.points import schemes
+
+    with open_for(args) as ledger, ledger.session() as s:
+        sc = find_scheme(s, args.scheme)
+        it = schemes.add_item(s, sc, args.name, args.points, cap=args.cap, dimension=args.dimension)
+        out(f"已在“{sc.name}”中增加项目 {it.id}：{it.name}，每次 {fmt(it.points)} 分。")
+    return 0
+
+
+def cmd_item_set(args) -> int:
+    from partydesk.points import schemes
+
+    with open_for(args) as ledger, ledger.session() as s:
+        sc = find_scheme(s, args.scheme)
+        it = find_item(s, sc, args.item)
+        active = False if args.disable else (True if args.enable else None)
+        schemes.update_item(s, it, name=args.name, points=args.points,
+                            cap=_optional_number(args.cap, "每期上限"), dimension=args.dimension,
+                            active=active)
+        cap = "不封顶" if it.cap is None else f"每期上限 {fmt(it.cap)}"
+        out(f"已修改项目 {it.id}：{it.name}，每次 {fmt(it.points)} 分，{cap}"
+            + ("" if it.active else "（已停用）") + "。")
     return 0
 
 

@@ -217,3 +217,25 @@ def test_demo_filler_same_seed_same_rows(tmp_path):
         return rows
 
     assert make("a.partydesk") == make("b.partydesk")
+
+
+def test_scheme_numbers_are_editable_from_the_command_line(scored, capsys):
+    ledger, org_id, people = scored
+    code, out, _ = run(capsys, ledger, "points", "item-set", "三会一课", "--cap", "2")
+    assert code == 0 and "每期上限 2" in out
+    code, out, _ = run(capsys, ledger, "points", "scheme-set", "member", "--base", "50",
+                       "--bands", "50:合格,60:良好")
+    assert code == 0 and "50分起 合格" in out
+    code, out, _ = run(capsys, ledger, "points", "total", "--org", "红星", "--period", "2025-07")
+    zhang = next(line for line in out.splitlines() if "张伟" in line).split()
+    assert zhang[3:5] == ["57", "54"]  # base 50 + 表彰 2 + 5 meetings capped at 2
+    code, _, err = run(capsys, ledger, "points", "scheme-set", "member", "--floor", "90",
+                       "--ceiling", "80")
+    assert code == 1 and "最低分 90 不能高于最高分 80" in err
+    code, _, err = run(capsys, ledger, "points", "item-set", "三会一课", "--points", "0")
+    assert code == 1 and "不能为 0" in err
+    code, out, _ = run(capsys, ledger, "points", "item-add", "--scheme", "member", "--name",
+                       "参加党员教育培训", "--points", "2", "--cap", "4", "--dimension", "学习教育")
+    assert code == 0
+    with ledger.session() as s:
+        assert find_scheme(s, "member").items[-1].name == "参加党员教育培训"
