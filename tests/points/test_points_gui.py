@@ -195,3 +195,43 @@ def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypat
     w.undo_stack.undo()
     cards = db_cards(ledger, org_id, "member", period)
     assert cards[people["张伟"]].counted == 60
+
+
+def test_scheme_dialog_edits_caps_and_bands(window, qtbot, monkeypatch):
+    import ui.pages.points as mod
+
+    w, page, ledger, org_id, people = window
+    select(page, ledger, org_id, "candidate")
+    dlg = mod.SchemeDialog(page, page.scheme_box.currentData())
+    qtbot.addWidget(dlg)
+    assert dlg.items.rowCount() == 10 and dlg.bands.rowCount() == 2
+    dlg.items.item(0, 3).setText("4")  # 参加集中学习: cap 8 → 4
+    dlg.base.setValue(70)
+    dlg._add_band_row(60, "继续培养", None)
+    dlg.save()
+    assert dlg.result() == mod.QDialog.Accepted
+    with ledger.session() as s:
+        sc = find_scheme(s, "candidate")
+        assert sc.items[0].cap == 4 and sc.base_points == 70
+        assert [b.label for b in sc.bands] == ["继续培养", "重点培养", "优先发展"]
+    shown = []
+    monkeypatch.setattr(mod, "show_error", lambda parent, exc, tb=None: shown.append(str(exc)))
+    dlg2 = mod.SchemeDialog(page, page.scheme_box.currentData())
+    qtbot.addWidget(dlg2)
+    dlg2.items.item(1, 2).setText("五")
+    dlg2.save()
+    assert shown == ["第 2 行的每次分值应为数字：五"]
+
+
+def test_publish_from_the_page_locks_the_grid(window, monkeypatch):
+    import ui.pages.points as mod
+
+    w, page, ledger, org_id, people = window
+    select(page, ledger, org_id, "member")
+    asked = []
+    monkeypatch.setattr(mod, "confirm", lambda parent, title, text, yes: asked.append(text) or True)
+    page.publish()
+    assert asked and "锁定" in asked[0]
+    assert not page.lock_label.isHidden()
+    assert not page.model.flags(page.model.index(0, 1)) & Qt.ItemIsEditable
+    assert page.correct_btn.isEnabled() and not page.propose_btn.isEnabled()

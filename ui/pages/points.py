@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from partydesk.errors import PartyDeskError
+from partydesk.errors import PartyDeskError, ValidationError
 from partydesk.ledger.models import Organization, Person
 from partydesk.ledger.models.points import PointsGoods, PointsItem, PointsRedemption
 from partydesk.points import entries, market
@@ -51,6 +51,23 @@ from partydesk.points.totals import Card, compute_cards, entry_counts, fmt
 from ui.errors import show_error
 
 FIXED_LEFT = 1  # 姓名
+
+
+def dialog_buttons(ok_text: str = "确定") -> QDialogButtonBox:
+    """OK / cancel buttons with Chinese text (Qt's own translations are not loaded)."""
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    box.button(QDialogButtonBox.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.Cancel).setText("取消")
+    return box
+
+
+def confirm(parent, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Question, title, text, parent=parent)
+    ok = box.addButton(yes, QMessageBox.AcceptRole)
+    box.addButton("取消", QMessageBox.RejectRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
 TAIL = ("原始分", "计分", "排名", "星级")
 
 
@@ -402,9 +419,11 @@ class PointsPage(QWidget):
         self.print_menu = QMenu(self)
         self.print_btn.setMenu(self.print_menu)
         self.propose_btn = QPushButton(self.tr("按会议出勤加分(&M)…"))
+        self.settings_btn = QPushButton(self.tr("方案设置(&T)…"))
         self.summary = QLabel()
         bar = QHBoxLayout()
-        for b in (self.print_btn, self.publish_btn, self.correct_btn, self.propose_btn):
+        for b in (self.print_btn, self.publish_btn, self.correct_btn, self.propose_btn,
+                  self.settings_btn):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -433,6 +452,7 @@ class PointsPage(QWidget):
         self.publish_btn.clicked.connect(self.publish)
         self.correct_btn.clicked.connect(self.correct)
         self.propose_btn.clicked.connect(self.propose_from_meeting)
+        self.settings_btn.clicked.connect(self.edit_scheme)
         self._build_print_menu()
         self.refresh()
 
@@ -538,12 +558,12 @@ class PointsPage(QWidget):
         if self.model.scheme_id is None or self.model.period is None:
             return
         p = self.model.period
-        answer = QMessageBox.question(
+        if not confirm(
             self, self.tr("公示"),
             self.tr("公示{0}{1}后，本期积分将锁定，不能再修改（只能冲正更正）。确定公示吗？").format(
                 self.org_box.currentText(), p.label),
-        )
-        if answer != QMessageBox.Yes:
+            self.tr("公示并锁定"),
+        ):
             return
         try:
             with self.ctx.ledger.session() as s:
@@ -619,6 +639,15 @@ class PointsPage(QWidget):
         run_task(self, self.tr("正在生成{0}…").format(what), work,
                  on_done=lambda p: self.ctx.status(self.tr("已生成：{0}").format(p)))
 
+    def edit_scheme(self) -> None:
+        sid = self.scheme_box.currentData()
+        if sid is None:
+            return
+        dlg = SchemeDialog(self, sid)
+        if dlg.exec() == QDialog.Accepted:
+            self.ctx.status(self.tr("积分方案已保存"))
+            self.refresh()
+
     def propose_from_meeting(self) -> None:
         """Open the review dialog of entries proposed from a meeting's attendance."""
         if self.model.period is None or self.model.org_id is None:
@@ -641,6 +670,145 @@ class PointsPage(QWidget):
             self.ctx.status(self.tr("已按会议出勤加分：{0} 人").format(len(kept)))
 
 
+class SchemeDialog(QDialog):
+    """方案设置: base, floor, ceiling, items (points, cap) and bands of one scheme — the
+    numbers every county sets differently. Entries already made keep their points."""
+
+    ITEM_COLS = ("方面", "项目名称", "每次分值", "每期上限", "启用")
+    BAND_COLS = ("起点分", "名称", "星数")
+
+    def __init__(self, page: PointsPage, scheme_id: int):
+        super().__init__(page)
+        self.page, self.scheme_id = page, scheme_id
+        self.resize(720, 620)
+        with page.ctx.ledger.session() as s:
+            sc = find_scheme(s, scheme_id)
+            self.setWindowTitle(self.tr("方案设置 — {0}").format(sc.name))
+            data = dict(base=sc.base_points, floor=sc.floor, ceiling=sc.ceiling,
+                        items=[(it.id, it.dimension or "", it.name, it.points, it.cap, it.active)
+                               for it in sc.items],
+                        bands=[(b.min_points, b.label, b.stars) for b in sc.bands],
+                        kind=sc.bands[0].kind if sc.bands else "star")
+        self.kind = data["kind"]
+        self.base = QDoubleSpinBox()
+        self.base.setRange(-1000, 1000)
+        self.base.setValue(data["base"])
+        self.floor = self._optional_spin(data["floor"])
+        self.ceiling = self._optional_spin(data["ceiling"])
+        form = QFormLayout()
+        form.addRow(self.tr("基础分(&B)"), self.base)
+        form.addRow(self.tr("最低分(&F)"), self.floor)
+        form.addRow(self.tr("最高分(&C)"), self.ceiling)
+        self.items = QTableWidget(0, len(self.ITEM_COLS))
+        self.items.setHorizontalHeaderLabels([self.tr(c) for c in self.ITEM_COLS])
+        self.items.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for row in data["items"]:
+            self._add_item_row(*row)
+        add_item = QPushButton(self.tr("添加项目(&A)"))
+        add_item.clicked.connect(lambda: self._add_item_row(None, "", "", 1.0, None, True))
+        self.bands = QTableWidget(0, len(self.BAND_COLS))
+        self.bands.setHorizontalHeaderLabels([self.tr(c) for c in self.BAND_COLS])
+        self.bands.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for lo, label, stars in data["bands"]:
+            self._add_band_row(lo, label, stars)
+        add_band = QPushButton(self.tr("添加分档(&D)"))
+        add_band.clicked.connect(lambda: self._add_band_row(0, "", None))
+        buttons = dialog_buttons("保存")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(self.tr("积分项目（扣分项分值写负数；每期上限留空为不封顶）：")))
+        lay.addWidget(self.items, 3)
+        lay.addWidget(add_item)
+        lay.addWidget(QLabel(self.tr("分档（总分达到起点分即属该档；星数可空）：")))
+        lay.addWidget(self.bands, 2)
+        lay.addWidget(add_band)
+        lay.addWidget(buttons)
+
+    def _optional_spin(self, value):
+        sp = QDoubleSpinBox()
+        sp.setRange(-1001, 1000)
+        sp.setSpecialValueText(self.tr("不设"))
+        sp.setValue(-1001 if value is None else value)
+        return sp
+
+    @staticmethod
+    def _cell(text) -> QTableWidgetItem:
+        return QTableWidgetItem("" if text is None else (fmt(text) if isinstance(text, float) else str(text)))
+
+    def _add_item_row(self, item_id, dim, name, points, cap, active):
+        r = self.items.rowCount()
+        self.items.insertRow(r)
+        for c, v in enumerate((dim, name, points, cap)):
+            self.items.setItem(r, c, self._cell(v))
+        self.items.item(r, 0).setData(Qt.UserRole, item_id)
+        chk = QTableWidgetItem()
+        chk.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+        chk.setCheckState(Qt.Checked if active else Qt.Unchecked)
+        self.items.setItem(r, 4, chk)
+
+    def _add_band_row(self, lo, label, stars):
+        r = self.bands.rowCount()
+        self.bands.insertRow(r)
+        for c, v in enumerate((float(lo), label, stars)):
+            self.bands.setItem(r, c, self._cell(v))
+
+    @staticmethod
+    def _number(text: str, what: str, row: int, optional: bool = False):
+        t = (text or "").strip()
+        if not t and optional:
+            return None
+        try:
+            return float(t)
+        except ValueError:
+            raise ValidationError(f"第 {row + 1} 行的{what}应为数字：{t or '（空）'}") from None
+
+    def save(self) -> None:
+        from partydesk.points import schemes as sch
+
+        def text(table, r, c):
+            it = table.item(r, c)
+            return it.text() if it is not None else ""
+
+        try:
+            with self.page.ctx.ledger.session() as s:
+                sc = find_scheme(s, self.scheme_id)
+                sch.update_scheme(
+                    s, sc, base_points=self.base.value(),
+                    floor=None if self.floor.value() == self.floor.minimum() else self.floor.value(),
+                    ceiling=None if self.ceiling.value() == self.ceiling.minimum() else self.ceiling.value(),
+                )
+                for r in range(self.items.rowCount()):
+                    name = text(self.items, r, 1).strip()
+                    iid = self.items.item(r, 0).data(Qt.UserRole)
+                    if not name and iid is None:
+                        continue  # an added row left empty
+                    pts = self._number(text(self.items, r, 2), "每次分值", r)
+                    cap = self._number(text(self.items, r, 3), "每期上限", r, optional=True)
+                    active = self.items.item(r, 4).checkState() == Qt.Checked
+                    dim = text(self.items, r, 0)
+                    if iid is None:
+                        it = sch.add_item(s, sc, name, pts, cap=cap, dimension=dim or None)
+                        it.active = active
+                    else:
+                        sch.update_item(s, s.get(PointsItem, iid), name=name, points=pts,
+                                        cap=cap, dimension=dim, active=active)
+                bands = []
+                for r in range(self.bands.rowCount()):
+                    label = text(self.bands, r, 1).strip()
+                    if not label and not text(self.bands, r, 0).strip():
+                        continue
+                    lo = self._number(text(self.bands, r, 0), "起点分", r)
+                    stars = self._number(text(self.bands, r, 2), "星数", r, optional=True)
+                    bands.append((lo, label, None if stars is None else int(stars)))
+                sch.set_bands(s, sc, bands, self.kind)
+        except PartyDeskError as e:
+            show_error(self, e)
+            return
+        self.accept()
+
+
 class CorrectionDialog(QDialog):
     def __init__(self, parent, name: str, item: str, current: int):
         super().__init__(parent)
@@ -656,7 +824,7 @@ class CorrectionDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("必填，如：录错人员"))
         form.addRow(self.tr("更正为(&N)"), self.count)
         form.addRow(self.tr("更正原因(&R)"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -685,7 +853,7 @@ class AttendanceDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("人员类别"), self.tr("说明")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = dialog_buttons()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -946,7 +1114,7 @@ class MarketTab(QWidget):
         form.addRow(self.tr("所需积分(&P)"), price)
         form.addRow(self.tr("库存(&S)"), stock)
         form.addRow(self.tr("单位(&U)"), unit)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(dlg.accept)
         buttons.rejected.connect(dlg.reject)
         form.addRow(buttons)
