@@ -235,3 +235,40 @@ def test_publish_from_the_page_locks_the_grid(window, monkeypatch):
     assert not page.lock_label.isHidden()
     assert not page.model.flags(page.model.index(0, 1)) & Qt.ItemIsEditable
     assert page.correct_btn.isEnabled() and not page.propose_btn.isEnabled()
+
+
+def test_correction_in_a_locked_period_adds_reversing_entries(window, monkeypatch):
+    import ui.pages.points as mod
+    from partydesk.points.schemes import find_item
+
+    w, page, ledger, org_id, people = window
+    with ledger.session() as s:
+        sc = find_scheme(s, "member")
+        entries.add_entry(s, sc, s.get(Person, people["张伟"]), find_item(s, sc, "三会一课"),
+                          date.today(), 2)
+    period = select(page, ledger, org_id, "member")
+    with ledger.session() as s:
+        entries.publish(s, find_scheme(s, "member"), s.get(Organization, org_id), period)
+    page.refresh()
+
+    def fill(dlg):
+        dlg.count.setValue(1)
+        dlg.reason.setText("只参加了一次")
+        return mod.QDialog.Accepted
+
+    monkeypatch.setattr(mod.CorrectionDialog, "exec", fill)
+    page.view.setCurrentIndex(page.model.index(0, 1))  # 张伟, 三会一课
+    page.correct()
+    assert db_cards(ledger, org_id, "member", period)[people["张伟"]].counted == 61
+    assert page.model.index(0, 1).data() == "1"
+    with ledger.session() as s:
+        notes = [e.note for e in s.scalars(select_entries()).all()]
+    assert notes[1:] == ["冲正：只参加了一次", "更正：只参加了一次"]
+
+
+def select_entries():
+    from sqlalchemy import select as sql_select
+
+    from partydesk.ledger.models.points import PointsEntry
+
+    return sql_select(PointsEntry).order_by(PointsEntry.id)
