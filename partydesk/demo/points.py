@@ -14,7 +14,6 @@ from sqlalchemy import insert, select
 from partydesk.ledger.enums import PersonStatus
 from partydesk.ledger.models import Person
 from partydesk.ledger.models.points import (
-    PointsEntry,
     PointsGoods,
     PointsPublication,
     PointsRedemption,
