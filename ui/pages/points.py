@@ -445,6 +445,7 @@ class PointsPage(QWidget):
 
         self.scheme_box.currentIndexChanged.connect(self._scheme_changed)
         self.org_box.currentIndexChanged.connect(self._reload)
+        self.org_box.currentIndexChanged.connect(lambda *_: self.market.refresh())
         self.period_box.currentIndexChanged.connect(self._reload)
         self.model.locked_changed.connect(self._show_lock)
         self.model.modelReset.connect(self._update_summary)
@@ -1041,7 +1042,8 @@ class MarketTab(QWidget):
         keep_goods = self.goods_box.currentData()
         with self.ctx.ledger.session() as s:
             goods = [(g.id, g.name, g.price, g.stock, g.unit_label) for g in market.list_goods(s)]
-            people = s.execute(select(Person.id, Person.name).where(Person.org_id == org_id)
+            people = s.execute(select(Person.id, Person.name)
+                               .where(Person.org_id == org_id, Person.status == "active")
                                .order_by(Person.id)).all() if org_id else []
             hist = s.execute(
                 select(PointsRedemption.on, Person.name, PointsGoods.name,
