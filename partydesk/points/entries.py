@@ -19,7 +19,7 @@ from partydesk.ledger.models.points import (
 )
 from partydesk.points import periods
 from partydesk.points.periods import Period
-from partydesk.points.schemes import check_period
+from partydesk.points.schemes import check_period, scheme_categories
 
 
 def operator_name() -> str:
@@ -84,8 +84,12 @@ def add_entry(
     source: str = "manual",
     org_id: int | None = None,
     correction_reason: str | None = None,
+    check_category: bool = True,
 ) -> PointsEntry:
     """Record `count` occurrences of `item` for `person` on `on`.
+
+    A person outside the scheme's categories (e.g. a full member on the candidates' card)
+    is refused unless `check_category` is off (the grid, whose rows are the card list).
 
     In a published period this is refused unless `correction_reason` is given: then the
     entry is added as a correction (更正) and the published figures stay traceable."""
@@ -97,6 +101,12 @@ def add_entry(
         raise ValidationError("次数不能为 0。", "count")
     if abs(count) > 999:
         raise ValidationError(f"次数 {count} 太大了，请检查。", "count")
+    if check_category and person.category not in scheme_categories(scheme):
+        from partydesk.ledger.enums import Category
+
+        raise ValidationError(
+            f"{person.name}（{Category.label_of(person.category)}）不参加“{scheme.name}”，"
+            f"请选择适用的积分方案。", "person")
     org_id = org_id if org_id is not None else person.org_id
     if org_id is None:
         raise ValidationError(f"{person.name} 没有所在党组织，不能记积分。", "person")
@@ -245,7 +255,7 @@ def set_cell(
             session.delete(e)
         session.flush()
         add_entry(session, scheme, person, item, on, count, note=notes, by=by,
-                  source="grid", org_id=org.id)
+                  source="grid", org_id=org.id, check_category=False)
     session.flush()
     return old
 
@@ -320,5 +330,5 @@ def correct_cell(
         on = standing[0].on if standing else period.clamp(today or date.today())
         out.append(add_entry(session, scheme, person, item, on, count, by=by,
                              source="correction", org_id=org.id,
-                             correction_reason=reason.strip()))
+                             correction_reason=reason.strip(), check_category=False))
     return out

@@ -234,7 +234,7 @@ def test_redemptions_draw_the_balance_down_and_refuse_an_overdraw(branch):
         for month in (7, 8):
             add(s, people, "张伟", "member", "三会一课", date(2025, month, 2), 5)  # 3 each
         add(s, people, "张伟", "member", "无故缺席", date(2025, 8, 9), 1)  # -2
-        add(s, people, "张伟", "candidate", "集中学习", date(2025, 8, 9), 1)  # not redeemable
+        add(s, people, "张伟", "star_member", "学习进步星", date(2025, 12, 9), 1)  # not redeemable
         zhang = s.get(Person, people["张伟"])
         assert market.balance(s, zhang.id).available == 4
         towel = market.add_goods(s, "毛巾", 3, stock=2, unit_label="条")
@@ -294,3 +294,9 @@ def test_correct_cell_in_a_published_period_reverses_and_re_enters(branch):
             entries.correct_cell(s, sc, org, p, it, q3, 2, "again")
         entries.correct_cell(s, sc, org, p, it, q3, 0, "全部作废")
         assert card_of(s, org_id, "candidate", "2025Q3", p.id).counted == 60
+
+
+def test_a_person_outside_the_scheme_s_categories_is_refused(branch):
+    ledger, org_id, people = branch
+    with ledger.session() as s, pytest.raises(ValidationError, match="张伟（正式党员）不参加"):
+        add(s, people, "张伟", "candidate", "集中学习", date(2025, 8, 1))
