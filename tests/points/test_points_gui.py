@@ -272,3 +272,14 @@ def select_entries():
     from partydesk.ledger.models.points import PointsEntry
 
     return sql_select(PointsEntry).order_by(PointsEntry.id)
+
+
+def test_rank_stays_visible_when_switching_schemes(window):
+    w, page, ledger, org_id, people = window
+    select(page, ledger, org_id, "member")  # monthly grid of a yearly-rated scheme: no band
+    last = page.model.columnCount() - 1
+    assert page.view.isColumnHidden(last) and not page.view.isColumnHidden(last - 1)
+    select(page, ledger, org_id, "candidate")
+    last = page.model.columnCount() - 1
+    assert page.model.headerData(last - 1, Qt.Horizontal) == "排名"
+    assert not any(page.view.isColumnHidden(c) for c in range(last + 1))

@@ -97,6 +97,7 @@ class PointsGridModel(QAbstractTableModel):
         self.counts: dict[tuple[int, int], int] = {}
         self.locked_on: date | None = None
         self.band_title = "星级"
+        self.banded = False
 
     # --- loading -------------------------------------------------------------------------
     def load(self, scheme_id: int | None, org_id: int | None, period: Period | None) -> None:
@@ -114,6 +115,8 @@ class PointsGridModel(QAbstractTableModel):
                 self.band_title = (
                     "培养意见" if {b.kind for b in scheme.bands} == {"outcome"} else "星级"
                 )
+                self.banded = bool(scheme.bands) and period.kind == (
+                    scheme.band_period or scheme.period)
                 self._read_totals(s, scheme, org)
                 pub = entries.period_locked(s, scheme, org, period)
                 self.locked_on = pub.published_at.date() if pub is not None else None
@@ -522,12 +525,35 @@ class PointsPage(QWidget):
     def _reload(self, *_):
         self.model.load(self.scheme_box.currentData(), self.org_box.currentData(),
                         self.current_period())
-        self.view.resizeColumnToContents(0)
-        first_tail = FIXED_LEFT + len(self.model.items)
-        for k in range(len(TAIL)):
-            self.view.setColumnWidth(first_tail + k, 110 if k == len(TAIL) - 1 else 60)
+        self._fit_columns()
+        # A scheme rated on a longer period (党员量化积分: stars for the year) has no band on
+        # its monthly grid; the band column would only ever be empty there.
+        # (The header keeps hidden sections by position across model resets.)
+        for c in range(self.model.columnCount()):
+            self.view.setColumnHidden(c, c == self.model.columnCount() - 1 and not self.model.banded)
         if self.model.rowCount() and self.model.items:
             self.view.setCurrentIndex(self.model.index(0, FIXED_LEFT))
+
+    def _fit_columns(self) -> None:
+        """Item columns share the width left after the name and the totals, so rank and
+        band stay in sight (narrowest 56 px, widest 92 px; beyond that the grid scrolls)."""
+        n = len(self.model.items)
+        if not self.model.columnCount():
+            return
+        self.view.resizeColumnToContents(0)
+        first_tail = FIXED_LEFT + n
+        tail_w = [60, 60, 48, 110]
+        for k, w in enumerate(tail_w):
+            self.view.setColumnWidth(first_tail + k, w)
+        visible_tail = sum(tail_w) - (0 if self.model.banded else tail_w[-1])
+        room = self.view.viewport().width() - self.view.columnWidth(0) - visible_tail - 4
+        width = max(56, min(92, room // max(n, 1)))
+        for c in range(FIXED_LEFT, first_tail):
+            self.view.setColumnWidth(c, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _show_lock(self, locked: bool) -> None:
         if locked:
