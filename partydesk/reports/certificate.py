@@ -39,6 +39,7 @@ BODY_BOTTOM = 200
 SEAL_CX = W - 235
 SEAL_CY = 140
 SEAL_R = 21 * mm  # a 42 mm official seal
+QR_X, QR_Y, QR_SIZE = 60, 54, 64
 
 # A line may not begin with these (禁则): they stay at the end of the line before.
 NO_LINE_START = set("，。、；：！？）》」』”’%…—·,.;:!?)")
@@ -235,13 +236,13 @@ def draw_page(c: rl_canvas.Canvas, page: CertificatePage, *, seal: ImageReader |
         c.circle(SEAL_CX, SEAL_CY + 2, SEAL_R)
         c.restoreState()
     # QR code and check value, bottom left
-    qs = 64
-    _qr(c, qr_text(page.serial, page.check), 60, 54, qs)
+    _qr(c, qr_text(page.serial, page.check), QR_X, QR_Y, QR_SIZE)
     c.setFillColor(GREY)
     c.setFont(SONG, 8)
-    c.drawString(60 + qs + 8, 54 + 36, f"证书编号 {page.serial}")
-    c.drawString(60 + qs + 8, 54 + 24, f"校验码 {page.check}")
-    c.drawString(60 + qs + 8, 54 + 12, "可在 PartyDesk“证书管理—核验”中扫码或输入编号核验")
+    tx = QR_X + QR_SIZE + 8
+    c.drawString(tx, QR_Y + 36, f"证书编号 {page.serial}")
+    c.drawString(tx, QR_Y + 24, f"校验码 {page.check}")
+    c.drawString(tx, QR_Y + 12, "可在 PartyDesk“证书管理—核验”中扫码或输入编号核验")
     if page.status != "valid":
         # a reprint of a revoked or replaced certificate must never pass for a valid one
         c.saveState()
