@@ -1,14 +1,14 @@
 """certificates, 红领党务 qualifications, instructor assessments
 
 Revision ID: 0004_certs
-Revises: 0001_core
+Revises: 0002_work (originally 0001_core; needs no table of 0002)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_certs"
-down_revision = "0001_core"
+down_revision = "0002_work"  # relinked after merging issue-4 (written against 0001_core)
 branch_labels = None
 depends_on = None
 
