@@ -270,27 +270,40 @@ def holder_for(session: Session, *, name: str | None = None, person: int | None 
     return Holder(t)
 
 
-def _units_text(session: Session, instructor_id: int | None, on: date) -> str:
-    if instructor_id is None:
-        return "所联系单位"
-    from partydesk.certs.instructors import current_assignments
+def _units_texts(session: Session, instructor_ids: list[int], on: date) -> dict[int, str]:
+    """The units (or organizations) each instructor guides on `on`, as the wording lists
+    them: one query for the whole batch."""
+    from sqlalchemy.orm import selectinload
 
-    names = []
-    for a in current_assignments(session, instructor_id, on):
-        label = a.unit.name if a.unit is not None else (a.org.name if a.org is not None else None)
-        if label and label not in names:
-            names.append(label)
-    if not names:
-        return "所联系单位"
-    if len(names) > 5:
-        return "、".join(names[:5]) + f"等{len(names)}家单位"
-    return "、".join(names)
+    from partydesk.certs.instructors import _active_on
+    from partydesk.ledger.models import InstructorAssignment
+
+    names: dict[int, list[str]] = {}
+    ids = sorted(set(instructor_ids))
+    for i in range(0, len(ids), 500):
+        rows = session.scalars(
+            select(InstructorAssignment)
+            .options(selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org))
+            .where(InstructorAssignment.instructor_id.in_(ids[i:i + 500]), *_active_on(on))
+            .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
+        )
+        for a in rows:
+            label = a.unit.name if a.unit is not None else (a.org.name if a.org is not None else None)
+            lst = names.setdefault(a.instructor_id, [])
+            if label and label not in lst:
+                lst.append(label)
+    out = {}
+    for iid, lst in names.items():
+        out[iid] = "、".join(lst[:5]) + (f"等{len(lst)}家单位" if len(lst) > 5 else "")
+    return out
 
 
 def _level_for(session: Session, holder: Holder) -> str:
     q = None
     if holder.qualification_id is not None:
         q = session.get(Qualification, holder.qualification_id)
+        if q is not None and q.status != "active":
+            q = None
     elif holder.person_id is not None or holder.instructor_id is not None:
         col = Qualification.person_id if holder.person_id else Qualification.instructor_id
         q = session.scalar(
@@ -302,11 +315,15 @@ def _level_for(session: Session, holder: Holder) -> str:
 
 
 def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_start: date,
-           term_end: date, post: str | None = None, level: str | None = None) -> str:
-    home_unit = ""
+           term_end: date, post: str | None = None, level: str | None = None,
+           units: str | None = None, home_unit: str | None = None) -> str:
+    """The template's wording filled in for `holder` (what is stored and printed)."""
     if holder.instructor_id is not None:
-        i = session.get(Instructor, holder.instructor_id)
-        home_unit = (i.home_unit or "") if i else ""
+        if home_unit is None:
+            i = session.get(Instructor, holder.instructor_id)
+            home_unit = (i.home_unit or "") if i else ""
+        if units is None:
+            units = _units_texts(session, [holder.instructor_id], term_start).get(holder.instructor_id)
     if tpl.kind == "party_affairs" and level is None:
         level = _level_for(session, holder)
         if not level:
@@ -314,13 +331,13 @@ def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_star
     values = {
         "name": holder.name,
         "post": post or tpl.post or "",
-        "units": _units_text(session, holder.instructor_id, term_start),
+        "units": units or "所联系单位",
         "level": level or "",
         "term_start": cn_date(term_start),
         "term_end": cn_date(term_end),
         "issuer": tpl.issuer,
         "year": str(term_start.year),
-        "home_unit": home_unit,
+        "home_unit": home_unit or "",
     }
     return tpl.body.format_map(values)
 
@@ -339,9 +356,14 @@ def issue(session: Session, kind: str, holders: list[Holder], *, issued_on: date
     if end < start:
         raise ValidationError("截止日期不能早于起始日期。")
     serials = _allocate(session, tpl, issued_on.year, len(holders))
+    iids = [h.instructor_id for h in holders if h.instructor_id is not None]
+    units = _units_texts(session, iids, start) if iids else {}
+    homes = dict(session.execute(select(Instructor.id, Instructor.home_unit)
+                                 .where(Instructor.id.in_(iids))).all()) if iids else {}
     certs: list[Certificate] = []
     for serial, h in zip(serials, holders, strict=True):
-        body = render(session, tpl, h, start, end, post)
+        body = render(session, tpl, h, start, end, post, units=units.get(h.instructor_id),
+                      home_unit=homes.get(h.instructor_id) or "")
         session.add(CertificateSerial(serial=serial, kind=tpl.kind, holder_name=h.name))
         c = Certificate(
             kind=tpl.kind, serial=serial, holder_name=h.name, person_id=h.person_id,
