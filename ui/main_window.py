@@ -1,16 +1,30 @@
-"""The main window: navigation pane on the left, one page at a time on the right."""
+"""The main window: navigation pane on the left, one page at a time on the right.
+
+Extension points for other features:
+- `window.file_menu` / `window.add_file_action(action)` (inserted above 退出, in the
+  "import/export/backup" section), `window.tools_menu`, `window.edit_menu`, `window.toolbar`.
+- `window.current_table_state()` → `ui.table.TableState | None`: the entity, the visible
+  columns in order, search text, filters and sort of the page shown (for "export the
+  table as shown"; `state.query()` gives the `listing.ListQuery`).
+- `window.set_ledger(ledger)` switches ledgers (pages are rebuilt with a new context);
+  `ledger_changed` fires after.
+"""
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
 )
@@ -19,50 +33,156 @@ from partydesk.ledger import Ledger
 from ui.context import AppContext
 from ui.pages import PAGES
 
+MAX_RECENT = 8
+LEDGER_FILTER = "PartyDesk 账本 (*.partydesk *.db *.sqlite);;所有文件 (*)"
+
+
+def remember_ledger(path: Path) -> None:
+    """Put `path` first in the recent list and remember it as the last ledger opened."""
+    s = QSettings()
+    p = str(Path(path).resolve())
+    recent = [x for x in (s.value("ledgers/recent") or []) if x != p]
+    if isinstance(recent, str):
+        recent = [recent]
+    s.setValue("ledgers/recent", [p, *recent][:MAX_RECENT])
+    s.setValue("ledgers/last", p)
+
+
+def recent_ledgers() -> list[str]:
+    v = QSettings().value("ledgers/recent") or []
+    return [v] if isinstance(v, str) else list(v)
+
 
 class MainWindow(QMainWindow):
+    ledger_changed = Signal()
+
     def __init__(self, ledger: Ledger):
         super().__init__()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("counts")
+        self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setMaximumWidth(180)
+        self.nav.setFixedWidth(132)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { font-size: 11pt; padding-top: 4px; }"
+            "QListWidget#nav::item { padding: 7px 8px; }"
+        )
         self.stack = QStackedWidget()
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
+        split.setCollapsible(1, False)
+        split.setSizes([132, 1100])
+        self.split = split
         self.setCentralWidget(split)
+        self.nav.currentRowChanged.connect(self._show_page)
         self._load_pages()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        if self.nav.count():
-            self.nav.setCurrentRow(0)
         self._update_title()
         self.resize(1280, 800)
         self._restore_state()
+        remember_ledger(ledger.path)
+
+    # ---------------------------------------------------------------- actions
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        return act
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        quit_act = QAction(self.tr("退出(&X)"), self)
-        quit_act.setShortcut(QKeySequence.Quit)
-        quit_act.triggered.connect(self.close)
-        file_menu.addAction(quit_act)
-        self.file_menu = file_menu
-        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcut(QKeySequence.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.edit_menu = edit_menu
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.new_act = self._action(self.tr("新建账本(&N)…"), self.new_ledger, QKeySequence.New)
+        self.open_act = self._action(self.tr("打开账本(&O)…"), self.open_ledger_dialog, QKeySequence.Open)
+        self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_copy_act = self._action(
+            self.tr("另存副本(&A)…"), self.save_copy, QKeySequence("Ctrl+Shift+S"),
+            self.tr("把当前账本复制为另一个文件（原账本继续使用）"),
+        )
+        self.file_menu.addAction(self.new_act)
+        self.file_menu.addAction(self.open_act)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_copy_act)
+        self._file_ext_anchor = self.file_menu.addSeparator()  # features insert above this
+        quit_act = self._action(self.tr("退出(&X)"), self.close, QKeySequence.Quit)
+        self.file_menu.addAction(quit_act)
+
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        self.undo_act = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_act.setShortcut(QKeySequence.Undo)
+        self.redo_act = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_act.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        self.add_act = self._action(self.tr("新增记录"), self._page_call("add_record"), QKeySequence("Ctrl+Insert"))
+        self.delete_act = self._action(self.tr("删除记录"), self._page_call("delete_selected"),
+                                       QKeySequence("Ctrl+Delete"))
+        self.find_act = self._action(self.tr("查找"), self._focus_search, QKeySequence.Find)
+        for a in (self.undo_act, self.redo_act):
+            self.edit_menu.addAction(a)
+        self.edit_menu.addSeparator()
+        for a in (self.add_act, self.delete_act, self.find_act):
+            self.edit_menu.addAction(a)
+
+        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self.detail_act = QAction(self.tr("详情面板"), self)
+        self.detail_act.setCheckable(True)
+        self.detail_act.setChecked(True)
+        self.detail_act.toggled.connect(self._toggle_detail)
+        self.refresh_act = self._action(self.tr("刷新"), self.refresh_pages, QKeySequence.Refresh)
+        self.view_menu.addAction(self.detail_act)
+        self.view_menu.addAction(self.refresh_act)
+        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+
         self.toolbar = self.addToolBar(self.tr("工具栏"))
         self.toolbar.setObjectName("toolbar")
-        self.toolbar.addAction(undo)
-        self.toolbar.addAction(redo)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for a in (self.add_act, self.delete_act):
+            self.toolbar.addAction(a)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_act)
+        self.toolbar.addAction(self.redo_act)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.detail_act)
+        self.toolbar.addAction(self.refresh_act)
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add a feature's entry to the File menu (above 退出)."""
+        self.file_menu.insertAction(self._file_ext_anchor, action)
+
+    def _page_call(self, name: str):
+        def call():
+            page = self.current_page()
+            fn = getattr(page, name, None)
+            if fn is not None:
+                fn()
+
+        return call
+
+    def _focus_search(self) -> None:
+        bar = getattr(self.current_page(), "filterbar", None)
+        if bar is not None:
+            bar.search.setFocus()
+            bar.search.selectAll()
+
+    def _toggle_detail(self, on: bool) -> None:
+        for page in self.ctx.pages.values():
+            detail = getattr(page, "detail", None)
+            if detail is not None:
+                detail.setVisible(on)
+
+    # ---------------------------------------------------------------- pages
 
     def _load_pages(self) -> None:
         for module_name, title in PAGES:
@@ -73,15 +193,145 @@ class MainWindow(QMainWindow):
             self.ctx.pages[module_name] = page
             self.stack.addWidget(page)
             QListWidgetItem(self.tr(title), self.nav)
+            sig = getattr(page, "summary_changed", None)
+            if sig is not None:
+                sig.connect(self._page_summary)
         if not self.ctx.pages:
             label = QLabel(self.tr("账本已打开：") + str(self.ctx.ledger.path))
             label.setAlignment(Qt.AlignCenter)
             self.stack.addWidget(label)
             QListWidgetItem(self.tr("账本"), self.nav)
+        last = QSettings().value("main/page")
+        names = list(self.ctx.pages)
+        self.nav.setCurrentRow(names.index(last) if last in names else 0)
+
+    def _unload_pages(self) -> None:
+        for page in self.ctx.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        while self.stack.count():
+            w = self.stack.widget(0)
+            self.stack.removeWidget(w)
+            w.deleteLater()
+        self.ctx.pages.clear()
+
+    def pages(self) -> dict:
+        return self.ctx.pages
+
+    def page(self, module_name: str):
+        return self.ctx.pages.get(module_name)
+
+    def current_page(self):
+        return self.stack.currentWidget()
+
+    def current_table_state(self):
+        """The table of the page shown, as the user sees it (ui.table.TableState), or None."""
+        fn = getattr(self.current_page(), "table_state", None)
+        return fn() if fn is not None else None
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        self.counts.setText(getattr(page, "summary", ""))
+        for act, name in ((self.add_act, "add_record"), (self.delete_act, "delete_selected")):
+            act.setEnabled(hasattr(page, name) and not self.ctx.ledger.readonly)
+
+    def _page_summary(self, text: str) -> None:
+        if self.sender() is self.current_page():
+            self.counts.setText(text)
+
+    def refresh_pages(self) -> None:
+        for page in self.ctx.pages.values():
+            fn = getattr(page, "refresh", None)
+            if fn is not None:
+                fn()
+
+    # ---------------------------------------------------------------- ledgers
+
+    def set_ledger(self, ledger: Ledger) -> None:
+        """Show another ledger: the undo history ends, every page is built anew."""
+        old = self.ctx.ledger
+        self._unload_pages()
+        self.undo_stack.clear()
+        self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
+        self._load_pages()
+        self._update_title()
+        remember_ledger(ledger.path)
+        if old is not ledger:
+            old.close()
+        self.ledger_changed.emit()
+
+    def open_path(self, path: str | Path, create: bool = False) -> bool:
+        from ui.app import open_ledger_ui
+
+        ledger = open_ledger_ui(path, create=create, parent=self)
+        if ledger is None:
+            return False
+        self.set_ledger(ledger)
+        self.ctx.status(self.tr("已打开账本：") + str(ledger.path))
+        return True
+
+    def new_ledger(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建账本"), str(self._dialog_dir() / "新账本.partydesk"), LEDGER_FILTER)
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, self.tr("新建账本"), self.tr("文件已存在，请换一个名字：") + path)
+            return
+        self.open_path(path, create=True)
+
+    def open_ledger_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开账本"), str(self._dialog_dir()), LEDGER_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _dialog_dir(self) -> Path:
+        return self.ctx.ledger.path.parent
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_ledgers()
+        for p in paths:
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_path(p))
+            act.setEnabled(Path(p).exists())
+        if not paths:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def save_copy(self) -> None:
+        src = self.ctx.ledger.path
+        default = src.with_name(src.stem + "-副本" + src.suffix)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存副本"), str(default), LEDGER_FILTER)
+        if path:
+            self.save_copy_to(Path(path))
+
+    def save_copy_to(self, dest: Path) -> None:
+        """Copy the open ledger to `dest` with SQLite's backup API, off the UI thread."""
+        from partydesk.ledger.db import backup_copy
+        from ui.tasks import run_task
+
+        if dest.resolve() == self.ctx.ledger.path.resolve():
+            QMessageBox.warning(self, self.tr("另存副本"), self.tr("副本不能与当前账本是同一个文件。"))
+            return
+        src = self.ctx.ledger.path
+        run_task(
+            self,
+            self.tr("正在保存副本…"),
+            lambda task: backup_copy(src, dest),
+            on_done=lambda p: self.ctx.status(self.tr("副本已保存：") + str(p), 10000),
+        )
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("PartyDesk 党建台账 — ") + self.ctx.ledger.path.name)
-        self.statusBar().showMessage(str(self.ctx.ledger.path))
+        ro = self.tr("（只读）") if self.ctx.ledger.readonly else ""
+        self.setWindowTitle(self.tr("PartyDesk 党建台账 — ") + self.ctx.ledger.path.name + ro)
+        self.statusBar().showMessage(str(self.ctx.ledger.path), 5000)
+
+    # ---------------------------------------------------------------- state
 
     def _restore_state(self) -> None:
         s = QSettings()
@@ -92,8 +342,18 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def closeEvent(self, event) -> None:
+    def save_settings(self) -> None:
         s = QSettings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())
+        names = list(self.ctx.pages)
+        row = self.nav.currentRow()
+        if 0 <= row < len(names):
+            s.setValue("main/page", names[row])
+        for page in self.ctx.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
         super().closeEvent(event)

@@ -1,7 +1,9 @@
-"""Navigation page (placeholder until its feature lands)."""
+"""Navigation page: 党组织 (party organizations) (ui.table.TablePage)."""
 
 from __future__ import annotations
 
 
 def create_page(ctx):
-    return None
+    from ui.table import TablePage
+
+    return TablePage(ctx, "org")

@@ -1,0 +1,388 @@
+"""Changing records by id, the way the window, paste and the CLI all do it.
+
+Every value goes through `fields.clean` (one validator per field) and the record through
+`fields.check_record`; the ID number fills birth date and sex. Each function returns what
+changed (stored values before and after, or a full snapshot of deleted rows) so an undo
+can put it back exactly:
+
+    ch = set_fields(s, "person", 7, {"id_number": "11010519491231002X"}, expect_uuid=u)
+    write_values(s, "person", 7, ch.before, expect_uuid=u)      # undo
+    snap = delete_record(s, "org", 3)                          # refuses if it has members
+    restore(s, snap)                                           # undo the delete
+
+Writes go through the ORM (so session listeners such as the audit log see them); the
+caller's session commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from partydesk.errors import NotFoundError, ValidationError
+from partydesk.ledger import fields as F
+from partydesk.ledger.models import Base, Organization, Person
+
+
+class HasMembersError(ValidationError):
+    """An organization still has people in it; `count` says how many."""
+
+    def __init__(self, message: str, count: int):
+        super().__init__(message, "org_id")
+        self.count = count
+
+
+@dataclass
+class Change:
+    """Stored values of one record's fields before and after an edit."""
+
+    entity: str
+    id: int
+    uuid: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    @property
+    def fields(self) -> list[str]:
+        return list(self.after)
+
+
+@dataclass
+class Refusal:
+    """A pasted cell that was not written, and why (Chinese)."""
+
+    id: int
+    field: str
+    raw: Any
+    reason: str
+
+
+@dataclass
+class Snapshot:
+    """Rows removed by a delete (the record, and what its deletion cascaded to), and the
+    references that were set to NULL or moved, so `restore` can undo it."""
+
+    entity: str
+    id: int
+    uuid: str
+    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (table, row)
+    nulled: list[tuple[str, int, str, Any]] = field(default_factory=list)  # table,id,col,old
+    label: str = ""
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _model(entity_key: str):
+    return F.entity(entity_key).model
+
+
+def _get(session: Session, entity_key: str, rec_id: int, expect_uuid: str | None):
+    ent = F.entity(entity_key)
+    obj = session.get(ent.model, rec_id)
+    if obj is None or (expect_uuid is not None and obj.uuid != expect_uuid):
+        raise NotFoundError(f"这条{ent.label}记录已被删除或替换，请刷新后再试。")
+    return obj
+
+
+def stored_values(obj, entity_key: str) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in F.entity(entity_key).fields}
+
+
+def record_label(entity_key: str, values: Mapping[str, Any]) -> str:
+    name = values.get("name") or ""
+    return f"{F.entity(entity_key).label}“{name}”" if name else F.entity(entity_key).label
+
+
+# ---------------------------------------------------------------------------- planning
+
+UNIQUE = {"id_number", "credit_code"}
+
+
+def plan(
+    session: Session,
+    entity_key: str,
+    current: Mapping[str, Any],
+    raw: Mapping[str, Any],
+    *,
+    rec_id: int | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The stored values `raw` turns into on top of `current` (changed fields only, with
+    birth date and sex derived from a new ID number), or ValidationError saying why.
+    Writes nothing."""
+    ent = F.entity(entity_key)
+    new: dict[str, Any] = {}
+    table = ent.model.__table__
+    for name, value in raw.items():
+        new[name] = F.clean(entity_key, name, value, session=session, today=today)
+        if new[name] is None and name in table.c and not table.c[name].nullable:
+            raise ValidationError(f"{ent.field(name).label}：不能为空", name)
+    if "id_number" in new and new["id_number"] and "birth_date" in ent.by_name:
+        # The ID number is authoritative: birth date and sex follow it unless typed too.
+        derived = F.derive_from_id({"id_number": new["id_number"]})
+        for k in ("birth_date", "sex"):
+            if k in ent.by_name and k not in raw:
+                new[k] = derived[k]
+    merged = {**current, **new}
+    before_problems = set(F.check_record(entity_key, dict(current))) if current else set()
+    problems = [p for p in F.check_record(entity_key, merged) if p not in before_problems]
+    problems += _edit_rules(entity_key, current, new)
+    if problems:
+        raise ValidationError("；".join(problems), next(iter(raw), None))
+    for name in UNIQUE & set(new):
+        value = new[name]
+        if value and value != current.get(name):
+            model = ent.model
+            other = session.execute(
+                select(model.id, model.name).where(getattr(model, name) == value)
+            ).first()
+            if other is not None and other[0] != rec_id:
+                raise ValidationError(
+                    f"{ent.field(name).label}{value}已被“{other[1]}”使用，不能重复", name
+                )
+    return {k: v for k, v in new.items() if current.get(k, object()) != v}
+
+
+def _edit_rules(entity_key: str, current: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Rules of editing that the import does not share: a person never loses their
+    organization by an edit (move them to another one instead)."""
+    out = []
+    if entity_key == "person" and "org_id" in new and new["org_id"] is None:
+        out.append("所在党支部不能清空：人员必须属于一个党组织（可改为其他党组织）")
+    return out
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def set_fields(
+    session: Session,
+    entity_key: str,
+    rec_id: int,
+    raw: Mapping[str, Any],
+    *,
+    expect_uuid: str | None = None,
+    today: date | None = None,
+) -> Change:
+    """Validate and write fields of one record. Raises ValidationError (nothing written)
+    or NotFoundError when the row no longer holds the record `expect_uuid`."""
+    obj = _get(session, entity_key, rec_id, expect_uuid)
+    current = stored_values(obj, entity_key)
+    new = plan(session, entity_key, current, raw, rec_id=rec_id, today=today)
+    before = {k: current[k] for k in new}
+    for k, v in new.items():
+        setattr(obj, k, v)
+    session.flush()
+    return Change(entity_key, rec_id, obj.uuid, before, dict(new))
+
+
+def write_values(
+    session: Session,
+    entity_key: str,
+    rec_id: int,
+    values: Mapping[str, Any],
+    *,
+    expect_uuid: str | None = None,
+) -> None:
+    """Write stored values as they are (undo/redo of a validated change)."""
+    obj = _get(session, entity_key, rec_id, expect_uuid)
+    for k, v in values.items():
+        setattr(obj, k, v)
+    session.flush()
+
+
+def revert(session: Session, changes: Iterable[Change]) -> None:
+    for ch in reversed(list(changes)):
+        write_values(session, ch.entity, ch.id, ch.before, expect_uuid=ch.uuid)
+
+
+def reapply(session: Session, changes: Iterable[Change]) -> None:
+    for ch in changes:
+        write_values(session, ch.entity, ch.id, ch.after, expect_uuid=ch.uuid)
+
+
+def paste_cells(
+    session: Session,
+    entity_key: str,
+    cells: Iterable[tuple[int, str | None, str, Any]],
+    *,
+    today: date | None = None,
+) -> tuple[list[Change], list[Refusal]]:
+    """Write a block of cells (id, expected uuid, field, raw text), each validated on its
+    own: the good ones are written, the others come back as refusals with the reason."""
+    by_row: dict[int, list[tuple[str | None, str, Any]]] = {}
+    for rec_id, uuid, name, raw in cells:
+        by_row.setdefault(rec_id, []).append((uuid, name, raw))
+    changes: list[Change] = []
+    refused: list[Refusal] = []
+    for rec_id, row_cells in by_row.items():
+        try:
+            obj = _get(session, entity_key, rec_id, row_cells[0][0])
+        except NotFoundError as e:
+            refused += [Refusal(rec_id, n, r, str(e)) for _, n, r in row_cells]
+            continue
+        current = stored_values(obj, entity_key)
+        state = dict(current)
+        for _, name, raw in row_cells:
+            try:
+                if name not in F.entity(entity_key).by_name:
+                    raise ValidationError("此列不能修改", name)
+                new = plan(session, entity_key, state, {name: raw}, rec_id=rec_id, today=today)
+            except ValidationError as e:
+                refused.append(Refusal(rec_id, name, raw, str(e)))
+                continue
+            state.update(new)
+        diff = {k: v for k, v in state.items() if current[k] != v}
+        if diff:
+            for k, v in diff.items():
+                setattr(obj, k, v)
+            changes.append(Change(entity_key, rec_id, obj.uuid, {k: current[k] for k in diff}, diff))
+    session.flush()
+    return changes, refused
+
+
+def add_record(
+    session: Session, entity_key: str, raw: Mapping[str, Any], *, today: date | None = None
+) -> Snapshot:
+    """Validate and insert a new record; returns its snapshot (redo re-inserts it)."""
+    ent = F.entity(entity_key)
+    missing = [f.label for f in ent.fields if f.required and (raw.get(f.name) in (None, ""))]
+    if missing:
+        raise ValidationError(f"{'、'.join(missing)}不能为空", None)
+    if entity_key == "person" and raw.get("org_id") in (None, ""):
+        raise ValidationError("请填写所在党支部：人员必须属于一个党组织", "org_id")
+    new = plan(session, entity_key, {}, raw, today=today)
+    obj = ent.model(**new)
+    session.add(obj)
+    session.flush()
+    return Snapshot(
+        entity_key,
+        obj.id,
+        obj.uuid,
+        rows=[(ent.model.__tablename__, _row(session, ent.model.__table__, obj.id))],
+        label=record_label(entity_key, new),
+    )
+
+
+def members_of(session: Session, org_id: int) -> int:
+    return session.scalar(select(func.count(Person.id)).where(Person.org_id == org_id)) or 0
+
+
+def move_members(session: Session, from_org: int, to_org: int) -> list[int]:
+    """Move every person of one organization to another; returns the ids moved."""
+    if from_org == to_org:
+        raise ValidationError("请选择另一个党组织")
+    if session.get(Organization, to_org) is None:
+        raise NotFoundError("目标党组织不存在。")
+    ids = list(session.scalars(select(Person.id).where(Person.org_id == from_org)))
+    for p in session.scalars(select(Person).where(Person.id.in_(ids))):
+        p.org_id = to_org
+    session.flush()
+    return ids
+
+
+def delete_record(
+    session: Session,
+    entity_key: str,
+    rec_id: int,
+    *,
+    expect_uuid: str | None = None,
+    move_members_to: int | None = None,
+) -> Snapshot:
+    """Delete one record, keeping a snapshot for undo. An organization that still has
+    people is refused (HasMembersError) unless `move_members_to` names where they go."""
+    ent = F.entity(entity_key)
+    obj = _get(session, entity_key, rec_id, expect_uuid)
+    snap = Snapshot(entity_key, rec_id, obj.uuid, label=record_label(entity_key, {"name": obj.name}))
+    if entity_key == "org":
+        n = members_of(session, rec_id)
+        if n and move_members_to is None:
+            raise HasMembersError(
+                f"党组织“{obj.name}”还有{n}名人员，不能删除。"
+                "请先把他们转到其他党组织（删除时可选择转入的党组织），或取消删除。",
+                n,
+            )
+        if n:
+            for pid in move_members(session, rec_id, move_members_to):
+                snap.nulled.append(("person", pid, "org_id", rec_id))
+    _collect(session, ent.model.__table__, [rec_id], snap, depth=0)
+    try:
+        session.delete(obj)
+        session.flush()
+    except IntegrityError:
+        raise ValidationError(
+            f"{snap.label}还被其他记录引用，不能删除。请先处理引用它的记录。", None
+        ) from None
+    session.expire_all()
+    return snap
+
+
+def _row(session: Session, table: Table, rec_id: int) -> dict[str, Any]:
+    return dict(session.execute(select(table).where(table.c.id == rec_id)).mappings().one())
+
+
+def _collect(session: Session, table: Table, ids: list[int], snap: Snapshot, depth: int):
+    """Snapshot rows of `table` with these ids and, recursively, the rows the database
+    will delete with them (ON DELETE CASCADE) or whose reference it will clear."""
+    if not ids or depth > 4:
+        return
+    for row in session.execute(select(table).where(table.c.id.in_(ids))).mappings():
+        snap.rows.append((table.name, dict(row)))
+    for other in Base.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is not table:
+                continue
+            col = fk.parent
+            refs = session.execute(
+                select(other.c.id).where(col.in_(ids), other.c.id.not_in(
+                    [r["id"] for t, r in snap.rows if t == other.name] or [-1]
+                ))
+            ).scalars().all() if "id" in other.c else []
+            if not refs:
+                continue
+            ondelete = (fk.ondelete or "").upper()
+            if ondelete == "CASCADE":
+                _collect(session, other, list(refs), snap, depth + 1)
+            elif ondelete == "SET NULL":
+                for r in session.execute(
+                    select(other.c.id, col).where(other.c.id.in_(refs))
+                ):
+                    snap.nulled.append((other.name, r[0], col.name, r[1]))
+
+
+def restore(session: Session, snap: Snapshot) -> None:
+    """Put back what `delete_record` removed (same ids and uuids), or re-insert an added
+    record for redo."""
+    tables = Base.metadata.tables
+    order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+    rows = sorted(snap.rows, key=lambda tr: order.get(tr[0], 0))
+    if rows and session.get(_model(snap.entity), snap.id) is not None:
+        raise ValidationError(f"{snap.label}已存在，不能重复恢复。", None)
+    later: list[tuple[Table, int, dict[str, Any]]] = []
+    for tname, row in rows:
+        table = tables[tname]
+        # References to tables restored later (the organization <-> person cycle) are
+        # filled in once every row exists.
+        deferred = {
+            c.name: row[c.name]
+            for c in table.c
+            if row.get(c.name) is not None
+            and any(order.get(fk.column.table.name, -1) > order[tname] for fk in c.foreign_keys)
+        }
+        session.execute(table.insert().values({**row, **dict.fromkeys(deferred)}))
+        if deferred:
+            later.append((table, row["id"], deferred))
+    for table, rid, values in later:
+        session.execute(update(table).where(table.c.id == rid).values(values))
+    for tname, rid, col, old in snap.nulled:
+        table = tables[tname]
+        session.execute(update(table).where(table.c.id == rid).values({col: old}))
+    session.flush()
+    session.expire_all()

@@ -1,0 +1,179 @@
+"""Undoable operations on the ledger: each user action calls the core service
+(`partydesk.ledger.editing`) once, and on success pushes a QUndoCommand onto the shared
+`ctx.undo_stack` that can reverse it; every table hears of the change via `ctx.changes`.
+
+The functions return an error text (Chinese) or None/result; nothing is written when
+the core refuses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from partydesk.errors import PartyDeskError
+from partydesk.ledger import editing
+from partydesk.ledger import fields as F
+from ui.errors import describe
+
+
+def _notify(ctx, entity: str, ids=None, structural: bool = False) -> None:
+    hub = getattr(ctx, "changes", None)
+    if hub is not None:
+        hub.notify(entity, ids, structural)
+
+
+def _message(exc: BaseException) -> str:
+    return describe(exc) or f"操作未完成：{exc}"
+
+
+class _LedgerCommand(QUndoCommand):
+    """Runs the first redo() as already done (the action ran before the push); later
+    undo/redo failures (the record was changed elsewhere) are reported, not raised."""
+
+    def __init__(self, ctx, text: str):
+        super().__init__(text)
+        self.ctx = ctx
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.undo_)
+
+    def _run(self, fn) -> None:
+        try:
+            with self.ctx.ledger.session() as s:
+                fn(s)
+        except Exception as e:  # noqa: BLE001 - shown to the user, command dropped
+            self.setObsolete(True)
+            self.ctx.status(self.text() + "：" + _message(e), 10000)
+        finally:
+            self.notify()
+
+    def do(self, s) -> None: ...
+
+    def undo_(self, s) -> None: ...
+
+    def notify(self) -> None: ...
+
+
+class EditCommand(_LedgerCommand):
+    def __init__(self, ctx, entity: str, changes: list[editing.Change], text: str):
+        super().__init__(ctx, text)
+        self.entity, self.changes = entity, changes
+
+    def do(self, s) -> None:
+        editing.reapply(s, self.changes)
+
+    def undo_(self, s) -> None:
+        editing.revert(s, self.changes)
+
+    def notify(self) -> None:
+        _notify(self.ctx, self.entity, [c.id for c in self.changes])
+
+
+class AddCommand(_LedgerCommand):
+    def __init__(self, ctx, snap: editing.Snapshot):
+        super().__init__(ctx, f"新增{snap.label}")
+        self.snap = snap
+
+    def do(self, s) -> None:
+        editing.restore(s, self.snap)
+
+    def undo_(self, s) -> None:
+        self.snap = editing.delete_record(s, self.snap.entity, self.snap.id, expect_uuid=self.snap.uuid)
+
+    def notify(self) -> None:
+        _notify(self.ctx, self.snap.entity, [self.snap.id], True)
+
+
+class DeleteCommand(_LedgerCommand):
+    def __init__(self, ctx, snap: editing.Snapshot, move_to: int | None):
+        super().__init__(ctx, f"删除{snap.label}")
+        self.snap, self.move_to = snap, move_to
+
+    def do(self, s) -> None:
+        self.snap = editing.delete_record(
+            s, self.snap.entity, self.snap.id, expect_uuid=self.snap.uuid, move_members_to=self.move_to
+        )
+
+    def undo_(self, s) -> None:
+        editing.restore(s, self.snap)
+
+    def notify(self) -> None:
+        _notify(self.ctx, self.snap.entity, [self.snap.id], True)
+        if self.move_to is not None:
+            _notify(self.ctx, "person", None)
+
+
+# --------------------------------------------------------------------- actions
+
+
+def edit(ctx, entity: str, rec_id: int, uuid: str | None, raw: dict[str, Any]) -> str | None:
+    """Validate and write fields of one record as one undo step; the reason if refused."""
+    try:
+        with ctx.ledger.session() as s:
+            change = editing.set_fields(s, entity, rec_id, raw, expect_uuid=uuid)
+    except Exception as e:  # noqa: BLE001
+        if not isinstance(e, PartyDeskError) and not describe(e):
+            raise
+        return _message(e)
+    if not change.after:
+        return None
+    labels = "、".join(F.label_of(entity, k) for k in raw)
+    ctx.undo_stack.push(EditCommand(ctx, entity, [change], f"修改{labels}"))
+    _notify(ctx, entity, [rec_id])
+    return None
+
+
+def paste(ctx, entity: str, cells: list[tuple[int, str | None, str, Any]]):
+    """Write a pasted block as one undo step. Returns (changes, refusals)."""
+    with ctx.ledger.session() as s:
+        changes, refused = editing.paste_cells(s, entity, cells)
+    if changes:
+        n = sum(len(c.after) for c in changes)
+        ctx.undo_stack.push(EditCommand(ctx, entity, changes, f"粘贴{n}个单元格"))
+        _notify(ctx, entity, [c.id for c in changes])
+    return changes, refused
+
+
+def add(ctx, entity: str, raw: dict[str, Any]) -> tuple[editing.Snapshot | None, str | None]:
+    try:
+        with ctx.ledger.session() as s:
+            snap = editing.add_record(s, entity, raw)
+    except PartyDeskError as e:
+        return None, str(e)
+    ctx.undo_stack.push(AddCommand(ctx, snap))
+    _notify(ctx, entity, [snap.id], True)
+    return snap, None
+
+
+def delete(ctx, entity: str, items: list[tuple[int, str | None]], move_to: int | None = None):
+    """Delete records (one undo step). Raises HasMembersError for an organization with
+    members (unless `move_to`); other refusals come back as the error text."""
+    snaps: list[editing.Snapshot] = []
+    try:
+        with ctx.ledger.session() as s:
+            for rec_id, uuid in items:
+                snaps.append(editing.delete_record(s, entity, rec_id, expect_uuid=uuid, move_members_to=move_to))
+    except editing.HasMembersError:
+        raise
+    except PartyDeskError as e:
+        return str(e)
+    if len(snaps) == 1:
+        ctx.undo_stack.push(DeleteCommand(ctx, snaps[0], move_to))
+    else:
+        ctx.undo_stack.beginMacro(f"删除{len(snaps)}条{F.entity(entity).label}记录")
+        for snap in snaps:
+            ctx.undo_stack.push(DeleteCommand(ctx, snap, move_to))
+        ctx.undo_stack.endMacro()
+    _notify(ctx, entity, [s.id for s in snaps], True)
+    if move_to is not None:
+        _notify(ctx, "person", None)
+    return None

@@ -1,0 +1,238 @@
+"""Cell editors that fit the data, shared by the table delegate and the detail form:
+drop-downs for enums and flags, an organization picker with a completer over the names,
+date editors with a calendar, and an ID-number editor that says at once whether the
+number is valid and what birth date and sex it gives.
+
+Every editor hands back TEXT (or an organization id); the core (`fields.clean`) decides.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from partydesk.ledger import enums, listing
+from partydesk.ledger import fields as F
+from partydesk.rules import idcard
+
+EMPTY_DATE = QDate(1900, 1, 1)
+
+
+class IdCardEdit(QLineEdit):
+    """A line edit for 公民身份证号 that checks the number as it is typed. `checked` gives
+    (ok, hint text, birth date 'YYYY-MM-DD' or '', sex label or '')."""
+
+    checked = Signal(bool, str, str, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMaxLength(22)
+        self.setPlaceholderText(self.tr("18位身份证号"))
+        self.textChanged.connect(self._check)
+        self.hint = ""
+
+    def _check(self, text: str) -> None:
+        if not text.strip():
+            ok, hint, born, sex = True, "", "", ""
+        else:
+            try:
+                info = idcard.parse(text)
+            except ValueError as e:
+                ok, hint, born, sex = False, str(e), "", ""
+            else:
+                born = f"{info.birth_date:%Y-%m-%d}"
+                sex = enums.Sex.label_of(info.sex)
+                ok, hint = True, self.tr("号码有效：出生日期 {0}，性别 {1}").format(born, sex)
+        self.hint = hint
+        self.setProperty("valid", ok)
+        self.setStyleSheet("" if ok else "QLineEdit { background: #fde2e2; }")
+        self.setToolTip(hint)
+        self.checked.emit(ok, hint, born, sex)
+
+
+class OrgCombo(QComboBox):
+    """An editable drop-down of organizations; typing filters by any part of the name."""
+
+    def __init__(self, choices: list[tuple[int, str]], parent: QWidget | None = None, empty=True):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        if empty:
+            self.addItem("", None)
+        for oid, name in choices:
+            self.addItem(name, oid)
+        comp = QCompleter(self.model(), self)
+        comp.setFilterMode(Qt.MatchContains)
+        comp.setCaseSensitivity(Qt.CaseInsensitive)
+        comp.setCompletionMode(QCompleter.PopupCompletion)
+        self.setCompleter(comp)
+        self.setMinimumContentsLength(12)
+
+    def value(self):
+        """The organization id when the text is one of the names, else the text."""
+        text = self.currentText().strip()
+        i = self.findText(text, Qt.MatchExactly)
+        if i >= 0 and self.itemData(i) is not None and self.itemText(i) == text:
+            return self.itemData(i)
+        return text
+
+
+class DateEdit(QDateEdit):
+    """A date editor with a calendar; the minimum date stands for 'empty'."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(EMPTY_DATE)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        self.setSpecialValueText(self.tr("（空）"))
+
+    def set_text(self, text: str) -> None:
+        d = QDate.fromString(text, "yyyy-MM-dd") if text else EMPTY_DATE
+        self.setDate(d if d.isValid() else EMPTY_DATE)
+
+    def text_value(self) -> str:
+        d = self.date()
+        return "" if d == EMPTY_DATE else d.toString("yyyy-MM-dd")
+
+
+def make_editor(entity_key: str, name: str, parent: QWidget, org_choices=None) -> QWidget:
+    """The editor widget for one field of the fields registry."""
+    f = F.entity(entity_key).field(name)
+    if f.kind == "enum":
+        w = QComboBox(parent)
+        if not f.required:
+            w.addItem("")
+        w.addItems(f.enum.labels())
+        return w
+    if f.kind == "bool":
+        w = QComboBox(parent)
+        w.addItems(["否", "是"])
+        return w
+    if f.kind in ("date", "past_date"):
+        return DateEdit(parent)
+    if f.kind == "idcard":
+        return IdCardEdit(parent)
+    if f.kind == "org":
+        return OrgCombo(org_choices or [], parent)
+    w = QLineEdit(parent)
+    if f.max_len:
+        w.setMaxLength(f.max_len)
+    return w
+
+
+def set_editor_text(w: QWidget, text: str) -> None:
+    if isinstance(w, DateEdit):
+        w.set_text(text)
+    elif isinstance(w, QComboBox):
+        i = w.findText(text, Qt.MatchExactly)
+        if i >= 0:
+            w.setCurrentIndex(i)
+        elif w.isEditable():
+            w.setEditText(text)
+        else:
+            w.setCurrentIndex(0)
+        if w.isEditable():
+            w.lineEdit().setCursorPosition(0)
+    elif isinstance(w, QLineEdit):
+        w.setText(text)
+
+
+def editor_text(w: QWidget) -> str:
+    if isinstance(w, DateEdit):
+        return w.text_value()
+    if isinstance(w, QComboBox):
+        return w.currentText()
+    if isinstance(w, QLineEdit):
+        return w.text()
+    return ""
+
+
+def editor_value(w: QWidget):
+    if isinstance(w, DateEdit):
+        return w.text_value()
+    if isinstance(w, OrgCombo):
+        return w.value()
+    if isinstance(w, QComboBox):
+        return w.currentText()
+    if isinstance(w, QLineEdit):
+        return w.text()
+    return None
+
+
+class LedgerDelegate(QStyledItemDelegate):
+    """The delegate of a LedgerTableModel: picks the editor from the column's field kind;
+    the ID editor shows its verdict in a small label under the cell while typing."""
+
+    def __init__(self, model, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self._orgs: list[tuple[int, str]] | None = None
+        hub = getattr(model.ctx, "changes", None)
+        if hub is not None:
+            hub.changed.connect(self._forget_orgs)
+
+    def _forget_orgs(self, entity, *_):
+        if entity == "org":
+            self._orgs = None
+
+    def org_choices(self) -> list[tuple[int, str]]:
+        if self._orgs is None:
+            with self.model.ledger.session() as s:
+                self._orgs = listing.org_choices(s)
+        return self._orgs
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex):
+        col = self.model.columns[index.column()]
+        if col.field is None:
+            return None
+        orgs = self.org_choices() if col.kind == "org" else None
+        w = make_editor(self.model.entity, col.field, parent, orgs)
+        if isinstance(w, IdCardEdit):
+            hint = QLabel(parent)
+            hint.setObjectName("idHint")
+            hint.setStyleSheet(
+                "QLabel { background: #fffbe6; border: 1px solid #d9b300; padding: 2px 4px; }"
+            )
+            hint.hide()
+
+            def show(ok, text, *_):
+                hint.setText(text)
+                hint.setStyleSheet(
+                    "QLabel { background: %s; border: 1px solid #999; padding: 2px 4px; }"
+                    % ("#e6f7e6" if ok else "#fde2e2")
+                )
+                hint.adjustSize()
+                g = w.geometry()
+                hint.move(g.left(), g.bottom() + 2)
+                hint.setVisible(bool(text))
+                hint.raise_()
+                status = getattr(self.model.ctx, "status", None)
+                if status and text:
+                    status(text, 8000)
+
+            w.checked.connect(show)
+            w.destroyed.connect(hint.deleteLater)
+        return w
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        set_editor_text(editor, index.data(Qt.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        model.setData(index, editor_value(editor), Qt.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, OrgCombo | DateEdit):
+            r = option.rect
+            editor.setGeometry(r.x(), r.y(), max(r.width(), editor.sizeHint().width()), r.height())

@@ -1,0 +1,290 @@
+"""The lazy table model: row ids from one SQL query, rows fetched in small blocks when
+the view asks for them (the pattern of Anki's browser table)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+
+from partydesk.ledger import fields as F
+from partydesk.ledger import listing
+from partydesk.ledger.listing import ListQuery
+
+RAW_ROLE = Qt.UserRole + 1  # the stored value (code, date, id …)
+ID_ROLE = Qt.UserRole + 2  # the record id of the row
+
+
+class _IdsSignals(QObject):
+    done = Signal(int, object)  # generation, ids (or an exception)
+
+
+class _IdsLoader(QRunnable):
+    """Loads the full id list off the UI thread (its own session and connection)."""
+
+    def __init__(self, ledger, query: ListQuery, generation: int):
+        super().__init__()
+        self.ledger, self.query, self.generation = ledger, query, generation
+        self.signals = _IdsSignals()
+
+    def run(self) -> None:
+        try:
+            with self.ledger.session() as s:
+                ids = listing.query_ids(s, self.query)
+        except Exception as e:  # noqa: BLE001 - reported on the UI thread
+            ids = e
+        self.signals.done.emit(self.generation, ids)
+
+
+def _formatter(entity_key: str, col: listing.Column):
+    """A fast value -> text function for one column (display() does lookups each call)."""
+    if col.field is not None and col.kind == "enum":
+        labels = {m.value: m.label for m in F.entity(entity_key).field(col.field).enum}
+        return lambda v: "" if v is None else labels.get(v, str(v))
+    if col.kind == "bool":
+        return lambda v: "" if v is None else ("是" if v else "否")
+
+    def fmt(v):
+        if v is None:
+            return ""
+        if isinstance(v, date):
+            return v.strftime("%Y-%m-%d")
+        return str(v)
+
+    return fmt
+
+
+class LedgerTableModel(QAbstractTableModel):
+    """Rows of one entity of `partydesk.ledger.fields`, as selected by a `ListQuery`.
+
+    Holds only the ordered ids; `data()` fetches the block of BLOCK rows around a missing
+    row and caches at most CACHE rows. Edits go through `editor` (see ui.table.commands),
+    never straight to the database. `loaded` fires when the id list changes (count known).
+    """
+
+    BLOCK = 100
+    CACHE = 3000
+    FIRST = 500  # ids fetched on the UI thread; the rest arrive from a worker
+    loaded = Signal()
+    refused = Signal(str)  # an edit was refused: the reason, in Chinese
+
+    def __init__(self, ctx, entity_key: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ledger = ctx.ledger
+        self.entity = entity_key
+        self.columns = listing.columns(entity_key)
+        self._names = [c.name for c in self.columns]
+        self._fmt = [_formatter(entity_key, c) for c in self.columns]
+        self._align = [
+            int(Qt.AlignRight | Qt.AlignVCenter) if c.kind == "int" else None for c in self.columns
+        ]
+        self.query = ListQuery(entity_key)
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, tuple] = OrderedDict()  # id -> (uuid, raws, texts)
+        self._generation = 0
+        self.complete = True
+        self.total = 0
+        self.readonly = bool(getattr(self.ledger, "readonly", False))
+        hub = getattr(ctx, "changes", None)
+        if hub is not None:
+            hub.changed.connect(self._on_changed)
+
+    # ----------------------------------------------------------------- query
+
+    def set_query(self, query: ListQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again: the first FIRST ids now, the rest off the UI thread."""
+        self._generation += 1
+        with self.ledger.session() as s:
+            ids = listing.query_ids(s, self.query, limit=self.FIRST + 1)
+        self.complete = len(ids) <= self.FIRST
+        if not self.complete:
+            ids = ids[: self.FIRST]
+            loader = _IdsLoader(self.ledger, self.query, self._generation)
+            loader.signals.done.connect(self._on_ids, Qt.QueuedConnection)
+            self._loader = loader  # keep the signals object alive
+            QThreadPool.globalInstance().start(loader)
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _on_ids(self, generation: int, ids) -> None:
+        if generation != self._generation:
+            return  # a newer query has replaced this one
+        if isinstance(ids, Exception):
+            self.refused.emit(f"读取列表失败：{ids}")
+            return
+        self.complete = True
+        n = len(self._ids)
+        if ids[:n] == self._ids:
+            if len(ids) > n:
+                self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._cache.clear()
+            self.endResetModel()
+        self.loaded.emit()
+
+    def wait_complete(self, timeout_ms: int = 10000) -> bool:
+        """For tests and scripts: process events until the full id list has arrived."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QElapsedTimer
+
+        t = QElapsedTimer()
+        t.start()
+        while not self.complete and t.elapsed() < timeout_ms:
+            QCoreApplication.processEvents()
+            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(10))
+        return self.complete
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def row_of(self, rec_id: int) -> int:
+        try:
+            return self._ids.index(rec_id)
+        except ValueError:
+            return -1
+
+    # ----------------------------------------------------------------- rows
+
+    def _fetch(self, ids: list[int]) -> None:
+        with self.ledger.session() as s:
+            rows = listing.fetch_rows(s, self.entity, ids, self._names)
+        for rid in ids:
+            row = rows.get(rid)
+            if row is None:  # deleted meanwhile: show an empty row until the next reload
+                self._cache[rid] = (None, (None,) * len(self._names), ("",) * len(self._names))
+            else:
+                raws = row[1:]
+                texts = tuple(f(v) for f, v in zip(self._fmt, raws, strict=True))
+                self._cache[rid] = (row[0], raws, texts)
+        while len(self._cache) > self.CACHE:
+            self._cache.popitem(last=False)
+
+    def _row(self, r: int) -> tuple:
+        rid = self._ids[r]
+        row = self._cache.get(rid)
+        if row is None:
+            start = r - r % self.BLOCK
+            block = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
+            self._fetch(block)
+            row = self._cache[rid]
+        return row
+
+    def ensure_rows(self, rows: list[int]) -> None:
+        """Fetch the given rows in bulk (copy/paste of a large block)."""
+        missing = [self._ids[r] for r in rows if self._ids[r] not in self._cache]
+        for i in range(0, len(missing), 500):
+            self._fetch(missing[i : i + 500])
+
+    def record_key(self, r: int) -> tuple[int, str | None]:
+        return self._ids[r], self._row(r)[0]
+
+    def text(self, r: int, c: int) -> str:
+        return self._row(r)[2][c]
+
+    def texts(self, rows: list[int], cols: list[int]) -> list[list[str]]:
+        """Display texts of a block, fetched in bulk and not kept in the cache."""
+        out: list[list[str]] = []
+        for i in range(0, len(rows), 500):
+            chunk = rows[i : i + 500]
+            ids = [self._ids[r] for r in chunk]
+            with self.ledger.session() as s:
+                got = listing.fetch_rows(s, self.entity, ids, self._names)
+            for rid in ids:
+                raws = got.get(rid, (None,) * (len(self._names) + 1))[1:]
+                out.append([self._fmt[c](raws[c]) for c in cols])
+        return out
+
+    # ----------------------------------------------------------------- Qt API
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.DisplayRole or role == Qt.EditRole:
+            return self._row(index.row())[2][index.column()]
+        if role == Qt.TextAlignmentRole:
+            return self._align[index.column()]
+        if role == RAW_ROLE:
+            return self._row(index.row())[1][index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            if 0 <= section < len(self.columns):
+                return self.columns[section].label
+            return None
+        return str(section + 1)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if not self.readonly and self.columns[index.column()].field is not None:
+            f |= Qt.ItemIsEditable
+        return f
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        col = self.columns[index.column()]
+        if col.field is None or self.readonly:
+            return False
+        if isinstance(value, str) and value == self.text(index.row(), index.column()):
+            return False  # nothing changed: no undo step
+        rid, uuid = self.record_key(index.row())
+        from ui.table import commands
+
+        error = commands.edit(self.ctx, self.entity, rid, uuid, {col.field: value})
+        if error:
+            self.refused.emit(error)
+            return False
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        name = self.columns[column].name if 0 <= column < len(self.columns) else None
+        desc = order == Qt.DescendingOrder
+        if name == self.query.sort and desc == self.query.descending:
+            return
+        self.query = ListQuery(self.entity, self.query.text, self.query.filters, name, desc)
+        self.reload()
+
+    # ----------------------------------------------------------------- changes
+
+    def _on_changed(self, entity: str, ids, structural: bool) -> None:
+        if entity == self.entity and structural:
+            self.reload()
+            return
+        if entity == self.entity and ids is not None:
+            for rid in ids:
+                self._cache.pop(rid, None)
+        else:
+            # Joined names (an organization's name in the people table) or counts may
+            # have changed: mark every cached row stale; only visible rows are refetched.
+            self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )

@@ -1,0 +1,328 @@
+"""A navigation page showing one entity as a table: filter bar, table, detail form, an
+inline bar for refusals; add and delete with confirmation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.ledger import editing, listing
+from partydesk.ledger import fields as F
+from partydesk.ledger.listing import ListQuery
+from ui.table import commands
+from ui.table.detail import AddDialog, DetailForm
+from ui.table.filterbar import FilterBar
+from ui.table.model import LedgerTableModel
+from ui.table.view import LedgerTableView
+
+MAX_DELETE = 1000
+# First-run column widths (pixels); the user's own are remembered after that.
+WIDTHS = {
+    "unit": {"name": 260, "credit_code": 170, "address": 240, "kind": 110},
+    "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
+    "person": {"name": 80, "id_number": 165, "sex": 48, "birth_date": 95, "ethnicity": 60,
+               "education": 80, "category": 95, "org_id": 280, "job": 120},
+}
+
+
+@dataclass
+class TableState:
+    """A table as the user sees it — what "export the table as shown" needs."""
+
+    entity: str
+    columns: list[str]  # visible column names, in the order shown
+    text: str = ""
+    filters: dict[str, list[Any]] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool = False
+
+    def query(self) -> ListQuery:
+        return ListQuery(self.entity, self.text, dict(self.filters), self.sort, self.descending)
+
+
+class MessageBar(QWidget):
+    """A red bar above the table with the reason an edit was refused."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setStyleSheet("#messageBar { background: #fde2e2; border: 1px solid #e0a0a0; }")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        lay.addWidget(self.label, 1)
+        close = QPushButton(self.tr("知道了"), self)
+        close.clicked.connect(self.hide)
+        lay.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class TablePage(QWidget):
+    """One entity's table. `summary_changed(text)` gives the counts for the status bar."""
+
+    summary_changed = Signal(str)
+
+    def __init__(self, ctx, entity_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.entity = ctx, entity_key
+        self.title = F.entity(entity_key).label
+        self.setObjectName(f"page_{entity_key}")
+        self.filterbar = FilterBar(ctx, entity_key, self)
+        self.model = LedgerTableModel(ctx, entity_key, self)
+        self.view = LedgerTableView(self.model, self)
+        self.view.setObjectName(f"table_{entity_key}")
+        self.bar = MessageBar(self)
+        self.detail = DetailForm(ctx, entity_key, self)
+        self.detail.setMinimumWidth(300)
+        self.split = QSplitter(Qt.Horizontal, self)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.detail)
+        self.split.setStretchFactor(0, 1)
+        self.split.setSizes([900, 340])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 0)
+        lay.addWidget(self.filterbar)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.split, 1)
+        self.filterbar.changed.connect(self.apply_filter)
+        self.model.refused.connect(self.refuse)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.modelReset.connect(self._current_changed)
+        self.view.message.connect(self._message)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._update_summary)
+        self.detail.saved.connect(lambda _id: self.bar.hide())
+        hh = self.view.horizontalHeader()
+        hh.setContextMenuPolicy(Qt.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._header_menu)
+        self.model.reload()
+        self._restore_header()
+        ctx.changes.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------ state
+
+    def table_state(self) -> TableState:
+        q = self.model.query
+        names = [self.model.columns[c].name for c in self.view.visible_columns()]
+        return TableState(self.entity, names, q.text, dict(q.filters), q.sort, q.descending)
+
+    def _settings_key(self) -> str:
+        return f"tables/{self.entity}/header"
+
+    def _restore_header(self) -> None:
+        state = QSettings().value(self._settings_key())
+        hh = self.view.horizontalHeader()
+        if state is not None:
+            hh.restoreState(state)
+            hh.setSortIndicator(-1, Qt.AscendingOrder)
+        else:
+            widths = WIDTHS.get(self.entity, {})
+            for c, col in enumerate(self.model.columns):
+                default = 80 if col.kind == "bool" else 110
+                hh.resizeSection(c, widths.get(col.name, default))
+
+    def save_state(self) -> None:
+        QSettings().setValue(self._settings_key(), self.view.horizontalHeader().saveState())
+
+    def _header_menu(self, pos) -> None:
+        hh = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for c, col in enumerate(self.model.columns):
+            act = QAction(col.label, menu)
+            act.setCheckable(True)
+            act.setChecked(not hh.isSectionHidden(c))
+            act.toggled.connect(lambda on, c=c: hh.setSectionHidden(c, not on))
+            menu.addAction(act)
+        menu.exec(hh.mapToGlobal(pos))
+
+    # ------------------------------------------------------------ filtering
+
+    def apply_filter(self) -> None:
+        q = self.model.query
+        self.model.set_query(
+            ListQuery(self.entity, self.filterbar.text(), self.filterbar.filters(), q.sort, q.descending)
+        )
+
+    def refresh(self) -> None:
+        self.filterbar.load_choices()
+        self.model.reload()
+
+    def _on_changed(self, entity: str, ids, structural: bool) -> None:
+        if entity == self.entity and self.detail.rec_id is not None:
+            if ids is None or self.detail.rec_id in ids:
+                self.detail.load(self.detail.rec_id)
+        if structural and entity in ("org", self.entity):
+            QTimer.singleShot(0, self.filterbar.load_choices)
+
+    def _on_loaded(self) -> None:
+        with self.ctx.ledger.session() as s:
+            self._total = listing.total(s, self.entity)
+        self._update_summary()
+
+    def _update_summary(self, *args) -> None:
+        m = self.model
+        total = getattr(self, "_total", 0)
+        shown = len(m.ids) if m.complete else None
+        filtered = bool(m.query.text or m.query.filters)
+        if shown is None:
+            text = self.tr("共 {0} 条，正在读取筛选结果…").format(total)
+        elif filtered:
+            text = self.tr("共 {0} 条，筛选出 {1} 条").format(total, shown)
+        else:
+            text = self.tr("共 {0} 条").format(total)
+        rows, _ = self._selected_rows_count()
+        if rows > 1:
+            text += self.tr("，选中 {0} 行").format(rows)
+        self.summary = text
+        self.summary_changed.emit(text)
+
+    def _selected_rows_count(self) -> tuple[int, int]:
+        rows: set[int] = set()
+        for rng in self.view.selectionModel().selection():
+            rows.update(range(rng.top(), rng.bottom() + 1))
+            if len(rows) > 200_000:
+                break
+        return len(rows), 0
+
+    def _current_changed(self, *args) -> None:
+        idx = self.view.currentIndex()
+        if not idx.isValid() and self.model.rowCount() and self.sender() is self.model:
+            # After a reload keep a current row, so the detail form shows something.
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate
+            )
+            idx = self.view.currentIndex()
+        rid = self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
+        if rid != self.detail.rec_id:
+            self.detail.load(rid)
+
+    # ------------------------------------------------------------ messages
+
+    def refuse(self, text: str) -> None:
+        """An edit was refused: say why above the table (and in the status bar)."""
+        QApplication.beep()
+        self.bar.show_text(self.tr("未保存：") + text)
+        self.ctx.status(self.tr("未保存：") + text, 10000)
+
+    def _message(self, text: str) -> None:
+        self.ctx.status(text, 8000)
+
+    # ------------------------------------------------------------ add / delete
+
+    def add_record(self) -> int | None:
+        preset = {}
+        if self.entity == "person":
+            idx = self.view.currentIndex()
+            if idx.isValid():
+                c = [col.name for col in self.model.columns].index("org_id")
+                preset["org_id"] = self.model.text(idx.row(), c)
+        dlg = AddDialog(self.ctx, self.entity, self, preset)
+        if not self._exec(dlg) or dlg.snapshot is None:
+            return None
+        rid = dlg.snapshot.id
+        self.select_id(rid)
+        self.ctx.status(self.tr("已新增{0}（可撤销）").format(dlg.snapshot.label))
+        return rid
+
+    def _exec(self, dlg) -> bool:
+        return bool(dlg.exec())
+
+    def select_id(self, rec_id: int) -> None:
+        r = self.model.row_of(rec_id)
+        if r < 0:  # hidden by the filter: clear it so the new record shows
+            self.filterbar.clear()
+            r = self.model.row_of(rec_id)
+        if r >= 0:
+            self.view.setCurrentIndex(self.model.index(r, 0))
+            self.view.scrollTo(self.model.index(r, 0))
+
+    def selected_rows(self) -> list[int]:
+        rows: set[int] = set()
+        for rng in self.view.selectionModel().selection():
+            rows.update(range(rng.top(), rng.bottom() + 1))
+        if not rows and self.view.currentIndex().isValid():
+            rows.add(self.view.currentIndex().row())
+        return sorted(rows)
+
+    def delete_selected(self) -> bool:
+        rows = self.selected_rows()
+        if not rows:
+            self.ctx.status(self.tr("请先选中要删除的记录。"))
+            return False
+        if len(rows) > MAX_DELETE:
+            self.refuse(self.tr("一次最多删除 {0} 条记录，请缩小选择。").format(MAX_DELETE))
+            return False
+        self.model.ensure_rows(rows)
+        items = [self.model.record_key(r) for r in rows]
+        names = [self.model.text(r, 0) for r in rows[:5]]
+        label = F.entity(self.entity).label
+        more = self.tr("等{0}条").format(len(rows)) if len(rows) > 5 else ""
+        if not self.confirm(
+            self.tr("确定删除{0}“{1}”{2}吗？\n删除后可用“撤销”恢复。").format(label, "、".join(names), more)
+        ):
+            return False
+        try:
+            error = commands.delete(self.ctx, self.entity, items)
+        except editing.HasMembersError as e:
+            target = self.ask_move_target(str(e), [rid for rid, _ in items])
+            if target is None:
+                self.ctx.status(self.tr("已取消删除。"))
+                return False
+            try:
+                error = commands.delete(self.ctx, self.entity, items, move_to=target)
+            except editing.HasMembersError as e2:
+                error = str(e2)
+        if error:
+            self.refuse(error)
+            return False
+        self.ctx.status(self.tr("已删除 {0} 条记录（可撤销）").format(len(items)))
+        return True
+
+    def confirm(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Question, self.tr("确认删除"), text, parent=self)
+        yes = box.addButton(self.tr("删除"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_move_target(self, reason: str, excluded: list[int]) -> int | None:
+        """The organization to move the members to before deleting, or None (cancel)."""
+        with self.ctx.ledger.session() as s:
+            choices = [(i, n) for i, n in listing.org_choices(s) if i not in excluded]
+        box = QMessageBox(QMessageBox.Warning, self.tr("党组织还有人员"), reason, parent=self)
+        move = box.addButton(self.tr("转移人员后删除…"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        if not choices:
+            move.setEnabled(False)
+        box.exec()
+        if box.clickedButton() is not move:
+            return None
+        names = [n for _, n in choices]
+        name, ok = QInputDialog.getItem(self, self.tr("转入的党组织"), self.tr("把人员转到："), names, 0, False)
+        if not ok:
+            return None
+        return choices[names.index(name)][0]
