@@ -243,6 +243,7 @@ class Holder:
     person_id: int | None = None
     instructor_id: int | None = None
     qualification_id: int | None = None
+    issued_on: date | None = None  # own issue date in a batch (else the batch's date)
 
 
 def holder_for(session: Session, *, name: str | None = None, person: int | None = None,
@@ -270,32 +271,37 @@ def holder_for(session: Session, *, name: str | None = None, person: int | None 
     return Holder(t)
 
 
-def _units_texts(session: Session, instructor_ids: list[int], on: date) -> dict[int, str]:
-    """The units (or organizations) each instructor guides on `on`, as the wording lists
-    them: one query for the whole batch."""
+def _assignment_labels(session: Session, instructor_ids: list[int]):
+    """Every assignment of the instructors: {id: [(start, end, label)]}, one query per 500."""
     from sqlalchemy.orm import selectinload
 
-    from partydesk.certs.instructors import _active_on
     from partydesk.ledger.models import InstructorAssignment
 
-    names: dict[int, list[str]] = {}
+    out: dict[int, list[tuple[date | None, date | None, str]]] = {}
     ids = sorted(set(instructor_ids))
     for i in range(0, len(ids), 500):
         rows = session.scalars(
             select(InstructorAssignment)
             .options(selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org))
-            .where(InstructorAssignment.instructor_id.in_(ids[i:i + 500]), *_active_on(on))
+            .where(InstructorAssignment.instructor_id.in_(ids[i:i + 500]))
             .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
         )
         for a in rows:
             label = a.unit.name if a.unit is not None else (a.org.name if a.org is not None else None)
-            lst = names.setdefault(a.instructor_id, [])
-            if label and label not in lst:
-                lst.append(label)
-    out = {}
-    for iid, lst in names.items():
-        out[iid] = "、".join(lst[:5]) + (f"等{len(lst)}家单位" if len(lst) > 5 else "")
+            if label:
+                out.setdefault(a.instructor_id, []).append((a.start_on, a.end_on, label))
     return out
+
+
+def _units_text(assignments: list[tuple[date | None, date | None, str]], on: date) -> str | None:
+    """The units guided on `on`, as the wording lists them (at most five named)."""
+    names: list[str] = []
+    for start, end, label in assignments:
+        if (start is None or start <= on) and (end is None or end >= on) and label not in names:
+            names.append(label)
+    if not names:
+        return None
+    return "、".join(names[:5]) + (f"等{len(names)}家单位" if len(names) > 5 else "")
 
 
 def _level_for(session: Session, holder: Holder) -> str:
@@ -323,7 +329,8 @@ def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_star
             i = session.get(Instructor, holder.instructor_id)
             home_unit = (i.home_unit or "") if i else ""
         if units is None:
-            units = _units_texts(session, [holder.instructor_id], term_start).get(holder.instructor_id)
+            units = _units_text(_assignment_labels(session, [holder.instructor_id])
+                                .get(holder.instructor_id, []), term_start)
     if tpl.kind == "party_affairs" and level is None:
         level = _level_for(session, holder)
         if not level:
@@ -347,29 +354,39 @@ def issue(session: Session, kind: str, holders: list[Holder], *, issued_on: date
           post: str | None = None, issuer: str | None = None,
           replaces: str | None = None) -> list[Certificate]:
     """Issue one certificate per holder, all in the caller's transaction: either every one
-    gets a serial or none does."""
+    gets a serial or none does. A holder's own `issued_on` overrides the batch date (its
+    term then starts on that date unless `term_start` is given)."""
     tpl = template(session, kind)
     if not holders:
         return []
-    start = term_start or issued_on
-    end = term_end or (add_months(start, 12 * tpl.valid_years) - timedelta(days=1))
-    if end < start:
-        raise ValidationError("截止日期不能早于起始日期。")
-    serials = _allocate(session, tpl, issued_on.year, len(holders))
+    dates = [h.issued_on or issued_on for h in holders]
+    terms = []
+    for on in dates:
+        start = term_start or on
+        end = term_end or (add_months(start, 12 * tpl.valid_years) - timedelta(days=1))
+        if end < start:
+            raise ValidationError("截止日期不能早于起始日期。")
+        terms.append((start, end))
+    # serials are numbered per year of issue, in the order of the holders
+    by_year: dict[int, list[str]] = {}
+    for year in sorted({d.year for d in dates}):
+        by_year[year] = _allocate(session, tpl, year, sum(1 for d in dates if d.year == year))
     iids = [h.instructor_id for h in holders if h.instructor_id is not None]
-    units = _units_texts(session, iids, start) if iids else {}
+    assignments = _assignment_labels(session, iids) if iids else {}
     homes = dict(session.execute(select(Instructor.id, Instructor.home_unit)
                                  .where(Instructor.id.in_(iids))).all()) if iids else {}
     certs: list[Certificate] = []
-    for serial, h in zip(serials, holders, strict=True):
-        body = render(session, tpl, h, start, end, post, units=units.get(h.instructor_id),
+    for h, on, (start, end) in zip(holders, dates, terms, strict=True):
+        serial = by_year[on.year].pop(0)
+        units = _units_text(assignments.get(h.instructor_id, []), start) if h.instructor_id else None
+        body = render(session, tpl, h, start, end, post, units=units,
                       home_unit=homes.get(h.instructor_id) or "")
         session.add(CertificateSerial(serial=serial, kind=tpl.kind, holder_name=h.name))
         c = Certificate(
             kind=tpl.kind, serial=serial, holder_name=h.name, person_id=h.person_id,
             instructor_id=h.instructor_id, qualification_id=h.qualification_id,
             title=tpl.title, body=body, closing=tpl.closing, post=post or tpl.post,
-            term_start=start, term_end=end, issuer=issuer or tpl.issuer, issued_on=issued_on,
+            term_start=start, term_end=end, issuer=issuer or tpl.issuer, issued_on=on,
             valid_until=end, status="valid", replaces=replaces, printed_count=0,
         )
         session.add(c)

@@ -84,10 +84,12 @@ def fill(ctx) -> None:
             quals.append(q)
         ctx.report("证书", 0.4)
 
-        # instructor certificates: previous year (January) and current year
-        batches: dict[date, list] = {}
+        # instructor certificates: previous year (January, or on appointment) and current
+        # year, one batch per year and kind (each holder with its own date)
+        issued = []
         for year in (prev, cur):
             jan = date(year, 1, 8)
+            batch = []
             for i in inst:
                 if i.appointed_on is None or i.appointed_on > date(year, 12, 31):
                     continue
@@ -96,22 +98,19 @@ def fill(ctx) -> None:
                 if year == prev and i.term_end is not None and i.term_end < jan:
                     continue
                 on = max(jan, i.appointed_on)
-                if on > today:
-                    continue
-                batches.setdefault(on, []).append(registry.Holder(i.name, instructor_id=i.id))
-        issued = []
-        for on in sorted(batches):
-            issued += registry.issue(s, "instructor", batches[on], issued_on=on)
+                if on <= today:
+                    batch.append(registry.Holder(i.name, instructor_id=i.id, issued_on=on))
+            batch.sort(key=lambda h: (h.issued_on, h.instructor_id))
+            if batch:
+                issued += registry.issue(s, "instructor", batch, issued_on=jan)
         ctx.report("证书", 0.7)
 
         # 红领党务 certificates for levels awarded in these two years
-        by_day: dict[date, list] = {}
-        for q in quals:
-            if q.status == "active" and q.awarded_on.year in (prev, cur):
-                by_day.setdefault(q.awarded_on, []).append(
-                    registry.Holder(q.holder_name, q.person_id, q.instructor_id, q.id))
-        for on in sorted(by_day):
-            issued += registry.issue(s, "party_affairs", by_day[on], issued_on=on)
+        batch = [registry.Holder(q.holder_name, q.person_id, q.instructor_id, q.id, q.awarded_on)
+                 for q in quals if q.status == "active" and q.awarded_on.year in (prev, cur)]
+        batch.sort(key=lambda h: (h.issued_on, h.qualification_id))
+        if batch:
+            issued += registry.issue(s, "party_affairs", batch, issued_on=today)
 
         # a few revoked and reissued, as offices do
         old = [c for c in issued if c.kind == "instructor" and c.issued_on.year == prev]

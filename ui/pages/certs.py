@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -146,8 +146,9 @@ class VerifyDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.result)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(self)
         buttons.addButton(self.button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(520, 220)
@@ -205,6 +206,7 @@ class IssueDialog(QDialog):
         form.addRow(self.tr("正文预览："), self.preview)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         box.button(QDialogButtonBox.Ok).setText(self.tr("颁发"))
+        box.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
@@ -264,6 +266,7 @@ class IssueDialog(QDialog):
 
 
 class CertsPage(QWidget):
+    summary_changed = Signal(str)  # counts, for the main window's status bar
     HEADERS = ["编号", "持证人", "种类", "发证日期", "有效期至", "发证机关", "状态", "打印次数"]
 
     def __init__(self, ctx, parent=None):
@@ -316,14 +319,13 @@ class CertsPage(QWidget):
             buttons.addWidget(b)
             self.actions[key] = b
         buttons.addStretch(1)
-        self.summary = QLabel(self)
+        self.summary = ""
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(bar)
         lay.addLayout(buttons)
         lay.addWidget(self.view, 1)
-        lay.addWidget(self.summary)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
 
         self._timer = QTimer(self)
@@ -374,7 +376,8 @@ class CertsPage(QWidget):
             keys.append(c.serial)
         self.model.set_rows(rows, keys)
         valid = sum(1 for r in rows if r[-1] == "valid")
-        self.summary.setText(self.tr("共 {0} 张，其中有效 {1} 张").format(len(rows), valid))
+        self.summary = self.tr("共 {0} 张，其中有效 {1} 张").format(len(rows), valid)
+        self.summary_changed.emit(self.summary)
 
     def refresh(self) -> None:
         self._fill_years()
@@ -599,6 +602,8 @@ class TemplateDialog(QDialog):
         hint.setWordWrap(True)
         form.addRow(hint)
         box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        box.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        box.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         form.addRow(box)
