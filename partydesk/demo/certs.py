@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from partydesk.certs import instructors as ins_mod
 from partydesk.certs import qualifications, registry
 from partydesk.ledger.models import Instructor, Organization, Person
 from partydesk.ledger.models.certs import AssessmentGrade, InstructorAssessment
