@@ -51,8 +51,10 @@ def fill(ctx) -> None:
                 instructor_id=i.id, year=prev, grade=_pick(rng, GRADES).value,
                 assessed_on=min(today, date(cur, 1, 20)),
             ))
-        # leave a couple unassessed so the reminder shows
-        s.add_all(rows[:-2] if len(rows) > 4 else rows)
+        # leave a couple of serving instructors unassessed, so the reminder shows
+        active = {i.id for i in inst if i.active}
+        skip = [r.instructor_id for r in rows if r.instructor_id in active][-2:] if len(rows) > 4 else []
+        s.add_all([r for r in rows if r.instructor_id not in skip])
         ctx.report("证书", 0.2)
 
         # 红领党务: branch secretaries, awarded over the last three years
