@@ -338,7 +338,7 @@ def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_star
     values = {
         "name": holder.name,
         "post": post or tpl.post or "",
-        "units": units or "所联系单位",
+        "units": units or "辖区两新组织",
         "level": level or "",
         "term_start": cn_date(term_start),
         "term_end": cn_date(term_end),

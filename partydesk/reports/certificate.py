@@ -247,10 +247,11 @@ def draw_page(c: rl_canvas.Canvas, page: CertificatePage, *, seal: ImageReader |
         # a reprint of a revoked or replaced certificate must never pass for a valid one
         c.saveState()
         c.setFillColor(Color(0.85, 0.1, 0.1, alpha=0.35))
-        c.setFont(HEI, 90)
-        c.translate(W / 2, H / 2)
+        mark = "作废" if page.status == "replaced" else "已撤销"
+        c.setFont(HEI, 110)
+        c.translate(W / 2, H / 2 + 20)
         c.rotate(20)
-        c.drawCentredString(0, -30, "作废" if page.status == "replaced" else "已撤销")
+        c.drawCentredString(0, -40, mark)
         c.restoreState()
     c.setFillColor(INK)
 
