@@ -110,6 +110,14 @@ def withdraw(session: Session, qid: int, on: date, reason: str) -> Qualification
     q.events.append(QualificationEvent(kind="withdraw", on=on, from_level=q.level, reason=reason.strip()))
     q.status = "withdrawn"
     q.withdrawn_on = on
+    # its certificates must not verify as valid any more
+    from partydesk.ledger.models.certs import Certificate
+
+    for c in session.scalars(select(Certificate).where(
+            Certificate.qualification_id == q.id, Certificate.status == "valid")):
+        c.status = "revoked"
+        c.revoked_on = on
+        c.revoke_reason = f"红领党务资格撤销：{reason.strip()}"
     return q
 
 

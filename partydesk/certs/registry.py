@@ -391,8 +391,27 @@ def issue(session: Session, kind: str, holders: list[Holder], *, issued_on: date
         )
         session.add(c)
         certs.append(c)
+    if tpl.kind == "party_affairs":
+        _supersede(session, certs)
     session.flush()
     return certs
+
+
+def _supersede(session: Session, certs: list[Certificate]) -> None:
+    """A new 红领党务 certificate (e.g. after a promotion) replaces the holder's earlier valid
+    one for the same qualification."""
+    for c in certs:
+        if c.qualification_id is None:
+            continue
+        for old in session.scalars(select(Certificate).where(
+                Certificate.qualification_id == c.qualification_id, Certificate.status == "valid",
+                Certificate.kind == c.kind)):
+            if old is c or old.serial == c.serial:
+                continue
+            old.status = "replaced"
+            old.replaced_by = c.serial
+            old.revoked_on = c.issued_on
+            c.replaces = c.replaces or old.serial
 
 
 def get(session: Session, serial: str) -> Certificate:
@@ -567,11 +586,16 @@ def holders_missing(session: Session, kind: str, year: int) -> list[Holder]:
             ).order_by(Instructor.id)
         ).all()
         return [Holder(i.name, instructor_id=i.id) for i in rows]
+    # a 红领党务 holder needs a certificate for the current level: none issued since the
+    # level was awarded (or last changed)
+    current = select(Certificate.id).where(
+        Certificate.kind == kind, Certificate.status == "valid",
+        Certificate.qualification_id == Qualification.id,
+        Certificate.issued_on >= Qualification.awarded_on,
+    )
     rows = session.scalars(
-        select(Qualification).where(
-            Qualification.status == "active",
-            ~has.where(Certificate.qualification_id == Qualification.id).exists(),
-        ).order_by(Qualification.id)
+        select(Qualification).where(Qualification.status == "active", ~current.exists())
+        .order_by(Qualification.id)
     ).all()
     return [Holder(q.holder_name, q.person_id, q.instructor_id, q.id) for q in rows]
 

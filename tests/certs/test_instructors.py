@@ -149,3 +149,22 @@ def test_reappointment_and_expiry_reminders(ledger, staffed):
         registry.issue(s, "instructor", [registry.holder_for(s, instructor=staffed["a"])], issued_on=TODAY)
         assert not [x for x in reminders(s, TODAY) if x.kind == "instructor_reappoint"
                     and x.instructor_id == staffed["a"]]
+
+
+def test_level_change_needs_a_new_certificate_which_replaces_the_old_and_withdrawal_revokes(ledger, staffed):
+    with ledger.session() as s:
+        q = qualifications.award(s, "初级", date(2025, 3, 1), person_id=staffed["person"])
+        assert [h.name for h in registry.holders_missing(s, "party_affairs", 2025)] == ["孙丽"]
+        first = registry.issue(s, "party_affairs", registry.holders_missing(s, "party_affairs", 2025),
+                               issued_on=date(2025, 3, 1))[0]
+        assert "初级" in first.body
+        assert registry.holders_missing(s, "party_affairs", 2026) == []
+        qualifications.review(s, q.id, date(2026, 5, 1), "中级", "考核优秀")
+        second = registry.issue(s, "party_affairs", registry.holders_missing(s, "party_affairs", 2026),
+                                issued_on=date(2026, 5, 2))[0]
+        assert "中级" in second.body and second.replaces == first.serial
+        v = registry.verify(s, first.serial, today=TODAY)
+        assert v.state == "replaced" and second.serial in v.message
+        qualifications.withdraw(s, q.id, date(2026, 10, 1), "调离党务工作岗位")
+        v = registry.verify(s, second.serial, today=TODAY)
+    assert v.state == "revoked" and "调离党务工作岗位" in v.message
