@@ -106,3 +106,32 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(ctx, ledge
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "孙丽" in text and new in text and "李秀梅" not in text
     assert page.model.data(page.model.index(page.model.keys.index(c), 7)) == "1"
+
+
+def test_qualifications_tab_awards_reviews_and_withdraws(ctx, ledger, qtbot, qtmodeltester, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from partydesk.certs import qualifications
+    from ui.pages.certs import CertsPage
+
+    with ledger.session() as s:
+        qualifications.award(s, "初级", date(2024, 12, 1), name="孙丽")
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    panel = page.quals
+    qtmodeltester.check(panel.model)
+    assert [r[:2] for r in panel.model.rows] == [("孙丽", "初级")]
+    # review due 2026-12-01: within 60 days of today or not, it is shown in red only then
+    panel.view.selectRow(0)
+    answers = iter([("中级", True), ("考核优秀", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    panel.review()
+    assert panel.model.rows[0][1] == "中级"
+    assert [r[1] for r in panel.events.rows] == ["认定", "晋级"]
+    assert panel.events.rows[-1][4] == "考核优秀"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("调离党务工作岗位", True))
+    panel.withdraw()
+    assert panel.model.rows == []
+    panel.show_all.setChecked(True)
+    assert panel.model.rows[0][4] == "已撤销"
