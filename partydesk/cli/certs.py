@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 
 from partydesk.cli.common import open_for, out, progress_line
-from partydesk.errors import ValidationError
+from partydesk.errors import PartyDeskError, ValidationError
 from partydesk.rules.dates import parse_date
 
 
@@ -181,7 +181,7 @@ def _batch_file(session, path: str):
                 holders.append(registry.holder_for(session, person=int(val)))
             else:
                 holders.append(registry.holder_for(session, name=t))
-        except (ValueError, ValidationError) as e:
+        except (ValueError, PartyDeskError) as e:
             raise ValidationError(f"批量文件第{n}行：{e}") from None
     return holders
 

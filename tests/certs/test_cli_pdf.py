@@ -185,3 +185,18 @@ def test_qr_on_the_page_encodes_serial_and_check_value(ledger, tmp_path):
         for k in range(round(wd / box)):
             got.add((r, col + k))
     assert got == want
+
+
+def test_cli_batch_file_and_duties(ledger_path, staffed, tmp_path, capsys):
+    L = ["--ledger", str(ledger_path)]
+    f = tmp_path / "holders.txt"
+    f.write_text("# 本批聘书\n指导员:王建国\n指导员：2\n张三\n\n", encoding="utf-8")
+    code, text, _ = run(capsys, "cert", "issue", "--batch", str(f), "--date", "2026-03-01", "--dry-run", *L)
+    assert code == 0 and text.splitlines()[:3] == ["王建国", "李秀梅", "张三"] and "未颁发" in text
+    code, text, _ = run(capsys, "cert", "issue", "--batch", str(f), "--date", "2026-03-01", *L)
+    assert code == 0 and "2026ZD0001\t王建国" in text and "2026ZD0003\t张三" in text
+    f.write_text("指导员:不存在的人\n", encoding="utf-8")
+    code, _, err = run(capsys, "cert", "issue", "--batch", str(f), *L)
+    assert code == 1 and "第1行" in err
+    code, text, _ = run(capsys, "instructors", "duties", "--year", "2026", *L)
+    assert code == 0 and "王建国" in text and "年度续聘" in text
