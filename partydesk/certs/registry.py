@@ -209,9 +209,18 @@ def _allocate(session: Session, tpl: CertificateTemplate, year: int, count: int)
         )
     )
     if counter is None:
-        counter = SerialCounter(pattern=key[0], year=year, kind=key[2], last=0)
-        session.add(counter)
-        session.flush()
+        # two windows may create the row at once: insert-or-ignore, then read it back
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = session.get_bind().dialect.name
+        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(SerialCounter)
+        session.execute(ins.values(pattern=key[0], year=year, kind=key[2], last=0)
+                        .on_conflict_do_nothing())
+        counter = session.scalar(
+            select(SerialCounter).where(
+                SerialCounter.pattern == key[0], SerialCounter.year == year,
+                SerialCounter.kind == key[2])
+        )
     out: list[str] = []
     while len(out) < count:
         need = count - len(out)

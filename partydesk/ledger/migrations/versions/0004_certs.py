@@ -4,6 +4,11 @@ Revision ID: 0004_certs
 Revises: 0002_work (originally 0001_core; needs no table of 0002)
 """
 
+import json
+import secrets
+import uuid
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -153,8 +158,18 @@ def upgrade() -> None:
     )
     op.create_index("ux_serial_counter_key", t, ["pattern", "year", "kind"], unique=True)
 
+    # The ledger's own key for certificate check values, made once here so that even a
+    # read-only ledger can verify (partydesk.certs.registry.ledger_secret).
+    setting = sa.table("setting", sa.column("key", sa.String), sa.column("value", sa.Text),
+                       sa.column("uuid", sa.String), sa.column("created_at", sa.DateTime),
+                       sa.column("updated_at", sa.DateTime))
+    now = datetime.now(UTC).replace(tzinfo=None)
+    op.bulk_insert(setting, [{"key": "certs.secret", "value": json.dumps(secrets.token_hex(32)),
+                              "uuid": str(uuid.uuid4()), "created_at": now, "updated_at": now}])
+
 
 def downgrade() -> None:
+    op.execute("DELETE FROM setting WHERE key = 'certs.secret'")
     for t in (
         "serial_counter",
         "certificate_serial",
