@@ -135,3 +135,26 @@ def test_qualifications_tab_awards_reviews_and_withdraws(ctx, ledger, qtbot, qtm
     assert panel.model.rows == []
     panel.show_all.setChecked(True)
     assert panel.model.rows[0][4] == "已撤销"
+
+
+def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(ctx, ledger, staffed, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.pages.certs import CertsPage, IssueDialog
+
+    dlg = IssueDialog(ctx)
+    qtbot.addWidget(dlg)
+    names = [dlg.holder.itemText(i) for i in range(dlg.holder.count())]
+    assert names == ["李秀梅（区住建局）", "王建国（区发改局）"]  # active instructors only
+    dlg.holder.setCurrentIndex(1)
+    assert dlg.preview.toPlainText().startswith("兹聘请 王建国 同志为两新组织党建指导员，负责联系指导鲁信物流有限公司")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("party_affairs"))
+    assert dlg.holder.count() == 0  # nobody holds 红领党务 yet
+
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("党建指导员聘书", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    page.issue_batch()
+    assert sorted(r[1] for r in page.model.rows) == ["李秀梅", "王建国"]
+    assert "已颁发 2 张" in ctx.window.statusBar().currentMessage()
