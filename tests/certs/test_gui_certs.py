@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from partydesk.certs import registry
+
+
+@pytest.fixture
+def ctx(ledger, qapp):
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.context import AppContext
+
+    win = QMainWindow()
+    c = AppContext(ledger=ledger, window=win, undo_stack=QUndoStack(win))
+    yield c
+    win.close()
+
+
+def _issue(ledger, *names, on=None):
+    with ledger.session() as s:
+        certs = registry.issue(s, "instructor", [registry.Holder(n) for n in names],
+                               issued_on=on or date.today())
+        return [c.serial for c in certs], registry.check_value(registry.ledger_secret(s), certs[0].serial)
+
+
+def test_verify_dialog_accepts_serial_or_qr_text_and_shows_the_verdict(ctx, ledger, qtbot):
+    from ui.pages.certs import VerifyDialog
+
+    (serial, other), check = _issue(ledger, "王建国", "李秀梅")
+    with ledger.session() as s:
+        registry.revoke(s, other, "调离岗位", date.today())
+    dlg = VerifyDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+
+    qtbot.keyClicks(dlg.input, f"PDCERT|{serial}|{check}")
+    qtbot.keyClick(dlg.input, Qt.Key_Return)
+    assert dlg.verdict.state == "valid"
+    assert "有效" in dlg.result.text() and "王建国" in dlg.result.text()
+
+    dlg.input.clear()
+    qtbot.keyClicks(dlg.input, other)
+    qtbot.mouseClick(dlg.button, Qt.LeftButton)
+    assert dlg.verdict.state == "revoked"
+    assert "调离岗位" in dlg.result.text() and dlg.result.text().startswith("✘")
+
+    dlg.input.clear()
+    qtbot.keyClicks(dlg.input, serial)
+    qtbot.keyClicks(dlg.check, "AAAA-BBBB")
+    qtbot.keyClick(dlg.input, Qt.Key_Return)
+    assert dlg.verdict.state == "forged" and "校验码不符" in dlg.result.text()
+
+    dlg.input.clear()
+    dlg.check.clear()
+    qtbot.keyClicks(dlg.input, "PDCERT|broken")
+    qtbot.keyClick(dlg.input, Qt.Key_Return)
+    assert dlg.verdict is None and "不完整" in dlg.result.text()
+
+
+def test_registry_page_filters_revokes_reissues_and_prints_off_thread(ctx, ledger, qtbot, qtmodeltester,
+                                                                        tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.pages.certs import CertsPage
+
+    (a, b, c), _ = _issue(ledger, "王建国", "李秀梅", "孙丽")
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 3
+
+    page.search.setText("李秀")
+    page.reload()
+    assert page.model.keys == [b]
+    page.search.clear()
+    page.reload()
+
+    page.select(b)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("证书信息有误", True))
+    page.revoke()
+    row = page.model.keys.index(b)
+    assert page.model.data(page.model.index(row, 6)) == "已撤销：证书信息有误"
+    assert page.model.data(page.model.index(row, 0), Qt.ForegroundRole).name() == "#b71c1c"
+
+    page.select(a)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    page.reissue()
+    assert len(page.model.keys) == 4
+    new = page.selected_serials()[0]
+    assert new not in (a, b, c)
+    assert page.model.data(page.model.index(page.model.keys.index(a), 6)) == f"已换发 → {new}"
+
+    page.status_box.setCurrentIndex(page.status_box.findData("valid"))
+    assert sorted(page.model.keys) == sorted([c, new])
+
+    out = tmp_path / "year.pdf"
+    with qtbot.waitSignal(ctx.window.statusBar().messageChanged, timeout=20000):
+        page._print(sorted(page.model.keys), "x.pdf", path=str(out))
+    qtbot.waitUntil(lambda: getattr(page, "last_pdf", None) == str(out), timeout=20000)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "孙丽" in text and new in text and "李秀梅" not in text
+    assert page.model.data(page.model.index(page.model.keys.index(c), 7)) == "1"
+
+
+def test_qualifications_tab_awards_reviews_and_withdraws(ctx, ledger, qtbot, qtmodeltester, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from partydesk.certs import qualifications
+    from ui.pages.certs import CertsPage
+
+    with ledger.session() as s:
+        qualifications.award(s, "初级", date(2024, 12, 1), name="孙丽")
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    panel = page.quals
+    qtmodeltester.check(panel.model)
+    assert [r[:2] for r in panel.model.rows] == [("孙丽", "初级")]
+    # review due 2026-12-01: within 60 days of today or not, it is shown in red only then
+    panel.view.selectRow(0)
+    answers = iter([("中级", True), ("考核优秀", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    panel.review()
+    assert panel.model.rows[0][1] == "中级"
+    assert [r[1] for r in panel.events.rows] == ["认定", "晋级"]
+    assert panel.events.rows[-1][4] == "考核优秀"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("调离党务工作岗位", True))
+    panel.withdraw()
+    assert panel.model.rows == []
+    panel.show_all.setChecked(True)
+    assert panel.model.rows[0][4] == "已撤销"
+
+
+def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(ctx, ledger, staffed, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.pages.certs import CertsPage, IssueDialog
+
+    dlg = IssueDialog(ctx)
+    qtbot.addWidget(dlg)
+    names = [dlg.holder.itemText(i) for i in range(dlg.holder.count())]
+    assert names == ["李秀梅（区住建局）", "王建国（区发改局）"]  # active instructors only
+    dlg.holder.setCurrentIndex(1)
+    assert dlg.preview.toPlainText().startswith("兹聘请 王建国 同志为两新组织党建指导员，负责联系指导鲁信物流有限公司")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("party_affairs"))
+    assert dlg.holder.count() == 0  # nobody holds 红领党务 yet
+
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("党建指导员聘书", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    page.issue_batch()
+    assert sorted(r[1] for r in page.model.rows) == ["李秀梅", "王建国"]
+    assert "已颁发 2 张" in ctx.window.statusBar().currentMessage()
