@@ -147,12 +147,26 @@ def read_sheet(
             )
         header_no, header = head[best]
         headers = [norm_cell_text(v) for v in header]
+        while headers and not headers[-1]:
+            headers.pop()
         if best > 0:
             # A header merged down over two rows leaves blanks here: take the word above.
             above = head[best - 1][1]
             for c, h in enumerate(headers):
-                if not h and c < len(above) and c > 0 and norm_cell_text(above[c]):
+                if not h and 0 < c < len(above) and norm_cell_text(above[c]):
                     headers[c] = norm_cell_text(above[c])
+        data_from = best + 1
+        if best + 1 < len(head):
+            # ... or the header's second row holds words of its own under merged cells.
+            below = [norm_cell_text(v) for v in head[best + 1][1]]
+            extra = {c: w for c, w in enumerate(below) if w and (c >= len(headers) or not headers[c])}
+            if extra and score(list(extra.values())) == len(extra) and not any(
+                w for c, w in enumerate(below) if c < len(headers) and headers[c] and w
+            ):
+                for c, w in extra.items():
+                    headers += [""] * (c + 1 - len(headers))
+                    headers[c] = w
+                data_from = best + 2
         out = Sheet(Path(path), ws.title, header_no, headers, [r for _, r in head[:best]])
         width = len(headers)
 
@@ -162,7 +176,7 @@ def read_sheet(
                     row = row + (None,) * (width - len(row))
                 out.rows.append((n, row))
 
-        for n, row in head[best + 1 :]:
+        for n, row in head[data_from:]:
             take(n, row)
         n = head[-1][0]
         for n, row in enumerate(it, start=n + 1):
