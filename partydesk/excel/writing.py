@@ -89,16 +89,14 @@ def write_table(
                 widths[i] = w
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = max(6, min(w + 2, 50))
-    header_row = 1
+    header_row = 1 + (1 if title else 0) + (1 if title and subtitle else 0)
+    ws.freeze_panes = f"A{header_row + 1}"  # must precede the first row in write-only mode
     if title:
         c = WriteOnlyCell(ws, title)
         c.font = Font(bold=True, size=14)
         ws.append([c])
-        header_row += 1
         if subtitle:
             ws.append([subtitle])
-            header_row += 1
-    ws.freeze_panes = f"A{header_row + 1}"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
