@@ -14,6 +14,7 @@ already holds; it only leaves the field as it is (new records get the usual defa
 from __future__ import annotations
 
 import inspect
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def entity_key(text: str) -> str:
         raise ValidationError(f"未知的导入类型：{text}（可用：units、orgs、people、instructors）") from None
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     """One data row of the sheet and what importing it would do."""
 
@@ -161,7 +162,7 @@ def plan_import(
         if mapping is None:
             mapping = mapping_mod.auto_mapping(entity, data.headers, mapping_mod.load_remembered(session, entity))
         else:
-            mapping = list(mapping) + [None] * (len(data.headers) - len(mapping))
+            mapping = (list(mapping) + [None] * len(data.headers))[: len(data.headers)]
             _check_mapping(entity, data.headers, mapping)
         plan = ImportPlan(entity, Path(path), data.name, data.header_row, data.headers, mapping, [],
                           title_rows=data.title_rows)
@@ -216,6 +217,16 @@ def _cell_cleaner(entity: str, name: str, session: Session, today: date):
     return cached
 
 
+_MISS = object()
+
+
+class _Refused:
+    __slots__ = ("error",)
+
+    def __init__(self, error: ValidationError):
+        self.error = error
+
+
 def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -225,9 +236,12 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
     entity = plan.entity
     ent = fields.entity(entity)
     model = ent.model
-    cols = [(i, name, _cell_cleaner(entity, name, session, today), ent.field(name).required)
-            for i, name in enumerate(plan.mapping) if name]
-    mapped = {name for _, name, _, _ in cols}
+    cols = [
+        (i, name, fields.cleaner(entity, name, session, today), ent.field(name).required,
+         {} if ent.field(name).kind in _CACHED_KINDS else None)
+        for i, name in enumerate(plan.mapping) if name
+    ]
+    mapped = {c[1] for c in cols}
     names = [f.name for f in ent.fields]
 
     # What the ledger holds now, and indexes for matching.
@@ -247,6 +261,7 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
     seen: list[dict[tuple, int]] = [{} for _ in keys]
     seen_targets: dict[int, int] = {}
     derive_sex = "sex" in ent.by_name
+    required_fields = [(f.name, f.label) for f in ent.fields if f.required]
     derive_birth = "birth_date" in ent.by_name
 
     rows = plan.rows
@@ -261,11 +276,25 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
         rows.append(r)
         vals = r.values
         reasons = r.reasons
-        for i, name, fn, required in cols:
-            raw = cells[i] if i < len(cells) else None
+        for i, name, fn, required, cache in cols:
+            raw = cells[i]
             if raw is None or (raw.__class__ is str and not raw.strip()):
                 if required:
                     reasons.append(f"{ent.field(name).label}：不能为空")
+                continue
+            if cache is not None:
+                # Enum, flag, date and organization cells repeat: clean each distinct value once.
+                v = cache.get(raw, _MISS)
+                if v is _MISS:
+                    try:
+                        v = fn(raw)
+                    except ValidationError as e:
+                        v = _Refused(e)
+                    cache[raw] = v
+                if v.__class__ is _Refused:
+                    reasons.append(str(v.error))
+                else:
+                    vals[name] = v
                 continue
             try:
                 vals[name] = fn(raw)
@@ -285,8 +314,8 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
         # Which record does it describe?
         target = None
         for k, spec in enumerate(keys):
-            key = tuple(vals.get(f) for f in spec)
-            if any(v is None for v in key):
+            key = tuple([vals.get(f) for f in spec])
+            if None in key:
                 continue
             first = seen[k].get(key)
             if first is not None:
@@ -317,7 +346,7 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
             continue
 
         if target is None:
-            missing = [ent.field(n).label for n in names if ent.field(n).required and n not in vals]
+            missing = [label for n, label in required_fields if n not in vals]
             if missing:
                 r.status = ERROR
                 reasons.append(f"新增记录缺少{'、'.join(missing)}")
@@ -394,17 +423,31 @@ def apply_import(
         with ledger.session() as session:
             if new_rows:
                 keys = sorted({k for r in new_rows for k in r.values} | set(defaults))
-                for start in range(0, len(new_rows), chunk):
-                    part = new_rows[start : start + chunk]
-                    batch = []
-                    for r in part:
-                        d = {k: r.values.get(k, defaults.get(k)) for k in keys}
-                        d["uuid"] = new_uuid()
-                        d["created_at"] = now
-                        d["updated_at"] = now
-                        batch.append(d)
-                    session.execute(insert(table), batch)
-                    step(len(part))
+                cols = [*keys, "uuid", "created_at", "updated_at"]
+                procs = _bind_processors(session, table, cols)
+                sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
+                       f"VALUES ({', '.join('?' * len(cols))})")
+                cursor = session.connection().connection.driver_connection.cursor()
+                stamp = procs["created_at"](now) if procs.get("created_at") else now
+                try:
+                    for start in range(0, len(new_rows), chunk):
+                        part = new_rows[start : start + chunk]
+                        batch = []
+                        for r in part:
+                            v = r.values
+                            row = [v.get(k, defaults.get(k)) for k in keys]
+                            row += (new_uuid(), stamp, stamp)
+                            batch.append(row)
+                        for i, k in enumerate(keys):
+                            proc = procs.get(k)
+                            if proc is not None:
+                                for row in batch:
+                                    if row[i] is not None:
+                                        row[i] = proc(row[i])
+                        cursor.executemany(sql, batch)
+                        step(len(part))
+                finally:
+                    cursor.close()
             if upd_rows:
                 for start in range(0, len(upd_rows), chunk):
                     part = upd_rows[start : start + chunk]
@@ -416,7 +459,7 @@ def apply_import(
             if remember_mapping:
                 mapping_mod.remember(session, plan.entity, plan.headers, plan.mapping)
             _audit(session, ledger, plan, len(new_rows), len(upd_rows))
-    except IntegrityError as e:
+    except (IntegrityError, sqlite3.IntegrityError) as e:
         raise PartyDeskError(
             f"写入时发现与账本中已有记录冲突（{_integrity_reason(e)}），账本未作任何改动。"
             "账本可能在预览之后被修改过，请重新预览后再导入。"
@@ -424,8 +467,8 @@ def apply_import(
     return ImportResult(len(new_rows), len(upd_rows), len(plan.rows) - total, backup)
 
 
-def _integrity_reason(e: IntegrityError) -> str:
-    msg = str(e.orig)
+def _integrity_reason(e: Exception) -> str:
+    msg = str(getattr(e, "orig", e))
     if "id_number" in msg:
         return "身份证号重复"
     if "credit_code" in msg:
@@ -433,6 +476,18 @@ def _integrity_reason(e: IntegrityError) -> str:
     if "FOREIGN KEY" in msg:
         return "引用的党组织或单位已不存在"
     return msg
+
+
+def _bind_processors(session: Session, table, cols: list[str]) -> dict[str, Callable]:
+    """The SQLAlchemy type conversions (dates, booleans …) for a raw executemany, so rows
+    written this way are stored exactly as the ORM would store them."""
+    dialect = session.get_bind().dialect
+    out = {}
+    for c in cols:
+        proc = table.c[c].type.bind_processor(dialect)
+        if proc is not None:
+            out[c] = proc
+    return out
 
 
 def _column_defaults(table) -> dict[str, Any]:
