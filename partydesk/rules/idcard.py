@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
@@ -22,7 +23,9 @@ def normalize(text: str | None) -> str:
 
 
 def check_char(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError("身份证号前17位长度不对")
+    total = sum(map(mul, map(int, first17), WEIGHTS))
     return CHECK_CHARS[total % 11]
 
 

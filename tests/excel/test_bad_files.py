@@ -1,0 +1,127 @@
+"""A bad file gets a clear Chinese message and changes nothing."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import openpyxl
+import pytest
+
+from partydesk import excel
+from partydesk.cli import main
+from partydesk.excel.reading import MAX_ROWS
+
+from excel_helpers import roster
+
+
+@pytest.fixture
+def untouched(ledger):
+    """Asserts after the test that the ledger holds no people."""
+    yield ledger
+    from sqlalchemy import func, select
+
+    from partydesk.ledger.models import Person
+
+    with ledger.Session() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def refuse(ledger, path, match, **kw):
+    with pytest.raises(excel.ExcelFileError) as e:
+        excel.plan_import(ledger, "people", path, **kw)
+    assert match in str(e.value)
+    return str(e.value)
+
+
+def test_not_excel(untouched, tmp_path):
+    p = tmp_path / "名单.xlsx"
+    p.write_text("姓名,身份证号\n张三,1\n", encoding="utf-8")
+    refuse(untouched, p, "不是Excel文件")
+
+
+def test_empty_file_and_empty_sheet(untouched, tmp_path):
+    p = tmp_path / "空.xlsx"
+    p.write_bytes(b"")
+    refuse(untouched, p, "文件是空的")
+    openpyxl.Workbook().save(tmp_path / "blank.xlsx")
+    refuse(untouched, tmp_path / "blank.xlsx", "是空的，没有可导入的内容")
+
+
+def test_encrypted_and_old_xls(untouched, tmp_path):
+    # An encrypted .xlsx is an OLE compound file holding an "EncryptionInfo" stream.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    (tmp_path / "enc.xlsx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\0" * 1000)
+    refuse(untouched, tmp_path / "enc.xlsx", "加密")
+    (tmp_path / "old.xls").write_bytes(ole + b"Workbook".ljust(1000, b"\0"))
+    refuse(untouched, tmp_path / "old.xls", "旧版Excel（.xls）")
+
+
+def test_zip_that_is_not_a_workbook(untouched, tmp_path):
+    with zipfile.ZipFile(tmp_path / "doc.xlsx", "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    refuse(untouched, tmp_path / "doc.xlsx", "不是Excel工作簿")
+    with zipfile.ZipFile(tmp_path / "broken.xlsx", "w") as z:
+        z.writestr("xl/workbook.xml", "<not really>")
+    refuse(untouched, tmp_path / "broken.xlsx", "无法作为Excel工作簿打开")
+
+
+def test_no_header_found(untouched, tmp_path):
+    wb = openpyxl.Workbook()
+    for i in range(30):
+        wb.active.append([f"说明{i}", i, "其他"])
+    wb.save(tmp_path / "x.xlsx")
+    refuse(untouched, tmp_path / "x.xlsx", "找不到表头")
+
+
+def test_wrong_sheet_name(untouched, tmp_path):
+    roster(tmp_path / "a.xlsx", ["姓名", "人员类别"], [["甲", "正式党员"]])
+    refuse(untouched, tmp_path / "a.xlsx", "没有名为“党员”的工作表（有：花名册）", sheet="党员")
+
+
+def _million_rows(path, rows: int, dimension: bool):
+    """A real .xlsx with `rows` rows, streamed straight into the zip (openpyxl would take
+    minutes to write it)."""
+    src = path.with_name("small.xlsx")
+    roster(src, ["姓名", "人员类别"], [["甲", "正式党员"]], titles=0)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                zout.writestr(item, zin.read(item.filename))
+        with zout.open("xl/worksheets/sheet1.xml", "w") as f:
+            f.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            if dimension:
+                f.write(f'<dimension ref="A1:B{rows}"/>'.encode())
+            f.write(b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d</t></is></c>'
+                    b'<c r="B1" t="inlineStr"><is><t>\xe4\xba\xba\xe5\x91\x98\xe7\xb1\xbb\xe5\x88\xab</t></is></c></row>')
+            chunk = []
+            for r in range(2, rows + 1):
+                chunk.append(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>')
+                if len(chunk) == 50_000:
+                    f.write("".join(chunk).encode())
+                    chunk = []
+            f.write("".join(chunk).encode() + b"</sheetData></worksheet>")
+
+
+def test_a_million_rows_is_refused_quickly(untouched, tmp_path):
+    p = tmp_path / "huge.xlsx"
+    _million_rows(p, 1_000_000, dimension=True)
+    t0 = time.perf_counter()
+    msg = refuse(untouched, p, "超过一次导入的上限")
+    assert time.perf_counter() - t0 < 3  # decided from the sheet's dimension, not by reading
+    assert "1,000,000行" in msg and f"{MAX_ROWS:,}" in msg
+
+
+def test_row_limit_holds_without_a_dimension(untouched, tmp_path):
+    p = tmp_path / "nodim.xlsx"
+    _million_rows(p, 3000, dimension=False)
+    refuse(untouched, p, "超过一次导入的上限2,000行", max_rows=2000)
+
+
+def test_cli_prints_one_line_and_exit_1(untouched, tmp_path, capsys):
+    p = tmp_path / "x.xlsx"
+    p.write_text("hello")
+    assert main(["--ledger", str(untouched.path), "import", "people", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：x.xlsx 不是Excel文件") and "Traceback" not in err

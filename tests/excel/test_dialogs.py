@@ -1,0 +1,115 @@
+"""The import wizard and export in the window (offscreen)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow
+from sqlalchemy import select
+
+from partydesk.ledger.models import Person
+from ui.context import AppContext
+
+from excel_helpers import TODAY, ids, roster
+
+
+@pytest.fixture
+def ctx(qapp, ledger, orgs):
+    win = QMainWindow()
+    c = AppContext(ledger=ledger, window=win, undo_stack=QUndoStack(win))
+    yield c
+    win.close()
+    win.deleteLater()
+
+
+def names(ledger):
+    with ledger.Session() as s:
+        return sorted(s.scalars(select(Person.name)))
+
+
+def test_wizard_preview_edit_mapping_and_import(ctx, qtbot, qtmodeltester, tmp_path):
+    from ui.excel_dialogs import open_import_wizard
+
+    n = ids(3)
+    f = roster(tmp_path / "a.xlsx", ["姓名", "公民身份证号", "人员类别", "所在党支部", "联系人手机"], [
+        ["甲", n[0], "正式党员", "杭州甲科技", "13911112222"],
+        ["乙", n[1], "群众", "杭州甲科技", None],
+        ["丙", n[2], "预备党员", "杭州乙物流", None],
+    ])
+    w = open_import_wizard(ctx, "people", str(f))
+    qtbot.waitUntil(lambda: w.plan is not None and w.task is None, timeout=10000)
+    qtmodeltester.check(w.model)
+    m = w.model
+    assert m.rowCount() == 3
+    assert [m.index(r, 1).data() for r in range(3)] == ["新增", "错误", "新增"]
+    assert "人员类别：应为" in m.index(1, 2).data()
+    assert m.headerData(3, 1) == "姓名\n→ 姓名"
+    assert "联系人手机" in w.summary_label.text()  # the unknown header is reported
+    assert w.import_btn.text() == "导入 2 行(&I)"
+    w.grab().save(str(tmp_path / "wizard.png"))
+    import os
+    if os.environ.get("PARTYDESK_SHOTS"):
+        w.grab().save(os.environ["PARTYDESK_SHOTS"] + "/wizard.png")
+
+    # only the error rows
+    w.filter_combo.setCurrentIndex(w.filter_combo.findData("error"))
+    assert m.rowCount() == 1 and m.index(0, 0).data() == "5"
+    qtmodeltester.check(m)
+
+    # map the unknown column to 手机号 and check again
+    combo = w.mapping_table.cellWidget(4, 1)
+    combo.setCurrentIndex(combo.findData("phone"))
+    w.recheck_btn.click()
+    qtbot.waitUntil(lambda: w.task is None and w.plan.mapping[4] == "phone", timeout=10000)
+    assert "联系人手机" not in w.summary_label.text()
+
+    w.import_btn.click()
+    qtbot.waitUntil(lambda: w.result_counts is not None, timeout=10000)
+    assert names(ctx.ledger) == ["丙", "甲"]
+    with ctx.ledger.Session() as s:
+        assert s.scalar(select(Person.phone).where(Person.name == "甲")) == "13911112222"
+
+
+def test_wizard_on_a_bad_file_says_why_and_writes_nothing(ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.excel_dialogs import ImportWizard
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a workbook")
+    w = ImportWizard(ctx, "person")
+    w.set_file(str(bad))
+    assert shown and "不是Excel文件" in shown[0]
+    assert not w.import_btn.isEnabled() and names(ctx.ledger) == []
+
+
+def test_cancelled_wizard_writes_nothing(ctx, qtbot, tmp_path):
+    from ui.excel_dialogs import open_import_wizard
+
+    f = roster(tmp_path / "a.xlsx", ["姓名", "人员类别"], [["甲", "正式党员"]])
+    w = open_import_wizard(ctx, "person", str(f))
+    qtbot.waitUntil(lambda: w.plan is not None and w.task is None, timeout=10000)
+    w.reject()
+    assert names(ctx.ledger) == []
+
+
+def test_export_table_and_report_off_the_ui_thread(ctx, qtbot, tmp_path):
+    from partydesk.ledger.models import Person as P
+    from ui.excel_dialogs import export_report, export_table, save_template
+
+    with ctx.ledger.session() as s:
+        s.add_all([P(name="张三", category="full"), P(name="李四", category="activist")])
+    done = []
+    export_table(ctx, "person", ["姓名", "人员类别"], filter_text="李", path=str(tmp_path / "p.xlsx"),
+                 on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=10000)
+    rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx").active.values)
+    assert rows == [("姓名", "人员类别"), ("李四", "入党积极分子")]
+    export_report(ctx, "coverage", path=str(tmp_path / "c.xlsx"), on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=10000)
+    assert openpyxl.load_workbook(tmp_path / "c.xlsx").active["A1"].value == "两新组织党建工作覆盖情况统计表"
+    assert save_template(ctx, "units", str(tmp_path / "t.xlsx")) and (tmp_path / "t.xlsx").exists()
+    assert TODAY  # fixtures share the test date
