@@ -7,6 +7,7 @@ all, sorted by due date. Shown in the dashboard and by `partydesk due`."""
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +34,11 @@ class Reminder:
         return self.due_on < today
 
 
-def collect(session: Session, today: date | None = None) -> list[Reminder]:
+def collect(
+    session: Session, today: date | None = None, until: date | None = None
+) -> list[Reminder]:
+    """All reminders; with `until`, those due on or before it (overdue included).
+    A provider that accepts `until` is asked for that window, others are filtered."""
     today = today or date.today()
     out: list[Reminder] = []
     for name in PROVIDERS:
@@ -44,7 +49,14 @@ def collect(session: Session, today: date | None = None) -> list[Reminder]:
                 continue  # that feature is not part of this build
             raise
         fn = getattr(mod, "reminders", None)
-        if fn is not None:
-            out.extend(fn(session, today))
+        if fn is None:
+            continue
+        if until is not None and "until" in inspect.signature(fn).parameters:
+            items = fn(session, today, until=until)
+        else:
+            items = fn(session, today)
+        if until is not None:
+            items = [r for r in items if r.due_on <= until]
+        out.extend(items)
     out.sort(key=lambda r: (r.due_on, r.kind, r.text))
     return out
