@@ -7,13 +7,15 @@ ratings). Same seed and same `today` → the same ledger."""
 from __future__ import annotations
 
 import importlib
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from partydesk.ledger import Ledger
+from partydesk.errors import LedgerError, ValidationError
+from partydesk.ledger import Ledger, open_ledger
 
 # Modules with `fill(ctx: DemoContext) -> None`, run in this order after the core.
 FILLERS = [
@@ -52,3 +54,78 @@ def run_fillers(ctx: DemoContext) -> None:
 
 def default_path(path: str | Path | None) -> Path | None:
     return Path(path) if path is not None else None
+
+
+MAX_UNITS = 200_000
+MAX_MEMBERS = 2_000_000
+
+
+def build_demo(
+    path: str | Path,
+    units: int = 300,
+    members: int = 3000,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    force: bool = False,
+) -> dict[str, int]:
+    """Write a demo ledger at `path`: `units` units (两新组织) and `members` people in the
+    party pipeline (all categories), then each feature's filler. Deterministic for a
+    given seed and today. Refuses to replace an existing file unless `force`.
+
+    The ledger is built in a temporary file beside `path` and moved into place only when
+    complete, so a failure never leaves half a ledger. Returns the core row counts."""
+    from partydesk.demo import core
+
+    if not 1 <= units <= MAX_UNITS:
+        raise ValidationError(f"单位数应在1至{MAX_UNITS}之间。", "units")
+    if not 0 <= members <= MAX_MEMBERS:
+        raise ValidationError(f"人数应在0至{MAX_MEMBERS}之间。", "members")
+    today = today or date.today()
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise LedgerError(f"{path} 是一个文件夹，不是账本文件。")
+    if path.exists() and not force:
+        raise LedgerError(f"账本已存在：{path}。如确需用演示数据覆盖，请加 --force。")
+    tmp = path.with_name(path.name + ".demo-tmp")
+    _remove_db(tmp)
+
+    def report(stage: str, f: float) -> None:
+        if progress:
+            progress(stage, f)
+
+    report("schema", 0.0)
+    ledger = open_ledger(tmp, create=True)
+    try:
+        data = core.generate(units, members, seed, today,
+                             lambda st, f: report(st, 0.05 + 0.55 * f))
+        with ledger.engine.begin() as conn:
+            # A fresh temporary file: nothing is lost if the machine stops now. The setting
+            # dies with the connection when the ledger is closed below.
+            conn.exec_driver_sql("PRAGMA synchronous=OFF")
+            core.write(conn, data, lambda st, f: report(st, 0.6 + 0.3 * f))
+        ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
+        ctx.extra["counts"] = data.counts()
+        run_fillers(ctx)
+        with ledger.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA optimize")
+    except BaseException:
+        ledger.close()
+        _remove_db(tmp)
+        raise
+    ledger.close()
+    try:
+        _remove_db(path)
+        os.replace(tmp, path)
+    except OSError as e:
+        _remove_db(tmp)
+        raise LedgerError(f"无法写入账本：{path}（{e.strerror}）。") from e
+    report("done", 1.0)
+    return data.counts()
+
+
+def _remove_db(p: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        q = p.with_name(p.name + suffix)
+        if q.exists():
+            q.unlink()

@@ -1,0 +1,1000 @@
+"""The core of the demo ledger: units (两新组织), party organizations, people in the
+pipeline, instructors (党建指导员). Realistic, fictional and deterministic.
+
+Rows are generated as plain tuples with ids assigned here and written with one
+`executemany` per table, so 100,000 people take seconds, not minutes. Dates are
+chosen relative to `today`, so that reminders (talks, reviews, probations, terms) always
+have something due soon and something overdue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from partydesk.rules import creditcode, idcard
+from partydesk.rules.dates import add_months
+
+# --- Name tables ---------------------------------------------------------------------------
+
+# Common surnames, most frequent first, with rough weights (per mille).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤"
+)
+_SURNAME_W = [max(2.0, 72 - 0.9 * i) for i in range(len(SURNAMES))]
+SURNAMES_2 = ("欧阳", "司马", "上官", "诸葛", "东方")
+GIVEN_M = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林阳东亮成建文志国海峰晨楠博睿轩航锋毅坤德"
+GIVEN_F = "芳娜敏静丽艳娟霞秀英华慧巧美娅婷雪琳晶颖倩洁燕玲桂丹萍红玉兰凤佳悦欣怡蕾菲琪璐彤瑶月梦雅琴薇"
+GIVEN_ANY = "文明晓子一思嘉雨天佳小新志永春海宏晓红立"
+
+STREETS = ("城关街道", "东城街道", "西城街道", "经济开发区", "桃源镇", "青山镇", "河口镇")
+STREET_SHORT = {
+    "城关街道": "城关", "东城街道": "东城", "西城街道": "西城", "经济开发区": "开发区",
+    "桃源镇": "桃源", "青山镇": "青山", "河口镇": "河口",
+}
+# Where units cluster: the development zone and the town centre hold most enterprises.
+STREET_W = (22, 16, 14, 20, 11, 9, 8)
+ROADS = (
+    "人民路", "解放路", "建设路", "中山路", "滨江路", "文化路", "新华路", "工业大道", "科技路",
+    "创业路", "桃源路", "青年路", "东环路", "西环路", "学府路", "长安路", "兴业路", "振华路",
+)
+BRANDS = (
+    "恒信 瑞丰 华泰 鑫源 博远 天成 永安 金誉 宏达 盛华 新锐 佳和 正泰 德润 明远 中恒 汇通 银河 东升 "
+    "锦程 聚力 弘毅 嘉禾 科瑞 易达 海纳 华星 泰和 润丰 万象 宝利 联创 远航 昌隆 同舟 启明 百川 "
+    "仁和 安达 福瑞 诚信 卓越 华茂 泓远 振兴 旭日 星辰 鼎盛 久安 立信 丰源 合众 优品 天诚 蓝海 "
+    "润达 和美 方圆 绿源 金桥"
+).split()
+
+INDUSTRIES = {
+    "enterprise": (
+        ("制造业", ("机械制造", "电子科技", "新材料", "精密模具", "汽车配件", "纺织服饰")),
+        ("批发和零售业", ("商贸", "贸易", "超市", "医药连锁")),
+        ("信息传输、软件和信息技术服务业", ("信息技术", "软件", "网络科技", "数据服务")),
+        ("建筑业", ("建筑工程", "建设工程", "装饰工程")),
+        ("住宿和餐饮业", ("餐饮管理", "酒店管理", "食品")),
+        ("交通运输、仓储和邮政业", ("物流", "运输", "供应链管理")),
+        ("房地产业", ("房地产开发", "物业服务")),
+        ("科学研究和技术服务业", ("检测技术", "生物科技", "环保科技")),
+        ("租赁和商务服务业", ("人力资源", "企业管理咨询", "广告传媒")),
+        ("农、林、牧、渔业", ("农业开发", "生态农业", "茶业")),
+    ),
+    "social_org": (
+        ("行业协会商会", ("行业协会", "商会", "个体劳动者协会")),
+        ("教育", ("培训学校", "幼儿园", "职业技能培训中心")),
+        ("卫生和社会工作", ("养老服务中心", "社会工作服务中心", "康复中心", "门诊部")),
+        ("律师事务所", ("律师事务所",)),
+        ("会计师事务所", ("会计师事务所",)),
+        ("文化、体育和娱乐业", ("文化艺术中心", "体育俱乐部")),
+    ),
+    "new_employment": (
+        ("快递物流", ("快递营业部", "快递网点", "速运分拨中心")),
+        ("外卖配送", ("外卖配送站", "即时配送站点")),
+        ("网约车", ("网约车服务站",)),
+        ("货车司机", ("货运服务站",)),
+        ("网络主播", ("直播电商基地",)),
+        ("家政服务", ("家政服务站",)),
+    ),
+}
+KIND_W = {"enterprise": 70, "social_org": 18, "new_employment": 12}
+
+JOBS = {
+    "enterprise": (
+        "总经理", "副总经理", "技术员", "工程师", "车间主任", "销售经理", "财务会计", "行政专员",
+        "质检员", "操作工", "人事主管", "采购员", "项目经理", "办公室主任",
+    ),
+    "social_org": ("会长", "秘书长", "教师", "社工", "律师", "会计", "护理员", "项目专员"),
+    "new_employment": ("快递员", "外卖骑手", "网约车司机", "站长", "分拣员", "货车司机", "主播"),
+}
+ETHNICITIES = ("汉族",) * 93 + ("回族", "满族", "壮族", "土家族", "苗族", "蒙古族", "畲族")
+EDU_YOUNG = ("研究生",) * 2 + ("大学本科",) * 9 + ("大学专科",) * 6 + ("中专",) * 2 + ("高中",) * 2
+EDU_OLD = ("大学本科",) * 3 + ("大学专科",) * 4 + ("中专",) * 3 + ("高中",) * 4 + ("初中",) * 2
+# Regions of birth (6-digit codes) for ID numbers: mostly local, some from elsewhere.
+BIRTH_REGIONS = (("339001",) * 8 + ("339002",) * 4 + (
+    "330102", "330106", "320102", "340104", "360102", "410105", "420106", "430104",
+    "510107", "350102", "370102", "130102", "610113", "500103",
+))
+UNIT_REGION = "339001"
+PHONE_PREFIX = tuple(
+    "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 "
+    "173 177 180 181 182 183 184 185 186 187 188 189 191 198 199".split()
+)
+FLOW_TO = (
+    "浙江省杭州市", "江苏省苏州市", "上海市浦东新区", "广东省深圳市", "广东省广州市", "北京市朝阳区",
+    "福建省厦门市", "江苏省南京市", "浙江省宁波市", "四川省成都市",
+)
+OUTSIDE_ORGS = (
+    "中共杭州市西湖区某科技公司支部委员会", "中共苏州工业园区某电子公司支部", "中共宁波市鄞州区某商会支部",
+    "中共本县某乡镇机关支部", "中共某大学学生第三支部委员会", "中共某部队退役军人党支部",
+    "中共上海市浦东新区某物流公司支部", "中共深圳市南山区某网络公司委员会",
+)
+INSTRUCTOR_HOMES = (
+    ("区发展和改革局", ("科长", "副科长", "一级主任科员")),
+    ("区住房和城乡建设局", ("科长", "四级调研员", "一级主任科员")),
+    ("区市场监督管理局", ("所长", "副所长", "科员")),
+    ("区商务局", ("科长", "副科长")),
+    ("区人力资源和社会保障局", ("科长", "二级主任科员")),
+    ("区科学技术局", ("副局长", "科长")),
+    ("区工商业联合会", ("副主席", "部长")),
+    ("区委组织部", ("两新组织党建指导员", "组织员")),
+    ("区委社会工作部", ("科长", "副科长")),
+)
+NUMERALS = "一二三四五六七八九十"
+
+CATEGORY_W = (("full", 74), ("probationary", 7), ("target", 5), ("activist", 8), ("applicant", 6))
+
+
+def cn_num(n: int) -> str:
+    """1..99 in Chinese numerals (第一, 第十二 …)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+# --- Tables: columns in insertion order ------------------------------------------------------
+
+REC = ("id", "uuid", "created_at", "updated_at")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "unit": REC + (
+        "name", "credit_code", "kind", "industry", "street", "address", "legal_rep", "employees",
+        "members_employed", "above_scale", "high_tech", "key_unit", "has_union", "has_league",
+        "status", "note",
+    ),
+    "organization": REC + (
+        "name", "short_name", "org_type", "formation", "parent_id", "founded_on", "term_start",
+        "term_end", "secretary_id", "street", "contact_phone", "dissolved_on", "note",
+    ),
+    "org_host_unit": REC + ("org_id", "unit_id"),
+    "party_group": REC + ("org_id", "name", "leader_id"),
+    "person": REC + (
+        "name", "id_number", "sex", "birth_date", "ethnicity", "education", "phone", "job",
+        "org_id", "unit_id", "party_group_id", "category", "status", "applied_on", "talked_on",
+        "activist_on", "last_review_on", "target_on", "admitted_on", "full_on",
+        "probation_extension_months", "is_flowing", "flow_to", "flow_since", "lost_contact", "note",
+    ),
+    "person_event": REC + (
+        "person_id", "kind", "on", "from_value", "to_value", "from_org_id", "to_org_id", "note",
+    ),
+    "committee_member": REC + ("org_id", "person_id", "role", "since", "until"),
+    "instructor": REC + (
+        "name", "id_number", "sex", "home_unit", "post", "phone", "appointed_on", "term_end",
+        "active", "note",
+    ),
+    "instructor_assignment": REC + (
+        "instructor_id", "unit_id", "org_id", "start_on", "end_on",
+    ),
+}
+# Insertion order respects foreign keys (secretaries and group leaders are set afterwards).
+TABLE_ORDER = (
+    "unit", "organization", "org_host_unit", "party_group", "person", "person_event",
+    "committee_member", "instructor", "instructor_assignment",
+)
+
+
+@dataclass
+class CoreData:
+    """What the generator made: rows per table, and the updates that close the cycles
+    organization.secretary_id → person and party_group.leader_id → person."""
+
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLE_ORDER})
+    secretaries: list[tuple[int, int]] = field(default_factory=list)  # (person_id, org_id)
+    leaders: list[tuple[int, int]] = field(default_factory=list)  # (person_id, group_id)
+
+    def counts(self) -> dict[str, int]:
+        return {t: len(r) for t, r in self.rows.items()}
+
+
+@dataclass
+class _Org:
+    id: int
+    name: str
+    org_type: str
+    formation: str | None
+    parent_id: int | None
+    street: str
+    hosts: list[int]
+    n_people: int = 0
+    children: list[_Org] = field(default_factory=list)
+    people: list[int] = field(default_factory=list)  # person ids
+    full: list[int] = field(default_factory=list)  # full member ids (active)
+    secretary: int | None = None
+    term_start: date | None = None
+    dissolved: bool = False
+
+
+class CoreGenerator:
+    """Generates the core tables for `n_units` units and `n_people` people in the pipeline."""
+
+    def __init__(self, n_units: int, n_people: int, seed: int, today: date,
+                 progress: Callable[[str, float], None] | None = None):
+        self.n_units = max(1, n_units)
+        self.n_people = max(0, n_people)
+        # A few people are on the books without an organization (transfer pending).
+        self.n_orphans = self.n_people // 1500
+        self.today = today
+        self.T = today.toordinal()
+        self.rng = random.Random(f"{seed}:core")
+        self.uuid_rng = random.Random(f"{seed}:core:uuid")
+        self.stamp = f"{today.isoformat()} 08:00:00.000000"
+        self.progress = progress
+        self.data = CoreData()
+        self._iso: dict[int, str] = {}
+        self._ids: set[str] = set()
+        self._codes: set[str] = set()
+        self._names: set[str] = set()
+        self._org_names: set[str] = set()
+        self._cum_surname = list(_cum(_SURNAME_W))
+
+    # --- small helpers --------------------------------------------------------------------
+
+    def report(self, stage: str, f: float) -> None:
+        if self.progress:
+            self.progress(stage, f)
+
+    def uuid(self) -> str:
+        b = self.uuid_rng.getrandbits(128)
+        b = (b & ~(0xF << 76) & ~(0x3 << 62)) | (0x4 << 76) | (0x2 << 62)  # version 4, RFC variant
+        h = "%032x" % b
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    def iso(self, ordinal: int | None) -> str | None:
+        if ordinal is None:
+            return None
+        s = self._iso.get(ordinal)
+        if s is None:
+            s = self._iso[ordinal] = date.fromordinal(ordinal).isoformat()
+        return s
+
+    def add_months(self, ordinal: int, months: int) -> int:
+        return add_months(date.fromordinal(ordinal), months).toordinal()
+
+    def name(self, sex: str) -> str:
+        r = self.rng
+        if r.random() < 0.004:
+            sur = r.choice(SURNAMES_2)
+        else:
+            sur = SURNAMES[bisect.bisect(self._cum_surname, r.random() * self._cum_surname[-1])]
+        pool = GIVEN_M if sex == "M" else GIVEN_F
+        if r.random() < 0.72:
+            return sur + (r.choice(GIVEN_ANY) if r.random() < 0.25 else r.choice(pool)) + r.choice(pool)
+        return sur + r.choice(pool)
+
+    def phone(self) -> str:
+        return self.rng.choice(PHONE_PREFIX) + "%08d" % self.rng.randrange(100_000_000)
+
+    def id_number(self, born: int, sex: str) -> str:
+        r = self.rng
+        region = r.choice(BIRTH_REGIONS)
+        bd = date.fromordinal(born)
+        seq = r.randrange(1000)
+        while True:
+            n = idcard.make(region, bd, seq, sex)
+            if n not in self._ids:
+                self._ids.add(n)
+                return n
+            seq = (seq + 2) % 1000
+            if seq < 2:
+                region = r.choice(BIRTH_REGIONS)
+
+    def credit_code(self, kind: str) -> str:
+        r = self.rng
+        head = "52" if kind == "social_org" else "91"
+        mid = "MJ" if kind == "social_org" else "MA"
+        while True:
+            body = head + UNIT_REGION + mid + "".join(r.choice(creditcode.ALPHABET) for _ in range(7))
+            code = creditcode.make(body)
+            if code not in self._codes:
+                self._codes.add(code)
+                return code
+
+    def rec(self, i: int) -> tuple:
+        return (i, self.uuid(), self.stamp, self.stamp)
+
+    # --- units ----------------------------------------------------------------------------
+
+    def make_units(self) -> list[dict]:
+        r = self.rng
+        kinds = list(KIND_W)
+        kind_cum = list(_cum(KIND_W.values()))
+        street_cum = list(_cum(STREET_W))
+        units = []
+        rows = self.data.rows["unit"]
+        for uid in range(1, self.n_units + 1):
+            kind = kinds[bisect.bisect(kind_cum, r.random() * kind_cum[-1])]
+            if uid <= 3:  # every kind present even in a tiny ledger
+                kind = kinds[uid - 1]
+            street = STREETS[bisect.bisect(street_cum, r.random() * street_cum[-1])]
+            industry, words = r.choice(INDUSTRIES[kind])
+            name = self.unit_name(kind, street, words)
+            if kind == "enterprise":
+                emp = int(min(5000, math.exp(r.gauss(3.8, 1.2)))) + 5
+            elif kind == "social_org":
+                emp = int(min(400, math.exp(r.gauss(2.8, 0.8)))) + 3
+            else:
+                emp = int(min(1500, math.exp(r.gauss(3.9, 0.9)))) + 8
+            closed = r.random() < 0.03 and uid > 3
+            above = kind == "enterprise" and emp >= 80 and r.random() < 0.7
+            high = kind == "enterprise" and r.random() < (0.25 if "科技" in name or "技术" in name else 0.06)
+            key = emp >= 300 or r.random() < 0.04
+            sex = "M" if r.random() < 0.75 else "F"
+            u = dict(
+                id=uid, name=name, kind=kind, industry=industry, street=street, employees=emp,
+                closed=closed, has_union=False, has_league=False, key=key,
+            )
+            units.append(u)
+            rows.append(self.rec(uid) + (
+                name, self.credit_code(kind), kind, industry, street,
+                f"{STREET_SHORT[street] if street != '经济开发区' else '开发区'}{r.choice(ROADS)}{r.randint(1, 999)}号",
+                self.name(sex), emp, 0, above, high, key, False, False,
+                "closed" if closed else "operating", None,
+            ))
+        return units
+
+    def unit_name(self, kind: str, street: str, words: tuple[str, ...]) -> str:
+        r = self.rng
+        short = STREET_SHORT[street]
+        for attempt in range(40):
+            brand = r.choice(BRANDS)
+            word = r.choice(words)
+            if kind == "enterprise":
+                prefix = r.choice(("", "", short, "本县"))
+                if prefix == "本县":
+                    prefix = ""
+                name = f"{prefix}{brand}{word}{'股份' if r.random() < 0.08 else ''}有限公司"
+            elif kind == "social_org":
+                if word in ("行业协会", "商会", "个体劳动者协会"):
+                    trade = r.choice(("餐饮", "建材", "电商", "物流", "汽车", "家具", "茶叶", "服装"))
+                    name = f"{short}{trade}{word}" if word != "个体劳动者协会" else f"{short}{word}"
+                    if attempt:
+                        name = f"{brand}{name}"
+                else:
+                    name = f"{short}{brand}{word}"
+            else:
+                name = f"{brand}{word.replace('营业部', '').replace('网点', '')}{short}{r.choice(('营业部', '网点', '站', '服务站'))}"
+                if word.endswith("站") or word.endswith("中心") or word.endswith("基地"):
+                    name = f"{brand}{short}{word}"
+            if attempt >= 20:
+                name = f"{name}（{cn_num(attempt - 19)}）" if attempt < 119 else f"{name}{attempt}"
+            if name not in self._names:
+                self._names.add(name)
+                return name
+        n = len(self._names)
+        name = f"{short}{r.choice(BRANDS)}{words[0]}{n}"
+        self._names.add(name)
+        return name
+
+    # --- coverage plan --------------------------------------------------------------------
+
+    def plan(self, units: list[dict]) -> None:
+        """Decide for each operating unit how it is covered: its own organization, a joint
+        branch, a backstop or dispatched-secretary branch, or none."""
+        r = self.rng
+        for u in units:
+            if u["closed"]:
+                u["plan"] = "closed"
+                continue
+            if u["kind"] == "enterprise":
+                p_own = 0.12 + 0.6 * min(1.0, u["employees"] / 400)
+            elif u["kind"] == "social_org":
+                p_own = 0.2
+            else:
+                p_own = 0.22
+            x = r.random()
+            if x < p_own:
+                u["plan"] = "own"
+                continue
+            y = r.random()
+            u["plan"] = ("joint" if y < 0.46 else "backstop" if y < 0.53 else
+                         "dispatched" if y < 0.585 else "none")
+        operating = [u for u in units if u["plan"] != "closed"]
+        # Make sure a small ledger still shows every formation.
+        if len(operating) >= 12:
+            for want, n in (("own", 3), ("joint", 4), ("backstop", 1), ("dispatched", 1), ("none", 2)):
+                tally = Counter(u["plan"] for u in operating)
+                have = tally[want]
+                if have >= n:
+                    continue
+                spare = [u for u in operating if u["plan"] not in (want, "own")
+                         and tally[u["plan"]] > 4]
+                while have < n and spare:
+                    spare.pop(r.randrange(len(spare)))["plan"] = want
+                    have += 1
+        # Work coverage for units without an organization: 工会 / 团组织.
+        for u in operating:
+            if u["plan"] == "none":
+                u["has_union"] = r.random() < 0.22
+                u["has_league"] = r.random() < 0.12
+            else:
+                u["has_union"] = r.random() < 0.55
+                u["has_league"] = r.random() < 0.25
+
+    # --- organizations --------------------------------------------------------------------
+
+    def org_name(self, base: str) -> str:
+        name = base
+        i = 2
+        while name in self._org_names:
+            name = base.replace("支部", f"第{cn_num(i)}支部", 1) if i < 99 else f"{base}{i}"
+            i += 1
+        self._org_names.add(name)
+        return name
+
+    def make_orgs(self, units: list[dict]) -> list[_Org]:
+        r = self.rng
+        orgs: list[_Org] = []
+
+        def new(name, org_type, formation, parent, street, hosts, n=0) -> _Org:
+            o = _Org(len(orgs) + 1, self.org_name(name), org_type, formation,
+                     parent.id if parent else None, street, hosts, n)
+            orgs.append(o)
+            if parent:
+                parent.children.append(o)
+            return o
+
+        operating = [u for u in units if u["plan"] != "closed"]
+        streets = [s for s in STREETS if any(u["street"] == s for u in operating)]
+        regional = {
+            s: new(f"中共{s}两新组织综合委员会", "committee", None, None, s, [])
+            for s in streets
+        }
+        # Head counts: fixed small numbers for joint / backstop / dispatched / work branches
+        # and the regional committees' staff; the rest is shared by units with their own
+        # organization, in proportion to their size.
+        M = self.n_people - self.n_orphans
+        by_street = defaultdict(lambda: defaultdict(list))
+        for u in operating:
+            by_street[u["street"]][u["plan"]].append(u)
+        plans: list[tuple[str, str, list[dict], int]] = []  # (kind, street, units, people)
+        for s in streets:
+            d = by_street[s]
+            plans.append(("regional", s, [], 3))
+            for kind, lo, hi, per in (("joint", 2, 5, (1, 4)), ("backstop", 1, 4, (1, 3))):
+                pool = d[kind][:]
+                r.shuffle(pool)
+                while pool:
+                    k = min(len(pool), r.randint(lo, hi))
+                    if len(pool) - k == 1 and kind == "joint":
+                        k += 1  # never leave a lone unit for a joint branch
+                    grp, pool = pool[:k], pool[k:]
+                    plans.append((kind, s, grp, sum(r.randint(*per) for _ in grp) + 2))
+            for u in d["dispatched"]:
+                plans.append(("dispatched", s, [u], r.randint(4, 12)))
+            if d["none"] or any(u["kind"] == "new_employment" for u in operating if u["street"] == s):
+                plans.append(("work", s, [], r.randint(8, 30)))
+        own = [u for u in operating if u["plan"] == "own"]
+        fixed = sum(p[3] for p in plans)
+        budget = M
+        if own:
+            budget = max(0, M - fixed) if fixed <= M * 0.55 else int(M * 0.45)
+            scale = (M - budget) / fixed if fixed else 0
+        else:
+            budget, scale = 0, (M / fixed if fixed else 0)
+        # Scale the fixed counts to what remains, keeping the sum exact.
+        counts = _apportion([p[3] * scale for p in plans], M - budget)
+        own_counts = [0] * len(own)
+        if own and budget:
+            weights = [6 + u["employees"] ** 0.8 for u in own]
+            for i in _multinomial(r, weights, budget):
+                own_counts[i] += 1
+
+        # Units with their own organization: a committee with branches for the largest,
+        # a general branch for medium ones, else a branch.
+        order = sorted(range(len(own)), key=lambda i: -own_counts[i])
+        big_done = set()
+        for rank, i in enumerate(order):
+            u, n = own[i], own_counts[i]
+            parent = regional[u["street"]]
+            if (n >= 110 or rank == 0) and n >= 6 and "committee" not in big_done or n >= 110:
+                big_done.add("committee")
+                top = new(f"中共{u['name']}委员会", "committee", "own", parent, u["street"], [u["id"]])
+                k = max(2, math.ceil(n / 38))
+                self._children(new, top, u, k, n, "支部委员会")
+            elif (n >= 50 or (rank <= 1 and "general_branch" not in big_done)) and n >= 4:
+                big_done.add("general_branch")
+                top = new(f"中共{u['name']}总支部委员会", "general_branch", "own", parent,
+                          u["street"], [u["id"]])
+                k = max(2, min(4, math.ceil(n / 30)))
+                self._children(new, top, u, k, n, "支部")
+            else:
+                suffix = "支部委员会" if n >= 9 else "支部"
+                new(f"中共{u['name']}{suffix}", "branch", "own", parent, u["street"], [u["id"]], n)
+
+        joint_no = defaultdict(int)
+        backstop_no = defaultdict(int)
+        for (kind, s, grp, _), n in zip(plans, counts, strict=True):
+            parent = regional[s]
+            ids = [u["id"] for u in grp]
+            if kind == "regional":
+                parent.n_people = n
+            elif kind == "joint":
+                joint_no[s] += 1
+                trade = _trade(grp)
+                new(f"中共{s}{trade}第{cn_num(joint_no[s])}联合支部委员会", "joint_branch", "joint",
+                    parent, s, ids, n)
+            elif kind == "backstop":
+                backstop_no[s] += 1
+                new(f"中共{s}两新组织第{cn_num(backstop_no[s])}兜底党支部", "branch", "backstop",
+                    parent, s, ids, n)
+            elif kind == "dispatched":
+                new(f"中共{grp[0]['name']}支部", "branch", "dispatched", parent, s, ids, n)
+            elif kind == "work":
+                label = r.choice(("快递物流行业", "外卖配送行业", "新就业群体", "流动党员"))
+                new(f"中共{s}{label}工作支部", "work_branch", None, parent, s, [], n)
+        # A few units that closed had a branch; it was dissolved.
+        for u in units:
+            if u["plan"] == "closed" and r.random() < 0.4:
+                o = new(f"中共{u['name']}支部", "branch", "own", regional.get(u["street"]) or
+                        (next(iter(regional.values())) if regional else None), u["street"], [u["id"]])
+                o.dissolved = True
+        return orgs
+
+    def _children(self, new, top: _Org, u: dict, k: int, n: int, suffix: str) -> None:
+        share = _apportion([1.0] * k, n)
+        for j in range(k):
+            new(f"中共{u['name']}第{cn_num(j + 1)}{suffix}", "branch", "own", top, u["street"],
+                [u["id"]], share[j])
+
+    def write_orgs(self, orgs: list[_Org]) -> None:
+        r = self.rng
+        T = self.T
+        rows = self.data.rows["organization"]
+        hosts = self.data.rows["org_host_unit"]
+        hid = 0
+        for o in orgs:
+            founded = T - r.randint(400, 6500)
+            # 3-year terms from the founding date; a few are overdue for re-election.
+            terms = max(0, (T - founded) // 1096)
+            if r.random() < 0.06 and terms >= 1:
+                terms -= 1
+            start = self.add_months(founded, 36 * terms)
+            end = self.add_months(start, 36)
+            o.term_start = date.fromordinal(start)
+            dissolved = o.dissolved
+            rows.append(self.rec(o.id) + (
+                o.name, _short(o.name), o.org_type, o.formation, o.parent_id, self.iso(founded),
+                self.iso(start), self.iso(end), None, o.street, self.phone(),
+                self.iso(T - r.randint(30, 900)) if dissolved else None,
+                "所在单位已注销，党组织已撤销" if dissolved else None,
+            ))
+            for unit_id in o.hosts:
+                hid += 1
+                hosts.append(self.rec(hid) + (o.id, unit_id))
+
+    # --- people ---------------------------------------------------------------------------
+
+    def make_people(self, orgs: list[_Org], units: list[dict]) -> None:
+        r = self.rng
+        T = self.T
+        HIST = T - 5 * 365  # the office's electronic history starts here
+        unit_by_id = {u["id"]: u for u in units}
+        leaves = [o for o in orgs if o.n_people > 0 and not o.dissolved]
+        total = sum(o.n_people for o in leaves)
+        n_orphans = self.n_orphans
+        people = self.data.rows["person"]
+        events = self.data.rows["person_event"]
+        ev = [0]
+        cat_codes = [c for c, _ in CATEGORY_W]
+        cat_cum = list(_cum(w for _, w in CATEGORY_W))
+        orgs_by_street = defaultdict(list)
+        for o in leaves:
+            orgs_by_street[o.street].append(o)
+
+        def event(pid, kind, on, frm=None, to=None, from_org=None, to_org=None, note=None):
+            ev[0] += 1
+            events.append(self.rec(ev[0]) + (pid, kind, self.iso(on), frm, to, from_org, to_org, note))
+
+        pid = 0
+        done = 0
+        work = [(o, o.n_people) for o in leaves]
+        if n_orphans:
+            work.append((None, n_orphans))
+        for o, n in work:
+            host_units = [unit_by_id[h] for h in (o.hosts if o else [])]
+            if o is not None and not host_units and o.org_type == "work_branch":
+                host_units = [u for u in units if u["street"] == o.street
+                              and u["kind"] == "new_employment" and not u["closed"]]
+            hw = list(_cum(u["employees"] ** 0.5 for u in host_units)) if host_units else None
+            for j in range(n):
+                pid += 1
+                if o is None:
+                    cat = "full"
+                elif o.org_type == "work_branch":
+                    cat = "full" if r.random() < 0.9 else "probationary"
+                elif o.org_type == "committee" and not o.hosts:
+                    cat = "full"  # regional committee staff
+                elif j == 0:
+                    cat = "full"  # the secretary
+                else:
+                    cat = cat_codes[bisect.bisect(cat_cum, r.random() * cat_cum[-1])]
+                u = host_units[bisect.bisect(hw, r.random() * hw[-1])] if hw else None
+                sex = "M" if r.random() < (0.62 if cat == "full" else 0.52) else "F"
+                row, evs = self.person(pid, o, u, cat, sex, HIST, orgs_by_street)
+                people.append(row)
+                for e in evs:
+                    event(pid, *e)
+                if o is not None:
+                    o.people.append(pid)
+                    if cat == "full" and row[COL_P["status"]] == "active":
+                        o.full.append(pid)
+                done += 1
+                if done % 5000 == 0:
+                    self.report("people", done / max(1, total + n_orphans))
+
+    def person(self, pid, o, u, cat, sex, HIST, orgs_by_street):
+        """One person's row and history events, with dates consistent with `cat`."""
+        r = self.rng
+        T = self.T
+        ri = r.randint
+        evs = []
+        applied = talked = activist = review = target = admitted = full = None
+        ext = 0
+        if cat == "applicant":
+            born = T - ri(19 * 365, 40 * 365)
+            applied = T - ri(0, 200)
+            if applied < T - 31:
+                if r.random() < 0.85:
+                    talked = applied + ri(3, 28)
+            elif r.random() < 0.5 and applied + 3 <= T:
+                talked = applied + ri(3, min(28, T - applied)) if T - applied >= 3 else None
+        elif cat == "activist":
+            born = T - ri(20 * 365, 42 * 365)
+            activist = T - ri(10, 700)
+            applied = activist - ri(60, 300)
+            talked = applied + ri(3, 28)
+            k = (T - activist) // 183
+            if r.random() < 0.12:
+                k -= 1  # missed the latest review: overdue
+            review = min(T, self.add_months(activist, 6 * k) + ri(-7, 7)) if k >= 1 else None
+        elif cat == "target":
+            born = T - ri(21 * 365, 45 * 365)
+            activist = T - ri(380, 900)
+            target = min(T - ri(0, 30), self.add_months(activist, 12) + ri(0, 240))
+            applied = activist - ri(60, 400)
+            talked = applied + ri(3, 28)
+            k = (target - activist) // 183
+            review = self.add_months(activist, 6 * k) if k >= 1 else None
+        elif cat == "probationary":
+            born = T - ri(21 * 365, 45 * 365)
+            if r.random() < 0.05:
+                ext = r.choice((6, 12))
+                admitted = T - ri(370, 360 + 30 * ext)
+            else:
+                admitted = T - ri(5, 400)  # some past a year: 转正 is overdue
+            target = admitted - ri(90, 250)
+            activist = self.add_months(target, -ri(12, 20))
+            applied = activist - ri(60, 400)
+            talked = applied + ri(3, 28)
+        else:  # full
+            born = T - ri(23 * 365, 80 * 365)
+            lo = born + 19 * 365
+            hi = T - 400
+            if lo > hi:
+                born -= lo - hi
+                lo = hi
+            admitted = lo + int((hi - lo) * r.random() ** 0.8)
+            full = self.add_months(admitted, 12) + ri(0, 25)
+            target = admitted - ri(90, 250)
+            activist = self.add_months(target, -ri(12, 20))
+            applied = activist - ri(60, 400)
+            if applied < born + 18 * 365:
+                applied = born + 18 * 365 + ri(0, 30)
+                activist = max(activist, applied + 60)
+            talked = applied + ri(3, 28)
+        id_number = self.id_number(born, sex)
+        age_years = (T - born) // 365
+        edu = r.choice(EDU_YOUNG if age_years < 45 else EDU_OLD)
+        kind = u["kind"] if u else "enterprise"
+        job = r.choice(JOBS[kind])
+        status = "active"
+        flowing = lost = False
+        flow_to = flow_since = note = None
+        org_id = o.id if o else None
+        # History inside the office's electronic records.
+        for d, frm, to in ((applied, None, "applicant"), (activist, "applicant", "activist"),
+                           (target, "activist", "target"), (admitted, "target", "probationary"),
+                           (full, "probationary", "full")):
+            if d is not None and d >= HIST:
+                evs.append(("category", d, frm, to, None, org_id))
+        if talked is not None and talked >= HIST:
+            evs.append(("talk", talked, None, None, None, None))
+        if review is not None and review >= HIST:
+            evs.append(("review", review, None, None, None, None))
+        if ext:
+            evs.append(("probation_extended", admitted + 365, None, f"{ext}个月", None, org_id,
+                        "支部大会决定延长预备期"))
+        if o is None:
+            note = "组织关系转入手续办理中，尚未编入党组织"
+            evs.append(("transfer_in", T - ri(3, 60), r.choice(OUTSIDE_ORGS), None, None, None))
+        elif o.org_type == "work_branch":
+            note = f"流入党员，组织关系在{r.choice(FLOW_TO)}"
+            job = r.choice(JOBS["new_employment"])
+        elif cat in ("full", "probationary"):
+            x = r.random()
+            if x < 0.07 and admitted is not None:
+                start = max(admitted + 30, T - 8 * 365)
+                if start < T - 10:
+                    evs.append(("transfer_in", ri(start, T - 10), r.choice(OUTSIDE_ORGS), None,
+                                None, org_id))
+            elif x < 0.09 and len(orgs_by_street[o.street]) > 1:
+                other = r.choice(orgs_by_street[o.street])
+                if other is not o:
+                    evs.append(("move", T - ri(30, 1500), None, None, other.id, org_id))
+            if cat == "full":
+                y = r.random()
+                if y < 0.012:
+                    status = "transferred_out"
+                    evs.append(("transfer_out", T - ri(5, 700), None, r.choice(OUTSIDE_ORGS),
+                                org_id, None))
+                elif y < 0.014 and age_years > 60:
+                    status = "deceased"
+                    evs.append(("status", T - ri(5, 700), "active", "deceased", None, None))
+                elif y < 0.07:
+                    flowing = True
+                    flow_to = r.choice(FLOW_TO)
+                    flow_since = T - ri(30, 2000)
+                    evs.append(("flow_out", flow_since, None, flow_to, None, None))
+                    if r.random() < 0.08:
+                        lost = True
+                        evs.append(("lost_contact", flow_since + ri(180, 700), None, None,
+                                    None, None))
+                elif y < 0.073:
+                    lost = True
+                    evs.append(("lost_contact", T - ri(100, 1500), None, None, None, None))
+        row = self.rec(pid) + (
+            self.name(sex), id_number, sex, self.iso(born), r.choice(ETHNICITIES), edu,
+            self.phone(), job, org_id, u["id"] if u else None, None, cat, status,
+            self.iso(applied), self.iso(talked), self.iso(activist), self.iso(review),
+            self.iso(target), self.iso(admitted), self.iso(full), ext, flowing, flow_to,
+            self.iso(flow_since), lost, note,
+        )
+        out = []
+        for e in evs:
+            kind, on = e[0], e[1]
+            if on > T:
+                continue
+            frm, to = e[2], e[3]
+            from_org, to_org = e[4], e[5]
+            note_e = e[6] if len(e) > 6 else None
+            out.append((kind, on, frm, to, from_org, to_org, note_e))
+        out.sort(key=lambda x: x[1])
+        return row, out
+
+    # --- committees, groups, secretaries ---------------------------------------------------
+
+    def make_leadership(self, orgs: list[_Org]) -> None:
+        r = self.rng
+        T = self.T
+        cm = self.data.rows["committee_member"]
+        groups = self.data.rows["party_group"]
+        person_rows = self.data.rows["person"]
+        gcol = COL_P["party_group_id"]
+        cid = gid = 0
+        for o in orgs:
+            if o.dissolved:
+                continue
+            pool = o.full or [p for c in o.children for p in c.full[:3]]
+            if not pool:
+                continue
+            since = self.iso(o.term_start.toordinal() if o.term_start else T - 365)
+            o.secretary = pool[0]
+            self.data.secretaries.append((pool[0], o.id))
+            branchy = o.org_type in ("branch", "joint_branch", "work_branch")
+            if branchy and len(o.full) >= 7:
+                size = r.choice((3, 3, 5, 5, 4)) if r.random() > 0.06 else r.choice((1, 2))
+            elif branchy:
+                size = 1  # only a secretary (支部书记)
+            else:
+                size = min(len(pool), r.randint(5, 7))
+            roles = ("secretary", "organization", "publicity", "discipline", "deputy", "member", "member")
+            if not branchy:
+                roles = ("secretary", "deputy", "organization", "publicity", "discipline", "member", "member")
+            for k, p in enumerate(pool[:size]):
+                cid += 1
+                cm.append(self.rec(cid) + (o.id, p, roles[k], since, None))
+            # Party groups (党小组) for larger branches.
+            members = o.people
+            if branchy and len(members) >= 20:
+                k = min(6, max(2, len(members) // 12))
+                first = gid + 1
+                for g in range(k):
+                    gid += 1
+                    groups.append(self.rec(gid) + (o.id, f"第{cn_num(g + 1)}党小组", None))
+                leaders = {}
+                for idx, p in enumerate(members):
+                    g = first + idx % k
+                    row = person_rows[p - 1]
+                    person_rows[p - 1] = row[:gcol] + (g,) + row[gcol + 1:]
+                    if g not in leaders and row[COL_P["category"]] == "full" and p != o.secretary:
+                        leaders[g] = p
+                self.data.leaders.extend((p, g) for g, p in leaders.items())
+
+    # --- instructors ----------------------------------------------------------------------
+
+    def make_instructors(self, units: list[dict], orgs: list[_Org]) -> None:
+        r = self.rng
+        T = self.T
+        org_of_unit = {}
+        for o in orgs:
+            if not o.dissolved:
+                for h in o.hosts:
+                    org_of_unit.setdefault(h, o.id)
+        by_street = defaultdict(list)
+        for u in units:
+            if u["plan"] == "closed":
+                continue
+            p = 0.45 if u["plan"] == "none" else 0.38
+            if r.random() < p:
+                by_street[u["street"]].append(u)
+        instr = self.data.rows["instructor"]
+        assign = self.data.rows["instructor_assignment"]
+        iid = aid = 0
+
+        def new_instructor(street, active):
+            nonlocal iid
+            iid += 1
+            sex = "M" if r.random() < 0.6 else "F"
+            born = T - r.randint(27 * 365, 55 * 365)
+            if r.random() < 0.3:
+                home, posts = f"{street}办事处" if street.endswith("街道") else (
+                    f"{street}人民政府" if street.endswith("镇") else "经济开发区管委会"), ("党建专干", "组织委员", "副主任")
+            else:
+                home, posts = r.choice(INSTRUCTOR_HOMES)
+            appointed = T - r.randint(20, 700) if active else T - r.randint(800, 1500)
+            term_end = self.add_months(appointed, 24)
+            instr.append(self.rec(iid) + (
+                self.name(sex), self.id_number(born, sex), sex, home, r.choice(posts),
+                self.phone(), self.iso(appointed), self.iso(term_end), active,
+                None if active else "任期届满，已离任",
+            ))
+            return iid, appointed, term_end
+
+        for s in STREETS:
+            pool = by_street.get(s, [])
+            r.shuffle(pool)
+            while pool:
+                k = min(len(pool), r.randint(4, 5))
+                grp, pool = pool[:k], pool[k:]
+                i, start, _ = new_instructor(s, True)
+                for u in grp:
+                    aid += 1
+                    assign.append(self.rec(aid) + (
+                        i, u["id"], org_of_unit.get(u["id"]), self.iso(start + r.randint(0, 20)), None,
+                    ))
+        # Former instructors whose assignments ended (history; not coverage).
+        former = max(1, iid // 8) if iid else 0
+        operating = [u for u in units if u["plan"] != "closed"]
+        for _ in range(former):
+            s = r.choice(STREETS)
+            i, start, end = new_instructor(s, False)
+            for u in r.sample(operating, min(len(operating), r.randint(3, 5))):
+                aid += 1
+                assign.append(self.rec(aid) + (
+                    i, u["id"], org_of_unit.get(u["id"]), self.iso(start), self.iso(min(end, T - 1)),
+                ))
+
+    # --- all ------------------------------------------------------------------------------
+
+    def generate(self) -> CoreData:
+        self.report("units", 0.0)
+        units = self.make_units()
+        self.plan(units)
+        urows = self.data.rows["unit"]
+        ci = COLUMNS["unit"].index("has_union")
+        for u in units:
+            row = urows[u["id"] - 1]
+            urows[u["id"] - 1] = row[:ci] + (u["has_union"], u["has_league"]) + row[ci + 2:]
+        self.report("organizations", 0.05)
+        orgs = self.make_orgs(units)
+        self.write_orgs(orgs)
+        self.report("people", 0.1)
+        self.make_people(orgs, units)
+        self.make_leadership(orgs)
+        self.make_instructors(units, orgs)
+        # Members employed (党员数) per unit: active full and probationary people there.
+        count = defaultdict(int)
+        ucol, ccol, scol = COL_P["unit_id"], COL_P["category"], COL_P["status"]
+        for p in self.data.rows["person"]:
+            if p[ucol] is not None and p[scol] == "active" and p[ccol] in ("full", "probationary"):
+                count[p[ucol]] += 1
+        mi = COLUMNS["unit"].index("members_employed")
+        for uid, n in count.items():
+            row = urows[uid - 1]
+            urows[uid - 1] = row[:mi] + (n,) + row[mi + 1:]
+        return self.data
+
+
+COL_P = {c: i for i, c in enumerate(COLUMNS["person"])}
+
+
+def _cum(weights):
+    t = 0.0
+    for w in weights:
+        t += w
+        yield t
+
+
+def _multinomial(r: random.Random, weights: list[float], k: int) -> list[int]:
+    return r.choices(range(len(weights)), cum_weights=list(_cum(weights)), k=k)
+
+
+def _apportion(shares: list[float], total: int) -> list[int]:
+    """Integers proportional to `shares` summing exactly to `total` (largest remainder)."""
+    if not shares:
+        return []
+    s = sum(shares)
+    if s <= 0:
+        out = [0] * len(shares)
+        out[0] = total
+        return out
+    raw = [x * total / s for x in shares]
+    out = [int(x) for x in raw]
+    rest = total - sum(out)
+    for i in sorted(range(len(raw)), key=lambda i: out[i] - raw[i])[:rest]:
+        out[i] += 1
+    return out
+
+
+def _trade(grp: list[dict]) -> str:
+    kinds = {u["kind"] for u in grp}
+    if kinds == {"social_org"}:
+        return "社会组织"
+    if kinds == {"new_employment"}:
+        return "新业态"
+    if kinds == {"enterprise"}:
+        return "非公企业"
+    return "两新组织"
+
+
+def _short(name: str) -> str:
+    s = name.removeprefix("中共")
+    for suffix in ("支部委员会", "总支部委员会", "委员会"):
+        if s.endswith(suffix):
+            return s[: -len(suffix)] + ("党总支" if suffix == "总支部委员会" else
+                                        "党委" if suffix == "委员会" else "党支部")
+    if s.endswith("支部"):
+        return s[:-2] + "党支部"
+    return s
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def insert_sql(table: str, paramstyle: str = "qmark") -> str:
+    cols = COLUMNS[table]
+    ph = ", ".join("?" if paramstyle == "qmark" else "%s" for _ in cols)
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    return f'INSERT INTO "{table}" ({quoted}) VALUES ({ph})'
+
+
+def update_sql(table: str, column: str, paramstyle: str = "qmark") -> str:
+    p = "?" if paramstyle == "qmark" else "%s"
+    return f'UPDATE "{table}" SET "{column}" = {p} WHERE id = {p}'
+
+
+def write(conn, data: CoreData, progress: Callable[[str, float], None] | None = None) -> None:
+    """Write generated rows through a SQLAlchemy Connection (one executemany per table)."""
+    style = conn.dialect.paramstyle
+    total = sum(len(r) for r in data.rows.values()) or 1
+    done = 0
+    for t in TABLE_ORDER:
+        rows = data.rows[t]
+        if rows:
+            conn.exec_driver_sql(insert_sql(t, style), rows)
+        done += len(rows)
+        if progress:
+            progress("writing", done / total)
+    if data.secretaries:
+        conn.exec_driver_sql(update_sql("organization", "secretary_id", style), data.secretaries)
+    if data.leaders:
+        conn.exec_driver_sql(update_sql("party_group", "leader_id", style), data.leaders)
+
+
+def generate(n_units: int, n_people: int, seed: int, today: date, progress=None) -> CoreData:
+    return CoreGenerator(n_units, n_people, seed, today, progress).generate()
