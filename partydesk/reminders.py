@@ -29,9 +29,11 @@ class Reminder:
     org_id: int | None = None
     unit_id: int | None = None
     instructor_id: int | None = None
+    # False when the date opens something (e.g. eligibility) rather than ends it: never late
+    deadline: bool = True
 
     def overdue(self, today: date) -> bool:
-        return self.due_on < today
+        return self.deadline and self.due_on < today
 
 
 def collect(
@@ -60,3 +62,19 @@ def collect(
         out.extend(items)
     out.sort(key=lambda r: (r.due_on, r.kind, r.text))
     return out
+
+
+def by_urgency(items: list[Reminder], today: date) -> list[Reminder]:
+    """Overdue deadlines first (oldest first), then what falls due next, then what has
+    been waiting (eligibility dates already passed)."""
+
+    def key(r: Reminder):
+        if r.overdue(today):
+            group = 0
+        elif r.due_on >= today:
+            group = 1
+        else:
+            group = 2
+        return (group, r.due_on, r.kind, r.text)
+
+    return sorted(items, key=key)

@@ -102,7 +102,9 @@ def _descendants(session, root_id: int) -> set[int]:
 
 def due_line(r, today: date) -> str:
     days = (r.due_on - today).days
-    if days < 0:
+    if days < 0 and not r.deadline:
+        when = f"（已等待{-days}天）"
+    elif days < 0:
         when = f"【已逾期{-days}天】"
     elif days == 0:
         when = "【今天到期】"
@@ -117,7 +119,7 @@ def cmd_due(args) -> int:
         raise ValidationError("--days 不能为负数。")
     with open_for(args) as ledger, ledger.session() as s:
         until = today + timedelta(days=args.days) if args.days is not None else None
-        items = reminders_mod.collect(s, today, until=until)
+        items = reminders_mod.by_urgency(reminders_mod.collect(s, today, until=until), today)
         scope = ""
         if args.org:
             org = find_org(s, args.org)

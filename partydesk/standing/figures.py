@@ -150,6 +150,6 @@ def dashboard(
     if stop():
         return None
     step(0.85, "正在汇总待办…")
-    rem = reminders_mod.collect(session, today)
+    rem = reminders_mod.by_urgency(reminders_mod.collect(session, today), today)
     step(1.0, "")
     return DashboardData(today, year, cov, parts, stars, demo, cats, surv, st.label, rem, note)

@@ -65,6 +65,7 @@ def reminders(session: Session, today: date, until: date | None = None) -> list[
                     person_id=p.id,
                     org_id=p.org_id,
                     unit_id=p.unit_id,
+                    deadline=due.kind != "target_eligible",
                 )
             )
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -38,6 +39,8 @@ from ui.standing.dialogs import ListDialog, OrgStandingDialog, SurveyDialog
 from ui.standing.models import ReminderModel
 from ui.tasks import run_task
 
+# Shorter words under the bars, where the full ones do not fit.
+SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
 PALETTE = ["#c0392b", "#e67e22", "#2e86c1", "#95a5a6", "#8e44ad", "#16a085"]
 
 
@@ -191,10 +194,14 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _failed(self, exc) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.state.setText(self.tr("统计失败：") + str(exc))
         self._finish_load()
 
     def _loaded(self, data: DashboardData | None) -> None:
+        if not shiboken6.isValid(self):  # the window closed while figures were computed
+            return
         self._finish_load()
         if data is None:
             self.state.setText(self.tr("已取消统计。"))
@@ -240,6 +247,7 @@ class DashboardPage(QWidget):
         for ax in chart.axes():
             chart.removeAxis(ax)
         font = QFont(QApplication.font())
+        font.setPointSize(max(7, font.pointSize() - 1))
         bar = QBarSet(unit)
         bar.setColor(QColor(color))
         bar.setLabelColor(QColor("#222222"))
@@ -253,11 +261,12 @@ class DashboardPage(QWidget):
         series.clicked.connect(lambda index, _set: self.open_figure(keys[index]))
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([f.label for f in figs])
+        x.append([SHORT.get(f.label, f.label) for f in figs])
         x.setLabelsFont(font)
         y = QValueAxis()
         y.setLabelFormat("%d")
-        y.setRange(0, max([f.count for f in figs] + [1]) * 1.15)
+        y.setRange(0, max([f.count for f in figs] + [4]) * 1.15)
+        y.applyNiceNumbers()  # whole-number ticks: 0, 2, 4 … rather than 0, 2.3, 4.6 …
         y.setLabelsFont(font)
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)

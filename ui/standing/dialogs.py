@@ -138,6 +138,7 @@ class ListDialog(QDialog):
         hint = {"org": self.tr("双击可编辑评星定级、六有、四个一"), "unit": self.tr("双击可登记六个清摸排")}.get(kind, "")
         count = QLabel(self.tr("共 %1 条").replace("%1", str(len(ids))) + ("　" + hint if hint else ""))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(count)

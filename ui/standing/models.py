@@ -86,6 +86,8 @@ class ReminderModel(QAbstractTableModel):
 
     def status_text(self, r: Reminder) -> str:
         days = (r.due_on - self.today).days
+        if days < 0 and not r.deadline:
+            return f"已等待{-days}天"
         if days < 0:
             return f"已逾期{-days}天"
         return "今天到期" if days == 0 else f"还有{days}天"
