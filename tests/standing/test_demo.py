@@ -44,7 +44,7 @@ def test_demo_is_deterministic_and_fills_everything(tmp_path):
     with a.session() as s:
         years = dict(s.execute(select(StarRating.year, func.count()).group_by(StarRating.year)).all())
         assert years == {2025: 20, 2026: 20}
-        assert s.scalar(select(func.count()).select_from(ChecklistMark)) == 20 * 6
+        assert 20 * 3 < s.scalar(select(func.count()).select_from(ChecklistMark)) <= 20 * 6
         assert 0 < s.scalar(select(func.count()).select_from(GuidanceLink)) <= 20
         assert s.scalar(select(func.count()).select_from(DemoSite)) >= 1
         # last year's ratings went through all four steps; this year's not past today
