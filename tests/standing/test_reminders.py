@@ -93,3 +93,15 @@ def test_collect_with_until_and_order(ledger):
         assert [r.text[0] for r in wide] == ["乙", "甲", "丙"]
         narrow = reminders.collect(s, today, until=today)
         assert [r.text[0] for r in narrow] == ["乙"]
+
+
+def test_urgent_first_then_upcoming_then_waiting(ledger):
+    with ledger.session() as s:
+        org = add_org(s, "中共测试支部委员会")
+        add_person(s, "等待", "activist", org, activist_on=date(2025, 1, 10), last_review_on=date(2026, 11, 1))
+        add_person(s, "逾期", "applicant", org, applied_on=date(2026, 9, 1))
+        add_person(s, "将到", "probationary", org, admitted_on=date(2025, 12, 10))
+    today = date(2026, 11, 22)
+    with ledger.session() as s:
+        items = reminders.by_urgency(reminders.collect(s, today), today)
+    assert [(r.text[:2], r.overdue(today)) for r in items] == [("逾期", True), ("将到", False), ("等待", False)]

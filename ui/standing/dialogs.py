@@ -218,7 +218,9 @@ class OrgStandingDialog(QDialog):
         self.score_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.spins: dict[str, QDoubleSpinBox] = {}
         for row, ind in enumerate(inds):
-            for col, text in enumerate((ind["area_label"], ind["label"], f"{ind['max']:g}")):
+            first = row == 0 or inds[row - 1]["area"] != ind["area"]
+            area = ind["area_label"] if first else ""  # the area once, at its first indicator
+            for col, text in enumerate((area, ind["label"], f"{ind['max']:g}")):
                 self.score_table.setItem(row, col, QTableWidgetItem(text))
             spin = QDoubleSpinBox()
             spin.setRange(0, float(ind["max"]))
