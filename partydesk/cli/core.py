@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 import time
 from datetime import date
 
 from partydesk.cli.common import ledger_path, out
+from sqlalchemy import select
+
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger import open_ledger
+
+# `partydesk check` exit codes (README): clean; rule warnings only; integrity failure.
+EXIT_CLEAN = 0
+EXIT_WARNINGS = 3
+EXIT_INTEGRITY = 4
 
 
 def register(cmds) -> None:
@@ -24,6 +32,19 @@ def register(cmds) -> None:
     p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="以哪一天为“今天”安排各类日期（默认今天）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的账本")
+
+    p = cmds.add(
+        cmds.top, "check",
+        "检查账本：数据库完整性及各项规则提示（退出码：0 无问题，3 有提示，4 账本损坏）", cmd_check,
+    )
+    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="检查日（默认今天）")
+    p.add_argument("--limit", type=_count, default=20, metavar="N", help="每类最多显示N条（默认20）")
+    p.add_argument("--all", action="store_true", help="显示每类的全部条目")
+
+    p = cmds.add(cmds.top, "stats", "两个覆盖统计：组织覆盖率、单独组建率及各类数量", cmd_stats)
+    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="统计日（默认今天）")
+    p.add_argument("--list", choices=["own", "joint", "work_only", "uncovered"], default=None,
+                   help="列出该类两新组织：own 单独组建，joint 联合组建，work_only 仅工作覆盖，uncovered 未覆盖")
 
 
 def _count(text: str) -> int:
@@ -81,3 +102,85 @@ def cmd_demo(args) -> int:
         f"党建指导员 {counts['instructor']} 名，人员记录 {counts['person_event']} 条。"
     )
     return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify to `width` terminal columns (CJK characters take two)."""
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - cols)
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f}%"
+
+
+def cmd_stats(args) -> int:
+    from partydesk.cli.common import open_for
+    from partydesk.ledger.enums import Category, Formation, OrgType, UnitKind
+    from partydesk.ledger.models import Unit
+    from partydesk.stats import BUCKETS, coverage
+
+    today = args.today or date.today()
+    with open_for(args) as ledger, ledger.session() as s:
+        cov = coverage(s, today)
+        out(f"两个覆盖（统计日 {today}，账本 {ledger.path}）")
+        rows = [("两新组织（正常经营）", str(cov.total), "")]
+        rows += [(label, str(len(getattr(cov, code + "_ids"))), "") for code, label in BUCKETS.items()]
+        rows += [
+            ("组织覆盖率", _pct(cov.org_rate), "（单独组建＋联合组建）÷ 两新组织数"),
+            ("单独组建率", _pct(cov.own_rate), "单独组建 ÷ 两新组织数"),
+            ("工作覆盖率", _pct(cov.work_rate), "（组织覆盖＋仅工作覆盖）÷ 两新组织数"),
+        ]
+        for label, value, note in rows:
+            out(f"  {_pad(label, 20)}{value:>8}  {note}".rstrip())
+        kinds = "，".join(f"{UnitKind.label_of(k)} {n}" for k, n in sorted(cov.units_by_kind.items()))
+        out(f"两新组织类别：{kinds or '无'}")
+        out("党组织（按类型）：" + ("，".join(
+            f"{t.label} {cov.orgs_by_type[t.value]}" for t in OrgType if cov.orgs_by_type.get(t.value)
+        ) or "无"))
+        forms = [f"{f.label} {cov.orgs_by_formation[f.value]}" for f in Formation
+                 if cov.orgs_by_formation.get(f.value)]
+        if cov.orgs_by_formation.get(""):
+            forms.append(f"未填 {cov.orgs_by_formation['']}")
+        out("组建方式：" + ("，".join(forms) or "无"))
+        out("人员（在册，按类别）：" + ("，".join(
+            f"{c.label} {cov.people_by_category[c.value]}" for c in Category
+            if cov.people_by_category.get(c.value)
+        ) or "无"))
+        out(f"党员合计 {cov.members}（其中流动党员 {cov.flowing}，失联党员 {cov.lost_contact}）；"
+            f"在岗党建指导员 {cov.instructors} 名")
+        if args.list:
+            ids = getattr(cov, f"{args.list}_ids")
+            out(f"\n{BUCKETS[args.list]}的两新组织（{len(ids)} 个）：")
+            names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
+            for uid in ids:
+                out(f"  {uid:>6}  {names.get(uid, '')}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from partydesk.check import CheckReport, run_checks
+    from partydesk.cli.common import open_for
+
+    today = args.today or date.today()
+    with open_for(args) as ledger, ledger.session() as s:
+        report: CheckReport = run_checks(s, today)
+        out(f"账本检查：{ledger.path}（检查日 {today}）")
+        if report.clean:
+            out("未发现问题。")
+            return EXIT_CLEAN
+        limit = None if args.all else args.limit
+        for _kind, title, findings in report.groups():
+            out(f"\n【{title}】{len(findings)} 条")
+            shown = findings if limit is None else findings[:limit]
+            for f in shown:
+                out(f"  - {f.text}")
+            if len(shown) < len(findings):
+                out(f"  ……另有 {len(findings) - len(shown)} 条（加 --all 显示全部）")
+        groups = report.groups()
+        total = sum(len(g[2]) for g in groups)
+        out(f"\n共 {total} 条，分 {len(groups)} 类。")
+        if not report.integrity_ok:
+            out("账本文件已损坏：请先从备份恢复（partydesk restore），再继续使用。")
+            return EXIT_INTEGRITY
+        return EXIT_WARNINGS

@@ -507,7 +507,7 @@ class CoreGenerator:
         counts = _apportion([p[3] * scale for p in plans], M - budget)
         own_counts = [0] * len(own)
         if own and budget:
-            weights = [6 + u["employees"] ** 0.8 for u in own]
+            weights = [6 + min(u["employees"], 1500) ** 0.75 for u in own]
             for i in _multinomial(r, weights, budget):
                 own_counts[i] += 1
 
