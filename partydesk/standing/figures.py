@@ -35,7 +35,7 @@ class Figure:
 class DashboardData:
     today: date
     rating_year: int
-    coverage: list[Figure]  # 组织覆盖率, 单独组建率, 工作覆盖, 未覆盖, 两新组织
+    coverage: list[Figure]  # 组织覆盖率, 单独组建率, 工作覆盖率, 未覆盖单位
     coverage_parts: list[Figure]  # own / joint / work-only / uncovered, for the pie
     stars: list[Figure]  # five stars … no star, for rating_year
     demo_sites: list[Figure]  # provincial / city / county
@@ -59,27 +59,31 @@ def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}%" if whole else "—"
 
 
-def coverage_figures(session: Session) -> tuple[list[Figure], list[Figure], str]:
-    """Coverage figures from partydesk.stats.coverage (the core's formulas, issue 2)."""
+def coverage_figures(session: Session, today: date) -> tuple[list[Figure], list[Figure], str]:
+    """Coverage figures from partydesk.stats.coverage (the ledger's one set of coverage
+    formulas, issue 2), with the unit ids behind each."""
     try:
         from partydesk.stats import coverage
     except ImportError:
         return [], [], "覆盖率统计模块不在本版本中"
-    c = coverage(session)
-    own, joint = list(c.own_unit_ids), list(c.joint_unit_ids)
-    work, unc = list(c.work_only_unit_ids), list(c.uncovered_unit_ids)
-    operating = list(c.operating_unit_ids)
-    org_cov = sorted(set(own) | set(joint))
+    c = coverage(session, today)
+    own, joint = list(c.own_ids), list(c.joint_ids)
+    work, unc = list(c.work_only_ids), list(c.uncovered_ids)
+    org_cov = sorted(own + joint)
+    work_cov = sorted(own + joint + work)
+
+    def rate(r: float) -> str:
+        return f"{r:.1%}" if c.total else "—"
+
     main = [
-        Figure("org_coverage", "组织覆盖率", f"{c.org_coverage_rate:.1%}" if operating else "—", "unit", org_cov, len(org_cov)),
-        Figure("own_rate", "单独组建率", f"{c.own_rate:.1%}" if operating else "—", "unit", own, len(own)),
-        Figure("work_only", "工作覆盖（未建组织）", str(len(work)), "unit", work, len(work)),
+        Figure("org_coverage", "组织覆盖率", rate(c.org_rate), "unit", org_cov, len(org_cov)),
+        Figure("own_rate", "单独组建率", rate(c.own_rate), "unit", own, len(own)),
+        Figure("work_coverage", "工作覆盖率", rate(c.work_rate), "unit", work_cov, len(work_cov)),
         Figure("uncovered", "未覆盖单位", str(len(unc)), "unit", unc, len(unc)),
-        Figure("operating", "两新组织（在营）", str(len(operating)), "unit", operating, len(operating)),
     ]
     parts = [
-        Figure("cov_own", "单独建", str(len(own)), "unit", own, len(own)),
-        Figure("cov_joint", "联合建", str(len(joint)), "unit", joint, len(joint)),
+        Figure("cov_own", "单独组建", str(len(own)), "unit", own, len(own)),
+        Figure("cov_joint", "联合组建", str(len(joint)), "unit", joint, len(joint)),
         Figure("cov_work", "仅工作覆盖", str(len(work)), "unit", work, len(work)),
         Figure("cov_none", "未覆盖", str(len(unc)), "unit", unc, len(unc)),
     ]
@@ -127,7 +131,7 @@ def dashboard(
     step = progress or (lambda f, t: None)
     stop = cancelled or (lambda: False)
     step(0.05, "正在统计覆盖情况…")
-    cov, parts, note = coverage_figures(session)
+    cov, parts, note = coverage_figures(session, today)
     if stop():
         return None
     step(0.35, "正在统计评星定级…")

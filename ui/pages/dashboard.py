@@ -127,7 +127,7 @@ class DashboardPage(QWidget):
         self.cards: dict[str, FigureCard] = {}
         cards = QGridLayout()
         specs = [("org_coverage", self.tr("组织覆盖率")), ("own_rate", self.tr("单独组建率")),
-                 ("work_only", self.tr("工作覆盖（未建组织）")), ("uncovered", self.tr("未覆盖单位")),
+                 ("work_coverage", self.tr("工作覆盖率")), ("uncovered", self.tr("未覆盖单位")),
                  ("unsurveyed", self.tr("本期未摸排单位")), ("demo_provincial", self.tr("省级示范点")),
                  ("demo_city", self.tr("市级示范点")), ("demo_county", self.tr("县级示范点"))]
         for i, (key, label) in enumerate(specs):
