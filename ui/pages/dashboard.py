@@ -13,6 +13,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QPieSeries,
     QValueAxis,
 )
@@ -216,8 +217,9 @@ class DashboardPage(QWidget):
         for key, card in self.cards.items():
             card.set_figure(by_key.get(key))
         self._fill_coverage(d)
+        self.star_chart.setTitle(self.tr("评星定级（%1年度）").replace("%1", str(d.rating_year)))
         self._fill_bars(self.star_chart, d.stars, self.tr("%1年度（个）").replace("%1", str(d.rating_year)), "#c0392b")
-        self._fill_bars(self.cat_chart, d.categories, self.tr("人数"), "#2e86c1")
+        self._fill_bars(self.cat_chart, d.categories, self.tr("人数"), "#2e86c1", horizontal=True)
         self.reminders.set_items(d.reminders, d.today)
         late = sum(r.overdue(d.today) for r in d.reminders)
         self.rem_title.setText(self.tr("待办（%1项，逾期%2项）").replace("%1", str(len(d.reminders))).replace("%2", str(late)))
@@ -242,7 +244,10 @@ class DashboardPage(QWidget):
         if not d.coverage_parts:
             chart.setTitle(self.tr("两个覆盖（暂无统计）"))
 
-    def _fill_bars(self, chart: QChart, figs: list[Figure], unit: str, color: str) -> None:
+    def _fill_bars(self, chart: QChart, figs: list[Figure], unit: str, color: str,
+                   horizontal: bool = False) -> None:
+        if horizontal:
+            figs = list(reversed(figs))  # bars are laid out bottom-up: keep the first on top
         chart.removeAllSeries()
         for ax in chart.axes():
             chart.removeAxis(ax)
@@ -253,7 +258,7 @@ class DashboardPage(QWidget):
         bar.setLabelColor(QColor("#222222"))
         for f in figs:
             bar.append(f.count)
-        series = QBarSeries()
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
         series.append(bar)
         series.setLabelsVisible(True)
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
@@ -268,8 +273,12 @@ class DashboardPage(QWidget):
         y.setRange(0, max([f.count for f in figs] + [4]) * 1.15)
         y.applyNiceNumbers()  # whole-number ticks: 0, 2, 4 … rather than 0, 2.3, 4.6 …
         y.setLabelsFont(font)
-        chart.addAxis(x, Qt.AlignBottom)
-        chart.addAxis(y, Qt.AlignLeft)
+        if horizontal:  # categories down the side, where their words have room
+            figs_axis, value_axis = Qt.AlignLeft, Qt.AlignBottom
+        else:
+            figs_axis, value_axis = Qt.AlignBottom, Qt.AlignLeft
+        chart.addAxis(x, figs_axis)
+        chart.addAxis(y, value_axis)
         series.attachAxis(x)
         series.attachAxis(y)
         chart.legend().setVisible(False)
