@@ -44,10 +44,12 @@ def page(ctx, qtbot):
 
     p = create_page(ctx)
     ctx.pages["ui.pages.dashboard"] = p
-    qtbot.addWidget(p)
     qtbot.waitUntil(lambda: p.data is not None, timeout=20000)
     yield p
+    # not qtbot.addWidget: pytest-qt would delete the page before this wait
     qtbot.waitUntil(lambda: p._loading is None, timeout=20000)  # no load left running
+    p.close()
+    p.deleteLater()
 
 
 def core_figures(ctx):
@@ -128,3 +130,33 @@ def test_survey_dialog_records_and_the_count_drops(page, ctx, qtbot):
     assert page.cards["unsurveyed"].value_label.text() == str(before.count - 1)
     ctx.undo_stack.undo()
     assert core_figures(ctx).figure("unsurveyed").count == before.count
+
+
+def test_bars_and_slices_open_their_lists(page, ctx):
+    core = core_figures(ctx)
+    stars = page.star_chart.series()[0]
+    stars.clicked.emit(2, stars.barSets()[0])  # the third bar: three stars
+    dlg = page.findChildren(ListDialog)[-1]
+    assert dlg.windowTitle() == f"三星（{core.figure('stars_3').count}）"
+    assert dlg.model.ids == core.figure("stars_3").ids
+    pie = page.cov_chart.series()[0]
+    uncovered = [sl for sl in pie.slices() if sl.property("figure_key") == "cov_none"][0]
+    pie.clicked.emit(uncovered)
+    dlg = page.findChildren(ListDialog)[-1]
+    assert dlg.model.ids == core.figure("uncovered").ids
+
+
+def test_main_window_opens_on_the_dashboard(qtbot, demo_path, tmp_path):
+    import shutil
+
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "w.partydesk"
+    shutil.copy(demo_path, path)
+    win = MainWindow(open_ledger(path))
+    qtbot.addWidget(win)
+    assert win.nav.item(0).text() == "工作台" and win.nav.currentRow() == 0
+    page = win.ctx.pages["ui.pages.dashboard"]
+    assert win.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.data is not None and page._loading is None, timeout=20000)
+    win.ctx.ledger.close()
