@@ -3,8 +3,10 @@ ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration si
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -28,7 +30,9 @@ def register(cmds) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
     p.add_argument("--year", type=int, help="年度（默认今年）")
 
-    p = cmds.add(cmds.top, "rubric", "查看评星定级评分细则、一票否决事项和星级分档", cmd_rubric)
+    p = cmds.add(cmds.top, "rubric", "查看评星定级评分细则、一票否决事项和星级分档（可导出、导入修改）", cmd_rubric)
+    p.add_argument("--export", metavar="FILE.json", help="把现行设置（细则、否决事项、分档、六有清单、摸排周期）写到文件，便于修改")
+    p.add_argument("--import", dest="import_", metavar="FILE.json", help="检查并采用文件中的设置")
 
     p = cmds.add(cmds.top, "rate", "记录党组织某年度的评星定级（不带评分时显示历年情况）", cmd_rate)
     p.add_argument("--org", required=True, metavar="ORG")
@@ -147,7 +151,25 @@ def cmd_report_stars(args) -> int:
 
 def cmd_rubric(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
+        if args.import_:
+            try:
+                text = Path(args.import_).read_text(encoding="utf-8-sig")
+            except OSError as e:
+                raise ValidationError(f"无法读取文件：{args.import_}（{e.strerror}）。") from None
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise ValidationError(f"{args.import_} 不是有效的 JSON（第{e.lineno}行）。") from None
+            config.put(s, data)
+            out(f"已采用新的评星定级设置：{args.import_}")
         cfg = config.get(s)
+        if args.export:
+            try:
+                Path(args.export).write_text(json.dumps(cfg, ensure_ascii=False, indent=2), encoding="utf-8")
+            except OSError as e:
+                raise ValidationError(f"无法写入文件：{args.export}（{e.strerror}）。") from None
+            out(f"已导出评星定级设置：{args.export}")
+            return 0
         out(f"评星定级评分细则（满分{rating.rubric_max(cfg):g}分）")
         for area in cfg["rubric"]:
             sub = sum(i["max"] for i in area["indicators"])

@@ -92,3 +92,60 @@ settings.DEFAULTS[KEY] = DEFAULTS
 def get(session: Session) -> dict[str, Any]:
     """This feature's settings, stored values over the defaults."""
     return settings.get(session, KEY)
+
+
+def validate(cfg: Any) -> dict[str, Any]:
+    """Check an edited configuration (e.g. from a county's JSON file); returns it merged
+    over the defaults. Raises ValidationError with a Chinese message."""
+    from partydesk.errors import ValidationError
+
+    if not isinstance(cfg, dict):
+        raise ValidationError("评星定级设置应为一个 JSON 对象。")
+    unknown = set(cfg) - set(DEFAULTS)
+    if unknown:
+        raise ValidationError(f"评星定级设置中有未知项：{'、'.join(sorted(unknown))}。")
+    out = {**DEFAULTS, **cfg}
+    codes: set[str] = set()
+    try:
+        for area in out["rubric"]:
+            if not area["indicators"]:
+                raise ValidationError(f"评分方面“{area['label']}”没有指标。")
+            for ind in area["indicators"]:
+                if ind["code"] in codes:
+                    raise ValidationError(f"指标编号“{ind['code']}”重复。")
+                codes.add(ind["code"])
+                if not str(ind["label"]).strip() or float(ind["max"]) <= 0:
+                    raise ValidationError(f"指标“{ind['code']}”缺少名称或满分不大于0。")
+        if not codes:
+            raise ValidationError("评分细则中没有任何指标。")
+        bands = out["bands"]
+        if not bands or len({b["min"] for b in bands}) != len(bands):
+            raise ValidationError("星级分档不能为空，分数线不能重复。")
+        for b in bands:
+            if not 0 <= int(b["stars"]) <= 9 or float(b["min"]) < 0:
+                raise ValidationError("星级分档的星数应为0至9，分数线不能为负。")
+        ordered = sorted(bands, key=lambda b: -float(b["min"]))
+        if [int(b["stars"]) for b in ordered] != sorted((int(b["stars"]) for b in bands), reverse=True):
+            raise ValidationError("星级分档中分数线越高，星数应越多。")
+        veto_codes = [v["code"] for v in out["vetoes"]]
+        if len(set(veto_codes)) != len(veto_codes):
+            raise ValidationError("一票否决事项编号重复。")
+        if any(not str(v["label"]).strip() for v in out["vetoes"]):
+            raise ValidationError("一票否决事项需要写明内容。")
+        items = out["checklist"]["items"]
+        item_codes = [it["code"] for it in items]
+        if not str(out["checklist"]["name"]).strip() or len(set(item_codes)) != len(item_codes):
+            raise ValidationError("清单需要名称，清单项编号不能重复。")
+        if any(not str(it["label"]).strip() for it in items):
+            raise ValidationError("清单项需要名称。")
+        if int(out["survey_period_months"]) not in (1, 2, 3, 4, 6, 12):
+            raise ValidationError("六个清摸排周期应为1、2、3、4、6或12个月。")
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValidationError(f"评星定级设置格式不对（{type(e).__name__}: {e}）。") from None
+    return out
+
+
+def put(session: Session, cfg: Any) -> dict[str, Any]:
+    out = validate(cfg)
+    settings.put(session, KEY, out)
+    return out

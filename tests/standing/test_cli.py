@@ -105,3 +105,30 @@ def test_survey_checklist_guidance_demo_site(small, capsys):
     assert "不齐全" in out and "联系领导：陈刚" in out and "吹哨报到渠道：街道党建热线" in out
     rc, out, _ = run(capsys, "demo-site", "--ledger", small, "--org", "星河", "--level", "县级", "--year", "2025")
     assert out.strip() == "已命名：中共星河物流有限公司支部委员会 为2025年度县级示范点"
+
+
+def test_rubric_export_edit_import(small, capsys, tmp_path):
+    f = tmp_path / "rubric.json"
+    rc, out, _ = run(capsys, "rubric", "--ledger", small, "--export", str(f))
+    assert rc == 0
+    import json
+
+    cfg = json.loads(f.read_text(encoding="utf-8"))
+    cfg["bands"] = [{"stars": 5, "min": 95}, {"stars": 3, "min": 60}]
+    cfg["checklist"]["name"] = "五有"
+    f.write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
+    rc, out, _ = run(capsys, "rubric", "--ledger", small, "--import", str(f))
+    assert rc == 0 and "星级分档：五星≥95分  三星≥60分" in out
+    rc, out, _ = run(capsys, "rate", "--ledger", small, "--org", "星河", "--year", "2026",
+                     *[f"--score={i['code']}={i['max']}" for i in indicators(config.DEFAULTS)][:14])
+    assert "总分70分，3星" in out
+    rc, out, _ = run(capsys, "checklist", "--ledger", small, "--org", "星河")
+    assert "“五有”：0/6" in out
+
+    cfg["bands"] = [{"stars": 1, "min": 95}, {"stars": 3, "min": 60}]
+    f.write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
+    rc, _, err = run(capsys, "rubric", "--ledger", small, "--import", str(f))
+    assert rc == 1 and "分数线越高，星数应越多" in err
+    f.write_text("{not json", encoding="utf-8")
+    rc, _, err = run(capsys, "rubric", "--ledger", small, "--import", str(f))
+    assert rc == 1 and "不是有效的 JSON" in err
