@@ -158,7 +158,9 @@ def save_rating(
     if r is None:
         r = StarRating(org_id=org_id, year=int(year), scores="{}", vetoes="[]")
         session.add(r)
-    merged = {} if replace_scores else rating_scores(r)
+    known = {i["code"] for i in indicators(cfg)}
+    # scores of indicators a county has since removed from its rubric are dropped
+    merged = {} if replace_scores else {k: v for k, v in rating_scores(r).items() if k in known}
     if scores:
         merged.update({k: float(v) for k, v in scores.items()})
     veto_list = rating_vetoes(r) if vetoes is None else list(dict.fromkeys(vetoes))

@@ -96,6 +96,8 @@ def test_steps_must_be_in_order(ledger, one_org):
 def test_county_bands_and_rubric_are_data(ledger, one_org):
     _, org_id = one_org
     with ledger.session() as s:
+        rating.save_rating(s, org_id, 2026, scores={"leadership.secretary": 6})  # old rubric
+    with ledger.session() as s:
         cfg = copy.deepcopy(config.get(s))
         cfg["bands"] = [{"stars": 5, "min": 95}, {"stars": 3, "min": 60}]
         cfg["rubric"] = [{"code": "a", "label": "甲", "indicators": [{"code": "a.x", "label": "X", "max": 100}]}]
