@@ -297,7 +297,8 @@ class DashboardPage(QWidget):
             fig = self.data.figure(key)
         except KeyError:
             return None
-        dlg = ListDialog(self.ctx, f"{fig.label}（{fig.count}）", fig.kind, fig.ids, self)
+        dlg = ListDialog(self.ctx, f"{fig.label}（{fig.count}）", fig.kind, fig.ids, self,
+                         year=self.data.rating_year)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.show()
         return dlg

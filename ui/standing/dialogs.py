@@ -122,10 +122,11 @@ def _changed(ctx) -> None:
 class ListDialog(QDialog):
     """The units, organizations or people behind a figure."""
 
-    def __init__(self, ctx, title: str, kind: str, ids: list[int], parent=None):
+    def __init__(self, ctx, title: str, kind: str, ids: list[int], parent=None, year: int | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self.year = year  # the rating year an organization opens on
         self.setWindowTitle(title)
         self.model = IdListModel(ctx.ledger, kind, ids, self)
         self.view = QTableView()
@@ -149,7 +150,7 @@ class ListDialog(QDialog):
     def _open(self, index) -> None:
         rid = self.model.id_at(index.row())
         if self.kind == "org":
-            OrgStandingDialog(self.ctx, rid, parent=self).exec()
+            OrgStandingDialog(self.ctx, rid, self.year, parent=self).exec()
         elif self.kind == "unit":
             SurveyDialog(self.ctx, rid, parent=self).exec()
 
