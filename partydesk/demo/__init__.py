@@ -97,15 +97,16 @@ def build_demo(
     report("schema", 0.0)
     ledger = open_ledger(tmp, create=True)
     try:
-        data = core.generate(units, members, seed, today,
-                             lambda st, f: report(st, 0.05 + 0.55 * f))
         with ledger.engine.begin() as conn:
             # A fresh temporary file: nothing is lost if the machine stops now. The setting
             # dies with the connection when the ledger is closed below.
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            core.write(conn, data, lambda st, f: report(st, 0.6 + 0.3 * f))
+            counts = core.generate_and_write(
+                conn, units, members, seed, today,
+                lambda st, f: st == "writing" and report("writing", 0.02 + 0.88 * f),
+            )
         ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
-        ctx.extra["counts"] = data.counts()
+        ctx.extra["counts"] = counts
         run_fillers(ctx)
         with ledger.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
@@ -121,7 +122,7 @@ def build_demo(
         _remove_db(tmp)
         raise LedgerError(f"无法写入账本：{path}（{e.strerror}）。") from e
     report("done", 1.0)
-    return data.counts()
+    return counts
 
 
 def _remove_db(p: Path) -> None:

@@ -147,6 +147,7 @@ class FastRandom(random.Random):
         return seq[int(self.random() * len(seq))]
 
 
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 _ID_W = idcard.WEIGHTS
 _ID_C = idcard.CHECK_CHARS
 
@@ -213,9 +214,19 @@ class CoreData:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLE_ORDER})
     secretaries: list[tuple[int, int]] = field(default_factory=list)  # (person_id, org_id)
     leaders: list[tuple[int, int]] = field(default_factory=list)  # (person_id, group_id)
+    members_employed: list[tuple[int, int]] = field(default_factory=list)  # (count, unit_id)
+    written: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TABLE_ORDER})
 
     def counts(self) -> dict[str, int]:
-        return {t: len(r) for t, r in self.rows.items()}
+        return {t: len(r) + self.written[t] for t, r in self.rows.items()}
+
+    def updates(self) -> list[tuple[str, str, list[tuple]]]:
+        """(table, column, [(value, id), …]) to run after every insert."""
+        return [
+            ("organization", "secretary_id", self.secretaries),
+            ("party_group", "leader_id", self.leaders),
+            ("unit", "members_employed", self.members_employed),
+        ]
 
 
 @dataclass
@@ -239,8 +250,11 @@ class _Org:
 class CoreGenerator:
     """Generates the core tables for `n_units` units and `n_people` people in the pipeline."""
 
+    CHUNK = 5000  # people handed to the sink at a time
+
     def __init__(self, n_units: int, n_people: int, seed: int, today: date,
-                 progress: Callable[[str, float], None] | None = None):
+                 progress: Callable[[str, float], None] | None = None,
+                 sink: Callable[[str, list[tuple]], None] | None = None):
         self.n_units = max(1, n_units)
         self.n_people = max(0, n_people)
         # A few people are on the books without an organization (transfer pending).
@@ -251,8 +265,13 @@ class CoreGenerator:
         self.uuid_rng = random.Random(f"{seed}:core:uuid")
         self.stamp = f"{today.isoformat()} 08:00:00.000000"
         self.progress = progress
+        self.sink = sink  # when set, finished rows are handed over in chunks, then dropped
         self.data = CoreData()
-        self._iso: dict[int, str] = {}
+        # ISO text of every day from 110 years back to 3 years ahead, looked up by ordinal.
+        self._iso_base = self.T - 110 * 366
+        self._iso = [date.fromordinal(o).isoformat() for o in range(self._iso_base, self.T + 3 * 366)]
+        self._ubuf = ""
+        self._upos = 0
         self._ids: set[str] = set()
         self._codes: set[str] = set()
         self._names: set[str] = set()
@@ -266,18 +285,22 @@ class CoreGenerator:
             self.progress(stage, f)
 
     def uuid(self) -> str:
-        b = self.uuid_rng.getrandbits(128)
-        b = (b & ~(0xF << 76) & ~(0x3 << 62)) | (0x4 << 76) | (0x2 << 62)  # version 4, RFC variant
-        h = "%032x" % b
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        """A version-4 UUID from the seeded stream (random bytes drawn in batches)."""
+        i = self._upos
+        if i >= len(self._ubuf):
+            self._ubuf = self.uuid_rng.randbytes(16 * 4096).hex()
+            i = 0
+        self._upos = i + 32
+        h = self._ubuf[i:i + 32]
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
     def iso(self, ordinal: int | None) -> str | None:
         if ordinal is None:
             return None
-        s = self._iso.get(ordinal)
-        if s is None:
-            s = self._iso[ordinal] = date.fromordinal(ordinal).isoformat()
-        return s
+        k = ordinal - self._iso_base
+        if 0 <= k < len(self._iso):
+            return self._iso[k]
+        return date.fromordinal(ordinal).isoformat()
 
     def add_months(self, ordinal: int, months: int) -> int:
         return add_months(date.fromordinal(ordinal), months).toordinal()
@@ -320,6 +343,17 @@ class CoreGenerator:
             if code not in self._codes:
                 self._codes.add(code)
                 return code
+
+    def flush(self, *tables: str) -> None:
+        """Hand the rows made so far of `tables` to the sink (in this order)."""
+        if self.sink is None:
+            return
+        for t in tables:
+            rows = self.data.rows[t]
+            if rows:
+                self.sink(t, rows)
+                self.data.written[t] += len(rows)
+                self.data.rows[t] = []
 
     def rec(self, i: int) -> tuple:
         return (i, self.uuid(), self.stamp, self.stamp)
@@ -482,6 +516,9 @@ class CoreGenerator:
         for s in streets:
             d = by_street[s]
             plans.append(("regional", s, [], 3))
+            if len(d["joint"]) == 1:  # a joint branch needs two units: a backstop one instead
+                d["backstop"].extend(d["joint"])
+                d["joint"] = []
             for kind, lo, hi, per in (("joint", 2, 5, (1, 4)), ("backstop", 1, 4, (1, 3))):
                 pool = d[kind][:]
                 r.shuffle(pool)
@@ -604,18 +641,17 @@ class CoreGenerator:
         leaves = [o for o in orgs if o.n_people > 0 and not o.dissolved]
         total = sum(o.n_people for o in leaves)
         n_orphans = self.n_orphans
-        people = self.data.rows["person"]
-        events = self.data.rows["person_event"]
         ev = [0]
+        gid = 0
+        employed: dict[int, int] = defaultdict(int)
+        leaders = self.data.leaders
         cat_codes = [c for c, _ in CATEGORY_W]
         cat_cum = list(_cum(w for _, w in CATEGORY_W))
         orgs_by_street = defaultdict(list)
         for o in leaves:
             orgs_by_street[o.street].append(o)
 
-        def event(pid, kind, on, frm=None, to=None, from_org=None, to_org=None, note=None):
-            ev[0] += 1
-            events.append(self.rec(ev[0]) + (pid, kind, self.iso(on), frm, to, from_org, to_org, note))
+        uuid, iso, stamp = self.uuid, self.iso, self.stamp
 
         pid = 0
         done = 0
@@ -628,6 +664,18 @@ class CoreGenerator:
                 host_units = [u for u in units if u["street"] == o.street
                               and u["kind"] == "new_employment" and not u["closed"]]
             hw = list(_cum(u["employees"] ** 0.5 for u in host_units)) if host_units else None
+            # Party groups (党小组) for larger branches; members are dealt round the groups.
+            k_groups = 0
+            if o is not None and o.org_type in BRANCHY and n >= 20:
+                k_groups = min(6, max(2, n // 12))
+                first = gid + 1
+                for g in range(k_groups):
+                    gid += 1
+                    self.data.rows["party_group"].append(
+                        self.rec(gid) + (o.id, f"第{cn_num(g + 1)}党小组", None))
+                led: set[int] = set()
+            people = self.data.rows["person"]
+            add_event = self.data.rows["person_event"].append
             for j in range(n):
                 pid += 1
                 if o is None:
@@ -642,19 +690,33 @@ class CoreGenerator:
                     cat = cat_codes[bisect.bisect(cat_cum, r.random() * cat_cum[-1])]
                 u = host_units[bisect.bisect(hw, r.random() * hw[-1])] if hw else None
                 sex = "M" if r.random() < (0.62 if cat == "full" else 0.52) else "F"
-                row, evs = self.person(pid, o, u, cat, sex, HIST, orgs_by_street)
+                group = first + j % k_groups if k_groups else None
+                row, evs = self.person(pid, o, u, cat, sex, HIST, orgs_by_street, group, j == 0)
                 people.append(row)
-                for e in evs:
-                    event(pid, *e)
+                active = row[COL_P["status"]] == "active"
+                if u is not None and active and cat in ("full", "probationary"):
+                    employed[u["id"]] += 1
+                if group is not None and j and cat == "full" and active and group not in led:
+                    led.add(group)
+                    leaders.append((pid, group))
+                for kind, on, frm, to, from_org, to_org, note in evs:
+                    ev[0] += 1
+                    add_event((ev[0], uuid(), stamp, stamp, pid, kind, iso(on), frm, to,
+                               from_org, to_org, note))
                 if o is not None:
                     o.people.append(pid)
-                    if cat == "full" and row[COL_P["status"]] == "active":
+                    if cat == "full" and active:
                         o.full.append(pid)
                 done += 1
-                if done % 5000 == 0:
+                if done % self.CHUNK == 0:
                     self.report("people", done / max(1, total + n_orphans))
+                    self.flush("party_group", "person", "person_event")
+                    people = self.data.rows["person"]
+                    add_event = self.data.rows["person_event"].append
+        self.flush("party_group", "person", "person_event")
+        self.data.members_employed = [(n, uid) for uid, n in sorted(employed.items())]
 
-    def person(self, pid, o, u, cat, sex, HIST, orgs_by_street):
+    def person(self, pid, o, u, cat, sex, HIST, orgs_by_street, group=None, secretary=False):
         """One person's row and history events, with dates consistent with `cat`."""
         r = self.rng
         T = self.T
@@ -678,15 +740,15 @@ class CoreGenerator:
             k = (T - activist) // 183
             if r.random() < 0.12:
                 k -= 1  # missed the latest review: overdue
-            review = min(T, self.add_months(activist, 6 * k) + ri(-7, 7)) if k >= 1 else None
+            review = min(T, activist + int(182.6 * k) + ri(-7, 7)) if k >= 1 else None
         elif cat == "target":
             born = T - ri(21 * 365, 45 * 365)
             activist = T - ri(380, 900)
-            target = min(T - ri(0, 30), self.add_months(activist, 12) + ri(0, 240))
+            target = min(T - ri(0, 30), activist + 366 + ri(0, 240))
             applied = activist - ri(60, 400)
             talked = applied + ri(3, 28)
             k = (target - activist) // 183
-            review = self.add_months(activist, 6 * k) if k >= 1 else None
+            review = activist + int(182.6 * k) if k >= 1 else None
         elif cat == "probationary":
             born = T - ri(21 * 365, 45 * 365)
             if r.random() < 0.05:
@@ -695,7 +757,7 @@ class CoreGenerator:
             else:
                 admitted = T - ri(5, 400)  # some past a year: 转正 is overdue
             target = admitted - ri(90, 250)
-            activist = self.add_months(target, -ri(12, 20))
+            activist = target - 366 - ri(0, 240)
             applied = activist - ri(60, 400)
             talked = applied + ri(3, 28)
         else:  # full
@@ -706,9 +768,9 @@ class CoreGenerator:
                 born -= lo - hi
                 lo = hi
             admitted = lo + int((hi - lo) * r.random() ** 0.8)
-            full = self.add_months(admitted, 12) + ri(0, 25)
+            full = admitted + 366 + ri(0, 25)
             target = admitted - ri(90, 250)
-            activist = self.add_months(target, -ri(12, 20))
+            activist = target - 366 - ri(0, 240)
             applied = activist - ri(60, 400)
             if applied < born + 18 * 365:
                 applied = born + 18 * 365 + ri(0, 30)
@@ -742,7 +804,7 @@ class CoreGenerator:
         elif o.org_type == "work_branch":
             note = f"流入党员，组织关系在{r.choice(FLOW_TO)}"
             job = r.choice(JOBS["new_employment"])
-        elif cat in ("full", "probationary"):
+        elif cat in ("full", "probationary") and not secretary:
             x = r.random()
             if x < 0.07 and admitted is not None:
                 start = max(admitted + 30, T - 8 * 365)
@@ -757,40 +819,34 @@ class CoreGenerator:
                 y = r.random()
                 if y < 0.012:
                     status = "transferred_out"
-                    evs.append(("transfer_out", T - ri(5, 700), None, r.choice(OUTSIDE_ORGS),
-                                org_id, None))
+                    evs.append(("transfer_out", ri(max(full, T - 700), T - 5), None,
+                                r.choice(OUTSIDE_ORGS), org_id, None))
                 elif y < 0.014 and age_years > 60:
                     status = "deceased"
                     evs.append(("status", T - ri(5, 700), "active", "deceased", None, None))
                 elif y < 0.07:
                     flowing = True
                     flow_to = r.choice(FLOW_TO)
-                    flow_since = T - ri(30, 2000)
+                    flow_since = ri(min(max(full, T - 2000), T - 30), T - 30)
                     evs.append(("flow_out", flow_since, None, flow_to, None, None))
                     if r.random() < 0.08:
                         lost = True
                         evs.append(("lost_contact", flow_since + ri(180, 700), None, None,
                                     None, None))
-                elif y < 0.073:
+                elif y < 0.076:
                     lost = True
                     evs.append(("lost_contact", T - ri(100, 1500), None, None, None, None))
+        ISO, B = self._iso, self._iso_base  # every date here lies in the table's range
         row = self.rec(pid) + (
-            self.name(sex), id_number, sex, self.iso(born), r.choice(ETHNICITIES), edu,
-            self.phone(), job, org_id, u["id"] if u else None, None, cat, status,
-            self.iso(applied), self.iso(talked), self.iso(activist), self.iso(review),
-            self.iso(target), self.iso(admitted), self.iso(full), ext, flowing, flow_to,
-            self.iso(flow_since), lost, note,
+            self.name(sex), id_number, sex, ISO[born - B], r.choice(ETHNICITIES), edu,
+            self.phone(), job, org_id, u["id"] if u else None, group, cat, status,
+            applied and ISO[applied - B], talked and ISO[talked - B],
+            activist and ISO[activist - B], review and ISO[review - B],
+            target and ISO[target - B], admitted and ISO[admitted - B], full and ISO[full - B],
+            ext, flowing, flow_to, flow_since and ISO[flow_since - B], lost, note,
         )
-        out = []
-        for e in evs:
-            kind, on = e[0], e[1]
-            if on > T:
-                continue
-            frm, to = e[2], e[3]
-            from_org, to_org = e[4], e[5]
-            note_e = e[6] if len(e) > 6 else None
-            out.append((kind, on, frm, to, from_org, to_org, note_e))
-        out.sort(key=lambda x: x[1])
+        out = [e if len(e) == 7 else e + (None,) for e in evs if e[1] <= T]
+        out.sort(key=_second)
         return row, out
 
     # --- committees, groups, secretaries ---------------------------------------------------
@@ -799,10 +855,7 @@ class CoreGenerator:
         r = self.rng
         T = self.T
         cm = self.data.rows["committee_member"]
-        groups = self.data.rows["party_group"]
-        person_rows = self.data.rows["person"]
-        gcol = COL_P["party_group_id"]
-        cid = gid = 0
+        cid = 0
         for o in orgs:
             if o.dissolved:
                 continue
@@ -812,7 +865,7 @@ class CoreGenerator:
             since = self.iso(o.term_start.toordinal() if o.term_start else T - 365)
             o.secretary = pool[0]
             self.data.secretaries.append((pool[0], o.id))
-            branchy = o.org_type in ("branch", "joint_branch", "work_branch")
+            branchy = o.org_type in BRANCHY
             if branchy and len(o.full) >= 7:
                 size = r.choice((3, 3, 5, 5, 4)) if r.random() > 0.06 else r.choice((1, 2))
             elif branchy:
@@ -825,22 +878,6 @@ class CoreGenerator:
             for k, p in enumerate(pool[:size]):
                 cid += 1
                 cm.append(self.rec(cid) + (o.id, p, roles[k], since, None))
-            # Party groups (党小组) for larger branches.
-            members = o.people
-            if branchy and len(members) >= 20:
-                k = min(6, max(2, len(members) // 12))
-                first = gid + 1
-                for g in range(k):
-                    gid += 1
-                    groups.append(self.rec(gid) + (o.id, f"第{cn_num(g + 1)}党小组", None))
-                leaders = {}
-                for idx, p in enumerate(members):
-                    g = first + idx % k
-                    row = person_rows[p - 1]
-                    person_rows[p - 1] = row[:gcol] + (g,) + row[gcol + 1:]
-                    if g not in leaders and row[COL_P["category"]] == "full" and p != o.secretary:
-                        leaders[g] = p
-                self.data.leaders.extend((p, g) for g, p in leaders.items())
 
     # --- instructors ----------------------------------------------------------------------
 
@@ -909,6 +946,8 @@ class CoreGenerator:
     # --- all ------------------------------------------------------------------------------
 
     def generate(self) -> CoreData:
+        """Make everything; with a sink, rows are handed over table by table (persons and
+        events in chunks) in an order that satisfies the foreign keys."""
         self.report("units", 0.0)
         units = self.make_units()
         self.plan(units)
@@ -917,26 +956,24 @@ class CoreGenerator:
         for u in units:
             row = urows[u["id"] - 1]
             urows[u["id"] - 1] = row[:ci] + (u["has_union"], u["has_league"]) + row[ci + 2:]
+        self.flush("unit")
         self.report("organizations", 0.05)
         orgs = self.make_orgs(units)
         self.write_orgs(orgs)
+        self.flush("organization", "org_host_unit")
         self.report("people", 0.1)
         self.make_people(orgs, units)
         self.make_leadership(orgs)
         self.make_instructors(units, orgs)
-        # Members employed (党员数) per unit: active full and probationary people there.
-        count = defaultdict(int)
-        ucol, ccol, scol = COL_P["unit_id"], COL_P["category"], COL_P["status"]
-        for p in self.data.rows["person"]:
-            if p[ucol] is not None and p[scol] == "active" and p[ccol] in ("full", "probationary"):
-                count[p[ucol]] += 1
-        mi = COLUMNS["unit"].index("members_employed")
-        for uid, n in count.items():
-            row = urows[uid - 1]
-            urows[uid - 1] = row[:mi] + (n,) + row[mi + 1:]
+        self.flush("committee_member", "instructor", "instructor_assignment")
         return self.data
 
 
+BRANCHY = ("branch", "joint_branch", "work_branch")
+
+
+def _second(t: tuple):
+    return t[1]
 COL_P = {c: i for i, c in enumerate(COLUMNS["person"])}
 
 
@@ -1006,43 +1043,119 @@ def update_sql(table: str, column: str, paramstyle: str = "qmark") -> str:
 
 
 # Tables this large are loaded with their plain (non-unique) indexes dropped and rebuilt
-# afterwards: building an index once from sorted keys is several times cheaper than
-# keeping it up to date row by row.
+# afterwards: building an index once from sorted keys is cheaper than keeping it up to
+# date row by row.
 REBUILD_INDEXES_FROM = 20_000
 
 
-def write(conn, data: CoreData, progress: Callable[[str, float], None] | None = None) -> None:
-    """Write generated rows through a SQLAlchemy Connection (one executemany per table)."""
-    from sqlalchemy import inspect
+class Writer:
+    """Writes generated rows through a SQLAlchemy Connection, one executemany per chunk."""
 
-    from partydesk.ledger.models import Base
+    def __init__(self, conn, large: tuple[str, ...] = ()):
+        from sqlalchemy import inspect
 
-    style = conn.dialect.paramstyle
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB for this connection
-    total = sum(len(r) for r in data.rows.values()) or 1
-    done = 0
-    insp = inspect(conn)
-    for t in TABLE_ORDER:
-        rows = data.rows[t]
-        dropped = []
-        if len(rows) >= REBUILD_INDEXES_FROM:
+        from partydesk.ledger.models import Base
+
+        self.conn = conn
+        self.style = conn.dialect.paramstyle
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB, this connection only
+        self.dropped = []
+        insp = inspect(conn)
+        for t in large:
             present = {ix["name"] for ix in insp.get_indexes(t)}
             for ix in Base.metadata.tables[t].indexes:
                 if ix.name in present and not ix.unique:
                     ix.drop(conn)
-                    dropped.append(ix)
+                    self.dropped.append(ix)
+
+    def insert(self, table: str, rows: list[tuple]) -> None:
         if rows:
-            conn.exec_driver_sql(insert_sql(t, style), rows)
-        for ix in dropped:
-            ix.create(conn)
-        done += len(rows)
-        if progress:
-            progress("writing", done / total)
-    if data.secretaries:
-        conn.exec_driver_sql(update_sql("organization", "secretary_id", style), data.secretaries)
-    if data.leaders:
-        conn.exec_driver_sql(update_sql("party_group", "leader_id", style), data.leaders)
+            self.conn.exec_driver_sql(insert_sql(table, self.style), rows)
+
+    def finish(self, data: CoreData) -> None:
+        for table, column, pairs in data.updates():
+            if pairs:
+                self.conn.exec_driver_sql(update_sql(table, column, self.style), pairs)
+        for ix in self.dropped:
+            ix.create(self.conn)
+
+
+def large_tables(n_people: int) -> tuple[str, ...]:
+    return ("person", "person_event") if n_people >= REBUILD_INDEXES_FROM else ()
+
+
+def write(conn, data: CoreData, progress: Callable[[str, float], None] | None = None) -> None:
+    """Write rows generated beforehand (`generate`)."""
+    w = Writer(conn, large_tables(len(data.rows["person"])))
+    for t in TABLE_ORDER:
+        w.insert(t, data.rows[t])
+    w.finish(data)
+
+
+def generate_and_write(conn, n_units: int, n_people: int, seed: int, today: date,
+                       progress: Callable[[str, float], None] | None = None) -> dict[str, int]:
+    """Generate on a worker thread while this thread writes what is ready: SQLite does
+    its B-tree work without holding the GIL, so the two overlap. Returns the row counts.
+    Progress is reported on this thread."""
+    import queue
+    import threading
+
+    chunks: queue.Queue = queue.Queue(maxsize=16)
+    stop = threading.Event()
+
+    def put(item) -> None:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise _Stopped
+
+    def produce() -> None:
+        try:
+            gen = CoreGenerator(n_units, n_people, seed, today,
+                                lambda st, f: put(("progress", st, f)),
+                                lambda t, rows: put(("rows", t, rows)))
+            put(("done", gen.generate()))
+        except _Stopped:
+            pass
+        except BaseException as e:  # handed to the writing thread, raised there
+            try:
+                put(("error", e))
+            except _Stopped:
+                pass
+
+    worker = threading.Thread(target=produce, name="demo-generator", daemon=True)
+    writer = Writer(conn, large_tables(n_people))
+    worker.start()
+    expected = max(1, n_people * 3 + n_units * 3)
+    written = 0
+    try:
+        while True:
+            item = chunks.get()
+            if item[0] == "rows":
+                writer.insert(item[1], item[2])
+                written += len(item[2])
+                if progress:
+                    progress("writing", min(1.0, written / expected))
+            elif item[0] == "progress":
+                if progress:
+                    progress(item[1], item[2])
+            elif item[0] == "error":
+                raise item[1]
+            else:
+                data = item[1]
+                writer.finish(data)
+                return data.counts()
+    finally:
+        stop.set()
+        worker.join()
+
+
+class _Stopped(Exception):
+    """The writing side gave up; the generator stops quietly."""
 
 
 def generate(n_units: int, n_people: int, seed: int, today: date, progress=None) -> CoreData:

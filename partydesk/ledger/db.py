@@ -136,10 +136,17 @@ def open_ledger(
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        insp = inspect(engine)
+        if not insp.has_table("alembic_version") and (not create or insp.get_table_names()):
+            # Another program's database (or an empty file): never "upgrade" it into a ledger.
+            raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
         if upgrade and not readonly:
             migrate.upgrade_to_head(engine, p)
         elif not inspect(engine).has_table("alembic_version"):
             raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
+    except LedgerError:
+        engine.dispose()
+        raise
     except OperationalError as e:
         engine.dispose()
         raise LedgerError(_explain_operational(p, e)) from e

@@ -72,3 +72,50 @@ def test_credit_code_make_roundtrip(body):
 )
 def test_mobile_numbers(text, ok):
     assert phone.is_valid(text) is ok
+
+
+@pytest.mark.parametrize("sex", ["M", "F"])
+@pytest.mark.parametrize("seq", [0, 1, 998, 999])
+def test_make_gives_the_requested_sex(seq, sex):
+    number = idcard.make("339001", date(1988, 2, 29), seq, sex)
+    info = idcard.parse(number)
+    assert (info.sex, info.birth_date) == (sex, date(1988, 2, 29))
+
+
+@pytest.mark.parametrize(
+    "first17, reason",
+    [
+        ("11010519000229001", "出生日期无效"),  # 1900 was not a leap year
+        ("11010518991231001", "出生日期不合理"),
+        ("11010529991231001", "出生日期不合理"),  # in the future
+    ],
+)
+def test_impossible_birth_dates(first17, reason):
+    assert reason in idcard.error(first17 + idcard.check_char(first17))
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("91512081MA62K0260", "应为18位，实际为17位"),
+        ("91512081MA62K0260EE", "应为18位，实际为19位"),
+        ("91512081MI62K0260E", "不允许的字符：I"),
+        ("91512081MA62K0260F", "校验位错误（末位应为E）"),
+        ("", "为空"),
+        (None, "为空"),
+    ],
+)
+def test_invalid_credit_codes_say_why(text, reason):
+    assert reason in creditcode.error(text)
+
+
+def test_credit_code_full_width_and_spaces_are_folded():
+    assert creditcode.parse("９１５１２０８１ＭＡ６２Ｋ０２６０Ｅ") == "91512081MA62K0260E"
+    assert creditcode.parse("9151 2081 MA62 K026 0E") == "91512081MA62K0260E"
+
+
+def test_mobile_errors_in_chinese():
+    assert phone.error("") == "手机号为空"
+    assert phone.error("1381234567") == "手机号应为11位，实际为10位"
+    assert phone.error("12812345678") == "手机号应以13–19开头"
+    assert phone.parse("+86 138-1234-5678") == "13812345678"

@@ -1,0 +1,188 @@
+"""The demo ledger: deterministic, valid, and showing everything the product handles."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from partydesk.check import run_checks
+from partydesk.demo import build_demo
+from partydesk.errors import LedgerError, ValidationError
+from partydesk.ledger import open_ledger
+from partydesk.ledger.enums import Category, CommitteeRole, Formation, OrgType, UnitKind
+from partydesk.rules import creditcode, idcard, phone, pipeline
+from partydesk.stats import coverage
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.partydesk"
+    counts = build_demo(path, units=80, members=900, seed=7, today=TODAY)
+    return path, counts
+
+
+def q(path, sql, *args):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def dump(path):
+    tables = [t for (t,) in q(path, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    return {t: q(path, f'SELECT * FROM "{t}" ORDER BY 1') for t in tables}
+
+
+def test_sizes_are_as_asked(demo):
+    path, counts = demo
+    assert q(path, "SELECT count(*) FROM unit") == [(80,)]
+    assert q(path, "SELECT count(*) FROM person") == [(900,)]
+    assert counts["unit"] == 80 and counts["person"] == 900
+    assert not list(path.parent.glob("*.demo-tmp*"))  # built beside, moved into place
+
+
+def test_same_seed_same_ledger_other_seed_other_ledger(demo, tmp_path):
+    path, _ = demo
+    again = tmp_path / "again.partydesk"
+    build_demo(again, units=80, members=900, seed=7, today=TODAY)
+    assert dump(again) == dump(path)
+    other = tmp_path / "other.partydesk"
+    build_demo(other, units=80, members=900, seed=8, today=TODAY)
+    assert q(other, "SELECT name FROM person ORDER BY id") != q(path, "SELECT name FROM person ORDER BY id")
+
+
+def test_every_kind_type_formation_category_and_role_appears(demo):
+    path, _ = demo
+    assert {k for (k,) in q(path, "SELECT DISTINCT kind FROM unit")} == {k.value for k in UnitKind}
+    assert {t for (t,) in q(path, "SELECT DISTINCT org_type FROM organization")} == {t.value for t in OrgType}
+    assert {f for (f,) in q(path, "SELECT DISTINCT formation FROM organization WHERE formation IS NOT NULL")} \
+        == {f.value for f in Formation}
+    assert {c for (c,) in q(path, "SELECT DISTINCT category FROM person")} == {c.value for c in Category}
+    roles = {r for (r,) in q(path, "SELECT DISTINCT role FROM committee_member")}
+    assert roles >= {CommitteeRole.SECRETARY.value, CommitteeRole.ORGANIZATION.value, CommitteeRole.PUBLICITY.value}
+    streets = {s for (s,) in q(path, "SELECT DISTINCT street FROM unit")}
+    assert len(streets) >= 4
+    assert len({i for (i,) in q(path, "SELECT DISTINCT industry FROM unit")}) >= 10
+    kinds = {k for (k,) in q(path, "SELECT DISTINCT kind FROM person_event")}
+    assert kinds >= {"category", "talk", "review", "transfer_in", "transfer_out", "flow_out", "lost_contact"}
+
+
+def test_joint_branches_cover_two_to_five_units_and_instructors_guide_several(demo):
+    path, _ = demo
+    sizes = [n for (n,) in q(path, """SELECT count(*) FROM org_host_unit h JOIN organization o ON o.id = h.org_id
+                                      WHERE o.org_type = 'joint_branch' GROUP BY o.id""")]
+    assert sizes and all(2 <= n <= 6 for n in sizes)
+    guided = [n for (n,) in q(path, """SELECT count(*) FROM instructor_assignment a JOIN instructor i
+                                       ON i.id = a.instructor_id WHERE i.active AND a.end_on IS NULL
+                                       GROUP BY i.id""")]
+    assert guided and max(guided) == 5 and sum(n >= 4 for n in guided) >= len(guided) - 7
+    homes = {h for (h,) in q(path, "SELECT home_unit FROM instructor")}
+    assert any("发展和改革局" in h for h in homes) or any("办事处" in h for h in homes)
+    # Every organization but the regional committees has a parent; secretaries are its members.
+    assert q(path, "SELECT count(*) FROM organization WHERE parent_id IS NULL AND name NOT LIKE '%综合委员会'") == [(0,)]
+    assert q(path, """SELECT count(*) FROM organization o JOIN person p ON p.id = o.secretary_id
+                      WHERE o.org_type IN ('branch', 'joint_branch') AND p.org_id != o.id""") == [(0,)]
+
+
+def test_every_id_number_credit_code_and_phone_is_valid(demo):
+    path, _ = demo
+    for number, born, sex in q(path, "SELECT id_number, birth_date, sex FROM person"):
+        info = idcard.parse(number)
+        assert (info.birth_date.isoformat(), info.sex) == (born, sex)
+    for (number,) in q(path, "SELECT id_number FROM instructor"):
+        assert idcard.is_valid(number)
+    for (code,) in q(path, "SELECT credit_code FROM unit"):
+        assert creditcode.is_valid(code)
+    for (tel,) in q(path, "SELECT phone FROM person UNION SELECT phone FROM instructor"):
+        assert phone.is_valid(tel)
+
+
+def test_dates_are_consistent_and_reminders_have_content(demo):
+    path, _ = demo
+    with open_ledger(path) as lg, lg.session() as s:
+        report = run_checks(s, TODAY)
+    kinds = report.counts()
+    assert report.integrity_ok
+    for clean in ("id_number", "id_mismatch", "credit_code", "phone", "pipeline_order",
+                  "pipeline_missing", "extension"):
+        assert clean not in kinds, [f.text for f in report.findings if f.kind == clean][:3]
+    for shown in ("talk_overdue", "review_overdue", "probation_overdue"):
+        assert kinds.get(shown, 0) >= 1
+    # Something falls due within the next month too.
+    soon = 0
+    from partydesk.ledger.models import Person
+    with open_ledger(path) as lg, lg.session() as s:
+        for p in s.query(Person).filter(Person.category.in_(("applicant", "activist", "probationary"))):
+            soon += sum(0 <= (d.due_on - TODAY).days <= 30 for d in pipeline.dues_for(p))
+    assert soon >= 3
+    assert q(path, "SELECT count(*) FROM person WHERE applied_on > ? OR talked_on > ? OR full_on > ?",
+             TODAY.isoformat(), TODAY.isoformat(), TODAY.isoformat()) == [(0,)]
+
+
+def test_coverage_has_every_bucket(demo):
+    path, _ = demo
+    with open_ledger(path) as lg, lg.session() as s:
+        cov = coverage(s, TODAY)
+    assert cov.own and cov.joint and cov.work_only and cov.uncovered
+    assert cov.own + cov.joint + cov.work_only + cov.uncovered == cov.total
+
+
+def test_refuses_to_overwrite_without_force(demo, tmp_path):
+    path = tmp_path / "mine.partydesk"
+    path.write_bytes(b"precious")
+    with pytest.raises(LedgerError, match="--force"):
+        build_demo(path, units=5, members=10, today=TODAY)
+    assert path.read_bytes() == b"precious"
+    build_demo(path, units=5, members=10, today=TODAY, force=True)
+    assert q(path, "SELECT count(*) FROM person") == [(10,)]
+
+
+@pytest.mark.parametrize("units, members", [(1, 0), (1, 1), (2, 7), (13, 40)])
+def test_tiny_ledgers(tmp_path, units, members):
+    path = tmp_path / "tiny.partydesk"
+    build_demo(path, units=units, members=members, today=TODAY)
+    assert q(path, "SELECT count(*) FROM unit") == [(units,)]
+    assert q(path, "SELECT count(*) FROM person") == [(members,)]
+    assert q(path, "PRAGMA foreign_key_check") == []
+
+
+@pytest.mark.parametrize("units, members", [(0, 10), (10, -1)])
+def test_bad_sizes(tmp_path, units, members):
+    with pytest.raises(ValidationError):
+        build_demo(tmp_path / "x.partydesk", units=units, members=members, today=TODAY)
+    assert not (tmp_path / "x.partydesk").exists()
+
+
+def test_streamed_build_equals_rows_generated_at_once(tmp_path, monkeypatch):
+    """build_demo writes while generating (in chunks); the result is exactly the rows
+    `core.generate` makes in one go (which the benchmark's floor writes)."""
+    from partydesk.demo import core
+
+    monkeypatch.setattr(core.CoreGenerator, "CHUNK", 37)
+    streamed = tmp_path / "streamed.partydesk"
+    counts = build_demo(streamed, units=30, members=400, seed=5, today=TODAY)
+    data = core.generate(30, 400, 5, TODAY)
+    assert counts == data.counts()
+    at_once = tmp_path / "at_once.partydesk"
+    with open_ledger(at_once, create=True) as lg, lg.engine.begin() as conn:
+        core.write(conn, data)
+    a, b = dump(streamed), dump(at_once)
+    for table in core.TABLE_ORDER:
+        assert a[table] == b[table], table
+    assert len(a["person"]) == 400
+
+
+def test_generator_failure_leaves_nothing(tmp_path, monkeypatch):
+    from partydesk.demo import core
+
+    def boom(self, units, orgs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core.CoreGenerator, "make_instructors", boom)
+    path = tmp_path / "x.partydesk"
+    with pytest.raises(RuntimeError, match="boom"):
+        build_demo(path, units=20, members=100, today=TODAY)
+    assert list(tmp_path.iterdir()) == []
