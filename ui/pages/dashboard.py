@@ -42,6 +42,9 @@ from ui.tasks import run_task
 
 # Shorter words under the bars, where the full ones do not fit.
 SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
+# Headings of the reminder kinds this feature knows; other features' kinds count as 其他.
+KIND_LABELS = {"talk": "入党谈话", "review": "积极分子考察", "target_eligible": "可列为发展对象",
+               "probation_end": "预备期满"}
 PALETTE = ["#c0392b", "#e67e22", "#2e86c1", "#95a5a6", "#8e44ad", "#16a085"]
 
 
@@ -159,13 +162,18 @@ class DashboardPage(QWidget):
         self.rem_view.setColumnWidth(1, fm.horizontalAdvance("已逾期9999天") + 16)
         self.rem_title = QLabel(self.tr("待办"))
         self.rem_title.setFont(hf)
+        self.rem_kinds = QLabel()
+        self.rem_kinds.setObjectName("reminderKinds")
+        rem_head = QHBoxLayout()
+        rem_head.addWidget(self.rem_title)
+        rem_head.addWidget(self.rem_kinds, 1)
 
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.addLayout(header)
         lay.addLayout(cards)
         lay.addLayout(charts)
-        lay.addWidget(self.rem_title)
+        lay.addLayout(rem_head)
         lay.addWidget(self.rem_view, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -227,6 +235,11 @@ class DashboardPage(QWidget):
         self.reminders.set_items(d.reminders, d.today)
         late = sum(r.overdue(d.today) for r in d.reminders)
         self.rem_title.setText(self.tr("待办（%1项，逾期%2项）").replace("%1", str(len(d.reminders))).replace("%2", str(late)))
+        counts: dict[str, int] = {}
+        for r in d.reminders:
+            label = KIND_LABELS.get(r.kind, self.tr("其他"))
+            counts[label] = counts.get(label, 0) + 1
+        self.rem_kinds.setText("　".join(f"{k} {n}" for k, n in counts.items()))
 
     def _fill_coverage(self, d: DashboardData) -> None:
         chart = self.cov_chart
