@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -76,11 +77,16 @@ def run_task(
     dialog.canceled.connect(cancel)
 
     def progress(fraction: float, text: str):
+        if not shiboken6.isValid(dialog):  # the parent went away while the task ran
+            return
         dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
         if text:
             dialog.setLabelText(text)
 
     def finish():
+        _running.discard(task)
+        if not shiboken6.isValid(dialog):
+            return
         timer.stop()
         dialog.hide()
         dialog.deleteLater()
