@@ -28,14 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app()
     path = args.ledger or default_ledger_path()
-    try:
-        ledger = open_ledger(path, create=True)
-    except PartyDeskError as e:
-        QMessageBox.critical(None, "无法打开账本", str(e))
+    from ui import safety  # [issue-8 hook] restore offer, start password, read-only notice
+
+    ledger = safety.open_for_gui(path)
+    if ledger is None:
         return 1
     from ui.main_window import MainWindow
 
     win = MainWindow(ledger)
+    safety.install(win)  # [issue-8 hook] File menu 备份与恢复…, 只读 title and banner
     win.show()
     return app.exec()
 
