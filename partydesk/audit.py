@@ -253,9 +253,13 @@ def log(
     old: dict | None = None,
     new: dict | None = None,
     uuid: str | None = None,
+    *,
+    summary: str | None = None,
 ) -> None:
     """Record an operation that bypasses the ORM (an import, a bulk insert, a certificate
-    action) in the session's transaction: committed together with the work, or not at all."""
+    action) in the session's transaction: committed together with the work, or not at all.
+    `summary` is accepted as another name for `label`."""
+    label = label or summary or ""
     session.execute(insert(AuditEntry.__table__), [
         _row(session, action, table, record_id=record_id, uuid=uuid, label=label, old=old, new=new)
     ])

@@ -67,6 +67,12 @@ class BackupInfo:
     counts: dict[str, int] = field(default_factory=dict)  # table -> rows
     size: int = 0
 
+    def __fspath__(self) -> str:  # usable wherever a path is expected
+        return str(self.path)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
     @property
     def reason_label(self) -> str:
         return REASONS.get(self.reason, self.reason)
@@ -304,11 +310,21 @@ def _changed_since(ledger_path: Path, t: float) -> bool:
     return False
 
 
+def reason_code(reason: str) -> str:
+    """The code in a backup's file name for a reason given as a code or in words
+    (e.g. "导入党员：名册.xlsx" -> "import")."""
+    if reason in REASONS:
+        return reason
+    return "import" if "导入" in reason or "import" in reason.lower() else "bulk"
+
+
 def backup_before(ledger, reason: str = "bulk") -> BackupInfo | None:
     """Back up before an import or a bulk change (call it first; it raises BackupError or
-    LedgerReadOnlyError so that the change is not started without a backup). Reuses the
-    newest backup when the ledger has not changed since it was made."""
+    LedgerReadOnlyError so that the change is not started without a backup). `reason` is
+    a code ("import", "bulk") or words ("导入党员：名册.xlsx"). Reuses the newest backup
+    when the ledger has not changed since it was made; None for a ledger with no records."""
     ledger.check_writable()
+    reason = reason_code(reason)
     latest = list_backups(ledger.path, counts=False)
     if latest:
         newest = latest[0]

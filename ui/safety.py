@@ -67,6 +67,13 @@ def open_for_gui(path, parent: QWidget | None = None, *, create: bool = True) ->
         break
     else:
         return None
+    return before_window(ledger, parent)
+
+
+def before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
+    """After opening, before the window shows the ledger: the start password, then a
+    notice when it opened read-only, then any warning (e.g. the daily backup failed).
+    Fits ui.app's BEFORE_WINDOW hooks (issue 3): None means do not open (ledger closed)."""
     if not unlock(ledger, parent):
         ledger.close()
         return None

@@ -149,3 +149,9 @@ def test_password_hash_is_salted_and_never_in_the_log(ledger, monkeypatch, capsy
     monkeypatch.setattr("sys.stdin", io.StringIO("开门口令9\n"))
     assert main(["password", "clear", "--ledger", str(ledger.path)]) == 0
     assert not applock.is_set(ledger)
+
+
+def test_log_accepts_summary_as_label(ledger):
+    with ledger.session() as s:
+        audit.log(s, "import", "person", summary="从“名册.xlsx”导入党员：新增3条")
+    assert _log(ledger)[0][2] == "从“名册.xlsx”导入党员：新增3条"

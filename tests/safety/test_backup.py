@@ -230,3 +230,10 @@ def test_backup_to_full_disk_leaves_nothing_half_written(people_ledger, tmp_path
     err = capsys.readouterr().err
     assert "磁盘已满" in err and "账本本身未受影响" in err and "Traceback" not in err
     assert list(usb.iterdir()) == []
+
+
+def test_backup_before_import_with_a_reason_in_words(people_ledger):
+    """Importers pass a description; the file gets the code, and the result works as a path."""
+    info = backup.backup_before(people_ledger, "导入党员：名册.xlsx")
+    assert info.reason == "import" and info.path.name.endswith("-import.partydesk")
+    assert os.fspath(info) == str(info.path) and os.path.exists(info)
