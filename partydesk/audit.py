@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from partydesk.errors import ValidationError
 from partydesk.ledger.lock import current_user
@@ -124,10 +125,11 @@ def record_label(obj) -> str:
     return f"#{oid}" if oid is not None else ""
 
 
-def _row(session, action, table, record_id=None, uuid=None, label="", old=None, new=None):
-    now = utcnow()
+def _row(session, action, table, record_id=None, uuid=None, label="", old=None, new=None,
+         who=None, now=None):
+    now = now or utcnow()
     return {
-        "at": now, "who": who_for(session)[:100], "action": action, "table_name": table,
+        "at": now, "who": who if who is not None else who_for(session)[:100], "action": action, "table_name": table,
         "record_id": record_id, "record_uuid": uuid, "label": (label or "")[:300],
         "old_values": _dumps(old), "new_values": _dumps(new),
         "uuid": new_uuid(), "created_at": now, "updated_at": now,
@@ -142,56 +144,59 @@ def _redacted(obj, values: dict | None) -> dict | None:
     return values
 
 
-def _changes(obj, action: str) -> tuple[dict | None, dict | None]:
-    state = inspect(obj)
+_COLUMN_KEYS: dict = {}
+
+
+def _column_keys(mapper) -> tuple[str, ...]:
+    keys = _COLUMN_KEYS.get(mapper)
+    if keys is None:
+        keys = tuple(a.key for a in mapper.column_attrs if a.key not in IGNORED_COLUMNS)
+        _COLUMN_KEYS[mapper] = keys
+    return keys
+
+
+def _changes(state, action: str) -> tuple[dict | None, dict | None]:
+    """Old and new values of the columns: all of them for an insert or a delete, the
+    changed ones for an update (committed_state holds the values as loaded)."""
+    keys = _column_keys(state.mapper)
+    d = state.dict
+    if action == "insert":
+        return None, {k: d[k] for k in keys if d.get(k) is not None}
+    if action == "delete":
+        return {k: d[k] for k in keys if k in d}, None
     old: dict = {}
     new: dict = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in IGNORED_COLUMNS:
+    for key, before in state.committed_state.items():
+        if key not in keys:
             continue
-        if action == "insert":
-            v = state.dict.get(key)
-            if v is not None:
-                new[key] = v
-        elif action == "delete":
-            if key in state.dict:
-                old[key] = state.dict[key]
-        else:
-            hist = state.attrs[key].history
-            if hist.added or hist.deleted:
-                before = hist.deleted[0] if hist.deleted else None
-                after = hist.added[0] if hist.added else None
-                if before != after:
-                    old[key] = before
-                    new[key] = after
-    if action == "insert":
-        return None, _redacted(obj, new)
-    if action == "delete":
-        return _redacted(obj, old), None
-    if not new and not old:
-        return None, None
-    return _redacted(obj, old), _redacted(obj, new)
+        if before is NO_VALUE or before is NEVER_SET:
+            before = None
+        after = d.get(key)
+        if before != after:
+            old[key] = before
+            new[key] = after
+    return old, new
 
 
 def _after_flush(session: Session, _flush_context) -> None:
     if session.info.get("audit") is False:
         return
     rows = []
+    who = who_for(session)[:100]
+    now = utcnow()
     for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
         for obj in objs:
             table = getattr(obj, "__tablename__", None)
             if table is None or table in SKIP_TABLES:
                 continue
-            if action == "update" and not session.is_modified(obj, include_collections=False):
-                continue
-            old, new = _changes(obj, action)
+            state = inspect(obj)
+            old, new = _changes(state, action)
             if action == "update" and not new:
                 continue
-            state = inspect(obj)
             rows.append(_row(
                 session, action, table, record_id=state.dict.get("id"),
-                uuid=state.dict.get("uuid"), label=record_label(obj), old=old, new=new,
+                uuid=state.dict.get("uuid"), label=record_label(obj),
+                old=_redacted(obj, old), new=_redacted(obj, new), who=who, now=now,
             ))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)

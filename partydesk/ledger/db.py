@@ -70,10 +70,11 @@ _NETWORK_FS = {
 }
 
 
-def is_network_path(path: Path) -> bool:
-    """Best effort: is `path` on a network share (UNC / remote drive / nfs, cifs …)?"""
+def is_network_path(path: Path, mounts: str | None = None) -> bool:
+    """Best effort: is `path` on a network share (UNC / remote drive / nfs, cifs …)?
+    `mounts` is the text of /proc/self/mounts (read when None)."""
     s = str(path)
-    if os.name == "nt":  # pragma: no cover - Windows
+    if os.name == "nt" and mounts is None:  # pragma: no cover - Windows
         if s.startswith("\\\\") or s.startswith("//"):
             return True
         try:
@@ -84,16 +85,18 @@ def is_network_path(path: Path) -> bool:
         except Exception:  # noqa: BLE001
             return False
     try:
-        real = os.path.realpath(s)
+        real = os.path.realpath(s) if mounts is None else s
         best, fstype = "", ""
-        with open("/proc/self/mounts", encoding="utf-8") as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) < 3:
-                    continue
-                mnt = parts[1].replace("\\040", " ")
-                if (real == mnt or real.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
-                    best, fstype = mnt, parts[2]
+        if mounts is None:
+            with open("/proc/self/mounts", encoding="utf-8") as f:
+                mounts = f.read()
+        for line in mounts.splitlines():
+            parts = line.split()
+            if len(parts) < 3:
+                continue
+            mnt = parts[1].replace("\\040", " ")
+            if (real == mnt or real.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
+                best, fstype = mnt, parts[2]
         return fstype in _NETWORK_FS
     except OSError:
         return False

@@ -109,3 +109,35 @@ def test_losing_the_lock_stops_writes(ledger):
         s.add(Person(name="休眠后"))
     ledger.close()
     assert locking.lock_path_for(ledger.path).exists()  # the other PC's lock is left alone
+
+
+MOUNTS = """/dev/sda1 / ext4 rw 0 0
+//fileserver/党建 /mnt/share cifs rw 0 0
+server:/export /mnt/nfs nfs4 rw 0 0
+/dev/sdb1 /media/U\\040盘 vfat rw 0 0
+"""
+
+
+def test_network_shares_are_recognised():
+    from pathlib import Path
+
+    from partydesk.ledger.db import is_network_path
+
+    assert is_network_path(Path("/mnt/share/台账/ledger.partydesk"), MOUNTS)
+    assert is_network_path(Path("/mnt/nfs/x.partydesk"), MOUNTS)
+    assert not is_network_path(Path("/home/clerk/ledger.partydesk"), MOUNTS)
+    assert not is_network_path(Path("/media/U盘/ledger.partydesk"), MOUNTS)
+    assert not is_network_path(Path("/mnt/sharefolder/x.partydesk"), MOUNTS)
+
+
+def test_ledger_on_a_share_uses_the_rollback_journal(tmp_path, monkeypatch):
+    from partydesk.ledger import db
+
+    monkeypatch.setattr(db, "is_network_path", lambda _p: True)
+    with open_ledger(tmp_path / "share.partydesk", create=True) as lg:
+        with lg.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+            assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        with lg.session() as s:
+            s.add(Person(name="共享"))
+    assert not (tmp_path / "share.partydesk-wal").exists()
