@@ -410,12 +410,13 @@ class BackupDialog(QDialog):
             )
             if answer != QMessageBox.Yes:
                 return False
-        try:
-            safety = backup.restore(self.ledger, b.path)
-        except PartyDeskError as e:
-            show_error(self, e)
-            return False
-        refresh_pages(self.window_)
-        self.reload()
-        self._status(self.tr("已恢复备份；恢复前的账本已备份为 ") + safety.path.name)
+        from ui.tasks import run_task
+
+        def done(safety):
+            refresh_pages(self.window_)
+            self.reload()
+            self._status(self.tr("已恢复备份；恢复前的账本已备份为 ") + safety.path.name)
+
+        run_task(self, self.tr("正在恢复备份…"), lambda _t: backup.restore(self.ledger, b.path),
+                 on_done=done, on_error=lambda exc: show_error(self, exc), cancellable=False)
         return True

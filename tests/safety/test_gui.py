@@ -95,9 +95,10 @@ def test_backup_dialog_lists_backs_up_and_restores(window, ledger, qtbot, qtmode
         dlg.grab().save(os.path.join(SHOTS, "backup_dialog.png"))
     dlg.view.selectRow(1)  # the daily one, with 5 people
     assert dlg.restore_selected(confirm=False)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
     with ledger.session() as s:
         assert s.query(Person).count() == 5
-    assert dlg.model.rowCount() == 3 and dlg.model.index(0, 1).data() == "恢复前"
+    assert dlg.model.index(0, 1).data() == "恢复前"
     # A USB folder chosen in the dialog is used from then on.
     usb = tmp_path / "U盘"
     dlg.set_folder(str(usb))
