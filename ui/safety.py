@@ -161,25 +161,93 @@ def unlock(ledger: Ledger, parent: QWidget | None = None, attempts: int = 3, dia
     return False
 
 
+class PasswordSetupDialog(QDialog):
+    """设置启动密码: set, change or clear the start password of this ledger."""
+
+    def __init__(self, ledger: Ledger, parent=None):
+        super().__init__(parent)
+        self.setObjectName("passwordSetupDialog")
+        self.ledger = ledger
+        self.setWindowTitle(self.tr("启动密码"))
+        self.has_password = applock.is_set(ledger)
+        self.old = QLineEdit()
+        self.new = QLineEdit()
+        self.again = QLineEdit()
+        for e, name in ((self.old, "oldPassword"), (self.new, "newPassword"), (self.again, "againPassword")):
+            e.setEchoMode(QLineEdit.Password)
+            e.setObjectName(name)
+        self.error = QLabel()
+        self.error.setObjectName("passwordError")
+        self.error.setStyleSheet("QLabel { color: #b02a37; }")
+        form = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "设置后，每次打开程序都要先输入密码。账本中只保存密码的加盐散列值，无法反查出密码，请牢记。"
+        ))
+        intro.setWordWrap(True)
+        form.addWidget(intro)
+        if self.has_password:
+            form.addWidget(QLabel(self.tr("原密码：")))
+            form.addWidget(self.old)
+        form.addWidget(QLabel(self.tr("新密码（至少 %1 个字符）：").replace("%1", str(applock.MIN_LENGTH))))
+        form.addWidget(self.new)
+        form.addWidget(QLabel(self.tr("再输入一次：")))
+        form.addWidget(self.again)
+        form.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.clear_btn = None
+        if self.has_password:
+            self.clear_btn = buttons.addButton(self.tr("取消启动密码"), QDialogButtonBox.DestructiveRole)
+            self.clear_btn.clicked.connect(self.clear_password)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addWidget(buttons)
+
+    def save(self) -> None:
+        if self.new.text() != self.again.text():
+            self.error.setText(self.tr("两次输入的密码不一样。"))
+            return
+        try:
+            applock.set_password(self.ledger, self.new.text(), self.old.text() if self.has_password else None)
+        except PartyDeskError as e:
+            self.error.setText(str(e))
+            return
+        self.accept()
+
+    def clear_password(self) -> None:
+        try:
+            applock.clear_password(self.ledger, self.old.text())
+        except PartyDeskError as e:
+            self.error.setText(str(e))
+            return
+        self.accept()
+
+
 # ---- the window ------------------------------------------------------------------------------
 
 
 def install(window: QMainWindow) -> None:
-    """Add the backup entry to the File menu; mark a read-only ledger."""
+    """Add 备份与恢复… and 启动密码… to the File menu (above 退出); mark a read-only ledger."""
     ledger = window.ctx.ledger
     act = QAction(window.tr("备份与恢复(&B)…"), window)
     act.setObjectName("backupAction")
     act.setShortcut(QKeySequence("Ctrl+Shift+B"))
     act.triggered.connect(lambda: BackupDialog(window).exec())
+    pw = QAction(window.tr("启动密码(&P)…"), window)
+    pw.setObjectName("passwordAction")
+    pw.triggered.connect(lambda: PasswordSetupDialog(window.ctx.ledger, window).exec())
+    pw.setEnabled(not ledger.readonly)
     menu = getattr(window, "file_menu", None)
     if menu is not None:
         acts = menu.actions()
-        if acts:
-            menu.insertAction(acts[-1], act)  # above 退出
-            menu.insertSeparator(acts[-1])
-        else:
-            menu.addAction(act)
+        before = acts[-1] if acts else None  # 退出
+        menu.insertAction(before, act)
+        menu.insertAction(before, pw)
+        if before is not None:
+            menu.insertSeparator(before)
     window.backup_action = act
+    window.password_action = pw
     if ledger.readonly:
         mark_readonly(window, ledger.readonly_reason)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from partydesk import applock, audit, backup
 from partydesk.cli.common import ledger_path, open_for, out
 from partydesk.errors import ValidationError
+from partydesk.ledger import open_ledger
 
 
 def register(cmds) -> None:
@@ -73,7 +74,9 @@ def cmd_backup(args) -> int:
         return _list(args)
     if sub == "config":
         return _config(args)
-    with open_for(args, readonly=True) as ledger:
+    # Read-only and without upgrading: a backup works while another PartyDesk holds the
+    # ledger, and of a ledger this version would first have to migrate.
+    with open_ledger(ledger_path(args), readonly=True, upgrade=False) as ledger:
         info = backup.make_backup(ledger, "manual", args.to, rotate=args.to is None)
     out(f"已备份：{info.path}")
     out(f"（已校验完好；{info.summary()}）")

@@ -207,3 +207,30 @@ def test_password_dialog_hides_what_is_typed(qtbot):
     dlg = safety.PasswordDialog()
     qtbot.addWidget(dlg)
     assert dlg.edit.echoMode() == QLineEdit.Password
+
+
+def test_password_setup_dialog(window, ledger, qtbot):
+    acts = [a.text() for a in window.file_menu.actions()]
+    assert "启动密码(&P)…" in acts
+    dlg = safety.PasswordSetupDialog(ledger, window)
+    qtbot.addWidget(dlg)
+    dlg.new.setText("abcd1")
+    dlg.again.setText("abcd2")
+    dlg.save()
+    assert dlg.error.text() == "两次输入的密码不一样。" and not applock.is_set(ledger)
+    dlg.again.setText("abcd1")
+    dlg.save()
+    assert dlg.result() == QDialog.Accepted and applock.check(ledger, "abcd1")
+    dlg2 = safety.PasswordSetupDialog(ledger, window)
+    qtbot.addWidget(dlg2)
+    dlg2.old.setText("wrong")
+    dlg2.clear_password()
+    assert "密码不对" in dlg2.error.text() and applock.is_set(ledger)
+    dlg2.old.setText("abcd1")
+    dlg2.clear_password()
+    assert not applock.is_set(ledger)
+    if SHOTS:
+        dlg2.error.setText("")
+        dlg2.show()
+        qtbot.waitExposed(dlg2)
+        dlg2.grab().save(os.path.join(SHOTS, "password.png"))

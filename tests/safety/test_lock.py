@@ -141,3 +141,9 @@ def test_ledger_on_a_share_uses_the_rollback_journal(tmp_path, monkeypatch):
         with lg.session() as s:
             s.add(Person(name="共享"))
     assert not (tmp_path / "share.partydesk-wal").exists()
+
+
+def test_backup_works_while_another_instance_holds_the_ledger(held, capsys):
+    path, _proc = held
+    assert main(["backup", "--ledger", str(path)]) == 0
+    assert "已备份" in capsys.readouterr().out
