@@ -70,6 +70,59 @@ TABLE_LABELS = {
 
 _LABEL_ATTRS = ("name", "title", "serial", "serial_no", "key", "topic", "subject")
 
+# Chinese names of columns for display (the log itself stores column names and codes).
+# Keys are "table.column" or just "column"; features may add theirs.
+FIELD_LABELS = {
+    "person.name": "姓名", "name": "名称", "short_name": "简称", "phone": "手机号",
+    "job": "工作岗位", "id_number": "身份证号", "sex": "性别", "birth_date": "出生日期",
+    "ethnicity": "民族", "education": "学历", "org_id": "所在党组织", "unit_id": "所在单位",
+    "party_group_id": "党小组", "category": "人员类别", "status": "状态", "note": "备注",
+    "applied_on": "申请入党日期", "talked_on": "谈话日期", "activist_on": "确定积极分子日期",
+    "last_review_on": "最近考察日期", "target_on": "确定发展对象日期", "admitted_on": "入党日期",
+    "full_on": "转正日期", "probation_extension_months": "延长预备期(月)", "is_flowing": "流动党员",
+    "flow_to": "外出流向", "flow_since": "外出日期", "lost_contact": "失联",
+    "credit_code": "统一社会信用代码", "kind": "类型", "industry": "行业", "street": "街道",
+    "address": "地址", "legal_rep": "法定代表人", "employees": "职工人数",
+    "members_employed": "党员人数", "above_scale": "规上", "high_tech": "高新",
+    "key_unit": "重点单位", "has_union": "工会", "has_league": "团组织",
+    "org_type": "组织类型", "formation": "组建方式", "parent_id": "上级组织",
+    "founded_on": "成立日期", "term_start": "任期开始", "term_end": "任期结束",
+    "secretary_id": "书记", "contact_phone": "联系电话", "dissolved_on": "撤销日期",
+    "setting.key": "设置项", "setting.value": "值",
+}
+
+
+def _value_enums() -> dict:
+    from partydesk.ledger import enums
+
+    return {
+        "person.category": enums.Category, "person.sex": enums.Sex,
+        "person.status": enums.PersonStatus, "unit.kind": enums.UnitKind,
+        "unit.status": enums.UnitStatus, "organization.org_type": enums.OrgType,
+        "organization.formation": enums.Formation,
+    }
+
+
+# Coded values shown by their Chinese label: "table.column" -> a LabeledEnum class.
+VALUE_ENUMS: dict = {}
+
+
+def field_label(table: str, column: str) -> str:
+    return FIELD_LABELS.get(f"{table}.{column}") or FIELD_LABELS.get(column) or column
+
+
+def value_label(table: str, column: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if not VALUE_ENUMS:
+        VALUE_ENUMS.update(_value_enums())
+    enum = VALUE_ENUMS.get(f"{table}.{column}")
+    if enum is not None and isinstance(value, str):
+        return enum.label_of(value)
+    return str(value)
+
 
 def table_label(table: str) -> str:
     return TABLE_LABELS.get(table, table)
@@ -359,17 +412,21 @@ def distinct_values(session: Session, column) -> list[str]:
     return [v for v in session.scalars(select(column).distinct().order_by(column)) if v]
 
 
-def values_text(raw: str | None) -> str:
-    """JSON values as one readable line: `name=张伟; phone=138…`."""
+def values_dict(raw: str | None) -> dict:
     if not raw:
-        return ""
+        return {}
     try:
         d = json.loads(raw)
     except ValueError:
-        return raw
-    if not isinstance(d, dict):
-        return str(d)
-    return "; ".join(f"{k}={'' if v is None else v}" for k, v in d.items())
+        return {"": raw}
+    return d if isinstance(d, dict) else {"": d}
+
+
+def values_text(raw: str | None, table: str = "") -> str:
+    """JSON values as one readable line: `姓名=张伟; 手机号=138…; 人员类别=正式党员`."""
+    return "; ".join(
+        f"{field_label(table, k)}={value_label(table, k, v)}" for k, v in values_dict(raw).items()
+    )
 
 
 HEADERS = ["时间", "操作人", "操作", "数据表", "记录编号", "记录", "原值", "新值"]
@@ -379,7 +436,7 @@ def entry_row(e: AuditEntry) -> list:
     return [
         utc_to_local(e.at).strftime("%Y-%m-%d %H:%M:%S"), e.who, action_label(e.action),
         table_label(e.table_name), e.record_id, e.label,
-        values_text(e.old_values), values_text(e.new_values),
+        values_text(e.old_values, e.table_name), values_text(e.new_values, e.table_name),
     ]
 
 

@@ -109,7 +109,7 @@ def test_filters_and_export(ledger, tmp_path, capsys):
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0] == tuple(audit.HEADERS)
     assert rows[1][1:4] == ("乙", "新增", "党员与发展对象") and rows[1][5] == "乙党员"
-    assert "name=甲单位" in rows[2][7]
+    assert "名称=甲单位" in rows[2][7] and "规上=否" in rows[2][7]
     assert main(["audit", "--ledger", str(ledger.path), "--since", "昨天"]) == 1
     assert "不是日期" in capsys.readouterr().err
 

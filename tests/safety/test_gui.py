@@ -58,7 +58,7 @@ def test_audit_page_filters_and_exports(window, ledger, qtbot, qtmodeltester, tm
     page.apply_filter()
     assert page.model.rowCount() == 1
     page.view.selectRow(0)
-    assert "phone：13800000000 → 13911112222" in page.details.toPlainText()
+    assert "手机号：13800000000 → 13911112222" in page.details.toPlainText()
     qtmodeltester.check(page.model)
     out = tmp_path / "log.xlsx"
     page.export_to(str(out))

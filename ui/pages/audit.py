@@ -5,7 +5,6 @@ asks for them (Anki's browser habit), so a log of 100,000 entries opens at once.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
@@ -100,15 +99,21 @@ def _details(e: AuditEntry) -> str:
         f"{audit.utc_to_local(e.at):%Y-%m-%d %H:%M:%S}  {e.who}  {audit.action_label(e.action)}  "
         f"{audit.table_label(e.table_name)}  {e.label}" + (f"（#{e.record_id}）" if e.record_id else "")
     ]
-    old = json.loads(e.old_values) if e.old_values else {}
-    new = json.loads(e.new_values) if e.new_values else {}
+    old = audit.values_dict(e.old_values)
+    new = audit.values_dict(e.new_values)
+    t = e.table_name
+
+    def v(key, d):
+        return audit.value_label(t, key, d[key])
+
     for k in sorted(set(old) | set(new)):
+        name = audit.field_label(t, k)
         if k in old and k in new:
-            lines.append(f"  {k}：{old[k]} → {new[k]}")
+            lines.append(f"  {name}：{v(k, old)} → {v(k, new)}")
         elif k in new:
-            lines.append(f"  {k}：{new[k]}")
+            lines.append(f"  {name}：{v(k, new)}")
         else:
-            lines.append(f"  {k}：{old[k]}（已删除）")
+            lines.append(f"  {name}：{v(k, old)}（删除前）")
     return "\n".join(lines)
 
 
