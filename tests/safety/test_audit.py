@@ -155,3 +155,16 @@ def test_log_accepts_summary_as_label(ledger):
     with ledger.session() as s:
         audit.log(s, "import", "person", summary="从“名册.xlsx”导入党员：新增3条")
     assert _log(ledger)[0][2] == "从“名册.xlsx”导入党员：新增3条"
+
+
+def test_ledger_without_the_audit_table_still_saves(tmp_path):
+    """A ledger opened without upgrading (older schema) is written without a log entry."""
+    path = tmp_path / "old.partydesk"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001_core")
+    engine.dispose()
+    with open_ledger(path, upgrade=False) as lg:
+        with lg.session() as s:
+            s.add(Unit(name="旧版账本"))
+        with lg.session() as s:
+            assert s.scalar(select(Unit.name)) == "旧版账本"

@@ -30,17 +30,18 @@ from partydesk.cli import main
 from partydesk.errors import PartyDeskError
 from partydesk.ledger import open_ledger
 from partydesk.ledger.models import Person
-with open_ledger(sys.argv[1]) as lg:
-    print("READONLY", lg.readonly)
-    print("REASON", lg.readonly_reason)
-    with lg.session() as s:
-        print("COUNT", s.scalar(select(func.count(Person.id))))
-    try:
+for path in sys.argv[1:]:
+    with open_ledger(path) as lg:
+        print(path, "READONLY", lg.readonly)
+        print(path, "REASON", lg.readonly_reason)
         with lg.session() as s:
-            s.add(Person(name="改不了"))
-    except PartyDeskError as e:
-        print("WRITE", type(e).__name__, e)
-sys.exit(main(["backup", "config", "--ledger", sys.argv[1], "--daily", "2"]))
+            print(path, "COUNT", s.scalar(select(func.count(Person.id))))
+        try:
+            with lg.session() as s:
+                s.add(Person(name="改不了"))
+        except PartyDeskError as e:
+            print(path, "WRITE", type(e).__name__, e)
+    print(path, "CLI", main(["backup", "config", "--ledger", path, "--daily", "2"]), flush=True)
 '''
 
 
@@ -68,21 +69,27 @@ def test_cap_drop_really_binds_root(shared_dir):
     assert r.returncode != 0 and "Permission denied" in r.stderr
 
 
-@pytest.mark.parametrize("what", ["file", "folder"])
-def test_read_only_file_or_folder_opens_read_only(shared_dir, what):
-    path = shared_dir / "ro.partydesk"
-    _make(path)
-    os.chmod(path, 0o444)
-    if what == "folder":
-        os.chmod(shared_dir, 0o555)
-    before = path.read_bytes()
-    r = run_child(READ_ONLY_CHILD, str(path), preexec_fn=drop_dac_override)
-    assert "READONLY True" in r.stdout, r.stderr
-    assert "REASON 账本文件或所在文件夹是只读的" in r.stdout
-    assert "COUNT 12" in r.stdout
-    assert "WRITE LedgerReadOnlyError" in r.stdout
-    assert r.returncode == 1 and r.stderr.startswith("错误：") and "Traceback" not in r.stderr
-    assert path.read_bytes() == before
+def test_read_only_file_or_folder_opens_read_only(shared_dir):
+    ro_file = shared_dir / "ro.partydesk"  # a read-only file in a writable folder
+    _make(ro_file)
+    os.chmod(ro_file, 0o444)
+    ro_dir = shared_dir / "只读文件夹"  # a writable file in a read-only folder (a CD, a locked share)
+    ro_dir.mkdir()
+    ro_in_dir = ro_dir / "ro.partydesk"
+    _make(ro_in_dir)
+    os.chmod(ro_dir, 0o555)
+    before = [ro_file.read_bytes(), ro_in_dir.read_bytes()]
+    r = run_child(READ_ONLY_CHILD, str(ro_file), str(ro_in_dir), preexec_fn=drop_dac_override)
+    for path in (ro_file, ro_in_dir):
+        said = [line.split(" ", 1)[1] for line in r.stdout.splitlines() if line.startswith(str(path) + " ")]
+        assert "READONLY True" in said, (r.stdout, r.stderr)
+        assert any(x.startswith("REASON 账本文件或所在文件夹是只读的") for x in said)
+        assert "COUNT 12" in said
+        assert any(x.startswith("WRITE LedgerReadOnlyError") for x in said)
+        assert "CLI 1" in said
+    errors = r.stderr.splitlines()
+    assert len(errors) == 2 and all(e.startswith("错误：") for e in errors), r.stderr
+    assert [ro_file.read_bytes(), ro_in_dir.read_bytes()] == before
 
 
 def test_explicit_read_only_open_refuses_core_writes(people_ledger):
