@@ -389,6 +389,12 @@ def open_ledger(
         raise LedgerError(f"{p} 是一个文件夹，不是账本文件。")
     else:
         _check_sqlite_header(p)
+        if p.stat().st_size == 0:
+            # An emptied file (a failed copy, a disk fault) must not silently become a new,
+            # empty ledger while its backups hold years of work.
+            dmg = _damaged(p, "文件是空的，0 字节")
+            if dmg.backup is not None:
+                raise dmg
 
     reason, holder, lk = "", None, None
     folder_writable = os.access(p.parent, os.W_OK | os.X_OK)

@@ -237,3 +237,13 @@ def test_backup_before_import_with_a_reason_in_words(people_ledger):
     info = backup.backup_before(people_ledger, "导入党员：名册.xlsx")
     assert info.reason == "import" and info.path.name.endswith("-import.partydesk")
     assert os.fspath(info) == str(info.path) and os.path.exists(info)
+
+
+def test_emptied_ledger_file_is_not_silently_a_new_ledger(people_ledger):
+    path = people_ledger.path
+    good = backup.make_backup(people_ledger, "manual")
+    people_ledger.close()
+    path.write_bytes(b"")
+    with pytest.raises(LedgerDamagedError, match="0 字节") as ei:
+        open_ledger(path)
+    assert ei.value.backup.path == good.path and path.stat().st_size == 0
