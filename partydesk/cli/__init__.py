@@ -1,7 +1,7 @@
 """The `partydesk` command line.
 
-With no sub-command it opens the main window on the default ledger (or `--ledger PATH`);
-with a sub-command it works headless. Each feature registers its sub-commands in its own
+With a sub-command it works headless. The installed `partydesk` program (ui/launch.py)
+opens the main window when there is no sub-command. Each feature registers its sub-commands in its own
 module (listed in FEATURES); `print`, `report` and `export` are shared groups."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from partydesk import __version__
@@ -72,16 +73,26 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    gui: Callable[[str | None], int] | None = None,
+    self_test: Callable[[], int] | None = None,
+) -> int:
+    """Run a sub-command. With none, call `gui(ledger_path)` — the `partydesk` launcher in
+    ui/launch.py passes the window here, so the core itself never imports Qt."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.self_test:
-            from partydesk.selftest import run_self_test
-
-            return run_self_test()
+            if self_test is None:
+                print("错误：自检需要图形界面组件（请使用 partydesk 程序本身运行）。", file=sys.stderr)
+                return 1
+            return self_test()
         if args.command is None:
-            return _open_window(getattr(args, "ledger", None))
+            if gui is None:
+                parser.print_help()
+                return 2
+            return gui(getattr(args, "ledger", None))
         return args.func(args) or 0
     except PartyDeskError as e:
         print(f"错误：{e}", file=sys.stderr)
@@ -92,11 +103,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
 
-
-def _open_window(ledger: str | None) -> int:
-    try:
-        from ui.app import main as gui_main
-    except ImportError as e:
-        print(f"错误：无法启动图形界面（{e}）。", file=sys.stderr)
-        return 1
-    return gui_main(["--ledger", ledger] if ledger else [])

@@ -1,0 +1,29 @@
+"""The `partydesk` program: sub-commands run headless through the core's command line;
+with none, the main window opens on the default ledger (or --ledger PATH);
+`--self-test` smoke-tests the GUI, PDF and Excel output (used on the frozen build)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _gui(ledger: str | None) -> int:
+    from ui.app import main as gui_main
+
+    return gui_main(["--ledger", ledger] if ledger else [])
+
+
+def _self_test() -> int:
+    from ui.selftest import run_self_test
+
+    return run_self_test()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from partydesk.cli import main as cli_main
+
+    return cli_main(argv, gui=_gui, self_test=_self_test)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
