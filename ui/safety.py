@@ -89,8 +89,12 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(box.tr("账本已损坏"))
-    box.setText(box.tr("账本文件已损坏，程序没有写入它。"))
-    info = str(err)
+    box.setText(box.tr("账本文件已损坏：%1\n为保护数据，程序没有写入它。").replace("%1", str(err.path)))
+    if err.backup is not None:
+        info = box.tr("最新的完好备份：%1（%2）。\n恢复时，损坏的文件会另存到备份文件夹，不会丢弃。").replace(
+            "%1", f"{err.backup.created:%Y-%m-%d %H:%M}").replace("%2", err.backup.summary())
+    else:
+        info = box.tr("没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。")
     box.setInformativeText(info)
     restore_btn = None
     if err.backup is not None:

@@ -165,7 +165,7 @@ def test_damaged_ledger_offers_the_newest_good_backup(qtbot, ledger, monkeypatch
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     lg = safety.open_for_gui(path)
     try:
-        assert shown and str(good.path) in shown[0]
+        assert shown and good.created.strftime("%Y-%m-%d %H:%M") in shown[0] and "人员 5" in shown[0]
         with lg.session() as s:
             assert s.query(Person).count() == 5
     finally:
