@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 BEFORE_WINDOW: list[Callable[[Ledger, QWidget | None], Ledger | None]] = []
 
 
+def _safety_before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
+    """Start password, read-only notice, open-time warnings (issue 8). Imported lazily so
+    the window can appear before SQLAlchemy is loaded."""
+    from ui import safety
+
+    return safety.before_window(ledger, parent)
+
+
+BEFORE_WINDOW.append(_safety_before_window)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("PartyDesk")
@@ -52,12 +63,22 @@ def open_ledger_ui(path: str | Path, *, create: bool = False, parent: QWidget | 
     from partydesk.errors import PartyDeskError
     from partydesk.ledger import open_ledger
 
-    try:
-        ledger = open_ledger(path, create=create)
-    except PartyDeskError as e:
-        QMessageBox.critical(parent, "无法打开账本", str(e))
-        return None
-    return after_open(ledger, parent)
+    from partydesk.ledger.db import LedgerDamagedError
+
+    for _attempt in range(3):
+        try:
+            ledger = open_ledger(path, create=create)
+        except LedgerDamagedError as e:
+            from ui import safety
+
+            if safety.offer_restore(parent, e):
+                continue  # restored: open it again
+            return None
+        except PartyDeskError as e:
+            QMessageBox.critical(parent, "无法打开账本", str(e))
+            return None
+        return after_open(ledger, parent)
+    return None
 
 
 def startup_ledger_path(arg: str | None) -> Path:
@@ -96,11 +117,23 @@ def start(argv: list[str] | None = None):
         return ledger
 
     def done(ledger):
+        from ui import safety
+
+        safety.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
             win.set_ledger(ledger)
+        else:
+            win.show_no_ledger(win.tr("没有打开账本。可以从“文件”菜单打开或新建账本。"))
 
     def failed(exc):
+        from partydesk.ledger.db import LedgerDamagedError
+        from ui import safety
+
+        safety.install(win)
+        if isinstance(exc, LedgerDamagedError) and safety.offer_restore(win, exc):
+            if win.open_path(exc.path):
+                return
         from ui.errors import describe
 
         win.show_no_ledger(describe(exc) or str(exc))

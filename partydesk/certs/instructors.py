@@ -218,10 +218,8 @@ class InstructorDuties:
 
 
 def _work_record_model():
-    try:
-        from partydesk.ledger.models.work import WorkRecord  # issue 4
-    except ImportError:
-        return None
+    from partydesk.ledger.models.work import WorkRecord
+
     return WorkRecord
 
 

@@ -13,7 +13,6 @@ already holds; it only leaves the field as it is (new records get the usual defa
 
 from __future__ import annotations
 
-import inspect
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -504,32 +503,18 @@ def _column_defaults(table) -> dict[str, Any]:
 
 
 def _backup_before(ledger, reason: str):
-    try:
-        from partydesk.backup import backup_before  # issue 8
-    except ImportError:
-        return None
+    from partydesk.backup import backup_before
+
     return backup_before(ledger, reason)
 
 
 def _audit(session: Session, ledger, plan: ImportPlan, inserted: int, updated: int) -> None:
-    """One audit entry for the whole import, if the audit log (issue 8) is present."""
-    try:
-        from partydesk import audit
-    except ImportError:
-        return
-    log = getattr(audit, "log", None)
-    if log is None:
-        return
+    """One audit entry for the whole import (rows written in bulk bypass the ORM events)."""
+    from partydesk import audit
+
     ent = fields.entity(plan.entity)
     text = f"从“{plan.path.name}”导入{ent.label}：新增{inserted}条，更新{updated}条"
-    offered = {
-        "session": session, "ledger": ledger, "action": "import", "kind": "import",
-        "entity": plan.entity, "table": ent.model.__tablename__, "summary": text,
-        "detail": text, "text": text, "message": text, "description": text, "note": text,
-    }
-    params = inspect.signature(log).parameters
-    kwargs = {k: v for k, v in offered.items() if k in params}
-    log(**kwargs)
+    audit.log(session, "import", ent.model.__tablename__, label=text)
 
 
 # ---------------------------------------------------------------------------- error report

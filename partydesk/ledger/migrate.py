@@ -31,16 +31,16 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
-    """Upgrade to head; first copy a non-empty ledger to `<name>.before-<rev>-<time>.bak`
-    beside it. Returns True when anything was migrated."""
-    from partydesk.ledger.db import backup_copy, timestamp
-
+    """Upgrade to head; first back up a non-empty ledger (partydesk.backup, reason
+    "migrate": verified, in the backup folder). Returns True when anything was migrated."""
     cur = current_revision(engine)
     head = head_revision()
     if cur == head:
         return False
     if path is not None and path.exists() and path.stat().st_size > 0 and cur is not None:
-        backup_copy(path, path.with_name(f"{path.name}.before-{head}-{timestamp()}.bak"))
+        from partydesk import backup
+
+        backup.backup_before_migration(path, cur, head)
     upgrade(engine, "head")
     return True
 

@@ -62,10 +62,8 @@ def pct(part: int, whole: int) -> str:
 def coverage_figures(session: Session, today: date) -> tuple[list[Figure], list[Figure], str]:
     """Coverage figures from partydesk.stats.coverage (the ledger's one set of coverage
     formulas, issue 2), with the unit ids behind each."""
-    try:
-        from partydesk.stats import coverage
-    except ImportError:
-        return [], [], "覆盖率统计模块不在本版本中"
+    from partydesk.stats import coverage
+
     c = coverage(session, today)
     own, joint = list(c.own_ids), list(c.joint_ids)
     work, unc = list(c.work_only_ids), list(c.uncovered_ids)

@@ -1,7 +1,7 @@
 """points schemes, entries, publications, 积分超市; seeds the three default schemes
 
 Revision ID: 0003_points
-Revises: 0002_work (0001_core on its own branch; relinked when issue-4 was merged in)
+Revises: 0002_work
 Create Date: 2026-11-22 02:51:34.863049
 
 The default schemes are seeded here, once per ledger, rather than on first use: a

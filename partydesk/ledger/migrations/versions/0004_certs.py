@@ -1,7 +1,7 @@
 """certificates, 红领党务 qualifications, instructor assessments
 
 Revision ID: 0004_certs
-Revises: 0002_work (originally 0001_core; needs no table of 0002)
+Revises: 0003_points
 """
 
 import json
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_certs"
-down_revision = "0002_work"  # relinked after merging issue-4 (written against 0001_core)
+down_revision = "0003_points"  # linear chain: 0001 core, 0002 work, 0003 points, 0004 certs
 branch_labels = None
 depends_on = None
 

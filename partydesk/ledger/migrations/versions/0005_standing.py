@@ -1,7 +1,7 @@
 """standing: star ratings, demonstration sites, 四个一, 六有 checklist, 六个清 surveys
 
 Revision ID: 0005_standing
-Revises: 0001_core
+Revises: 0004_certs
 Create Date: 2026-11-22 02:51:05.348396
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0005_standing'
-down_revision = '0001_core'
+down_revision = '0004_certs'
 branch_labels = None
 depends_on = None
 
