@@ -52,7 +52,12 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<reason>[a-z]+)(?:-(?P
 
 # Tables whose rows are counted as "records" in the list of backups, with their labels.
 COUNTED = {"person": "人员", "organization": "党组织", "unit": "两新组织"}
-_NOT_RECORDS = {"alembic_version", "audit_log", "setting"}
+# Not the clerk's records: bookkeeping, the log, and configuration (settings, the points
+# schemes a new ledger starts with, certificate wording and serial counters).
+_NOT_RECORDS = {
+    "alembic_version", "audit_log", "setting", "points_scheme", "points_item", "points_band",
+    "certificate_template", "serial_counter", "certificate_serial",
+}
 
 
 class BackupError(LedgerError):

@@ -24,6 +24,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_qsettings():
+    """Every test starts with no remembered window state, page, ledger or dialog folder
+    (QSettings would otherwise carry them from one test to the next)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        if QCoreApplication.instance() is not None:
+            QSettings().clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def qapp():
     """The application as the program makes it (bundled fonts registered)."""

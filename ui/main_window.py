@@ -257,7 +257,8 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         page = self.current_page()
-        self.counts.setText(getattr(page, "summary", ""))
+        summary = getattr(page, "summary", "")  # a page's count line (共 N 条 …), if it has one
+        self.counts.setText(summary if isinstance(summary, str) else "")
         readonly = self.ctx.ledger is None or self.ctx.ledger.readonly
         for act, name in ((self.add_act, "add_record"), (self.delete_act, "delete_selected")):
             act.setEnabled(hasattr(page, name) and not readonly)

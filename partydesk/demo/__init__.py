@@ -107,7 +107,16 @@ def build_demo(
             )
         ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
         ctx.extra["counts"] = counts
+        # Generated content is not a clerk's work: one audit entry says what was made,
+        # instead of one per generated record.
+        ledger.Session.configure(info={"ledger": ledger, "audit": False})
         run_fillers(ctx)
+        from partydesk import audit
+
+        with ledger.session() as s:
+            audit.log(s, "insert", "ledger", label=(
+                f"生成演示账本：{units} 个两新组织，{members} 人（种子 {seed}，日期 {today:%Y-%m-%d}）"
+            ))
         with ledger.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
     except BaseException:

@@ -505,7 +505,8 @@ def _column_defaults(table) -> dict[str, Any]:
 def _backup_before(ledger, reason: str):
     from partydesk.backup import backup_before
 
-    return backup_before(ledger, reason)
+    info = backup_before(ledger, reason)  # None when the ledger holds nothing yet
+    return info.path if info is not None else None
 
 
 def _audit(session: Session, ledger, plan: ImportPlan, inserted: int, updated: int) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from partydesk import excel
 from partydesk.errors import PartyDeskError, ValidationError
-from partydesk.ledger import fields
+from partydesk.ledger import fields, open_ledger
 from partydesk.ledger.models import Instructor, Organization, Person, Setting, Unit
 
 from excel_helpers import TODAY, code, ids, roster
@@ -317,23 +317,18 @@ def test_units_orgs_and_instructors(ledger, tmp_path):
         assert (i.name, i.home_unit, i.term_end, i.active) == ("钱指导", "区发改局", date(2026, 2, 28), True)
 
 
-def test_audit_and_backup_hooks_are_called_when_present(ledger, orgs, tmp_path, monkeypatch):
-    import sys
-    import types
+def test_import_makes_a_backup_first_and_one_audit_entry(ledger, orgs, tmp_path):
+    from partydesk.ledger.models.audit import AuditEntry
 
-    calls = []
-    backup = types.ModuleType("partydesk.backup")
-    backup.backup_before = lambda lg, reason: calls.append(("backup", reason)) or tmp_path / "b.bak"
-    audit = types.ModuleType("partydesk.audit")
-
-    def log(session, action, summary):
-        calls.append(("audit", action, summary, session.in_transaction()))
-
-    audit.log = log
-    monkeypatch.setitem(sys.modules, "partydesk.backup", backup)
-    monkeypatch.setitem(sys.modules, "partydesk.audit", audit)
     f = roster(tmp_path / "a.xlsx", ["姓名", "人员类别"], [["甲", "正式党员"]])
     res = excel.apply_import(ledger, excel.plan_import(ledger, "people", f, today=TODAY))
-    assert res.backup == tmp_path / "b.bak"
-    assert calls == [("backup", "导入党员与发展对象：a.xlsx"),
-                     ("audit", "import", "从“a.xlsx”导入党员与发展对象：新增1条，更新0条", True)]
+    assert res.backup is not None and res.backup.exists()  # the state before the import
+    before = open_ledger(res.backup, readonly=True)
+    try:
+        with before.Session() as s:
+            assert s.scalar(select(Person).where(Person.name == "甲")) is None
+    finally:
+        before.close()
+    with ledger.Session() as s:
+        labels = s.scalars(select(AuditEntry.label).where(AuditEntry.action == "import")).all()
+    assert labels == ["从“a.xlsx”导入党员与发展对象：新增1条，更新0条"]

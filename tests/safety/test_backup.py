@@ -9,7 +9,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import add_people
+from safety_helpers import add_people
 from sqlalchemy import func, select
 
 from partydesk import backup

@@ -7,7 +7,7 @@ import signal
 import sqlite3
 
 import pytest
-from conftest import add_people, child, wait_for_line
+from safety_helpers import add_people, child, wait_for_line
 from sqlalchemy import func, select
 
 from partydesk.ledger import open_ledger

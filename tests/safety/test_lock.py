@@ -8,7 +8,7 @@ import signal
 import time
 
 import pytest
-from conftest import child, wait_for_line
+from safety_helpers import child, wait_for_line
 from sqlalchemy import func, select
 
 from partydesk.cli import main

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import add_people, drop_dac_override, run_child
+from safety_helpers import add_people, drop_dac_override, run_child
 from sqlalchemy import event, func, insert, select
 
 from partydesk.cli import main

@@ -37,19 +37,22 @@ def run(capsys, *argv):
 def test_due_lists_with_dates_and_marks_overdue(small, capsys):
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22")
     assert rc == 0
-    lines = out.strip().splitlines()
-    assert "共2项，其中逾期1项" in lines[0]
-    assert lines[1].strip() == "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
-    assert lines[2].strip().startswith("2026-12-01 （还有9天） 王芳")
+    lines = [line.strip() for line in out.strip().splitlines()]
+    # two people, and the meetings the two branches have not held yet (no work records)
+    assert "共8项，其中逾期1项" in lines[0]
+    assert lines[1] == "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
+    assert lines[2] == "2026-11-30 （还有8天） 中共云海科技有限公司第一支部委员会：本月尚未召开主题党日"
+    assert lines[4].startswith("2026-12-01 （还有9天） 王芳")
+    assert "2026-12-31 （还有39天） 中共星河物流有限公司支部委员会：本季度尚未召开支部党员大会" in lines
 
 
 def test_due_days_and_org_include_suborganizations(small, capsys):
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22", "--days", "60")
-    assert "共3项" in out and "韩梅" in out
+    assert "共9项" in out and "韩梅" in out
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22", "--days", "60", "--org", "云海科技有限公司委员会")
-    assert "共2项" in out and "韩梅" not in out and "王芳" in out
+    assert "共5项" in out and "韩梅" not in out and "王芳" in out and "星河" not in out
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-12-01", "--org", "星河")
-    assert out.strip() == "2026-12-01：近期没有到期事项（中共星河物流有限公司支部委员会）。"
+    assert "共3项，其中逾期0项" in out and "王芳" not in out and "韩梅" not in out
 
 
 def test_due_bad_input_is_one_chinese_line(small, capsys):
