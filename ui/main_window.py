@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
+        from ui import excel_menu
+
+        excel_menu.install(self)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)

@@ -69,10 +69,16 @@ def table_query(entity: str, cols: list[fields.Field], ids: Iterable[int] | None
     return q.order_by(model.id), cond
 
 
+_CHUNK = 900  # ids per IN (...) — well under SQLite's limit on bound variables
+
+
 def export_rows(session, entity: str, cols: list[fields.Field], ids=None,
                 filter_text: str | None = None) -> tuple[int, Iterator[tuple]]:
-    """(row count, iterator of cell tuples) for the table as selected."""
+    """(row count, iterator of cell tuples) for the table as selected. Given `ids`, the
+    rows come in the order of `ids` (the order the window shows)."""
     ent = fields.entity(entity)
+    if ids is not None:
+        return _rows_by_ids(session, ent, cols, list(ids))
     q, cond = table_query(entity, cols, ids, filter_text)
     cq = select(func.count()).select_from(ent.model)
     for c in cond:
@@ -98,6 +104,32 @@ def export_rows(session, entity: str, cols: list[fields.Field], ids=None,
     return total, gen()
 
 
+def _rows_by_ids(session, ent, cols: list[fields.Field], ids: list[int]) -> tuple[int, Iterator[tuple]]:
+    model = ent.model
+    convs = [converter(session, f) for f in cols]
+    pairs = [(i, c) for i, c in enumerate(convs) if c is not None]
+    found = 0
+    for k in range(0, len(ids), _CHUNK):
+        found += session.scalar(select(func.count()).select_from(model).where(
+            model.id.in_(ids[k:k + _CHUNK]))) or 0
+
+    def gen():
+        for k in range(0, len(ids), _CHUNK):
+            chunk = ids[k:k + _CHUNK]
+            q = select(model.id, *[getattr(model, f.name) for f in cols]).where(model.id.in_(chunk))
+            by_id = {row[0]: list(row[1:]) for row in session.execute(q)}
+            for i in chunk:
+                r = by_id.get(i)
+                if r is None:
+                    continue  # deleted meanwhile
+                for j, c in pairs:
+                    if r[j] is not None:
+                        r[j] = c(r[j])
+                yield r
+
+    return found, gen()
+
+
 def export_table(
     ledger,
     entity: str,
@@ -108,15 +140,22 @@ def export_table(
     filter_text: str | None = None,
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    listing=None,
 ) -> int:
     """Write the table (the given columns in that order, the given ids or text filter) to
-    `path`; returns the number of rows written."""
+    `path`; returns the number of rows written. `listing` (a ledger.listing.ListQuery:
+    the window's search, filters and sort) selects and orders the rows as the window
+    shows them."""
     from partydesk.excel.importing import entity_key
 
     entity = entity if entity in fields.ENTITIES else entity_key(entity)
     ent = fields.entity(entity)
     cols = resolve_columns(entity, columns)
     with ledger.Session() as session:
+        if listing is not None:
+            from partydesk.ledger.listing import query_ids
+
+            ids = query_ids(session, listing)
         total, rows = export_rows(session, entity, cols, ids, filter_text)
         return write_table(path, [f.label for f in cols], rows, sheet_title=ent.label,
                            total=total, progress=progress, cancelled=cancelled)
