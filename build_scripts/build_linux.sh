@@ -7,6 +7,15 @@ cd "$(dirname "$0")/.."
 smoke=0
 [ "${1:-}" = "--smoke" ] && smoke=1
 
+# Tools the spec uses to trim Qt's ICU data (build_scripts/trim_icu.py): icupkg, a C
+# compiler, binutils. Without them the build still works, only larger.
+if ! { command -v icupkg && command -v cc && command -v objdump; } >/dev/null && command -v apt-get >/dev/null; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    icu-devtools gcc libc6-dev binutils >/dev/null || echo "build_linux.sh: could not install icu-devtools/gcc; ICU data stays untrimmed"
+fi
+
 start=$(date +%s)
 python -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller build_scripts/partydesk.spec

@@ -57,6 +57,45 @@ def _write_xlsx(path: Path) -> None:
         raise RuntimeError(f"Excel 读回内容不符：{rows}")
 
 
+def _every_report(tmpdir: Path) -> str:
+    """A small demo ledger, then every printed and Excel output through the command line:
+    a frozen build lacking a module some report imports lazily fails here, not at a clerk's."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from partydesk.cli import main as cli
+    from partydesk.demo import build_demo
+    from partydesk.ledger import open_ledger
+    from partydesk.ledger.models.work import WorkRecord
+
+    demo = tmpdir / "demo.partydesk"
+    today = date(2026, 11, 22)
+    build_demo(demo, units=12, members=150, seed=3, today=today)
+    with open_ledger(demo) as lg, lg.Session() as s:
+        org = s.execute(select(WorkRecord.org_id).where(WorkRecord.org_id.is_not(None)).group_by(WorkRecord.org_id)
+                        .order_by(func.count().desc()).limit(1)).scalar_one()
+    outputs = {
+        "book.pdf": ["print", "book", "--org", str(org), "--year", "2026"],
+        "certs.pdf": ["print", "certificates", "--year", "2026"],
+        "notice.pdf": ["print", "notice", "--org", str(org), "--period", "2026"],
+        "cards.pdf": ["print", "cards", "--org", str(org), "--period", "2026"],
+        "coverage.xlsx": ["report", "coverage"],
+        "stars.xlsx": ["report", "stars", "--year", "2026"],
+        "people.xlsx": ["export", "people"],
+    }
+    for name, args in outputs.items():
+        out = tmpdir / name
+        import contextlib
+        import io
+
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = cli([*args, "--ledger", str(demo), "-o", str(out)])
+        if rc != 0 or not out.exists() or out.stat().st_size == 0:
+            raise RuntimeError(f"partydesk {' '.join(args)} 失败（退出码 {rc}）")
+    return f"reports ok ({', '.join(outputs)})"
+
+
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
@@ -109,6 +148,7 @@ def run_self_test() -> int:
             _write_xlsx(xlsx)
             steps.append("xlsx ok")
             ledger.close()
+            steps.append(_every_report(tmpdir))
     except Exception:  # noqa: BLE001 - a smoke test reports every failure
         for s in steps:
             print(f"  {s}")

@@ -5,13 +5,14 @@ a TrueType font from resources/fonts, embedded (subset) in each PDF."""
 
 from __future__ import annotations
 
+import io
 import threading
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from partydesk.resources import font_path
+from partydesk.resources import font_data
 
 SONG = "PDSong"  # AR PL UMing CN
 KAI = "PDKai"  # AR PL UKai CN
@@ -31,7 +32,9 @@ def register_fonts() -> None:
         if _done:
             return
         for name, (filename, index) in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(font_path(filename)), subfontIndex=index))
+            data = io.BytesIO(font_data(filename))
+            data.name = filename  # named in ReportLab's messages
+            pdfmetrics.registerFont(TTFont(name, data, subfontIndex=index))
         # CJK fonts have no bold face: map bold to the Hei face so <b> still stands out.
         addMapping(SONG, 0, 0, SONG)
         addMapping(SONG, 1, 0, HEI)
