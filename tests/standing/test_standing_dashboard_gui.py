@@ -68,6 +68,9 @@ def test_figures_shown_equal_the_core(page, ctx, qtbot, qtmodeltester):
     assert [int(stars.at(i)) for i in range(stars.count())] == [f.count for f in core.stars]
     assert page.reminders.rowCount() == len(core.reminders) > 0
     qtmodeltester.check(page.reminders)
+    # every provider's reminders are counted under their own heading, none under 其他
+    held = sum(r.kind.startswith("record_") for r in core.reminders)
+    assert held and f"组织生活 {held}" in page.rem_kinds.text() and "其他" not in page.rem_kinds.text()
 
     qtbot.mouseClick(page.cards["unsurveyed"], Qt.LeftButton)
     dlg = page.findChildren(ListDialog)[-1]

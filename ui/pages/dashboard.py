@@ -42,9 +42,17 @@ from ui.tasks import run_task
 
 # Shorter words under the bars, where the full ones do not fit.
 SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
-# Headings of the reminder kinds this feature knows; other features' kinds count as 其他.
+# Headings of the reminder kinds (partydesk.reminders providers); unknown kinds count as 其他.
 KIND_LABELS = {"talk": "入党谈话", "review": "积极分子考察", "target_eligible": "可列为发展对象",
-               "probation_end": "预备期满"}
+               "probation_end": "预备期满", "instructor_log": "指导员工作日志",
+               "qualification_review": "红领党务复核", "certificate_expiring": "证书到期",
+               "instructor_reappoint": "指导员续聘", "instructor_assessment": "指导员考核"}
+
+
+def kind_label(kind: str) -> str:
+    if kind.startswith("record_"):  # a branch's meeting not yet held this period
+        return "组织生活"
+    return KIND_LABELS.get(kind, "其他")
 PALETTE = ["#c0392b", "#e67e22", "#2e86c1", "#95a5a6", "#8e44ad", "#16a085"]
 
 
@@ -237,7 +245,7 @@ class DashboardPage(QWidget):
         self.rem_title.setText(self.tr("待办（%1项，逾期%2项）").replace("%1", str(len(d.reminders))).replace("%2", str(late)))
         counts: dict[str, int] = {}
         for r in d.reminders:
-            label = KIND_LABELS.get(r.kind, self.tr("其他"))
+            label = self.tr(kind_label(r.kind))
             counts[label] = counts.get(label, 0) + 1
         self.rem_kinds.setText("　".join(f"{k} {n}" for k, n in counts.items()))
 
