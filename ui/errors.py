@@ -29,3 +29,14 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: str | None = None
     box = QMessageBox(QMessageBox.Critical, "程序错误", "发生了意外错误，操作未完成。数据未被改动。", parent=parent)
     box.setDetailedText(tb or repr(exc))
     box.exec()
+
+
+def in_session(parent: QWidget | None, ledger, fn):
+    """`fn(session)` in one transaction of `ledger`: its result, or None after telling the
+    user why it did not happen (nothing is written then)."""
+    try:
+        with ledger.session() as s:
+            return fn(s)
+    except Exception as e:  # noqa: BLE001 — PartyDeskError in plain words, others as a bug
+        show_error(parent, e)
+    return None

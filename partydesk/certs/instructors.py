@@ -237,7 +237,7 @@ def duty_status(session: Session, year: int, today: date,
         q = q.where(Instructor.id.in_(instructor_ids))
     instructors = list(session.scalars(q))
     ids = [i.id for i in instructors]
-    y0, y1 = date(year, 1, 1), date(year, 12, 31)
+    y0 = date(year, 1, 1)
 
     WorkRecord = _work_record_model()
     dates: dict[tuple[int, str], list[date]] = {}

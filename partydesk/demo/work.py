@@ -28,7 +28,7 @@ from partydesk.ledger.models import (
     Unit,
     utcnow,
 )
-from partydesk.records import Appraisal, Attendance, RecordKind, WorkRecord
+from partydesk.records import WorkRecord
 
 FULL_ORGS = 300  # organizations filled with records at most (see module docstring)
 MAX_ATTENDANCE = 150_000  # and no more attendance rows than this in all

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,7 +30,6 @@ from partydesk.excel import mapping as mapping_mod
 from partydesk.excel.reading import MAX_ROWS, Cancelled, ExcelFileError, Sheet, read_sheet
 from partydesk.ledger import fields
 from partydesk.ledger.models.base import new_uuid, utcnow
-from partydesk.rules import idcard
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
 STATUS_LABELS = {NEW: "新增", UPDATE: "更新", UNCHANGED: "无变化", ERROR: "错误"}

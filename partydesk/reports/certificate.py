@@ -94,7 +94,7 @@ def layout(body: str, name: str, size: float, width: float, indent_chars: int = 
     run, run_x = "", x
 
     def flush_run():
-        nonlocal run, run_x
+        nonlocal run
         if run:
             cur.append((run_x, run, False))
         run = ""

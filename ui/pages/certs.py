@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from partydesk.certs import registry
 from partydesk.errors import PartyDeskError
 from partydesk.ledger.models.certs import CertificateKind, CertificateStatus
-from ui.errors import show_error
+from ui.errors import in_session
 
 RED = QColor("#b71c1c")
 GREY = QColor("#808080")
@@ -418,15 +418,8 @@ class CertsPage(QWidget):
             return None
         return s[0]
 
-    def _run(self, fn) -> Any:
-        try:
-            with self.ctx.ledger.session() as s:
-                return fn(s)
-        except PartyDeskError as e:
-            QMessageBox.warning(self, self.tr("操作未完成"), str(e))
-        except Exception as e:  # noqa: BLE001
-            show_error(self, e)
-        return None
+    def _run(self, fn):
+        return in_session(self, self.ctx.ledger, fn)
 
     # ------------------------------------------------------------ actions
 

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from partydesk.certs import instructors as ins
-from partydesk.errors import PartyDeskError
 from partydesk.ledger.enums import UnitKind
 from partydesk.ledger.models import Instructor, Organization, Unit
 from partydesk.ledger.models.certs import AssessmentGrade
-from ui.errors import show_error
+from ui.errors import in_session
 from ui.pages.certs import GREY, RED, RowsModel, date_edit, make_view, qdate
 
 
@@ -305,14 +304,7 @@ class InstructorsPage(QWidget):
     # ------------------------------------------------------------ actions
 
     def _run(self, fn):
-        try:
-            with self.ctx.ledger.session() as s:
-                return fn(s)
-        except PartyDeskError as e:
-            QMessageBox.warning(self, self.tr("操作未完成"), str(e))
-        except Exception as e:  # noqa: BLE001
-            show_error(self, e)
-        return None
+        return in_session(self, self.ctx.ledger, fn)
 
     def assign(self) -> None:
         iid = self.current_id()
