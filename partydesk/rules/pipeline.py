@@ -19,6 +19,9 @@ DEFAULTS = {
     "extension_min_months": 6,
     "extension_max_months": 12,
     "warn_days": 30,
+    # a development target is normally admitted (political review, short training, branch
+    # meeting) within a few months; after this many the 待办 list names the person
+    "target_wait_months": 3,
 }
 
 
@@ -78,6 +81,15 @@ def dues_for(person, cfg: dict = DEFAULTS) -> list[Due]:
                 "target_eligible",
                 "可列为发展对象（培养满一年）",
                 earliest_target_date(person.activist_on, cfg),
+            )
+        )
+    if cat == "target" and getattr(person, "target_on", None) and not getattr(person, "admitted_on", None):
+        months = cfg.get("target_wait_months", DEFAULTS["target_wait_months"])
+        out.append(
+            Due(
+                "target_waiting",
+                f"确定为发展对象已满{months}个月，尚未接收为预备党员（政审、集中培训、支部大会讨论）",
+                add_months(person.target_on, months),
             )
         )
     if cat == "probationary" and person.admitted_on:

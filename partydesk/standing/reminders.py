@@ -1,5 +1,6 @@
 """Reminders (待办) from the membership pipeline: applicants' talks, activists' half-yearly
-reviews, activists who may become development targets, probations ending. Dates come from
+reviews, activists who may become development targets, development targets waiting to be
+admitted, probations ending. Dates come from
 partydesk.rules.pipeline with the thresholds in settings["pipeline"]."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from partydesk.ledger.models import Organization, Person
 from partydesk.reminders import Reminder
 from partydesk.rules import pipeline
 
-PIPELINE_CATEGORIES = ("applicant", "activist", "probationary")
+PIPELINE_CATEGORIES = ("applicant", "activist", "target", "probationary")
 
 
 def horizon(session: Session, today: date) -> date:
@@ -65,7 +66,7 @@ def reminders(session: Session, today: date, until: date | None = None) -> list[
                     person_id=p.id,
                     org_id=p.org_id,
                     unit_id=p.unit_id,
-                    deadline=due.kind != "target_eligible",
+                    deadline=due.kind not in ("target_eligible", "target_waiting"),
                 )
             )
     return out

@@ -116,7 +116,11 @@ def person(**kw):
             [("probation_end", date(2025, 8, 29))],
         ),
         (person(category="full", admitted_on=date(2020, 1, 1), full_on=date(2021, 1, 2)), []),
-        (person(category="target", activist_on=date(2024, 1, 1), target_on=date(2025, 3, 1)), []),
+        (
+            person(category="target", activist_on=date(2024, 1, 1), target_on=date(2025, 3, 1)),
+            [("target_waiting", date(2025, 6, 1))],
+        ),
+        (person(category="target", activist_on=date(2024, 1, 1)), []),  # no date: nothing to count from
     ],
 )
 def test_dues_for_each_category(p, kinds):

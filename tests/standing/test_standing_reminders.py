@@ -20,6 +20,8 @@ CASES = [
      date(2026, 5, 10)),
     ("target_eligible", dict(category="activist", activist_on=date(2025, 6, 1), last_review_on=date(2026, 5, 20)),
      date(2026, 6, 1)),
+    ("target_waiting", dict(category="target", activist_on=date(2024, 9, 1), target_on=date(2026, 2, 28)),
+     date(2026, 5, 28)),
     ("probation_end", dict(category="probationary", admitted_on=date(2025, 7, 1)), date(2026, 7, 1)),
     ("probation_end", dict(category="probationary", admitted_on=date(2025, 7, 1), probation_extension_months=6),
      date(2027, 1, 1)),
@@ -56,8 +58,21 @@ def test_each_rule_at_its_boundaries(ledger, case_ledger, kind, fields, due):
     on_day = kinds(ledger, due)[(kind, due)]
     assert not on_day.overdue(due)  # due today is not late yet
     after = kinds(ledger, due + D)[(kind, due)]
-    # eligibility (可列为发展对象) opens on its date and is never "late"; deadlines are
-    assert after.overdue(due + D) == (kind != "target_eligible")
+    # eligibility (可列为发展对象) and waiting (发展对象待接收) are never "late"; deadlines are
+    assert after.overdue(due + D) == (kind not in ("target_eligible", "target_waiting"))
+
+
+def test_target_waiting_names_the_months_and_ends_with_admission(ledger, case_ledger):
+    pid, _ = case_ledger(dict(category="target", activist_on=date(2024, 9, 1), target_on=date(2026, 1, 15)))
+    [r] = [r for r in kinds(ledger, date(2026, 4, 20)).values() if r.kind == "target_waiting"]
+    assert r.due_on == date(2026, 4, 15)
+    assert r.text == "王芳（星河物流支部）：确定为发展对象已满3个月，尚未接收为预备党员（政审、集中培训、支部大会讨论）"
+    with ledger.session() as s:
+        from partydesk.ledger.models import Person
+
+        p = s.get(Person, pid)
+        p.category, p.admitted_on = "probationary", date(2026, 4, 18)
+    assert not [r for r in kinds(ledger, date(2026, 4, 20)).values() if r.kind == "target_waiting"]
 
 
 def test_done_steps_and_inactive_people_give_no_reminder(ledger):

@@ -44,7 +44,8 @@ from ui.tasks import run_task
 SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
 # Headings of the reminder kinds (partydesk.reminders providers); unknown kinds count as 其他.
 KIND_LABELS = {"talk": "入党谈话", "review": "积极分子考察", "target_eligible": "可列为发展对象",
-               "probation_end": "预备期满", "instructor_log": "指导员工作日志",
+               "probation_end": "预备期满", "target_waiting": "发展对象待接收",
+               "instructor_log": "指导员工作日志",
                "qualification_review": "红领党务复核", "certificate_expiring": "证书到期",
                "instructor_reappoint": "指导员续聘", "instructor_assessment": "指导员考核"}
 
