@@ -70,9 +70,10 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        from ui import excel_menu
+        from ui import check_dialog, excel_menu
 
         excel_menu.install(self)
+        check_dialog.install(self)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
