@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "insert": "新增",
     "update": "修改",
     "delete": "删除",
+    "undelete": "撤销删除",
     "import": "导入",
     "bulk_update": "批量修改",
     "bulk_delete": "批量删除",

@@ -384,5 +384,15 @@ def restore(session: Session, snap: Snapshot) -> None:
     for tname, rid, col, old in snap.nulled:
         table = tables[tname]
         session.execute(update(table).where(table.c.id == rid).values({col: old}))
+    if rows:
+        # Core INSERTs bypass the ORM events that write the 操作日志: say it here.
+        from partydesk import audit
+
+        main = _model(snap.entity).__tablename__
+        values = next((r for t, r in rows if t == main and r.get("id") == snap.id), {})
+        shown = {k: v for k, v in values.items() if k not in audit.IGNORED_COLUMNS}
+        extra = len(rows) - 1
+        audit.log(session, "undelete", main, record_id=snap.id, uuid=snap.uuid,
+                  label=snap.label + (f"（连同{extra}条相关记录）" if extra else ""), new=shown)
     session.flush()
     session.expire_all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger import editing, listing
@@ -147,6 +148,15 @@ def test_add_delete_restore_person(sample):
         editing.restore(s, gone)
     with lg.session() as s:
         assert s.get(Person, snap.id).name == "孙丽"
+    # the 操作日志 tells the story: added, deleted, put back (with the values put back)
+    from partydesk.ledger.models.audit import AuditEntry
+
+    with lg.session() as s:
+        log = s.execute(select(AuditEntry.action, AuditEntry.new_values)
+                        .where(AuditEntry.table_name == "person", AuditEntry.record_id == snap.id)
+                        .order_by(AuditEntry.id)).all()
+    assert [a for a, _ in log] == ["insert", "delete", "undelete"]
+    assert "孙丽" in log[-1][1]
 
 
 def test_a_column_the_ledger_needs_cannot_be_emptied(sample):
