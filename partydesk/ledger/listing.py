@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, null, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from partydesk.errors import ValidationError
 from partydesk.ledger import fields as F
-from partydesk.ledger.models import Organization, Person, Unit
+from partydesk.ledger.models import OrgHostUnit, Organization, Person, Unit
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class ListQuery:
 
 # Fields searched by the text box, and fields offered as filters, per entity.
 SEARCH = {
-    "unit": ("name", "credit_code", "legal_rep", "street", "address", "industry"),
+    "unit": ("name", "credit_code", "legal_rep", "street", "address", "industry", "orgs"),
     "org": ("name", "short_name", "street", "parent_id"),
     "person": ("name", "id_number", "phone", "org_id", "job"),
     "instructor": ("name", "id_number", "phone", "home_unit", "post"),
@@ -65,9 +65,10 @@ FILTERS = {
     "person": ("category", "status", "is_flowing"),
     "instructor": ("active",),
 }
-# Read-only derived columns appended after the fields: name -> (label, kind).
+# Read-only derived columns: name -> (label, kind, the field they follow or None: at the end).
 DERIVED = {
-    "org": {"member_count": ("人数", "int")},
+    "org": {"member_count": ("人数", "int", None)},
+    "unit": {"orgs": ("党组织", "text", "name")},  # the (not dissolved) organizations it hosts
 }
 
 
@@ -84,8 +85,10 @@ def columns(entity_key: str) -> list[Column]:
         )
         for f in ent.fields
     ]
-    for name, (label, kind) in DERIVED.get(entity_key, {}).items():
-        out.append(Column(name, label, None, kind))
+    for name, (label, kind, after) in DERIVED.get(entity_key, {}).items():
+        col = Column(name, label, None, kind, searchable=name in SEARCH.get(entity_key, ()))
+        at = next((i + 1 for i, c in enumerate(out) if c.name == after), len(out))
+        out.insert(at, col)
     return out
 
 
@@ -126,6 +129,15 @@ class _Source:
                 .correlate(Organization)
                 .scalar_subquery()
             )
+        if self.entity == "unit" and name == "orgs":
+            return (
+                select(func.aggregate_strings(Organization.name, literal_column("'、'")))
+                .select_from(OrgHostUnit)
+                .join(Organization, Organization.id == OrgHostUnit.org_id)
+                .where(OrgHostUnit.unit_id == Unit.id, Organization.dissolved_on.is_(None))
+                .correlate(Unit)
+                .scalar_subquery()
+            )
         raise ValidationError(f"未知的列 {name}")
 
     def select_from(self, stmt, needed: Iterable[str]):
@@ -163,6 +175,14 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
         parts = []
         digits = all(ch.isdigit() or ch in "xX" for ch in w)
         for c in search_cols:
+            if c == "orgs" and q.entity == "unit":  # units hosting a matching organization
+                parts.append(src.model.id.in_(
+                    select(OrgHostUnit.unit_id)
+                    .join(Organization, Organization.id == OrgHostUnit.org_id)
+                    .where(Organization.name.like(pattern, escape="\\"),
+                           Organization.dissolved_on.is_(None))
+                ))
+                continue
             kind = F.entity(q.entity).field(c).kind
             if kind in ("idcard", "phone", "creditcode") and not (digits or kind == "creditcode"):
                 continue  # a word with letters or Chinese never matches an ID or phone

@@ -26,7 +26,7 @@ def names(session, q):
 
 
 def test_search_filter_and_sort_in_sql(sample):
-    lg, _ = sample
+    lg, ids = sample
     with lg.session() as s:
         assert names(s, ListQuery("person", sort="name")) == sorted(
             ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"])
@@ -50,6 +50,16 @@ def test_search_filter_and_sort_in_sql(sample):
             "中共东湖街道联合党支部委员会", "中共城关街道快递行业工作支部委员会"}
         members = listing.fetch_rows(s, "org", listing.query_ids(s, ListQuery("org")), ["member_count"])
         assert sorted(v[1] for v in members.values()) == [0, 3, 3]
+        # a unit's organizations: shown, searched, and not the dissolved ones
+        orgs = listing.fetch_rows(s, "unit", ids["units"], ["name", "orgs"])
+        assert {v[1]: v[2] for v in orgs.values()} == {
+            "星光科技有限公司": "中共星光科技有限公司支部委员会",
+            "同心社会工作服务中心": "中共东湖街道联合党支部委员会"}
+        assert names(s, ListQuery("unit", text="联合党支部")) == ["同心社会工作服务中心"]
+        s.get(Organization, ids["orgs"][1]).dissolved_on = date(2026, 1, 1)
+        s.flush()
+        assert listing.fetch_rows(s, "unit", [ids["units"][1]], ["orgs"])[ids["units"][1]][1] is None
+        assert names(s, ListQuery("unit", text="联合党支部")) == []
 
 
 def test_id_number_fills_birth_date_and_sex_and_undo_restores(sample):

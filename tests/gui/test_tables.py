@@ -352,3 +352,14 @@ def test_column_widths_order_and_page_are_remembered(main_window, qtbot, ledger)
     assert again.current_page() is again.page("ui.pages.people")
     hh2 = again.current_page().view.horizontalHeader()
     assert hh2.sectionSize(0) == 222 and hh2.isSectionHidden(1)
+
+
+def test_unit_table_names_its_organizations_read_only(main_window, qtbot):
+    p = page(main_window, "units")
+    idx = cell(p, "星光科技有限公司", "orgs")
+    assert p.model.headerData(idx.column(), Qt.Horizontal) == "党组织"
+    assert idx.data() == "中共星光科技有限公司支部委员会"
+    assert not p.model.flags(idx) & Qt.ItemIsEditable
+    type_text(p.filterbar.search, "联合党支部")  # found through its organization's name
+    qtbot.waitUntil(lambda: p.model.rowCount() == 1, timeout=2000)
+    assert p.model.text(0, 0) == "同心社会工作服务中心"

@@ -33,7 +33,7 @@ from ui.table.view import LedgerTableView
 MAX_DELETE = 1000
 # First-run column widths (pixels); the user's own are remembered after that.
 WIDTHS = {
-    "unit": {"name": 260, "credit_code": 170, "address": 240, "kind": 110},
+    "unit": {"name": 260, "orgs": 280, "credit_code": 170, "address": 240, "kind": 110},
     "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
     "person": {"name": 80, "id_number": 165, "sex": 48, "birth_date": 95, "ethnicity": 60,
                "education": 80, "category": 95, "org_id": 280, "job": 120},
