@@ -107,6 +107,10 @@ def table_figures(path: Path) -> dict[str, tuple[float, float]]:
 
     def view(model=None) -> QTableView:
         v = LedgerTableView(model) if model is not None else QTableView()
+        if model is None:  # the same rows and look as ours, so both paint the same cells
+            v.verticalHeader().setDefaultSectionSize(v.fontMetrics().height() + 10)
+            v.setAlternatingRowColors(True)
+            v.setWordWrap(False)
         v.resize(1280, 760)
         v.show()
         app.processEvents()

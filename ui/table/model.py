@@ -95,6 +95,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._names = [c.name for c in self.columns]
         self._fmt = [_formatter(entity_key, c) for c in self.columns]
         self._align = [_RIGHT if c.kind == "int" else None for c in self.columns]
+        self._right = frozenset(i for i, c in enumerate(self.columns) if c.kind == "int")
         ro = Qt.ItemIsEnabled | Qt.ItemIsSelectable
         self._flags = [ro if c.field is None else ro | Qt.ItemIsEditable for c in self.columns]
         self._ro_flags = ro
