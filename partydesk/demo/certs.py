@@ -59,8 +59,9 @@ def fill(ctx) -> None:
 
         # 红领党务: branch secretaries, awarded over the last three years
         secretaries = list(s.scalars(
-            select(Person).join(Organization, Organization.secretary_id == Person.id)
-            .where(Person.status == "active").distinct().order_by(Person.id).limit(MAX_QUALIFIED)
+            select(Person)
+            .where(Person.id.in_(select(Organization.secretary_id)), Person.status == "active")
+            .order_by(Person.id).limit(MAX_QUALIFIED)
         ))
         quals = []
         for n, p in enumerate(secretaries):
