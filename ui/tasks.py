@@ -34,15 +34,23 @@ class Task(QRunnable):
         self.setAutoDelete(False)
 
     def progress(self, fraction: float, text: str = "") -> None:
-        self.signals.progress.emit(float(fraction), text)
+        self._report(self.signals.progress, float(fraction), text)
 
     def run(self) -> None:  # worker thread
         try:
             result = self.fn(self)
         except BaseException as e:  # noqa: BLE001 - routed to the UI thread
-            self.signals.failed.emit(e, traceback.format_exc())
+            self._report(self.signals.failed, e, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
+            self._report(self.signals.done, result)
+
+    def _report(self, signal, *args) -> None:
+        if not shiboken6.isValid(self.signals):
+            return  # the application quit while the work ran: nobody is left to tell
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # deleted between the check and the emit (quitting)
+            pass
 
 
 _running: set[Task] = set()

@@ -41,3 +41,23 @@ def test_a_damaged_ledger_leaves_the_window_open_with_the_reason(qapp, qtbot, tm
     qtbot.waitUntil(lambda: "不是 PartyDesk 账本" in win.findChild(QLabel, "noLedger").text()
                     if win.findChild(QLabel, "noLedger") else False, timeout=10000)
     assert win.ctx.ledger is None and not win.save_copy_act.isEnabled()
+
+
+def test_work_finishing_after_the_window_is_gone_reports_nothing(qapp):
+    """Quitting while the ledger is still opening: the worker's result has nobody to go
+    to, and must not end in 'Signal source has been deleted' on the console."""
+    import shiboken6
+
+    from ui.tasks import Task
+
+    got = []
+    task = Task(lambda t: t.progress(0.5, "半") or 42)
+    task.signals.done.connect(got.append)
+    shiboken6.delete(task.signals)  # what the application's shutdown does to it
+    task.run()  # worker body, run here: raised RuntimeError before
+    assert got == []
+
+    live = Task(lambda t: 7)
+    live.signals.done.connect(got.append)
+    live.run()
+    assert got == [7]
