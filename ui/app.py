@@ -144,9 +144,12 @@ def start(argv: list[str] | None = None):
     task.signals.done.connect(done)
     task.signals.failed.connect(lambda exc, tb: failed(exc))
     win._startup_task = task  # kept alive until it reports
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QThreadPool, QTimer
 
-    QThreadPool.globalInstance().start(task)
+    # Started from the event loop, once the window has had its first paint: the worker's
+    # imports (SQLAlchemy, Alembic) would otherwise hold the interpreter lock while the
+    # window draws itself.
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(task))
     return app, win
 
 
