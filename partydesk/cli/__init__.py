@@ -18,6 +18,7 @@ from partydesk.errors import PartyDeskError
 # Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
 FEATURES = [
     "partydesk.cli.core",  # init, demo, check, stats (issue 2)
+    "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
     "partydesk.cli.records",  # cadence, print book (issue 4)
     "partydesk.cli.points",  # points, print cards / notice (issue 5)
     "partydesk.cli.certs",  # cert, print certificates (issue 6)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from partydesk.ledger import Ledger, default_ledger_path, open_ledger
@@ -26,3 +27,23 @@ def progress_line(done: int, total: int, label: str = "") -> None:
     if sys.stderr.isatty():
         pct = 100 * done // max(total, 1)
         print(f"\r{label} {pct:3d}%", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def width(s: str) -> int:
+    """Terminal columns of `s` (full-width CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def pad(s: str, w: int, right: bool = False) -> str:
+    gap = " " * max(0, w - width(s))
+    return gap + s if right else s + gap
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    """A plain-text table aligned for CJK (full-width characters count two columns)."""
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(pad(c, widths[i], i in right) for i, c in enumerate(r)).rstrip())
+    return "\n".join(lines)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 import time
 from datetime import date
 
-from partydesk.cli.common import ledger_path, out
+from partydesk.cli.common import ledger_path, out, pad
 from sqlalchemy import select
 
 from partydesk.errors import LedgerError, ValidationError
@@ -104,12 +103,6 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def _pad(text: str, width: int) -> str:
-    """Left-justify to `width` terminal columns (CJK characters take two)."""
-    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - cols)
-
-
 def _pct(x: float) -> str:
     return f"{x * 100:.1f}%"
 
@@ -132,7 +125,7 @@ def cmd_stats(args) -> int:
             ("工作覆盖率", _pct(cov.work_rate), "（组织覆盖＋仅工作覆盖）÷ 两新组织数"),
         ]
         for label, value, note in rows:
-            out(f"  {_pad(label, 20)}{value:>8}  {note}".rstrip())
+            out(f"  {pad(label, 20)}{value:>8}  {note}".rstrip())
         kinds = "，".join(f"{UnitKind.label_of(k)} {n}" for k, n in sorted(cov.units_by_kind.items()))
         out(f"两新组织类别：{kinds or '无'}")
         out("党组织（按类型）：" + ("，".join(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 from sqlalchemy import select
 
-from partydesk.cli.common import open_for, out
+from partydesk.cli.common import open_for, out, table
 from partydesk.errors import ValidationError
 from partydesk.ledger.enums import Category
 from partydesk.ledger.models import Person
@@ -126,25 +125,6 @@ def parse_date(text: str | None) -> date:
         except ValueError:
             pass
     raise ValidationError(f"无法识别的日期“{text}”，请写成 2025-07-01。", "date")
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, w: int, right: bool = False) -> str:
-    gap = " " * max(0, w - _width(s))
-    return gap + s if right else s + gap
-
-
-def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """A plain-text table aligned for CJK (full-width characters count two columns)."""
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    lines = ["  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        lines.append("  ".join(_pad(c, widths[i], i in right) for i, c in enumerate(r)).rstrip())
-    return "\n".join(lines)
 
 
 def cmd_total(args) -> int:

@@ -1,0 +1,304 @@
+"""list, show, add, set, delete: the window's tables from the command line.
+
+The same core calls as the window's table pages (`partydesk.ledger.listing` to list,
+`partydesk.ledger.editing` to change), so a value refused in a cell is refused here with
+the same Chinese message, and every change lands in the 操作日志.
+
+    partydesk list people --search 张 --filter 人员类别=预备党员 --sort 加入党组织日期
+    partydesk show people 12
+    partydesk add people 姓名=李四 公民身份证号=11010519491231002X 人员类别=入党申请人 所在党支部=某某支部
+    partydesk set people 12 手机号=13800138000 人员类别=正式党员 转为正式党员日期=2026-05-01
+    partydesk delete orgs 3 --move-members-to 5 --yes
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partydesk.cli.common import open_for, out, table
+
+TABLES = ["units", "orgs", "people", "instructors"]
+# Columns `list` shows unless --columns says otherwise (a terminal is narrower than the window).
+DEFAULT_COLUMNS = {
+    "unit": ("name", "orgs", "kind", "street", "credit_code", "status"),
+    "org": ("name", "org_type", "formation", "parent_id", "member_count", "street"),
+    "person": ("name", "id_number", "sex", "category", "org_id", "phone", "status"),
+    "instructor": ("name", "home_unit", "post", "phone", "appointed_on", "active"),
+}
+ALL = "all"
+
+
+def register(cmds) -> None:
+    p = cmds.add(cmds.top, "list", "列出一张表的记录（可搜索、筛选、排序）", cmd_list)
+    p.add_argument("table", choices=TABLES)
+    p.add_argument("--search", metavar="TEXT", default="",
+                   help="搜索文字（名称、身份证号、电话、所在党组织等；空格分开的词须都出现）")
+    p.add_argument("--filter", metavar="列=值[,值]", action="append", default=[],
+                   help="只列出此列为这些值的记录，如 人员类别=预备党员,发展对象；可重复")
+    p.add_argument("--sort", metavar="列", help="按此列排序（中文列名或字段名）")
+    p.add_argument("--desc", action="store_true", help="倒序")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示几条（默认50，0为全部）")
+    p.add_argument("--columns", metavar="COLS", help=f"要显示的列（逗号分隔；{ALL} 为全部列）")
+    p.add_argument("--tsv", action="store_true", help="以制表符分隔输出（便于粘贴到Excel或交给其他程序）")
+
+    p = cmds.add(cmds.top, "show", "显示一条记录的全部字段", cmd_show)
+    p.add_argument("table", choices=TABLES)
+    p.add_argument("id", type=int, help="记录编号（list 第一列）")
+
+    p = cmds.add(cmds.top, "add", "新增一条记录（字段=值，字段可写中文列名）", cmd_add)
+    p.add_argument("table", choices=TABLES)
+    p.add_argument("values", nargs="+", metavar="字段=值")
+
+    p = cmds.add(cmds.top, "set", "修改一条记录的字段（与窗口中修改单元格相同的检查）", cmd_set)
+    p.add_argument("table", choices=TABLES)
+    p.add_argument("id", type=int)
+    p.add_argument("values", nargs="+", metavar="字段=值", help="值留空（如 备注=）即清空该字段")
+
+    p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
+    p.add_argument("table", choices=TABLES)
+    p.add_argument("id", type=int)
+    p.add_argument("--move-members-to", metavar="ORG",
+                   help="删除党组织时，把其中人员转入此党组织（编号或名称）")
+    p.add_argument("--yes", action="store_true", help="确认删除")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _entity(table_name: str) -> str:
+    from partydesk.excel import entity_key
+
+    return entity_key(table_name)
+
+
+def _column(entity: str, text: str):
+    """A listing column by field name or Chinese label."""
+    from partydesk.errors import ValidationError
+    from partydesk.ledger import fields as F
+    from partydesk.ledger import listing
+
+    t = text.strip()
+    for c in listing.columns(entity):
+        if t in (c.name, c.label):
+            return c
+    names = "、".join(c.label for c in listing.columns(entity))
+    raise ValidationError(f"{F.entity(entity).label}没有“{t}”这一列。可用的列：{names}")
+
+
+def _assignments(entity: str, items: list[str]) -> dict[str, str]:
+    """{field name: raw text} from `字段=值` words (field by name or Chinese label)."""
+    from partydesk.errors import ValidationError
+    from partydesk.ledger import fields as F
+
+    ent = F.entity(entity)
+    out_: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            key, sep, value = item.partition("＝")  # typed with a Chinese input method
+        if not sep or not key.strip():
+            raise ValidationError(f"“{item}”应写成 字段=值，如 姓名=张三")
+        c = _column(entity, key)
+        if c.field is None:
+            raise ValidationError(f"“{c.label}”是统计出来的列，不能修改")
+        if c.field in out_:
+            raise ValidationError(f"“{c.label}”写了两次")
+        out_[c.field] = value.strip()
+    if not out_:
+        raise ValidationError(f"没有要写入{ent.label}的字段")
+    return out_
+
+
+def _filter_values(entity: str, spec: str, session) -> tuple[str, list[Any]]:
+    """`列=值,值` → (column name, stored values), values given as the words shown."""
+    from partydesk.errors import ValidationError
+    from partydesk.ledger import listing
+
+    key, sep, values = spec.replace("＝", "=").partition("=")
+    if not sep:
+        raise ValidationError(f"筛选“{spec}”应写成 列=值，如 人员类别=预备党员")
+    c = _column(entity, key)
+    choices = listing.filter_choices(session, entity, c.name)
+    by_word: dict[str, Any] = {}
+    for value, label in choices:
+        by_word[label] = value
+        by_word[str(value)] = value
+    out_ = []
+    for word in (w.strip() for w in values.replace("，", ",").split(",")):
+        if word == "":
+            out_.append(None)  # empty: the records where the column is empty
+        elif word in by_word:
+            out_.append(by_word[word])
+        else:
+            offered = "、".join(label for _, label in choices[:20])
+            more = "等" if len(choices) > 20 else ""
+            raise ValidationError(f"“{c.label}”没有“{word}”这个值。可选：{offered}{more}")
+    return c.name, out_
+
+
+def _confirm(question: str) -> bool:
+    """Asked at a terminal; elsewhere (scripts) only --yes confirms."""
+    import sys
+
+    if not sys.stdin.isatty():
+        out(question + "确认请加 --yes。")
+        return False
+    try:
+        answer = input(question + "确认删除吗？[y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() in ("y", "yes", "是"):
+        return True
+    out("未删除。")
+    return False
+
+
+def _texts(entity: str, names: list[str], raws: tuple) -> list[str]:
+    from partydesk.ledger import listing
+
+    return [listing.display(entity, n, v) for n, v in zip(names, raws, strict=True)]
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_list(args) -> int:
+    from partydesk.ledger import fields as F
+    from partydesk.ledger import listing
+
+    entity = _entity(args.table)
+    if args.columns and args.columns.strip() == ALL:
+        cols = listing.columns(entity)
+    elif args.columns:
+        cols = [_column(entity, c) for c in args.columns.replace("，", ",").split(",") if c.strip()]
+    else:
+        cols = [listing.column(entity, n) for n in DEFAULT_COLUMNS[entity]]
+    names = [c.name for c in cols]
+    with open_for(args, readonly=True) as ledger, ledger.session() as s:
+        filters: dict[str, list[Any]] = {}
+        for spec in args.filter:
+            name, values = _filter_values(entity, spec, s)
+            filters.setdefault(name, []).extend(values)
+        sort = _column(entity, args.sort).name if args.sort else None
+        q = listing.ListQuery(entity, args.search, filters, sort, args.desc)
+        ids = listing.query_ids(s, q)
+        shown = ids if args.limit <= 0 else ids[: args.limit]
+        rows = listing.fetch_rows(s, entity, shown, names)
+    lines = [[str(i), *_texts(entity, names, rows[i][1:])] for i in shown if i in rows]
+    headers = ["编号", *[c.label for c in cols]]
+    if args.tsv:
+        out("\t".join(headers))
+        for r in lines:
+            out("\t".join(v.replace("\t", " ").replace("\n", " ") for v in r))
+        return 0
+    label = F.entity(entity).label
+    if not ids:
+        out(f"没有符合条件的{label}记录。")
+        return 0
+    right = {0} | {i + 1 for i, c in enumerate(cols) if c.kind == "int"}
+    out(table(headers, lines, right=right))
+    more = f"，显示前 {len(shown)} 条（--limit 0 显示全部）" if len(shown) < len(ids) else ""
+    out(f"共 {len(ids)} 条{more}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from partydesk.errors import NotFoundError
+    from partydesk.ledger import fields as F
+    from partydesk.ledger import listing
+
+    entity = _entity(args.table)
+    cols = listing.columns(entity)
+    names = [c.name for c in cols]
+    with open_for(args, readonly=True) as ledger, ledger.session() as s:
+        rows = listing.fetch_rows(s, entity, [args.id], names)
+    if args.id not in rows:
+        raise NotFoundError(f"没有编号为{args.id}的{F.entity(entity).label}记录。")
+    texts = _texts(entity, names, rows[args.id][1:])
+    out(table(["字段", "内容"], [["编号", str(args.id)]] + [[c.label, t] for c, t in zip(cols, texts, strict=True)]))
+    return 0
+
+
+def _shown(session, entity: str, field: str, value: Any) -> str:
+    """A stored value as the window shows it (organizations and units by name)."""
+    from partydesk.ledger import fields as F
+    from partydesk.ledger.models import Organization, Unit
+
+    kind = F.entity(entity).field(field).kind
+    if value is None or value == "":
+        return "（空）"
+    if kind in ("org", "unit"):
+        obj = session.get(Organization if kind == "org" else Unit, value)
+        return obj.name if obj is not None else str(value)
+    return F.display(entity, field, value)
+
+
+def cmd_add(args) -> int:
+    from partydesk.ledger import editing
+
+    entity = _entity(args.table)
+    raw = _assignments(entity, args.values)
+    with open_for(args) as ledger, ledger.session() as s:
+        snap = editing.add_record(s, entity, raw)
+    out(f"已新增{snap.label}，编号 {snap.id}。")
+    return 0
+
+
+def cmd_set(args) -> int:
+    from partydesk.ledger import editing
+    from partydesk.ledger import fields as F
+
+    entity = _entity(args.table)
+    raw = _assignments(entity, args.values)
+    ent = F.entity(entity)
+    with open_for(args) as ledger, ledger.session() as s:
+        ch = editing.set_fields(s, entity, args.id, raw)
+        name = s.get(ent.model, args.id).name
+        lines = [f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before[k])} → "
+                 f"{_shown(s, entity, k, ch.after[k])}" for k in ch.after]
+    if not lines:
+        out(f"{ent.label}“{name}”没有变化。")
+        return 0
+    out(f"已修改{ent.label}“{name}”（编号 {args.id}）：")
+    for line in lines:
+        out(line)
+    return 0
+
+
+def cmd_delete(args) -> int:
+    from partydesk.errors import NotFoundError
+    from partydesk.ledger import editing
+    from partydesk.ledger import fields as F
+    from partydesk.ledger.queries import find_org
+
+    entity = _entity(args.table)
+    ent = F.entity(entity)
+    with open_for(args) as ledger, ledger.session() as s:
+        obj = s.get(ent.model, args.id)
+        if obj is None:
+            raise NotFoundError(f"没有编号为{args.id}的{ent.label}记录。")
+        label = editing.record_label(entity, {"name": obj.name})
+        target, target_name = None, ""
+        if args.move_members_to:
+            if entity != "org":
+                out("--move-members-to 只用于删除党组织。")
+                return 2
+            target = find_org(s, args.move_members_to)
+            target_name = target.name
+        if not args.yes:
+            extra = ""
+            if entity == "org":
+                n = editing.members_of(s, args.id)
+                if n:
+                    extra = (f"其中有{n}名人员，将转入“{target_name}”。" if target is not None
+                             else f"其中还有{n}名人员，需用 --move-members-to 指定转入的党组织。")
+            question = f"将删除{label}（编号 {args.id}）。{extra}"
+            if not _confirm(question):
+                return 1
+        snap = editing.delete_record(
+            s, entity, args.id, move_members_to=target.id if target is not None else None
+        )
+    moved = sum(1 for t, *_ in snap.nulled if t == "person")
+    tail = f"，{moved}名人员已转入“{target_name}”" if moved else ""
+    out(f"已删除{label}（编号 {args.id}）{tail}。操作日志中有删除前的全部内容。")
+    return 0

@@ -1,0 +1,139 @@
+"""list, show, add, set, delete: the window's table edits from the command line, read
+back from the ledger file and from what the commands print."""
+
+import sqlite3
+
+import pytest
+
+from partydesk.cli import main
+from partydesk.rules import idcard
+from tests.sample_ledger import fill_sample
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def sample(ledger, ledger_path):
+    ids = fill_sample(ledger)
+    ledger.close()
+    return ledger_path, ids
+
+
+def row(path, sql, *args):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, args).fetchone()
+    finally:
+        con.close()
+
+
+def test_list_searches_filters_and_sorts_like_the_table(capsys, sample):
+    path, _ = sample
+    code, out, _ = run(capsys, "list", "people", "--ledger", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["编号", "姓名", "公民身份证号", "性别"]
+    assert "张伟" in out and "中共星光科技有限公司支部委员会" in out and "共 6 条" in out
+
+    code, out, _ = run(capsys, "list", "people", "--ledger", str(path),
+                       "--filter", "人员类别=正式党员", "--sort", "姓名", "--desc")
+    names = [ln.split()[1] for ln in out.splitlines()[2:-1]]
+    assert code == 0 and names == sorted(["张伟", "刘洋", "赵磊"], reverse=True)
+    assert out.splitlines()[-1] == "共 3 条"
+
+    code, out, _ = run(capsys, "list", "people", "--ledger", str(path), "--search", "东湖",
+                       "--columns", "姓名,人员类别", "--tsv")
+    assert code == 0
+    assert out.splitlines()[0] == "编号\t姓名\t人员类别"
+    assert sorted(ln.split("\t")[1] for ln in out.splitlines()[1:]) == ["刘洋", "李娜", "赵磊"]
+
+    code, out, _ = run(capsys, "list", "orgs", "--ledger", str(path), "--limit", "1")
+    assert "共 3 条，显示前 1 条" in out
+
+
+def test_list_refuses_an_unknown_filter_value_naming_the_choices(capsys, sample):
+    path, _ = sample
+    code, _, err = run(capsys, "list", "people", "--ledger", str(path), "--filter", "性别=男人")
+    assert code == 1 and err.strip() == "错误：“性别”没有“男人”这个值。可选：男、女"
+    code, _, err = run(capsys, "list", "people", "--ledger", str(path), "--sort", "血型")
+    assert code == 1 and "没有“血型”这一列" in err
+
+
+def test_show_prints_every_field_with_its_label(capsys, sample):
+    path, ids = sample
+    code, out, _ = run(capsys, "show", "people", str(ids["王芳"]), "--ledger", str(path))
+    assert code == 0
+    fields = dict(ln.split(None, 1) for ln in out.splitlines()[2:] if len(ln.split(None, 1)) == 2)
+    assert fields["姓名"] == "王芳" and fields["人员类别"] == "预备党员"
+    assert fields["出生日期"] == "1990-07-15" and fields["加入党组织日期"] == "2015-07-01"
+    code, _, err = run(capsys, "show", "people", "999", "--ledger", str(path))
+    assert code == 1 and "没有编号为999的" in err
+
+
+def test_add_stores_a_person_and_derives_birth_date_and_sex(capsys, sample):
+    path, ids = sample
+    number = idcard.make("110105", __import__("datetime").date(1996, 4, 3), 21, "F")
+    code, out, _ = run(capsys, "add", "people", "--ledger", str(path), "姓名=孙丽",
+                       f"公民身份证号={number}", "人员类别=入党申请人", "所在党支部=星光科技",
+                       "申请入党日期=2026-09-01")
+    assert code == 0, out
+    assert out.startswith("已新增") and "孙丽" in out
+    new_id = int(out.split("编号")[1].strip(" 。\n"))
+    got = row(path, "SELECT name, birth_date, sex, category, org_id, applied_on FROM person WHERE id=?", new_id)
+    assert got == ("孙丽", "1996-04-03", "F", "applicant", ids["orgs"][0], "2026-09-01")
+
+
+def test_add_refuses_a_bad_id_number_and_stores_nothing(capsys, sample):
+    path, _ = sample
+    before = row(path, "SELECT count(*) FROM person")[0]
+    code, _, err = run(capsys, "add", "people", "--ledger", str(path), "姓名=孙丽",
+                       "公民身份证号=110105194912310021", "所在党支部=星光科技", "人员类别=入党申请人")
+    assert code == 1 and "身份证号校验位错误（末位应为X）" in err
+    code, _, err = run(capsys, "add", "people", "--ledger", str(path), "姓名=孙丽", "人员类别=入党申请人")
+    assert code == 1 and "所在党支部" in err
+    assert row(path, "SELECT count(*) FROM person")[0] == before
+
+
+def test_set_changes_fields_and_reports_before_and_after(capsys, sample):
+    path, ids = sample
+    pid = ids["陈静"]
+    code, out, _ = run(capsys, "set", "people", str(pid), "--ledger", str(path),
+                       "手机号=13700001111", "所在党支部=东湖街道联合", "备注＝转入")
+    assert code == 0, out
+    assert "手机号：（空） → 13700001111" in out
+    assert "所在党支部：中共星光科技有限公司支部委员会 → 中共东湖街道联合党支部委员会" in out
+    assert row(path, "SELECT phone, org_id, note FROM person WHERE id=?", pid) == (
+        "13700001111", ids["orgs"][1], "转入")
+    # the same value again: nothing to change
+    code, out, _ = run(capsys, "set", "people", str(pid), "--ledger", str(path), "手机号=13700001111")
+    assert code == 0 and out.strip() == "党员与发展对象“陈静”没有变化。"
+    # an invalid phone is refused with the window's message; the stored value stays
+    code, _, err = run(capsys, "set", "people", str(pid), "--ledger", str(path), "手机号=12345")
+    assert code == 1 and "手机号应为11位" in err
+    assert row(path, "SELECT phone FROM person WHERE id=?", pid) == ("13700001111",)
+    # every change is in the audit log
+    assert row(path, "SELECT count(*) FROM audit_log WHERE table_name='person' AND action='update'")[0] == 1
+
+
+def test_delete_asks_for_yes_and_moves_members_of_an_organization(capsys, sample):
+    path, ids = sample
+    o1, o2, _ = ids["orgs"]
+    code, out, _ = run(capsys, "delete", "orgs", str(o1), "--ledger", str(path))
+    assert code == 1 and "还有3名人员" in out and "--yes" in out
+    code, _, err = run(capsys, "delete", "orgs", str(o1), "--ledger", str(path), "--yes")
+    assert code == 1 and "还有3名人员，不能删除" in err
+    assert row(path, "SELECT count(*) FROM organization WHERE id=?", o1) == (1,)
+
+    code, out, _ = run(capsys, "delete", "orgs", str(o1), "--ledger", str(path), "--yes",
+                       "--move-members-to", "东湖街道联合")
+    assert code == 0 and "3名人员已转入“中共东湖街道联合党支部委员会”" in out
+    assert row(path, "SELECT count(*) FROM organization WHERE id=?", o1) == (0,)
+    assert row(path, "SELECT count(*) FROM person WHERE org_id=?", o2) == (6,)
+
+    code, out, _ = run(capsys, "delete", "people", str(ids["赵磊"]), "--ledger", str(path), "--yes")
+    assert code == 0 and row(path, "SELECT count(*) FROM person WHERE name='赵磊'") == (0,)
+    assert row(path, "SELECT count(*) FROM audit_log WHERE action='delete'")[0] >= 2
