@@ -13,6 +13,19 @@ from partydesk.ledger.models import Organization
 from partydesk.ledger.queries import find_org
 
 
+# Text options of `records add` / `records edit`: (option, label, record field).
+TEXT_FIELDS = [
+    ("place", "地点", "place"), ("host", "主持人", "host"), ("recorder", "记录人", "recorder"),
+    ("topics", "议题", "topics"), ("content", "内容", "content"),
+    ("resolutions", "决议", "resolutions"), ("votes", "表决结果", "votes"),
+    ("lecturer", "党课主讲人", "lecturer"), ("title", "党课题目", "lesson_title"),
+    ("problems", "查摆问题", "problems"), ("measures", "整改措施", "measures"),
+    ("note", "备注", "note"), ("people-met", "走访见面人员", "people_met"),
+    ("raised", "反映问题", "problems_raised"), ("solved", "解决情况", "problems_solved"),
+]
+TEXT_OPTIONS = [(o, label) for o, label, _ in TEXT_FIELDS]
+
+
 def register(cmds) -> None:
     p = cmds.add(cmds.top, "cadence", "组织生活落实情况检查（三会一课等，应开与已开）", cmd_cadence)
     p.add_argument("--year", type=int, required=True, help="年度")
@@ -20,7 +33,7 @@ def register(cmds) -> None:
     p.add_argument("--today", help="按此日期计算（YYYY-MM-DD，默认今天）")
     p.add_argument("--missing", action="store_true", help="只列出有缺项的党组织")
 
-    p = cmds.add(cmds.top, "records", "工作纪实：列出、新增、查看、删除", _need_action)
+    p = cmds.add(cmds.top, "records", "工作纪实：列出、新增、修改、查看、删除", _need_action)
     sub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
     lp = sub.add_parser("list", help="列出某党组织某年度的工作纪实", parents=[cmds.common])
     lp.add_argument("--org", required=True)
@@ -32,13 +45,7 @@ def register(cmds) -> None:
     ap.add_argument("--kind", required=True, help="类型，如 支部党员大会、支委会、党课")
     ap.add_argument("--at", required=True, help="时间，如 2026-03-15 14:30")
     ap.add_argument("--end", help="结束时间，如 16:00")
-    for name, help_ in [("place", "地点"), ("host", "主持人"), ("recorder", "记录人"),
-                        ("topics", "议题"), ("content", "内容"), ("resolutions", "决议"),
-                        ("votes", "表决结果"), ("lecturer", "党课主讲人"),
-                        ("title", "党课题目"), ("problems", "查摆问题"),
-                        ("measures", "整改措施"), ("note", "备注"),
-                        ("people-met", "走访见面人员"), ("raised", "反映问题"),
-                        ("solved", "解决情况")]:
+    for name, help_ in TEXT_OPTIONS:
         ap.add_argument(f"--{name}", help=help_)
     ap.add_argument("--instructor", type=int, help="指导员编号（走访、指导员日志）")
     ap.add_argument("--absent", action="append", default=[], metavar="姓名[:原因]",
@@ -46,6 +53,18 @@ def register(cmds) -> None:
     ap.add_argument("--observer", action="append", default=[], metavar="姓名", help="列席人员")
     ap.add_argument("--no-attendance", action="store_true", help="不登记出席名单")
     ap.set_defaults(func=cmd_add)
+    ep = sub.add_parser("edit", help="修改一条工作纪实（只改给出的项；空值清空）",
+                        parents=[cmds.common])
+    ep.add_argument("id", type=int)
+    ep.add_argument("--at", help="时间，如 2026-03-15 14:30")
+    ep.add_argument("--end", help="结束时间，如 16:00")
+    for name, help_ in TEXT_OPTIONS:
+        ep.add_argument(f"--{name}", help=help_)
+    ep.add_argument("--absent", action="append", default=[], metavar="姓名[:原因]",
+                    help="改为缺席（出席名单中的人员），可重复")
+    ep.add_argument("--present", action="append", default=[], metavar="姓名",
+                    help="改为出席，可重复")
+    ep.set_defaults(func=cmd_edit)
     sp = sub.add_parser("show", help="显示一条工作纪实", parents=[cmds.common])
     sp.add_argument("id", type=int)
     sp.set_defaults(func=cmd_show)
@@ -62,7 +81,7 @@ def register(cmds) -> None:
 
 
 def _need_action(args) -> int:
-    raise ValidationError("请指定操作：list、add、show 或 delete（partydesk records --help）。")
+    raise ValidationError("请指定操作：list、add、edit、show 或 delete（partydesk records --help）。")
 
 
 def _today(args) -> date:
@@ -177,6 +196,53 @@ def cmd_add(args) -> int:
             attendance=attendance,
         )
         out(f"已新增：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
+            f"{rec.held_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def cmd_edit(args) -> int:
+    from partydesk.records import RecordKind
+    from partydesk.records.service import get_record, update_record
+
+    with open_for(args) as ledger, ledger.session() as s:
+        rec = get_record(s, args.id)
+        values: dict = {}
+        if args.at:
+            values["held_at"] = _parse_when(args.at)
+        if args.end is not None:
+            held = values.get("held_at", rec.held_at)
+            values["end_at"] = None if not args.end.strip() else (
+                _parse_when(args.end) if "-" in args.end else _parse_when(f"{held:%Y-%m-%d} {args.end}"))
+        for option, _, field in TEXT_FIELDS:
+            v = getattr(args, option.replace("-", "_"))
+            if v is not None:
+                values[field] = v.strip() or None
+        attendance = None
+        if args.absent or args.present:
+            from partydesk.ledger.models import Person
+
+            pids = [a.person_id for a in rec.attendance if a.person_id is not None]
+            names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(pids))).all())
+            rows = [{"person_id": a.person_id, "name_text": a.name_text, "status": a.status,
+                     "reason": a.reason, "name": names.get(a.person_id) or a.name_text}
+                    for a in rec.attendance]
+            by_name = {r["name"]: r for r in rows if r["name"]}
+            for item in args.absent:
+                name, _, why = item.partition(":")
+                r = by_name.get(name.strip())
+                if r is None:
+                    raise ValidationError(f"出席名单中没有“{name.strip()}”。")
+                r["status"], r["reason"] = "absent", why.strip() or None
+            for name in args.present:
+                r = by_name.get(name.strip())
+                if r is None:
+                    raise ValidationError(f"出席名单中没有“{name.strip()}”。")
+                r["status"], r["reason"] = "present", None
+            attendance = rows
+        if not values and attendance is None:
+            raise ValidationError("没有要修改的内容（用 --at、--place、--absent 等给出）。")
+        rec = update_record(s, args.id, attendance=attendance, **values)
+        out(f"已修改：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
             f"{rec.held_at:%Y-%m-%d %H:%M}")
     return 0
 

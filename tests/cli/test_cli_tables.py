@@ -137,3 +137,40 @@ def test_delete_asks_for_yes_and_moves_members_of_an_organization(capsys, sample
     code, out, _ = run(capsys, "delete", "people", str(ids["赵磊"]), "--ledger", str(path), "--yes")
     assert code == 0 and row(path, "SELECT count(*) FROM person WHERE name='赵磊'") == (0,)
     assert row(path, "SELECT count(*) FROM audit_log WHERE action='delete'")[0] >= 2
+
+
+def test_records_edit_changes_fields_and_attendance(capsys, sample):
+    path, ids = sample
+    org = "中共星光科技有限公司支部委员会"
+    code, out, _ = run(capsys, "records", "add", "--ledger", str(path), "--org", org,
+                       "--kind", "支委会", "--at", "2026-11-02 14:30", "--topics", "学习")
+    assert code == 0, out
+    rid = int(out.split("：")[1].split("\t")[0])
+
+    code, out, err = run(capsys, "records", "edit", str(rid), "--ledger", str(path),
+                         "--place", "二楼会议室", "--end", "16:00", "--absent", "王芳:出差")
+    assert code == 0, err
+    assert row(path, "SELECT place, end_at FROM work_record WHERE id=?", rid) == (
+        "二楼会议室", "2026-11-02 16:00:00.000000")
+    assert row(path, "SELECT status, reason FROM attendance WHERE record_id=? AND person_id=?",
+               rid, ids["王芳"]) == ("absent", "出差")
+    code, out, _ = run(capsys, "records", "show", str(rid), "--ledger", str(path))
+    assert "缺席：王芳（出差）" in out and "地点：二楼会议室" in out
+
+    # moving the start after the end is refused; nothing changes
+    code, _, err = run(capsys, "records", "edit", str(rid), "--ledger", str(path),
+                       "--at", "2026-11-03 09:00")
+    assert code == 1 and "结束时间早于开始时间" in err
+    assert row(path, "SELECT held_at FROM work_record WHERE id=?", rid) == ("2026-11-02 14:30:00.000000",)
+    # a name not on the list, and nothing to change, are refused with a reason
+    code, _, err = run(capsys, "records", "edit", str(rid), "--ledger", str(path), "--absent", "路人甲")
+    assert code == 1 and "出席名单中没有“路人甲”" in err
+    code, _, err = run(capsys, "records", "edit", str(rid), "--ledger", str(path))
+    assert code == 1 and "没有要修改的内容" in err
+    # an empty value clears; present again
+    code, _, _ = run(capsys, "records", "edit", str(rid), "--ledger", str(path), "--place", "",
+                     "--present", "王芳")
+    assert code == 0
+    assert row(path, "SELECT place FROM work_record WHERE id=?", rid) == (None,)
+    assert row(path, "SELECT status FROM attendance WHERE record_id=? AND person_id=?",
+               rid, ids["王芳"]) == ("present",)
