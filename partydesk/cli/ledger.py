@@ -16,12 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from partydesk.cli.common import open_for, out, table
+from partydesk.errors import ValidationError
 
 TABLES = ["units", "orgs", "people", "instructors"]
 # Columns `list` shows unless --columns says otherwise (a terminal is narrower than the window).
 DEFAULT_COLUMNS = {
     "unit": ("name", "orgs", "kind", "street", "credit_code", "status"),
-    "org": ("name", "org_type", "formation", "parent_id", "member_count", "street"),
+    "org": ("name", "hosts", "org_type", "formation", "parent_id", "member_count"),
     "person": ("name", "id_number", "sex", "category", "org_id", "phone", "status"),
     "instructor": ("name", "home_unit", "post", "phone", "appointed_on", "active"),
 }
@@ -54,6 +55,12 @@ def register(cmds) -> None:
     p.add_argument("id", type=int)
     p.add_argument("values", nargs="+", metavar="字段=值", help="值留空（如 备注=）即清空该字段")
 
+    p = cmds.add(cmds.top, "hosts", "查看或设置党组织的所在单位（组织覆盖按此统计）", cmd_hosts)
+    p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
+    p.add_argument("--set", metavar="单位、单位", help="所在单位改为这些（用顿号或逗号分隔；空串为清空）")
+    p.add_argument("--add", action="append", default=[], metavar="单位", help="增加一个所在单位，可重复")
+    p.add_argument("--remove", action="append", default=[], metavar="单位", help="去掉一个所在单位，可重复")
+
     p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
@@ -73,7 +80,6 @@ def _entity(table_name: str) -> str:
 
 def _column(entity: str, text: str):
     """A listing column by field name or Chinese label."""
-    from partydesk.errors import ValidationError
     from partydesk.ledger import fields as F
     from partydesk.ledger import listing
 
@@ -87,7 +93,6 @@ def _column(entity: str, text: str):
 
 def _assignments(entity: str, items: list[str]) -> dict[str, str]:
     """{field name: raw text} from `字段=值` words (field by name or Chinese label)."""
-    from partydesk.errors import ValidationError
     from partydesk.ledger import fields as F
 
     ent = F.entity(entity)
@@ -111,7 +116,6 @@ def _assignments(entity: str, items: list[str]) -> dict[str, str]:
 
 def _filter_values(entity: str, spec: str, session) -> tuple[str, list[Any]]:
     """`列=值,值` → (column name, stored values), values given as the words shown."""
-    from partydesk.errors import ValidationError
     from partydesk.ledger import listing
 
     key, sep, values = spec.replace("＝", "=").partition("=")
@@ -301,4 +305,45 @@ def cmd_delete(args) -> int:
     moved = sum(1 for t, *_ in snap.nulled if t == "person")
     tail = f"，{moved}名人员已转入“{target_name}”" if moved else ""
     out(f"已删除{label}（编号 {args.id}）{tail}。操作日志中有删除前的全部内容。")
+    return 0
+
+
+def cmd_hosts(args) -> int:
+    from partydesk.ledger import hosts
+    from partydesk.ledger.queries import find_org
+
+    changing = args.set is not None or args.add or args.remove
+    with open_for(args, readonly=not changing) as ledger, ledger.session() as s:
+        org = find_org(s, args.org)
+        name = org.name
+        if changing:
+            ids = [u for u, _ in hosts.host_units(s, org.id)]
+            if args.set is not None:
+                ids = hosts.parse_units(s, args.set)
+            for text in args.add:
+                uid = hosts.find_unit(s, text).id
+                if uid not in ids:
+                    ids.append(uid)
+            for text in args.remove:
+                uid = hosts.find_unit(s, text).id
+                if uid not in ids:
+                    raise ValidationError(f"“{hosts.find_unit(s, text).name}”不是{name}的所在单位。")
+                ids.remove(uid)
+            change = hosts.set_host_units(s, org.id, ids)
+            warnings = change.warnings
+        else:
+            change, warnings = None, []
+        units = hosts.host_units(s, org.id)
+    if change is not None and not change.changed:
+        out(f"{name}的所在单位没有变化。")
+    elif change is not None:
+        out(f"已修改{name}的所在单位：")
+    else:
+        out(f"{name}的所在单位：")
+    if units:
+        out(table(["编号", "单位名称"], [[str(i), n] for i, n in units], right={0}))
+    else:
+        out("（未设所在单位：这个党组织不计入任何单位的组织覆盖）")
+    for w in warnings:
+        out(f"提示：{w}")
     return 0

@@ -55,7 +55,7 @@ class ListQuery:
 # Fields searched by the text box, and fields offered as filters, per entity.
 SEARCH = {
     "unit": ("name", "credit_code", "legal_rep", "street", "address", "industry", "orgs"),
-    "org": ("name", "short_name", "street", "parent_id"),
+    "org": ("name", "hosts", "short_name", "street", "parent_id"),
     "person": ("name", "id_number", "phone", "org_id", "job"),
     "instructor": ("name", "id_number", "phone", "home_unit", "post"),
 }
@@ -67,7 +67,10 @@ FILTERS = {
 }
 # Read-only derived columns: name -> (label, kind, the field they follow or None: at the end).
 DERIVED = {
-    "org": {"member_count": ("人数", "int", None)},
+    "org": {
+        "hosts": ("所在单位", "text", "name"),  # its host units (组织覆盖 follows them)
+        "member_count": ("人数", "int", None),
+    },
     "unit": {"orgs": ("党组织", "text", "name")},  # the (not dissolved) organizations it hosts
 }
 
@@ -129,6 +132,15 @@ class _Source:
                 .correlate(Organization)
                 .scalar_subquery()
             )
+        if self.entity == "org" and name == "hosts":
+            return (
+                select(func.aggregate_strings(Unit.name, literal_column("'、'")))
+                .select_from(OrgHostUnit)
+                .join(Unit, Unit.id == OrgHostUnit.unit_id)
+                .where(OrgHostUnit.org_id == Organization.id)
+                .correlate(Organization)
+                .scalar_subquery()
+            )
         if self.entity == "unit" and name == "orgs":
             return (
                 select(func.aggregate_strings(Organization.name, literal_column("'、'")))
@@ -181,6 +193,13 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                     .join(Organization, Organization.id == OrgHostUnit.org_id)
                     .where(Organization.name.like(pattern, escape="\\"),
                            Organization.dissolved_on.is_(None))
+                ))
+                continue
+            if c == "hosts" and q.entity == "org":  # organizations hosted by a matching unit
+                parts.append(src.model.id.in_(
+                    select(OrgHostUnit.org_id)
+                    .join(Unit, Unit.id == OrgHostUnit.unit_id)
+                    .where(Unit.name.like(pattern, escape="\\"))
                 ))
                 continue
             kind = F.entity(q.entity).field(c).kind

@@ -174,3 +174,26 @@ def test_records_edit_changes_fields_and_attendance(capsys, sample):
     assert row(path, "SELECT place FROM work_record WHERE id=?", rid) == (None,)
     assert row(path, "SELECT status FROM attendance WHERE record_id=? AND person_id=?",
                rid, ids["王芳"]) == ("present",)
+
+
+def test_hosts_shows_sets_adds_and_removes_host_units(capsys, sample):
+    path, ids = sample
+    u1, u2 = ids["units"]
+    o3 = ids["orgs"][2]
+    code, out, _ = run(capsys, "hosts", str(o3), "--ledger", str(path))
+    assert code == 0 and "未设所在单位" in out
+    code, out, _ = run(capsys, "hosts", "快递行业", "--ledger", str(path), "--set", "星光科技有限公司，同心社会")
+    assert code == 0 and out.startswith("已修改中共城关街道快递行业工作支部委员会的所在单位")
+    assert "星光科技有限公司" in out and "同心社会工作服务中心" in out
+    con = sqlite3.connect(path)
+    got = sorted(r[0] for r in con.execute("SELECT unit_id FROM org_host_unit WHERE org_id=?", (o3,)))
+    con.close()
+    assert got == sorted([u1, u2])
+    code, out, _ = run(capsys, "hosts", str(o3), "--ledger", str(path), "--remove", "同心社会工作服务中心")
+    assert code == 0 and "同心" not in out
+    code, _, err = run(capsys, "hosts", str(o3), "--ledger", str(path), "--remove", "同心社会工作服务中心")
+    assert code == 1 and "不是" in err
+    code, out, _ = run(capsys, "hosts", str(ids["orgs"][0]), "--ledger", str(path), "--add", str(u2))
+    assert "提示：组建方式为单独组建，却有2个所在单位" in out
+    code, out, _ = run(capsys, "list", "orgs", "--ledger", str(path), "--search", "同心社会", "--columns", "党组织全称")
+    assert "中共星光科技有限公司支部委员会" in out and "中共东湖街道联合党支部委员会" in out

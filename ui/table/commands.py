@@ -177,3 +177,46 @@ def delete(ctx, entity: str, items: list[tuple[int, str | None]], move_to: int |
     if move_to is not None:
         _notify(ctx, "person", None)
     return None
+
+
+class HostsCommand(_LedgerCommand):
+    """A change of an organization's host units (所在单位)."""
+
+    def __init__(self, ctx, change, text: str):
+        super().__init__(ctx, text)
+        self.change = change
+
+    def do(self, s) -> None:
+        from partydesk.ledger import hosts
+
+        hosts.set_host_units(s, self.change.org_id, self.change.after)
+
+    def undo_(self, s) -> None:
+        from partydesk.ledger import hosts
+
+        hosts.set_host_units(s, self.change.org_id, self.change.before)
+
+    def notify(self) -> None:
+        _notify_hosts(self.ctx, self.change.org_id)
+
+
+def _notify_hosts(ctx, org_id: int) -> None:
+    # the organization's 所在单位 column, and the units' 党组织 column and coverage
+    _notify(ctx, "org", [org_id])
+    _notify(ctx, "unit", None)
+
+
+def set_hosts(ctx, org_id: int, unit_ids: list[int], org_name: str = ""):
+    """Make `unit_ids` the host units of an organization, as one undo step. Returns
+    (HostChange or None, error text or None); warnings are in the change."""
+    from partydesk.ledger import hosts
+
+    try:
+        with ctx.ledger.session() as s:
+            change = hosts.set_host_units(s, org_id, unit_ids)
+    except PartyDeskError as e:
+        return None, str(e)
+    if change.changed:
+        ctx.undo_stack.push(HostsCommand(ctx, change, f"修改{org_name or '党组织'}的所在单位"))
+        _notify_hosts(ctx, org_id)
+    return change, None

@@ -61,6 +61,8 @@ class DetailForm(QWidget):
             label = f.label + ("*" if f.required else "")
             form.addRow(label, w)
             self.editors[f.name] = w
+            if entity_key == "org" and f.name == "name" and not new:
+                form.addRow(self.tr("所在单位"), self._hosts_row(body))
             if isinstance(w, IdCardEdit):
                 self.id_hint = QLabel(body)
                 self.id_hint.setObjectName("idHint")
@@ -88,6 +90,52 @@ class DetailForm(QWidget):
             row.addWidget(self.save_btn)
             outer.addLayout(row)
         self.load(None)
+
+    def _hosts_row(self, parent: QWidget) -> QWidget:
+        """The organization's host units, changed in their own dialog (a link, not a field)."""
+        w = QWidget(parent)
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.hosts_label = QLabel(w)
+        self.hosts_label.setObjectName("hostUnits")
+        self.hosts_label.setWordWrap(True)
+        self.hosts_btn = QPushButton(self.tr("选择…"), w)
+        self.hosts_btn.setObjectName("editHosts")
+        self.hosts_btn.setToolTip(self.tr("选择这个党组织所在的单位（组织覆盖率按此统计）"))
+        self.hosts_btn.clicked.connect(self.edit_hosts)
+        row.addWidget(self.hosts_label, 1)
+        row.addWidget(self.hosts_btn)
+        return w
+
+    def _load_hosts(self) -> None:
+        if not hasattr(self, "hosts_label"):
+            return
+        from partydesk.ledger import hosts
+
+        names = []
+        if self.rec_id is not None:
+            with self.ctx.ledger.session() as s:
+                names = [n for _, n in hosts.host_units(s, self.rec_id)]
+        self.hosts_label.setText("、".join(names) if names else self.tr("（未设）"))
+        self.hosts_btn.setEnabled(self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False))
+
+    def edit_hosts(self) -> bool:
+        """Open the host-unit chooser for the shown organization; True when saved."""
+        if self.rec_id is None:
+            return False
+        from ui.table.hosts_dialog import HostUnitsDialog
+
+        dlg = HostUnitsDialog(self.ctx, self.rec_id, self)
+        if not dlg.exec():
+            return False
+        self._report_hosts(dlg.change)
+        return True
+
+    def _report_hosts(self, change) -> None:
+        self._load_hosts()
+        status = getattr(self.ctx, "status", None)
+        if status and change is not None and change.changed:
+            status(self.tr("已修改所在单位（可撤销）") + "".join("；" + w for w in change.warnings), 10000)
 
     def reload_orgs(self) -> None:
         with self.ctx.ledger.session() as s:
@@ -143,6 +191,7 @@ class DetailForm(QWidget):
             self.title.setText(self.tr("未选中记录"))
         else:
             self.title.setText(values.get("name") or ent.label)
+        self._load_hosts()
         if not self.new:
             self.save_btn.setEnabled(rec_id is not None)
             self.revert_btn.setEnabled(rec_id is not None)

@@ -119,6 +119,9 @@ class TablePage(QWidget):
         hh = self.view.horizontalHeader()
         hh.setContextMenuPolicy(Qt.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
+        if entity_key == "org":
+            # 所在单位 is a link, not a cell: a double-click opens its chooser
+            self.view.doubleClicked.connect(self._double_clicked)
         self.model.reload()
         self._restore_header()
         ctx.changes.changed.connect(self._on_changed)
@@ -224,6 +227,13 @@ class TablePage(QWidget):
         if rid != self.detail.rec_id:
             self.detail.load(rid)
 
+    def _double_clicked(self, index) -> None:
+        if self.model.columns[index.column()].name == "hosts":
+            rid = self.model.ids[index.row()]
+            if self.detail.rec_id != rid:
+                self.detail.load(rid)
+            self.detail.edit_hosts()
+
     # ------------------------------------------------------------ messages
 
     def refuse(self, text: str) -> None:
@@ -249,7 +259,10 @@ class TablePage(QWidget):
             return None
         rid = dlg.snapshot.id
         self.select_id(rid)
-        self.ctx.status(self.tr("已新增{0}（可撤销）").format(dlg.snapshot.label))
+        text = self.tr("已新增{0}（可撤销）").format(dlg.snapshot.label)
+        if self.entity == "org":
+            text += self.tr("。请在右侧“所在单位”处选择它所在的单位")
+        self.ctx.status(text)
         return rid
 
     def _exec(self, dlg) -> bool:

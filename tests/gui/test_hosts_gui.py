@@ -1,0 +1,81 @@
+"""Choosing an organization's host units in the window: the chooser, what is stored,
+the tables that show it, undo."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from partydesk.ledger.models import OrgHostUnit
+from tests.gui.test_tables import cell, page
+
+
+def hosts_of(ledger, org_id):
+    with ledger.session() as s:
+        return sorted(s.scalars(select(OrgHostUnit.unit_id).where(OrgHostUnit.org_id == org_id)))
+
+
+def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sample_ids, monkeypatch):
+    from ui.table import hosts_dialog
+
+    u1, u2 = sample_ids["units"]
+    o3 = sample_ids["orgs"][2]  # 快递行业工作支部: no host unit yet
+    units = page(main_window, "units")
+    orgs = page(main_window, "orgs")  # the page shown
+    assert units.model.data(cell(units, "同心社会工作服务中心", "orgs")) == "中共东湖街道联合党支部委员会"
+    name = "中共城关街道快递行业工作支部委员会"
+    assert orgs.model.data(cell(orgs, name, "hosts")) == ""
+
+    seen = {}
+
+    def run_dialog(dlg):
+        # what a clerk does: type to filter, tick the two units, see the hint, save
+        dlg.filter.setText("星光")
+        visible = [dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+        seen["filtered"] = visible
+        dlg.set_chosen([u1, u2])
+        seen["summary"] = dlg.summary.text()
+        dlg.accept()
+        return dlg.result()
+
+    monkeypatch.setattr(hosts_dialog.HostUnitsDialog, "exec", run_dialog)
+    at = orgs.view.visualRect(cell(orgs, name, "hosts")).center()
+    qtbot.mouseClick(orgs.view.viewport(), _button(), pos=at)  # a double-click starts with a press
+    qtbot.mouseDClick(orgs.view.viewport(), _button(), pos=at)
+    assert seen["filtered"] == ["星光科技有限公司"]
+    assert seen["summary"] == "已选 2 个：同心社会工作服务中心、星光科技有限公司"
+    assert hosts_of(ledger, o3) == sorted([u1, u2])
+    assert set(orgs.model.data(cell(orgs, name, "hosts")).split("、")) == {"星光科技有限公司", "同心社会工作服务中心"}
+    assert orgs.detail.hosts_label.text() == "同心社会工作服务中心、星光科技有限公司"  # by name
+    assert name in units.model.data(cell(units, "星光科技有限公司", "orgs"))
+    assert main_window.undo_stack.undoText() == f"修改{name}的所在单位"
+
+    main_window.undo_act.trigger()
+    assert hosts_of(ledger, o3) == []
+    assert orgs.model.data(cell(orgs, name, "hosts")) == ""
+    assert units.model.data(cell(units, "星光科技有限公司", "orgs")) == "中共星光科技有限公司支部委员会"
+    main_window.redo_act.trigger()
+    assert hosts_of(ledger, o3) == sorted([u1, u2])
+
+
+def test_the_chooser_shows_formation_hints_and_cancel_changes_nothing(main_window, qtbot, ledger, sample_ids):
+    from ui.table.hosts_dialog import HostUnitsDialog
+
+    u1, u2 = sample_ids["units"]
+    o1 = sample_ids["orgs"][0]  # 单独组建 on 星光科技
+    dlg = HostUnitsDialog(main_window.ctx, o1, main_window)
+    qtbot.addWidget(dlg)
+    assert dlg.chosen() == [u1] and dlg.list.item(0).text() == "星光科技有限公司"  # chosen first
+    assert dlg.warn.isHidden()
+    dlg.set_chosen([u1, u2])
+    assert dlg.warn.text() == "提示：组建方式为单独组建，却有2个所在单位（联合组建请改组建方式）"
+    dlg.only_chosen.setChecked(True)
+    shown = [dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+    assert shown == ["星光科技有限公司", "同心社会工作服务中心"]
+    dlg.reject()
+    assert hosts_of(ledger, o1) == [u1]
+
+
+def _button():
+    from PySide6.QtCore import Qt
+
+    return Qt.LeftButton
