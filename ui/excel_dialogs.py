@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from partydesk import excel
 from partydesk.excel import importing
+from partydesk.excel import mapping as excel_mapping
 from partydesk.ledger import fields
 from ui.tasks import run_task
 
@@ -137,7 +138,7 @@ class PreviewModel(QAbstractTableModel):
             return (self.tr("行号"), self.tr("结果"), self.tr("原因 / 变化"))[section]
         h = self.plan.headers[section - self.FIXED]
         name = self.plan.mapping[section - self.FIXED]
-        label = fields.label_of(self.plan.entity, name) if name else self.tr("（忽略）")
+        label = excel_mapping.column_label(self.plan.entity, name) if name else self.tr("（忽略）")
         return f"{h}\n→ {label}"
 
 
@@ -335,8 +336,8 @@ class ImportWizard(QDialog):
             self.mapping_table.setItem(r, 0, item)
             combo = QComboBox()
             combo.addItem(self.tr("（忽略此列）"), None)
-            for f in self.ent.fields:
-                combo.addItem(f.label + ("*" if f.required else ""), f.name)
+            for fname, label, required in excel_mapping.column_choices(self.entity):
+                combo.addItem(label + ("*" if required else ""), fname)
             combo.setCurrentIndex(max(0, combo.findData(name)) if name else 0)
             self.mapping_table.setCellWidget(r, 1, combo)
 

@@ -97,7 +97,10 @@ def export_current(window, path: str | None = None, on_done=None):
     from ui.excel_dialogs import _run_export, _save_path
 
     ent = fields.entity(state.entity)
-    columns = [c for c in state.columns if c in ent.by_name] or None
+    # the window's derived 所在单位 column is the sheet's link column of the same name
+    shown_as = {"hosts": "host_units"}
+    columns = [c if c in ent.by_name else shown_as[c] for c in state.columns
+               if c in ent.by_name or c in shown_as] or None
     path = _save_path(window, window.tr("导出") + ent.label, f"{ent.label}.xlsx", path)
     if not path:
         return None

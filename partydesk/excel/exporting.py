@@ -38,6 +38,17 @@ def resolve_columns(entity: str, columns: Iterable[str] | None) -> list[fields.F
     return out
 
 
+def resolve_export_columns(entity: str, columns: Iterable[str] | None) -> list:
+    """Like resolve_columns, but link columns (所在单位) may be asked for by name or label;
+    None gives every field and then every link column."""
+    from partydesk.excel.links import links
+
+    lks = {k.name: k for k in links(entity)} | {k.label: k for k in links(entity)}
+    if columns is None:
+        return list(fields.entity(entity).fields) + list(links(entity))
+    return [lks[c] if c in lks else resolve_columns(entity, [c])[0] for c in columns]
+
+
 def converter(session, f: fields.Field) -> Callable[[Any], Any] | None:
     """How a stored value is written to a cell (None: as it is)."""
     if f.kind == "enum":
@@ -104,7 +115,24 @@ def export_rows(session, entity: str, cols: list[fields.Field], ids=None,
     return total, gen()
 
 
-def _rows_by_ids(session, ent, cols: list[fields.Field], ids: list[int]) -> tuple[int, Iterator[tuple]]:
+def _with_links(session, ent, cols: list, ids: list[int]) -> tuple[int, Iterator[tuple]]:
+    """Rows of fields and link columns (the latter as the names joined with 、)."""
+    fcols = [c for c in cols if isinstance(c, fields.Field)]
+    lcols = [c for c in cols if not isinstance(c, fields.Field)]
+    current = {k.name: k.current(session) for k in lcols}
+    total, rows = _rows_by_ids(session, ent, fcols, ids, with_ids=True)
+
+    def gen():
+        for rid, row in rows:
+            vals = iter(row)
+            yield [next(vals) if isinstance(c, fields.Field)
+                   else (c.names(session, current[c.name].get(rid, [])) or None) for c in cols]
+
+    return total, gen()
+
+
+def _rows_by_ids(session, ent, cols: list[fields.Field], ids: list[int],
+                 with_ids: bool = False) -> tuple[int, Iterator[tuple]]:
     model = ent.model
     convs = [converter(session, f) for f in cols]
     pairs = [(i, c) for i, c in enumerate(convs) if c is not None]
@@ -125,7 +153,7 @@ def _rows_by_ids(session, ent, cols: list[fields.Field], ids: list[int]) -> tupl
                 for j, c in pairs:
                     if r[j] is not None:
                         r[j] = c(r[j])
-                yield r
+                yield (i, r) if with_ids else r
 
     return found, gen()
 
@@ -150,13 +178,19 @@ def export_table(
 
     entity = entity if entity in fields.ENTITIES else entity_key(entity)
     ent = fields.entity(entity)
-    cols = resolve_columns(entity, columns)
+    cols = resolve_export_columns(entity, columns)
     with ledger.Session() as session:
         if listing is not None:
             from partydesk.ledger.listing import query_ids
 
             ids = query_ids(session, listing)
-        total, rows = export_rows(session, entity, cols, ids, filter_text)
+        if all(isinstance(c, fields.Field) for c in cols):
+            total, rows = export_rows(session, entity, cols, ids, filter_text)
+        else:
+            if ids is None:
+                q, _ = table_query(entity, [], None, filter_text)
+                ids = list(session.scalars(q.with_only_columns(ent.model.id)))
+            total, rows = _with_links(session, ent, cols, list(ids))
         return write_table(path, [f.label for f in cols], rows, sheet_title=ent.label,
                            total=total, progress=progress, cancelled=cancelled)
 
@@ -210,5 +244,13 @@ def write_template(entity: str, path: str | Path) -> Path:
             tip = "必填。" + (tip or "")
         if tip:
             c.comment = Comment(tip, "PartyDesk")
+    from partydesk.excel.links import links
+
+    for i, lk in enumerate(links(entity), start=len(ent.fields) + 1):
+        c = ws.cell(1, i, lk.label)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+        ws.column_dimensions[get_column_letter(i)].width = 30
+        c.comment = Comment(lk.tip, "PartyDesk")
     ws.freeze_panes = "A2"
     return save_workbook(wb, path)

@@ -73,16 +73,23 @@ class RowResult:
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (old, new)
     reasons: list[str] = field(default_factory=list)
     target_id: int | None = None
+    links: dict[str, list[int]] = field(default_factory=dict)  # link column: linked ids
+    link_changes: dict[str, tuple[str, str]] = field(default_factory=dict)  # (old, new) text
 
     @property
     def reason(self) -> str:
         return "；".join(self.reasons)
 
     def describe_changes(self, entity_key: str) -> str:
-        return "；".join(
+        from partydesk.excel.links import link
+
+        parts = [
             f"{fields.label_of(entity_key, k)}：{_show(entity_key, k, old)}→{_show(entity_key, k, new)}"
             for k, (old, new) in self.changes.items()
-        )
+        ]
+        parts += [f"{link(entity_key, k).label}：{old or '（空）'}→{new or '（空）'}"
+                  for k, (old, new) in self.link_changes.items()]
+        return "；".join(parts)
 
 
 def _show(entity_key: str, name: str, value) -> str:
@@ -175,15 +182,18 @@ def plan_import(
 
 
 def _check_mapping(entity: str, headers: list[str], mapping: list[str | None]) -> None:
+    from partydesk.excel.links import link
+
     ent = fields.entity(entity)
     seen: dict[str, int] = {}
     for i, name in enumerate(mapping):
         if not name:
             continue
-        ent.field(name)
+        lk = link(entity, name)
+        label = lk.label if lk is not None else ent.field(name).label
         if name in seen:
             raise ValidationError(
-                f"“{ent.field(name).label}”对应了两列（第{seen[name] + 1}列和第{i + 1}列），请只保留一列。"
+                f"“{label}”对应了两列（第{seen[name] + 1}列和第{i + 1}列），请只保留一列。"
             )
         seen[name] = i
 
@@ -231,14 +241,20 @@ def _blank(v) -> bool:
 
 def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date, progress,
               cancelled) -> None:
+    from partydesk.excel.links import link
+
     entity = plan.entity
     ent = fields.entity(entity)
     model = ent.model
+    link_cols = [(i, link(entity, name)) for i, name in enumerate(plan.mapping)
+                 if name and link(entity, name) is not None]
     cols = [
         (i, name, fields.cleaner(entity, name, session, today), ent.field(name).required,
          {} if ent.field(name).kind in _CACHED_KINDS else None)
-        for i, name in enumerate(plan.mapping) if name
+        for i, name in enumerate(plan.mapping) if name and link(entity, name) is None
     ]
+    linked_now = {lk.name: lk.current(session) for _, lk in link_cols}
+    link_cache: dict[tuple[str, Any], Any] = {}
     mapped = {c[1] for c in cols}
     names = [f.name for f in ent.fields]
 
@@ -298,6 +314,21 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
                 vals[name] = fn(raw)
             except ValidationError as e:
                 reasons.append(str(e))
+        for i, lk in link_cols:
+            raw = cells[i]
+            if _blank(raw):
+                continue  # a blank cell never erases: the links stay as they are
+            got = link_cache.get((lk.name, raw), _MISS)
+            if got is _MISS:
+                try:
+                    got = lk.parse(session, raw)
+                except ValidationError as e:
+                    got = _Refused(e)
+                link_cache[(lk.name, raw)] = got
+            if got.__class__ is _Refused:
+                reasons.append(str(got.error))
+            else:
+                r.links[lk.name] = got
         if reasons:
             r.status = ERROR
             continue
@@ -359,6 +390,11 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
         old = existing[target]
         r.target_id = target
         changes = {k: (old[k], v) for k, v in vals.items() if old[k] != v}
+        for name, ids in r.links.items():
+            before = linked_now[name].get(target, [])
+            if set(before) != set(ids):
+                lk = link(entity, name)
+                r.link_changes[name] = (lk.names(session, before), lk.names(session, ids))
         if changes:
             problems = fields.check_record(entity, {**old, **vals})
             if problems:
@@ -367,6 +403,8 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
                 continue
             r.status = UPDATE
             r.changes = changes
+        elif r.link_changes:
+            r.status = UPDATE
         else:
             r.status = UNCHANGED
 
@@ -417,6 +455,7 @@ def apply_import(
         if progress is not None:
             progress(done / max(total, 1), f"正在写入 {done:,}/{total:,}…")
 
+    new_links: list[tuple[str, dict[str, list[int]]]] = []  # (uuid of a new record, links)
     try:
         with ledger.session() as session:
             if new_rows:
@@ -434,7 +473,10 @@ def apply_import(
                         for r in part:
                             v = r.values
                             row = [v.get(k, defaults.get(k)) for k in keys]
-                            row += (new_uuid(), stamp, stamp)
+                            uid = new_uuid()
+                            if r.links:
+                                new_links.append((uid, r.links))
+                            row += (uid, stamp, stamp)
                             batch.append(row)
                         for i, k in enumerate(keys):
                             proc = procs.get(k)
@@ -449,11 +491,15 @@ def apply_import(
             if upd_rows:
                 for start in range(0, len(upd_rows), chunk):
                     part = upd_rows[start : start + chunk]
-                    session.execute(
-                        update(model),
-                        [{"id": r.target_id, "updated_at": now, **{k: v for k, (_o, v) in r.changes.items()}} for r in part],
-                    )
+                    changed = [r for r in part if r.changes]
+                    if changed:
+                        session.execute(
+                            update(model),
+                            [{"id": r.target_id, "updated_at": now, **{k: v for k, (_o, v) in r.changes.items()}}
+                             for r in changed],
+                        )
                     step(len(part))
+            _write_links(session, plan.entity, model, new_links, upd_rows)
             if remember_mapping:
                 mapping_mod.remember(session, plan.entity, plan.headers, plan.mapping)
             _audit(session, ledger, plan, len(new_rows), len(upd_rows))
@@ -463,6 +509,26 @@ def apply_import(
             "账本可能在预览之后被修改过，请重新预览后再导入。"
         ) from e
     return ImportResult(len(new_rows), len(upd_rows), len(plan.rows) - total, backup)
+
+
+def _write_links(session: Session, entity: str, model, new_links, upd_rows) -> None:
+    """Link columns (所在单位): for the new records (found by the uuid they were given)
+    and for the updated ones whose links differ."""
+    from partydesk.excel.links import link
+
+    todo: list[tuple[int, dict[str, list[int]]]] = []
+    uuids = [u for u, _ in new_links]
+    by_uuid: dict[str, int] = {}
+    for k in range(0, len(uuids), 900):
+        by_uuid.update(dict(session.execute(
+            select(model.uuid, model.id).where(model.uuid.in_(uuids[k:k + 900]))).all()))
+    todo += [(by_uuid[u], lks) for u, lks in new_links if u in by_uuid]
+    todo += [(r.target_id, {n: r.links[n] for n in r.link_changes}) for r in upd_rows if r.link_changes]
+    for rec_id, lks in todo:
+        for name, ids in lks.items():
+            link(entity, name).write(session, rec_id, ids)
+    if todo:
+        session.flush()
 
 
 def _integrity_reason(e: Exception) -> str:

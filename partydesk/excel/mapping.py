@@ -34,14 +34,45 @@ def _strip_paren(t: str) -> str:
 
 def known_headers(entity_key: str) -> dict[str, str]:
     """Normalized header word → field name (labels win over aliases)."""
+    from partydesk.excel.links import links
+
     ent = fields.entity(entity_key)
     out: dict[str, str] = {}
     for f in ent.fields:
         for h in f.aliases:
             out.setdefault(normalize_header(h), f.name)
+    for k in links(entity_key):
+        for h in k.aliases:
+            out.setdefault(normalize_header(h), k.name)
     for f in ent.fields:
         out[normalize_header(f.label)] = f.name
+    for k in links(entity_key):
+        out[normalize_header(k.label)] = k.name
     return out
+
+
+def column_names(entity_key: str) -> set[str]:
+    """Every name a column may map to: the registry's fields and the link columns."""
+    from partydesk.excel.links import links
+
+    return set(fields.entity(entity_key).by_name) | {k.name for k in links(entity_key)}
+
+
+def column_label(entity_key: str, name: str) -> str:
+    """The Chinese label of a field or link column."""
+    from partydesk.excel.links import link
+
+    lk = link(entity_key, name)
+    return lk.label if lk is not None else fields.label_of(entity_key, name)
+
+
+def column_choices(entity_key: str) -> list[tuple[str, str, bool]]:
+    """(name, label, required) of everything a column may map to, in the order offered."""
+    from partydesk.excel.links import links
+
+    ent = fields.entity(entity_key)
+    return [(f.name, f.label, f.required) for f in ent.fields] + [
+        (k.name, k.label, False) for k in links(entity_key)]
 
 
 def guess_field(entity_key: str, header: str, remembered: dict[str, str] | None = None) -> str | None:
@@ -82,7 +113,7 @@ def auto_mapping(
     used: set[str] = set()
     for h in headers:
         name = guess_field(entity_key, h, remembered)
-        if name and name not in used and name in fields.entity(entity_key).by_name:
+        if name and name not in used and name in column_names(entity_key):
             used.add(name)
             out.append(name)
         else:
