@@ -288,7 +288,7 @@ def check_orgs(session: Session, report: CheckReport) -> None:
     committee = dict(
         session.execute(
             select(CommitteeMember.org_id, func.count())
-            .where(or_(CommitteeMember.until.is_(None), CommitteeMember.until >= today))
+            .where(or_(CommitteeMember.until.is_(None), CommitteeMember.until > today))  # ended that day
             .where(or_(CommitteeMember.since.is_(None), CommitteeMember.since <= today))
             .group_by(CommitteeMember.org_id)
         ).all()

@@ -61,6 +61,15 @@ def register(cmds) -> None:
     p.add_argument("--add", action="append", default=[], metavar="单位", help="增加一个所在单位，可重复")
     p.add_argument("--remove", action="append", default=[], metavar="单位", help="去掉一个所在单位，可重复")
 
+    p = cmds.add(cmds.top, "committee", "党组织班子：查看本届委员，任职（书记、委员等）或卸任", cmd_committee)
+    p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
+    p.add_argument("--history", action="store_true", help="也列出已卸任的")
+    p.add_argument("--add", metavar="人员", help="任职：人员的姓名（本组织内）、编号或身份证号")
+    p.add_argument("--role", default="委员", help="职务：书记、副书记、组织委员、宣传委员、纪检委员、委员（默认委员）")
+    p.add_argument("--since", metavar="日期", help="任职日期（默认今天）")
+    p.add_argument("--leave", type=int, metavar="任职编号", help="卸任：列表第一列的任职编号")
+    p.add_argument("--until", metavar="日期", help="卸任日期（默认今天）")
+
     p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
@@ -346,4 +355,53 @@ def cmd_hosts(args) -> int:
         out("（未设所在单位：这个党组织不计入任何单位的组织覆盖）")
     for w in warnings:
         out(f"提示：{w}")
+    return 0
+
+
+def _day(text: str | None, what: str):
+    """A date as offices write it (2026-03-01, 2026.3.1, 2026年3月1日 …)."""
+    if not text:
+        return None
+    from partydesk.rules.dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        raise ValidationError(f"{what}：{e}") from None
+
+
+def cmd_committee(args) -> int:
+    from partydesk.errors import NotFoundError
+    from partydesk.ledger import committee
+    from partydesk.ledger.queries import find_org, find_person
+
+    changing = bool(args.add or args.leave)
+    with open_for(args, readonly=not changing) as ledger, ledger.session() as s:
+        org = find_org(s, args.org)
+        name = org.name
+        if args.add:
+            try:
+                person = find_person(s, args.add, org)
+            except NotFoundError:
+                person = find_person(s, args.add)
+            seat, warnings = committee.appoint(s, org.id, person.id, args.role, _day(args.since, "任职日期"))
+            out(f"已任命{seat.name}为{name}{seat.role_label}（自{seat.since:%Y-%m-%d}）。")
+            for w in warnings:
+                out(f"提示：{w}")
+        if args.leave:
+            from partydesk.ledger.models import CommitteeMember
+
+            row = s.get(CommitteeMember, args.leave)
+            if row is None or row.org_id != org.id:
+                raise NotFoundError(f"{name}没有编号为{args.leave}的任职记录。")
+            seat = committee.leave(s, args.leave, _day(args.until, "卸任日期"))
+            out(f"{seat.name}已卸任{seat.role_label}（卸任日期{seat.until:%Y-%m-%d}）。")
+        rows = committee.seats(s, org.id, history=args.history)
+    if changing:
+        out("")
+    out(f"{name}的班子：" if rows else f"{name}尚未登记班子成员。")
+    if rows:
+        out(table(["任职编号", "职务", "姓名", "任职日期", "卸任日期"],
+                  [[str(r.id), r.role_label, r.name, f"{r.since:%Y-%m-%d}" if r.since else "",
+                    f"{r.until:%Y-%m-%d}" if r.until else ""] for r in rows], right={0}))
     return 0

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError
-from partydesk.ledger.models import Organization
+from partydesk.ledger.models import Organization, Person
 
 
 def find_org(session: Session, text: str | int) -> Organization:
@@ -40,3 +40,25 @@ def find_org(session: Session, text: str | int) -> Organization:
 
 def count(session: Session, model) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def find_person(session: Session, text: str | int, org: Organization | None = None) -> Person:
+    """A person by id, 身份证号 or name (unique within `org` when given)."""
+    t = str(text).strip()
+    if t.isdigit() and len(t) < 15:
+        p = session.get(Person, int(t))
+        if p is not None:
+            return p
+    p = session.scalar(select(Person).where(Person.id_number == t.upper()))
+    if p is not None:
+        return p
+    q = select(Person).where(Person.name == t)
+    if org is not None:
+        q = q.where(Person.org_id == org.id)
+    found = list(session.scalars(q.limit(6)))
+    if len(found) == 1:
+        return found[0]
+    where = f"在“{org.name}”中" if org is not None else ""
+    if not found:
+        raise NotFoundError(f"{where}找不到人员“{t}”。可用编号、身份证号或姓名。")
+    raise NotFoundError(f"{where}有多个人叫“{t}”，请用编号或身份证号。")

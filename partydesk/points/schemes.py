@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError, ValidationError
-from partydesk.ledger.models import Organization, Person
 from partydesk.ledger.models.points import PointsBand, PointsItem, PointsScheme  # noqa: F401
+from partydesk.ledger.queries import find_person  # noqa: F401 - where callers look for it
 from partydesk.points import periods
 from partydesk.points.periods import Period
 
@@ -55,28 +55,6 @@ def find_item(session: Session, scheme: PointsScheme, text: str | int) -> Points
     if not part:
         raise NotFoundError(f"积分方案“{scheme.name}”中没有项目“{t}”。可用项目：{names}。")
     raise NotFoundError(f"“{t}”对应多个积分项目，请写得更具体或用编号：{names}。")
-
-
-def find_person(session: Session, text: str | int, org: Organization | None = None) -> Person:
-    """A person by id, 身份证号 or name (unique within `org` when given)."""
-    t = str(text).strip()
-    if t.isdigit() and len(t) < 15:
-        p = session.get(Person, int(t))
-        if p is not None:
-            return p
-    p = session.scalar(select(Person).where(Person.id_number == t.upper()))
-    if p is not None:
-        return p
-    q = select(Person).where(Person.name == t)
-    if org is not None:
-        q = q.where(Person.org_id == org.id)
-    found = list(session.scalars(q.limit(6)))
-    if len(found) == 1:
-        return found[0]
-    where = f"在“{org.name}”中" if org is not None else ""
-    if not found:
-        raise NotFoundError(f"{where}找不到人员“{t}”。可用编号、身份证号或姓名。")
-    raise NotFoundError(f"{where}有多个人叫“{t}”，请用编号或身份证号。")
 
 
 def scheme_categories(scheme: PointsScheme) -> list[str]:

@@ -197,3 +197,23 @@ def test_hosts_shows_sets_adds_and_removes_host_units(capsys, sample):
     assert "提示：组建方式为单独组建，却有2个所在单位" in out
     code, out, _ = run(capsys, "list", "orgs", "--ledger", str(path), "--search", "同心社会", "--columns", "党组织全称")
     assert "中共星光科技有限公司支部委员会" in out and "中共东湖街道联合党支部委员会" in out
+
+
+def test_committee_appoints_lists_and_ends_seats(capsys, sample):
+    path, ids = sample
+    o2 = ids["orgs"][1]
+    code, out, _ = run(capsys, "committee", str(o2), "--ledger", str(path))
+    assert code == 0 and "尚未登记班子成员" in out
+    code, out, _ = run(capsys, "committee", "东湖街道联合", "--ledger", str(path),
+                       "--add", "刘洋", "--role", "书记", "--since", "2025年3月1日")
+    assert code == 0 and out.startswith("已任命刘洋为中共东湖街道联合党支部委员会书记（自2025-03-01）")
+    assert row(path, "SELECT secretary_id FROM organization WHERE id=?", o2) == (ids["刘洋"],)
+    code, _, err = run(capsys, "committee", str(o2), "--ledger", str(path), "--add", "李娜")
+    assert code == 1 and "李娜是入党积极分子，只有正式党员才能担任支部委员" in err
+    seat = row(path, "SELECT id FROM committee_member WHERE org_id=?", o2)[0]
+    code, out, _ = run(capsys, "committee", str(o2), "--ledger", str(path), "--leave", str(seat),
+                       "--until", "2026-11-01")
+    assert code == 0 and "刘洋已卸任书记（卸任日期2026-11-01）" in out
+    assert row(path, "SELECT secretary_id FROM organization WHERE id=?", o2) == (None,)
+    code, out, _ = run(capsys, "committee", str(o2), "--ledger", str(path), "--history")
+    assert "2025-03-01  2026-11-01" in out

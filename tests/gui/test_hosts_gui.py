@@ -45,7 +45,8 @@ def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sampl
     assert seen["summary"] == "已选 2 个：同心社会工作服务中心、星光科技有限公司"
     assert hosts_of(ledger, o3) == sorted([u1, u2])
     assert set(orgs.model.data(cell(orgs, name, "hosts")).split("、")) == {"星光科技有限公司", "同心社会工作服务中心"}
-    assert orgs.detail.hosts_label.text() == "同心社会工作服务中心、星光科技有限公司"  # by name
+    assert orgs.detail.hosts_label.text() == "2个：同心社会工作服务中心、星光科技有限公司"  # by name
+    assert orgs.detail.hosts_label.toolTip() == "同心社会工作服务中心\n星光科技有限公司"
     assert name in units.model.data(cell(units, "星光科技有限公司", "orgs"))
     assert main_window.undo_stack.undoText() == f"修改{name}的所在单位"
 
@@ -79,3 +80,42 @@ def _button():
     from PySide6.QtCore import Qt
 
     return Qt.LeftButton
+
+
+def test_committee_dialog_appoints_ends_and_undoes(main_window, qtbot, ledger, sample_ids):
+    from partydesk.ledger.models import Organization
+    from ui.table.committee_dialog import CommitteeDialog
+
+    o1 = sample_ids["orgs"][0]
+    orgs = page(main_window, "orgs")
+    orgs.select_id(o1)
+    assert orgs.detail.committee_label.text() == "（未登记）"
+    dlg = CommitteeDialog(main_window.ctx, o1, main_window)
+    qtbot.addWidget(dlg)
+    # only the organization's full members are offered: 张伟 (not 王芳, 预备党员; not 陈静)
+    offered = [dlg.person.itemText(i).split("（")[0] for i in range(dlg.person.count())]
+    assert offered == ["张伟"]
+    dlg.role.setCurrentIndex(dlg.role.findData("secretary"))
+    assert dlg.appoint()
+    assert dlg.message.text() == "已任命张伟为书记（可撤销）"
+    assert [dlg.table.item(0, c).text() for c in range(2)] == ["书记", "张伟"]
+    with ledger.session() as s:
+        assert s.get(Organization, o1).secretary_id == sample_ids["张伟"]
+    assert orgs.detail.committee_label.text() == "书记 张伟"
+    # appointing him again is refused with the reason, nothing added
+    assert not dlg.appoint()
+    assert "张伟已是本届委员" in dlg.message.text()
+
+    dlg.table.selectRow(0)
+    assert dlg.leave_selected()
+    assert dlg.table.rowCount() == 0
+    with ledger.session() as s:
+        assert s.get(Organization, o1).secretary_id is None
+    main_window.undo_act.trigger()  # the leave
+    with ledger.session() as s:
+        assert s.get(Organization, o1).secretary_id == sample_ids["张伟"]
+    main_window.undo_act.trigger()  # the appointment
+    with ledger.session() as s:
+        assert s.get(Organization, o1).secretary_id is None
+        assert s.get(Organization, o1).committee == []
+    assert orgs.detail.committee_label.text() == "（未登记）"

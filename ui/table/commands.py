@@ -220,3 +220,42 @@ def set_hosts(ctx, org_id: int, unit_ids: list[int], org_name: str = ""):
         ctx.undo_stack.push(HostsCommand(ctx, change, f"修改{org_name or '党组织'}的所在单位"))
         _notify_hosts(ctx, org_id)
     return change, None
+
+
+class CommitteeCommand(_LedgerCommand):
+    """A change of an organization's committee: undone and redone by putting the
+    committee back as it was before or after."""
+
+    def __init__(self, ctx, before, after, text: str):
+        super().__init__(ctx, text)
+        self.before, self.after = before, after
+
+    def do(self, s) -> None:
+        from partydesk.ledger import committee
+
+        committee.restore(s, self.after)
+
+    def undo_(self, s) -> None:
+        from partydesk.ledger import committee
+
+        committee.restore(s, self.before)
+
+    def notify(self) -> None:
+        _notify(self.ctx, "org", [self.before.org_id])
+
+
+def committee_change(ctx, org_id: int, text: str, fn):
+    """Run `fn(session)` (appoint / leave) as one undo step. Returns (its result or None,
+    error text or None)."""
+    from partydesk.ledger import committee
+
+    try:
+        with ctx.ledger.session() as s:
+            before = committee.snapshot(s, org_id)
+            result = fn(s)
+            after = committee.snapshot(s, org_id)
+    except PartyDeskError as e:
+        return None, str(e)
+    ctx.undo_stack.push(CommitteeCommand(ctx, before, after, text))
+    _notify(ctx, "org", [org_id])
+    return result, None

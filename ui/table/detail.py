@@ -63,6 +63,7 @@ class DetailForm(QWidget):
             self.editors[f.name] = w
             if entity_key == "org" and f.name == "name" and not new:
                 form.addRow(self.tr("所在单位"), self._hosts_row(body))
+                form.addRow(self.tr("班子"), self._committee_row(body))
             if isinstance(w, IdCardEdit):
                 self.id_hint = QLabel(body)
                 self.id_hint.setObjectName("idHint")
@@ -98,7 +99,6 @@ class DetailForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.hosts_label = QLabel(w)
         self.hosts_label.setObjectName("hostUnits")
-        self.hosts_label.setWordWrap(True)
         self.hosts_btn = QPushButton(self.tr("选择…"), w)
         self.hosts_btn.setObjectName("editHosts")
         self.hosts_btn.setToolTip(self.tr("选择这个党组织所在的单位（组织覆盖率按此统计）"))
@@ -106,6 +106,31 @@ class DetailForm(QWidget):
         row.addWidget(self.hosts_label, 1)
         row.addWidget(self.hosts_btn)
         return w
+
+    def _committee_row(self, parent: QWidget) -> QWidget:
+        w = QWidget(parent)
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.committee_label = QLabel(w)
+        self.committee_label.setObjectName("committeeSummary")
+        self.committee_btn = QPushButton(self.tr("管理…"), w)
+        self.committee_btn.setObjectName("editCommittee")
+        self.committee_btn.setToolTip(self.tr("书记、委员的任职与卸任"))
+        self.committee_btn.clicked.connect(self.edit_committee)
+        row.addWidget(self.committee_label, 1)
+        row.addWidget(self.committee_btn)
+        return w
+
+    def edit_committee(self) -> bool:
+        """Open the committee dialog for the shown organization; True when it changed."""
+        if self.rec_id is None:
+            return False
+        from ui.table.committee_dialog import CommitteeDialog
+
+        dlg = CommitteeDialog(self.ctx, self.rec_id, self)
+        dlg.exec()
+        self._load_hosts()
+        return dlg.changed
 
     def _load_hosts(self) -> None:
         if not hasattr(self, "hosts_label"):
@@ -116,8 +141,30 @@ class DetailForm(QWidget):
         if self.rec_id is not None:
             with self.ctx.ledger.session() as s:
                 names = [n for _, n in hosts.host_units(s, self.rec_id)]
-        self.hosts_label.setText("、".join(names) if names else self.tr("（未设）"))
-        self.hosts_btn.setEnabled(self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False))
+        # one short line (a narrow panel clips wrapped CJK text); the whole list as a tip
+        if len(names) > 1:
+            self.hosts_label.setText(self.tr("{0}个：{1}").format(len(names), "、".join(names)))
+        else:
+            self.hosts_label.setText(names[0] if names else self.tr("（未设）"))
+        self.hosts_label.setToolTip("\n".join(names))
+        writable = self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False)
+        self.hosts_btn.setEnabled(writable)
+        seats = []
+        if self.rec_id is not None:
+            from partydesk.ledger import committee
+
+            with self.ctx.ledger.session() as s:
+                seats = committee.seats(s, self.rec_id)
+                tip = committee.summary(s, self.rec_id)
+        if seats:
+            first = seats[0]
+            more = self.tr(" 等{0}人").format(len(seats)) if len(seats) > 1 else ""
+            self.committee_label.setText(f"{first.role_label} {first.name}{more}")
+            self.committee_label.setToolTip(tip)
+        else:
+            self.committee_label.setText(self.tr("（未登记）"))
+            self.committee_label.setToolTip("")
+        self.committee_btn.setEnabled(writable)
 
     def edit_hosts(self) -> bool:
         """Open the host-unit chooser for the shown organization; True when saved."""
