@@ -70,6 +70,18 @@ def register(cmds) -> None:
     p.add_argument("--leave", type=int, metavar="任职编号", help="卸任：列表第一列的任职编号")
     p.add_argument("--until", metavar="日期", help="卸任日期（默认今天）")
 
+    p = cmds.add(cmds.top, "transfer", "组织关系转出、转入登记，或调整所在党组织（记入人员履历）", cmd_transfer)
+    p.add_argument("person", help="人员：编号、身份证号或姓名")
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--out", metavar="转往", help="转出：转往的党组织（介绍信抬头）；人员改为“已转出”")
+    way.add_argument("--in", dest="in_", metavar="转自", help="转入登记：原所在党组织（介绍信开具单位）")
+    way.add_argument("--move", metavar="党组织", help="调整到本账本中的另一个党组织")
+    p.add_argument("--on", metavar="日期", help="日期（默认今天）")
+    p.add_argument("--note", help="备注，如介绍信编号")
+
+    p = cmds.add(cmds.top, "history", "人员履历：类别变更、组织关系转接等", cmd_history)
+    p.add_argument("person", help="人员：编号、身份证号或姓名")
+
     p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
@@ -404,4 +416,40 @@ def cmd_committee(args) -> int:
         out(table(["任职编号", "职务", "姓名", "任职日期", "卸任日期"],
                   [[str(r.id), r.role_label, r.name, f"{r.since:%Y-%m-%d}" if r.since else "",
                     f"{r.until:%Y-%m-%d}" if r.until else ""] for r in rows], right={0}))
+    return 0
+
+
+def cmd_transfer(args) -> int:
+    from datetime import date
+
+    from partydesk.ledger import history
+    from partydesk.ledger.queries import find_org, find_person
+
+    on = _day(args.on, "日期") or date.today()
+    with open_for(args) as ledger, ledger.session() as s:
+        person = find_person(s, args.person)
+        if args.out:
+            step = history.transfer_out(s, person.id, on, args.out, args.note)
+        elif args.in_:
+            step = history.transfer_in(s, person.id, on, args.in_, args.note)
+        else:
+            step = history.move(s, person.id, find_org(s, args.move).id, on, args.note)
+        ev = step.event
+    out(f"已登记：{step.label}，{on:%Y-%m-%d}，{ev['from_value'] or '（未记）'} → {ev['to_value'] or '（未记）'}。")
+    return 0
+
+
+def cmd_history(args) -> int:
+    from partydesk.ledger import history
+    from partydesk.ledger.queries import find_person
+
+    with open_for(args, readonly=True) as ledger, ledger.session() as s:
+        person = find_person(s, args.person)
+        name = person.name
+        rows = history.entries(s, person.id)
+    if not rows:
+        out(f"{name}没有履历记录。")
+        return 0
+    out(f"{name}的履历：")
+    out(table(["日期", "事项", "内容"], [[f"{e.on:%Y-%m-%d}", e.kind_label, e.text] for e in rows]))
     return 0

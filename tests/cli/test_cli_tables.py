@@ -217,3 +217,17 @@ def test_committee_appoints_lists_and_ends_seats(capsys, sample):
     assert row(path, "SELECT secretary_id FROM organization WHERE id=?", o2) == (None,)
     code, out, _ = run(capsys, "committee", str(o2), "--ledger", str(path), "--history")
     assert "2025-03-01  2026-11-01" in out
+
+
+def test_transfer_and_history(capsys, sample):
+    path, ids = sample
+    code, out, _ = run(capsys, "transfer", "赵磊", "--ledger", str(path), "--out", "中共某市某公司支部",
+                       "--on", "2026-05-01", "--note", "介绍信第3号")
+    assert code == 0 and out.startswith("已登记：赵磊组织关系转出，2026-05-01")
+    assert row(path, "SELECT status FROM person WHERE id=?", ids["赵磊"]) == ("transferred_out",)
+    code, out, _ = run(capsys, "transfer", "陈静", "--ledger", str(path), "--move", "东湖街道联合")
+    assert code == 0 and row(path, "SELECT org_id FROM person WHERE id=?", ids["陈静"]) == (ids["orgs"][1],)
+    code, out, _ = run(capsys, "history", "赵磊", "--ledger", str(path))
+    assert "2026-05-01  组织关系转出  中共东湖街道联合党支部委员会 → 中共某市某公司支部（介绍信第3号）" in out
+    code, _, err = run(capsys, "transfer", "赵磊", "--ledger", str(path), "--out", "别处")
+    assert code == 1 and "不在册" in err

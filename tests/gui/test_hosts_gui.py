@@ -119,3 +119,32 @@ def test_committee_dialog_appoints_ends_and_undoes(main_window, qtbot, ledger, s
         assert s.get(Organization, o1).secretary_id is None
         assert s.get(Organization, o1).committee == []
     assert orgs.detail.committee_label.text() == "（未登记）"
+
+
+def test_history_dialog_records_a_transfer_out_and_undo_restores(main_window, qtbot, ledger, sample_ids):
+    from partydesk.ledger.models import Person, PersonEvent
+    from ui.table.history_dialog import IN, OUT, HistoryDialog
+
+    people = page(main_window, "people")
+    pid = sample_ids["刘洋"]
+    people.select_id(pid)
+    dlg = HistoryDialog(main_window.ctx, pid, main_window)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 0
+    assert not dlg.record(kind=OUT, where="")  # refused: where to
+    assert dlg.message.text() == "请填写转往的党组织（组织关系介绍信上的抬头）。"
+    assert dlg.record(kind=OUT, where="中共杭州某某公司支部委员会")
+    assert [dlg.table.item(0, c).text() for c in (1, 2)] == [
+        "组织关系转出", "中共东湖街道联合党支部委员会 → 中共杭州某某公司支部委员会"]
+    with ledger.session() as s:
+        assert s.get(Person, pid).status == "transferred_out"
+    assert people.model.data(cell(people, "刘洋", "status")) == "已转出"
+    # a person no longer on the books cannot be registered as transferred in
+    assert not dlg.record(kind=IN, where="某处")
+    assert "不在册" in dlg.message.text()
+
+    main_window.undo_act.trigger()
+    with ledger.session() as s:
+        assert s.get(Person, pid).status == "active"
+        assert s.query(PersonEvent).filter_by(person_id=pid).count() == 0
+    assert people.model.data(cell(people, "刘洋", "status")) == "在册"

@@ -259,3 +259,36 @@ def committee_change(ctx, org_id: int, text: str, fn):
     ctx.undo_stack.push(CommitteeCommand(ctx, before, after, text))
     _notify(ctx, "org", [org_id])
     return result, None
+
+
+class HistoryCommand(_LedgerCommand):
+    """A transfer or move recorded in a person's history (the change and its entry)."""
+
+    def __init__(self, ctx, step):
+        super().__init__(ctx, step.label)
+        self.step = step
+
+    def do(self, s) -> None:
+        from partydesk.ledger import history
+
+        history.redo(s, self.step)
+
+    def undo_(self, s) -> None:
+        from partydesk.ledger import history
+
+        history.undo(s, self.step)
+
+    def notify(self) -> None:
+        _notify(self.ctx, "person", [self.step.person_id])
+
+
+def record_history(ctx, fn):
+    """Run `fn(session) -> history.Step` as one undo step: (step or None, error or None)."""
+    try:
+        with ctx.ledger.session() as s:
+            step = fn(s)
+    except PartyDeskError as e:
+        return None, str(e)
+    ctx.undo_stack.push(HistoryCommand(ctx, step))
+    _notify(ctx, "person", [step.person_id])
+    return step, None

@@ -61,6 +61,13 @@ class DetailForm(QWidget):
             label = f.label + ("*" if f.required else "")
             form.addRow(label, w)
             self.editors[f.name] = w
+            if entity_key == "person" and f.name == "org_id" and not new:
+                btn = QPushButton(self.tr("履历与组织关系转接…"), body)
+                btn.setObjectName("editHistory")
+                btn.setToolTip(self.tr("转出、转入登记、调整党组织，及类别变更等履历"))
+                btn.clicked.connect(self.edit_history)
+                self.history_btn = btn
+                form.addRow("", btn)
             if entity_key == "org" and f.name == "name" and not new:
                 form.addRow(self.tr("所在单位"), self._hosts_row(body))
                 form.addRow(self.tr("班子"), self._committee_row(body))
@@ -107,6 +114,16 @@ class DetailForm(QWidget):
         row.addWidget(self.hosts_btn)
         return w
 
+    def edit_history(self) -> bool:
+        """Open the person's history and transfers; True when something was recorded."""
+        if self.rec_id is None:
+            return False
+        from ui.table.history_dialog import HistoryDialog
+
+        dlg = HistoryDialog(self.ctx, self.rec_id, self)
+        dlg.exec()
+        return dlg.changed
+
     def _committee_row(self, parent: QWidget) -> QWidget:
         w = QWidget(parent)
         row = QHBoxLayout(w)
@@ -133,6 +150,8 @@ class DetailForm(QWidget):
         return dlg.changed
 
     def _load_hosts(self) -> None:
+        if hasattr(self, "history_btn"):
+            self.history_btn.setEnabled(self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False))
         if not hasattr(self, "hosts_label"):
             return
         from partydesk.ledger import hosts
