@@ -47,6 +47,8 @@ class Change:
     uuid: str
     before: dict[str, Any]
     after: dict[str, Any]
+    # history entries (person_event) the change wrote: their columns, and "id" once written
+    events: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def fields(self) -> list[str]:
@@ -180,7 +182,61 @@ def set_fields(
     for k, v in new.items():
         setattr(obj, k, v)
     session.flush()
-    return Change(entity_key, rec_id, obj.uuid, before, dict(new))
+    change = Change(entity_key, rec_id, obj.uuid, before, dict(new))
+    _write_events(session, change, {**current, **new}, today)
+    return change
+
+
+# The date field that says when a person entered each category (the history entry's date).
+_CATEGORY_DATE = {"applicant": "applied_on", "activist": "activist_on", "target": "target_on",
+                  "probationary": "admitted_on", "full": "full_on"}
+
+
+def history_events(session: Session, change: Change, values: Mapping[str, Any],
+                   today: date | None = None) -> list[dict[str, Any]]:
+    """The person_event rows a change of a person's 人员类别, 在册状态 or 所在党支部 adds to
+    their history (dated by the category's own date when it is filled in)."""
+    if change.entity != "person":
+        return []
+    today = today or date.today()
+    b, a = change.before, change.after
+    out: list[dict[str, Any]] = []
+    if "category" in a and b.get("category") != a["category"]:
+        on = values.get(_CATEGORY_DATE.get(a["category"], ""), None) or today
+        out.append({"kind": "category", "on": on, "from_value": b.get("category"), "to_value": a["category"]})
+    if "status" in a and b.get("status") != a["status"]:
+        out.append({"kind": "status", "on": today, "from_value": b.get("status"), "to_value": a["status"]})
+    if "org_id" in a and b.get("org_id") != a["org_id"]:
+        names = dict(session.execute(select(Organization.id, Organization.name).where(
+            Organization.id.in_([i for i in (b.get("org_id"), a["org_id"]) if i is not None]))).all())
+        out.append({"kind": "move", "on": today, "from_org_id": b.get("org_id"), "to_org_id": a["org_id"],
+                    "from_value": names.get(b.get("org_id")), "to_value": names.get(a["org_id"])})
+    return out
+
+
+def _write_events(session: Session, change: Change, values: Mapping[str, Any], today: date | None) -> None:
+    change.events = history_events(session, change, values, today)
+    _add_events(session, change)
+
+
+def _add_events(session: Session, change: Change) -> None:
+    from partydesk.ledger.models import PersonEvent
+
+    for ev in change.events:
+        row = PersonEvent(person_id=change.id, **{k: v for k, v in ev.items() if k != "id"})
+        session.add(row)
+        session.flush()
+        ev["id"] = row.id
+
+
+def _drop_events(session: Session, change: Change) -> None:
+    from partydesk.ledger.models import PersonEvent
+
+    for ev in change.events:
+        row = session.get(PersonEvent, ev.get("id")) if ev.get("id") else None
+        if row is not None:
+            session.delete(row)
+    session.flush()
 
 
 def write_values(
@@ -201,11 +257,13 @@ def write_values(
 def revert(session: Session, changes: Iterable[Change]) -> None:
     for ch in reversed(list(changes)):
         write_values(session, ch.entity, ch.id, ch.before, expect_uuid=ch.uuid)
+        _drop_events(session, ch)
 
 
 def reapply(session: Session, changes: Iterable[Change]) -> None:
     for ch in changes:
         write_values(session, ch.entity, ch.id, ch.after, expect_uuid=ch.uuid)
+        _add_events(session, ch)
 
 
 def paste_cells(
@@ -244,6 +302,8 @@ def paste_cells(
             for k, v in diff.items():
                 setattr(obj, k, v)
             changes.append(Change(entity_key, rec_id, obj.uuid, {k: current[k] for k in diff}, diff))
+            session.flush()
+            _write_events(session, changes[-1], state, today)
     session.flush()
     return changes, refused
 

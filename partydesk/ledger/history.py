@@ -152,10 +152,11 @@ def entries(session: Session, person_id: int) -> list[Entry]:
     out = []
     for ev in session.scalars(select(PersonEvent).where(PersonEvent.person_id == person_id)
                               .order_by(PersonEvent.on.desc(), PersonEvent.id.desc())):
-        if ev.kind == EventKind.CATEGORY.value:
+        if ev.kind in (EventKind.CATEGORY.value, EventKind.STATUS.value):
             from partydesk.ledger.enums import Category
 
-            text = f"{Category.label_of(ev.from_value) if ev.from_value else '（无）'} → {Category.label_of(ev.to_value)}"
+            enum = Category if ev.kind == EventKind.CATEGORY.value else PersonStatus
+            text = f"{enum.label_of(ev.from_value) if ev.from_value else '（无）'} → {enum.label_of(ev.to_value)}"
         elif ev.from_value and ev.to_value:
             text = f"{ev.from_value} → {ev.to_value}"
         elif ev.to_value:

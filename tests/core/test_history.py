@@ -66,3 +66,34 @@ def test_transfer_in_and_move_between_organizations(ledger, ids):
         ]
         assert ("2026年3月2日", "陈静", "组织关系转入", "中共宁波市某某街道工作委员会",
                 "中共星光科技有限公司支部委员会") in load_book(s, o2, 2026).transfers
+
+
+def test_editing_category_status_or_organization_writes_history_and_undo_removes_it(ledger, ids):
+    from partydesk.ledger import editing
+
+    pid = ids["王芳"]  # 预备党员 in o1
+    with ledger.session() as s:
+        ch = editing.set_fields(s, "person", pid, {"category": "正式党员", "full_on": "2026-07-02"},
+                                today=TODAY)
+    with ledger.session() as s:
+        assert [(e.on, e.kind_label, e.text) for e in history.entries(s, pid)] == [
+            (date(2026, 7, 2), "类别变更", "预备党员 → 正式党员")]
+        editing.revert(s, [ch])
+    with ledger.session() as s:
+        assert history.entries(s, pid) == []
+        assert s.get(Person, pid).category == "probationary"
+        editing.reapply(s, [ch])
+    with ledger.session() as s:
+        assert [e.kind for e in history.entries(s, pid)] == ["category"]
+        # a pasted block: status and organization, each its own entry dated today
+        changes, refused = editing.paste_cells(
+            s, "person", [(pid, None, "status", "已去世"), (pid, None, "org_id", "中共东湖街道联合党支部委员会")],
+            today=TODAY)
+        assert refused == []
+    with ledger.session() as s:
+        got = {(e.on, e.kind_label, e.text) for e in history.entries(s, pid)}
+        assert (TODAY, "在册状态变更", "在册 → 已去世") in got
+        assert (TODAY, "调整所在党组织", "中共星光科技有限公司支部委员会 → 中共东湖街道联合党支部委员会") in got
+        editing.revert(s, changes)
+    with ledger.session() as s:
+        assert [e.kind for e in history.entries(s, pid)] == ["category"]
