@@ -148,3 +148,26 @@ def test_history_dialog_records_a_transfer_out_and_undo_restores(main_window, qt
         assert s.get(Person, pid).status == "active"
         assert s.query(PersonEvent).filter_by(person_id=pid).count() == 0
     assert people.model.data(cell(people, "刘洋", "status")) == "在册"
+
+
+def test_a_long_host_list_never_pushes_the_buttons_out_of_the_panel(main_window, qtbot, ledger, sample_ids):
+    from PySide6.QtWidgets import QScrollArea
+
+    from partydesk.ledger import hosts
+    from partydesk.ledger.models import Unit
+
+    o2 = sample_ids["orgs"][1]
+    with ledger.session() as s:
+        units = [Unit(name=f"东湖街道第{i}号非常长名称的新就业群体服务有限责任公司") for i in range(5)]
+        s.add_all(units)
+        s.flush()
+        hosts.set_host_units(s, o2, [u.id for u in units])
+    orgs = page(main_window, "orgs")
+    orgs.select_id(o2)
+    qtbot.wait(50)
+    area = orgs.detail.findChild(QScrollArea)
+    assert orgs.detail.hosts_label.text().startswith("5个：")
+    assert not area.horizontalScrollBar().isVisible()
+    btn = orgs.detail.hosts_btn
+    right = btn.mapTo(area.viewport(), btn.rect().topRight()).x()
+    assert right <= area.viewport().width()

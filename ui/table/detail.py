@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -106,6 +107,8 @@ class DetailForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.hosts_label = QLabel(w)
         self.hosts_label.setObjectName("hostUnits")
+        # never widen the panel for a long list (the full list is the tooltip)
+        self.hosts_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.hosts_btn = QPushButton(self.tr("选择…"), w)
         self.hosts_btn.setObjectName("editHosts")
         self.hosts_btn.setToolTip(self.tr("选择这个党组织所在的单位（组织覆盖率按此统计）"))
@@ -130,6 +133,7 @@ class DetailForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.committee_label = QLabel(w)
         self.committee_label.setObjectName("committeeSummary")
+        self.committee_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.committee_btn = QPushButton(self.tr("管理…"), w)
         self.committee_btn.setObjectName("editCommittee")
         self.committee_btn.setToolTip(self.tr("书记、委员的任职与卸任"))
