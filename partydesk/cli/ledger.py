@@ -82,6 +82,16 @@ def register(cmds) -> None:
     p = cmds.add(cmds.top, "history", "人员履历：类别变更、组织关系转接等", cmd_history)
     p.add_argument("person", help="人员：编号、身份证号或姓名")
 
+    p = cmds.add(cmds.top, "groups", "党小组：查看、新建、设组长、编入人员、撤销", cmd_groups)
+    p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
+    p.add_argument("--add", metavar="名称", help="新建党小组，如“第一党小组”")
+    p.add_argument("--leader", metavar="人员", help="组长（与 --add 同用，或与 --group 同用以更换组长）")
+    p.add_argument("--group", metavar="党小组", help="要操作的党小组（名称或编号）")
+    p.add_argument("--assign", action="append", default=[], metavar="人员",
+                   help="把人员编入 --group 指定的党小组，可重复")
+    p.add_argument("--unassign", action="append", default=[], metavar="人员", help="把人员移出党小组，可重复")
+    p.add_argument("--remove", action="store_true", help="撤销 --group 指定的党小组（其成员不再属于任何小组）")
+
     p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
@@ -280,7 +290,7 @@ def cmd_set(args) -> int:
         ch = editing.set_fields(s, entity, args.id, raw)
         name = s.get(ent.model, args.id).name
         lines = [f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before[k])} → "
-                 f"{_shown(s, entity, k, ch.after[k])}" for k in ch.after]
+                 f"{_shown(s, entity, k, ch.after[k])}" for k in ch.fields]
     if not lines:
         out(f"{ent.label}“{name}”没有变化。")
         return 0
@@ -452,4 +462,46 @@ def cmd_history(args) -> int:
         return 0
     out(f"{name}的履历：")
     out(table(["日期", "事项", "内容"], [[f"{e.on:%Y-%m-%d}", e.kind_label, e.text] for e in rows]))
+    return 0
+
+
+def cmd_groups(args) -> int:
+    from partydesk.ledger import groups
+    from partydesk.ledger.queries import find_org, find_person
+
+    changing = bool(args.add or args.assign or args.unassign or args.remove or args.leader)
+    with open_for(args, readonly=not changing) as ledger, ledger.session() as s:
+        org = find_org(s, args.org)
+        name = org.name
+
+        def person(text):
+            return find_person(s, text, org)
+
+        target = None
+        if args.add:
+            leader = person(args.leader).id if args.leader else None
+            target = groups.add_group(s, org.id, args.add, leader)
+            out(f"已新建{target.name}。")
+        elif args.group:
+            target = groups.find_group(s, org.id, args.group)
+        if (args.assign or args.remove or (args.leader and not args.add)) and target is None:
+            raise ValidationError("请用 --group 指定党小组。")
+        if args.leader and not args.add:
+            groups.set_leader(s, target.id, person(args.leader).id)
+            out(f"{target.name}的组长改为{args.leader}。")
+        for text in args.assign:
+            groups.assign(s, person(text).id, target.id)
+        for text in args.unassign:
+            groups.assign(s, person(text).id, None)
+        if args.remove:
+            out(f"已撤销{groups.remove_group(s, target.id)}。")
+        rows = groups.groups(s, org.id)
+    if changing:
+        out("")
+    if not rows:
+        out(f"{name}没有党小组。")
+        return 0
+    out(f"{name}的党小组：")
+    out(table(["编号", "党小组", "组长", "成员"],
+              [[str(g.id), g.name, g.leader, "、".join(g.members)] for g in rows], right={0}))
     return 0

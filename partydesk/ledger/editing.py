@@ -52,7 +52,8 @@ class Change:
 
     @property
     def fields(self) -> list[str]:
-        return list(self.after)
+        """The registry fields changed (not what followed from them, e.g. 党小组 on a move)."""
+        return [k for k in self.after if k in F.entity(self.entity).by_name]
 
 
 @dataclass
@@ -179,12 +180,21 @@ def set_fields(
     current = stored_values(obj, entity_key)
     new = plan(session, entity_key, current, raw, rec_id=rec_id, today=today)
     before = {k: current[k] for k in new}
+    _leave_group_on_move(obj, entity_key, new, before)
     for k, v in new.items():
         setattr(obj, k, v)
     session.flush()
     change = Change(entity_key, rec_id, obj.uuid, before, dict(new))
     _write_events(session, change, {**current, **new}, today)
     return change
+
+
+def _leave_group_on_move(obj, entity_key: str, new: dict, before: dict) -> None:
+    """A person moved to another organization leaves their 党小组 (a group of the old one);
+    the change carries it, so undo puts them back in it."""
+    if entity_key == "person" and "org_id" in new and getattr(obj, "party_group_id", None) is not None:
+        before["party_group_id"] = obj.party_group_id
+        new["party_group_id"] = None
 
 
 # The date field that says when a person entered each category (the history entry's date).
@@ -299,9 +309,11 @@ def paste_cells(
             state.update(new)
         diff = {k: v for k, v in state.items() if current[k] != v}
         if diff:
+            before = {k: current[k] for k in diff}
+            _leave_group_on_move(obj, entity_key, diff, before)
             for k, v in diff.items():
                 setattr(obj, k, v)
-            changes.append(Change(entity_key, rec_id, obj.uuid, {k: current[k] for k in diff}, diff))
+            changes.append(Change(entity_key, rec_id, obj.uuid, before, diff))
             session.flush()
             _write_events(session, changes[-1], state, today)
     session.flush()

@@ -117,12 +117,13 @@ def move(session: Session, person_id: int, to_org_id: int, on: date, note: str |
         raise NotFoundError("目标党组织不存在。")
     if to_org_id == p.org_id:
         raise ValidationError(f"{p.name}已在{_org_name(session, to_org_id)}。", "org_id")
-    before = {"org_id": p.org_id}
+    before = {"org_id": p.org_id, "party_group_id": p.party_group_id}
     ev = PersonEvent(person_id=p.id, kind=EventKind.MOVE.value, on=on,
                      from_value=_org_name(session, p.org_id) or None,
                      to_value=_org_name(session, to_org_id), from_org_id=p.org_id,
                      to_org_id=to_org_id, note=note or None)
     p.org_id = to_org_id
+    p.party_group_id = None  # the old organization's 党小组
     return _step(session, p, ev, before, f"{p.name}调整所在党组织")
 
 

@@ -231,3 +231,20 @@ def test_transfer_and_history(capsys, sample):
     assert "2026-05-01  组织关系转出  中共东湖街道联合党支部委员会 → 中共某市某公司支部（介绍信第3号）" in out
     code, _, err = run(capsys, "transfer", "赵磊", "--ledger", str(path), "--out", "别处")
     assert code == 1 and "不在册" in err
+
+
+def test_groups_are_made_filled_and_removed(capsys, sample):
+    path, ids = sample
+    o1 = ids["orgs"][0]
+    code, out, _ = run(capsys, "groups", str(o1), "--ledger", str(path), "--add", "第一党小组", "--leader", "张伟")
+    assert code == 0 and "已新建第一党小组" in out
+    code, out, _ = run(capsys, "groups", str(o1), "--ledger", str(path), "--group", "第一党小组",
+                       "--assign", "王芳", "--assign", "陈静")
+    assert code == 0 and "张伟、王芳、陈静" in out
+    gid = row(path, "SELECT id FROM party_group WHERE org_id=?", o1)[0]
+    assert row(path, "SELECT party_group_id FROM person WHERE id=?", ids["陈静"]) == (gid,)
+    code, _, err = run(capsys, "groups", str(o1), "--ledger", str(path), "--group", "第一党小组", "--assign", "刘洋")
+    assert code == 1 and "找不到人员“刘洋”" in err
+    code, out, _ = run(capsys, "groups", str(o1), "--ledger", str(path), "--group", str(gid), "--remove")
+    assert code == 0 and "已撤销第一党小组" in out and "没有党小组" in out
+    assert row(path, "SELECT party_group_id FROM person WHERE id=?", ids["陈静"]) == (None,)

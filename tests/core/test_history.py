@@ -55,7 +55,8 @@ def test_transfer_in_and_move_between_organizations(ledger, ids):
     with ledger.session() as s:
         history.transfer_in(s, ids["陈静"], date(2026, 3, 2), "中共宁波市某某街道工作委员会", today=TODAY)
         step = history.move(s, ids["陈静"], o2, date(2026, 6, 1), today=TODAY)
-        assert step.before == {"org_id": o1} and step.after == {"org_id": o2}
+        assert step.before == {"org_id": o1, "party_group_id": None}
+        assert step.after == {"org_id": o2, "party_group_id": None}
         with pytest.raises(ValidationError, match="陈静已在中共东湖街道联合党支部委员会"):
             history.move(s, ids["陈静"], o2, TODAY, today=TODAY)
     with ledger.session() as s:

@@ -171,3 +171,32 @@ def test_a_long_host_list_never_pushes_the_buttons_out_of_the_panel(main_window,
     btn = orgs.detail.hosts_btn
     right = btn.mapTo(area.viewport(), btn.rect().topRight()).x()
     assert right <= area.viewport().width()
+
+
+def test_groups_dialog_makes_fills_and_undoes(main_window, qtbot, ledger, sample_ids):
+    from partydesk.ledger.models import Person
+    from ui.table.groups_dialog import GroupsDialog
+
+    o1 = sample_ids["orgs"][0]
+    orgs = page(main_window, "orgs")
+    orgs.select_id(o1)
+    assert orgs.detail.groups_label.text() == "（未设）"
+    dlg = GroupsDialog(main_window.ctx, o1, main_window)
+    qtbot.addWidget(dlg)
+    assert not dlg.assign()  # no group chosen yet
+    assert dlg.message.text() == "请先在上表中选中一个党小组。"
+    assert dlg.add_group("第一党小组")
+    dlg.person.setCurrentIndex(dlg.person.findText("王芳（预备党员）"))
+    assert dlg.assign() and dlg.make_leader()
+    assert [dlg.table.item(0, c).text() for c in range(3)] == ["第一党小组", "王芳", "王芳"]
+    assert not dlg.add_group("第一党小组")
+    assert dlg.message.text() == "本组织已有“第一党小组”。"
+    with ledger.session() as s:
+        gid = s.get(Person, sample_ids["王芳"]).party_group_id
+        assert gid is not None
+    assert orgs.detail.groups_label.text() == "1个：第一党小组"
+    for _ in range(3):  # leader, assign, group
+        main_window.undo_act.trigger()
+    with ledger.session() as s:
+        assert s.get(Person, sample_ids["王芳"]).party_group_id is None
+    assert orgs.detail.groups_label.text() == "（未设）"

@@ -137,7 +137,7 @@ def paste(ctx, entity: str, cells: list[tuple[int, str | None, str, Any]]):
     with ctx.ledger.session() as s:
         changes, refused = editing.paste_cells(s, entity, cells)
     if changes:
-        n = sum(len(c.after) for c in changes)
+        n = sum(len(c.fields) for c in changes)
         ctx.undo_stack.push(EditCommand(ctx, entity, changes, f"粘贴{n}个单元格"))
         _notify(ctx, entity, [c.id for c in changes])
     return changes, refused
@@ -292,3 +292,42 @@ def record_history(ctx, fn):
     ctx.undo_stack.push(HistoryCommand(ctx, step))
     _notify(ctx, "person", [step.person_id])
     return step, None
+
+
+class GroupsCommand(_LedgerCommand):
+    """A change of an organization's 党小组: undone/redone by putting them back as they were."""
+
+    def __init__(self, ctx, before, after, text: str):
+        super().__init__(ctx, text)
+        self.before, self.after = before, after
+
+    def do(self, s) -> None:
+        from partydesk.ledger import groups
+
+        groups.restore(s, self.after)
+
+    def undo_(self, s) -> None:
+        from partydesk.ledger import groups
+
+        groups.restore(s, self.before)
+
+    def notify(self) -> None:
+        _notify(self.ctx, "org", [self.before.org_id])
+        _notify(self.ctx, "person", None)
+
+
+def groups_change(ctx, org_id: int, text: str, fn):
+    """Run `fn(session)` on an organization's groups as one undo step: (result, error)."""
+    from partydesk.ledger import groups
+
+    try:
+        with ctx.ledger.session() as s:
+            before = groups.snapshot(s, org_id)
+            result = fn(s)
+            after = groups.snapshot(s, org_id)
+    except PartyDeskError as e:
+        return None, str(e)
+    ctx.undo_stack.push(GroupsCommand(ctx, before, after, text))
+    _notify(ctx, "org", [org_id])
+    _notify(ctx, "person", None)
+    return result, None

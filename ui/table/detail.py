@@ -72,6 +72,7 @@ class DetailForm(QWidget):
             if entity_key == "org" and f.name == "name" and not new:
                 form.addRow(self.tr("所在单位"), self._hosts_row(body))
                 form.addRow(self.tr("班子"), self._committee_row(body))
+                form.addRow(self.tr("党小组"), self._groups_row(body))
             if isinstance(w, IdCardEdit):
                 self.id_hint = QLabel(body)
                 self.id_hint.setObjectName("idHint")
@@ -142,6 +143,31 @@ class DetailForm(QWidget):
         row.addWidget(self.committee_btn)
         return w
 
+    def _groups_row(self, parent: QWidget) -> QWidget:
+        w = QWidget(parent)
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.groups_label = QLabel(w)
+        self.groups_label.setObjectName("groupsSummary")
+        self.groups_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.groups_btn = QPushButton(self.tr("管理…"), w)
+        self.groups_btn.setObjectName("editGroups")
+        self.groups_btn.setToolTip(self.tr("党小组、组长和成员"))
+        self.groups_btn.clicked.connect(self.edit_groups)
+        row.addWidget(self.groups_label, 1)
+        row.addWidget(self.groups_btn)
+        return w
+
+    def edit_groups(self) -> bool:
+        if self.rec_id is None:
+            return False
+        from ui.table.groups_dialog import GroupsDialog
+
+        dlg = GroupsDialog(self.ctx, self.rec_id, self)
+        dlg.exec()
+        self._load_hosts()
+        return dlg.changed
+
     def edit_committee(self) -> bool:
         """Open the committee dialog for the shown organization; True when it changed."""
         if self.rec_id is None:
@@ -188,6 +214,16 @@ class DetailForm(QWidget):
             self.committee_label.setText(self.tr("（未登记）"))
             self.committee_label.setToolTip("")
         self.committee_btn.setEnabled(writable)
+        names = []
+        if self.rec_id is not None:
+            from partydesk.ledger import groups
+
+            with self.ctx.ledger.session() as s:
+                names = [g.name for g in groups.groups(s, self.rec_id)]
+        self.groups_label.setText(self.tr("{0}个：{1}").format(len(names), "、".join(names)) if names
+                                  else self.tr("（未设）"))
+        self.groups_label.setToolTip("\n".join(names))
+        self.groups_btn.setEnabled(writable)
 
     def edit_hosts(self) -> bool:
         """Open the host-unit chooser for the shown organization; True when saved."""

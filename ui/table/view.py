@@ -250,7 +250,7 @@ class LedgerTableView(QTableView):
             r, c = by_key.get((ref.id, ref.field), (-1, -1))
             label = model.columns[c].label if c >= 0 else ref.field
             refused.append((str(r + 1), label, str(ref.raw), ref.reason))
-        written = sum(len(ch.after) for ch in changes)
+        written = sum(len(ch.fields) for ch in changes)
         self.last_refused = refused
         if refused:
             dlg = RefusedDialog(self, refused, written)
