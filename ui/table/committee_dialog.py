@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +26,7 @@ from partydesk.ledger import committee
 from partydesk.ledger.enums import Category, CommitteeRole, PersonStatus
 from partydesk.ledger.models import Organization, Person
 from ui.table import commands
+from ui.table.change_dialog import ChangeDialog
 
 
 def _qdate(d: date) -> QDate:
@@ -38,7 +37,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class CommitteeDialog(QDialog):
+class CommitteeDialog(ChangeDialog):
     def __init__(self, ctx, org_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.org_id = ctx, org_id
@@ -107,18 +106,10 @@ class CommitteeDialog(QDialog):
         note = QLabel(self.tr("只有本组织在册的正式党员可以任职；新任书记时，原书记在同一天卸任。"), self)
         note.setStyleSheet("QLabel { color: #555; }")
         lay.addWidget(note)
-        self.message = QLabel(self)
-        self.message.setObjectName("committeeMessage")
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        box = QDialogButtonBox(QDialogButtonBox.Close, self)
-        box.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        self.finish(lay, "committeeMessage")
         self.seats: list[committee.Seat] = []
         self.reload()
         self.resize(620, 440)
-        self.setWindowModality(Qt.WindowModal)
 
     def reload(self) -> None:
         with self.ctx.ledger.session() as s:
@@ -131,9 +122,6 @@ class CommitteeDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.leave_btn.setEnabled(bool(self.seats))
 
-    def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("QLabel { color: %s; }" % ("#b00020" if error else "#1b6e1b"))
 
     def appoint(self, person_id: int | None = None, role: str | None = None, since: date | None = None) -> bool:
         pid = person_id if person_id is not None else self.person.currentData()
@@ -146,10 +134,10 @@ class CommitteeDialog(QDialog):
             self.ctx, self.org_id, f"任命{label}",
             lambda s: committee.appoint(s, self.org_id, pid, role, since))
         if error:
-            self._say(error, True)
+            self.say(error, True)
             return False
         seat, warnings = got
-        self._say(self.tr("已任命{0}为{1}（可撤销）").format(seat.name, label)
+        self.say(self.tr("已任命{0}为{1}（可撤销）").format(seat.name, label)
                   + "".join("；" + w for w in warnings), False)
         self.changed = True
         self.reload()
@@ -158,7 +146,7 @@ class CommitteeDialog(QDialog):
     def leave_selected(self, until: date | None = None) -> bool:
         row = self.table.currentRow()
         if not 0 <= row < len(self.seats):
-            self._say(self.tr("请先在上表中选中一位委员。"), True)
+            self.say(self.tr("请先在上表中选中一位委员。"), True)
             return False
         seat = self.seats[row]
         until = until or _pydate(self.until.date())
@@ -166,9 +154,9 @@ class CommitteeDialog(QDialog):
             self.ctx, self.org_id, f"{seat.name}卸任{seat.role_label}",
             lambda s: committee.leave(s, seat.id, until))
         if error:
-            self._say(error, True)
+            self.say(error, True)
             return False
-        self._say(self.tr("{0}已卸任{1}（可撤销）").format(seat.name, seat.role_label), False)
+        self.say(self.tr("{0}已卸任{1}（可撤销）").format(seat.name, seat.role_label), False)
         self.changed = True
         self.reload()
         return True

@@ -3,12 +3,9 @@ it or take them out, remove a group. Each change is one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,9 +22,10 @@ from partydesk.ledger import groups
 from partydesk.ledger.enums import Category, PersonStatus
 from partydesk.ledger.models import Organization, Person
 from ui.table import commands
+from ui.table.change_dialog import ChangeDialog
 
 
-class GroupsDialog(QDialog):
+class GroupsDialog(ChangeDialog):
     def __init__(self, ctx, org_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.org_id = ctx, org_id
@@ -80,18 +78,10 @@ class GroupsDialog(QDialog):
         row.addWidget(self.leader_btn)
         row.addWidget(self.out_btn)
         lay.addLayout(row)
-        self.message = QLabel(self)
-        self.message.setObjectName("groupsMessage")
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        box = QDialogButtonBox(QDialogButtonBox.Close, self)
-        box.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        self.finish(lay, "groupsMessage")
         self.rows: list[groups.Group] = []
         self.reload()
         self.resize(640, 420)
-        self.setWindowModality(Qt.WindowModal)
 
     def reload(self) -> None:
         keep = self.selected_group()
@@ -111,11 +101,9 @@ class GroupsDialog(QDialog):
     def _run(self, text: str, fn, done: str) -> bool:
         _, error = commands.groups_change(self.ctx, self.org_id, text, fn)
         if error:
-            self.message.setText(error)
-            self.message.setStyleSheet("QLabel { color: #b00020; }")
+            self.say(error, True)
             return False
-        self.message.setText(done + self.tr("（可撤销）"))
-        self.message.setStyleSheet("QLabel { color: #1b6e1b; }")
+        self.say(done + self.tr("（可撤销）"), False)
         self.changed = True
         self.reload()
         return True
@@ -123,8 +111,7 @@ class GroupsDialog(QDialog):
     def _need_group(self) -> int | None:
         gid = self.selected_group()
         if gid is None:
-            self.message.setText(self.tr("请先在上表中选中一个党小组。"))
-            self.message.setStyleSheet("QLabel { color: #b00020; }")
+            self.say(self.tr("请先在上表中选中一个党小组。"), True)
         return gid
 
     def add_group(self, name: str | None = None) -> bool:

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -30,11 +27,12 @@ from PySide6.QtWidgets import (
 from partydesk.ledger import history, listing
 from partydesk.ledger.models import Person
 from ui.table import commands
+from ui.table.change_dialog import ChangeDialog
 
 OUT, IN, MOVE = "out", "in", "move"
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(ChangeDialog):
     def __init__(self, ctx, person_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.person_id = ctx, person_id
@@ -89,18 +87,10 @@ class HistoryDialog(QDialog):
         self.record_btn.clicked.connect(lambda: self.record())
         form.addRow("", self.record_btn)
         lay.addWidget(box)
-        self.message = QLabel(self)
-        self.message.setObjectName("historyMessage")
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        close = QDialogButtonBox(QDialogButtonBox.Close, self)
-        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        close.rejected.connect(self.reject)
-        lay.addWidget(close)
+        self.finish(lay, "historyMessage")
         self.kind_buttons[OUT].setChecked(True)
         self.reload()
         self.resize(680, 520)
-        self.setWindowModality(Qt.WindowModal)
 
     def _kind_changed(self, *_) -> None:
         k = self.current_kind()
@@ -135,20 +125,17 @@ class HistoryDialog(QDialog):
             fn = lambda s: history.transfer_in(s, pid, on, where, note)  # noqa: E731
         else:
             if org_id is None:
-                self._say(self.tr("请选择要调整到的党组织。"), True)
+                self.say(self.tr("请选择要调整到的党组织。"), True)
                 return False
             fn = lambda s: history.move(s, pid, org_id, on, note)  # noqa: E731
         step, error = commands.record_history(self.ctx, fn)
         if error:
-            self._say(error, True)
+            self.say(error, True)
             return False
-        self._say(self.tr("已登记：{0}（可撤销）").format(step.label), False)
+        self.say(self.tr("已登记：{0}（可撤销）").format(step.label), False)
         self.changed = True
         self.where.clear()
         self.note.clear()
         self.reload()
         return True
 
-    def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("QLabel { color: %s; }" % ("#b00020" if error else "#1b6e1b"))

@@ -1,0 +1,25 @@
+"""The frame of the small dialogs whose every button writes at once (班子, 党小组, 履历):
+a message line saying what happened (green) or why not (red), and 关闭."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+
+class ChangeDialog(QDialog):
+    def finish(self, lay: QVBoxLayout, message_name: str) -> None:
+        """Add the message line and the 关闭 button under `lay`'s contents."""
+        self.message = QLabel(self)
+        self.message.setObjectName(message_name)
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        box = QDialogButtonBox(QDialogButtonBox.Close, self)
+        box.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.setWindowModality(Qt.WindowModal)
+
+    def say(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("QLabel { color: %s; }" % ("#b00020" if error else "#1b6e1b"))
