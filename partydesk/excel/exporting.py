@@ -120,13 +120,14 @@ def _with_links(session, ent, cols: list, ids: list[int]) -> tuple[int, Iterator
     fcols = [c for c in cols if isinstance(c, fields.Field)]
     lcols = [c for c in cols if not isinstance(c, fields.Field)]
     current = {k.name: k.current(session) for k in lcols}
+    names = {k.name: k.targets(session) for k in lcols}
     total, rows = _rows_by_ids(session, ent, fcols, ids, with_ids=True)
 
     def gen():
         for rid, row in rows:
             vals = iter(row)
             yield [next(vals) if isinstance(c, fields.Field)
-                   else (c.names(session, current[c.name].get(rid, [])) or None) for c in cols]
+                   else (c.text(names[c.name], current[c.name].get(rid, [])) or None) for c in cols]
 
     return total, gen()
 

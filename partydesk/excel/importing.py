@@ -255,6 +255,7 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
     ]
     linked_now = {lk.name: lk.current(session) for _, lk in link_cols}
     link_cache: dict[tuple[str, Any], Any] = {}
+    link_names: dict[str, dict[int, str]] = {}  # read once, when the first change is found
     mapped = {c[1] for c in cols}
     names = [f.name for f in ent.fields]
 
@@ -394,7 +395,9 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
             before = linked_now[name].get(target, [])
             if set(before) != set(ids):
                 lk = link(entity, name)
-                r.link_changes[name] = (lk.names(session, before), lk.names(session, ids))
+                if name not in link_names:
+                    link_names[name] = lk.targets(session)
+                r.link_changes[name] = (lk.text(link_names[name], before), lk.text(link_names[name], ids))
         if changes:
             problems = fields.check_record(entity, {**old, **vals})
             if problems:

@@ -23,12 +23,17 @@ class Link:
     tip: str
     current: Callable[[Session], dict[int, list[int]]]  # record id -> linked ids
     parse: Callable[[Session, str], list[int]]  # a cell -> linked ids (ValidationError)
-    names: Callable[[Session, list[int]], str]  # linked ids -> the cell text
+    targets: Callable[[Session], dict[int, str]]  # every record it may link to: id -> name
     write: Callable[[Session, int, list[int]], None]
 
     @property
     def headers(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
+
+    @staticmethod
+    def text(names: dict[int, str], ids: list[int]) -> str:
+        """The cell for these linked ids (`names` from `targets`, read once per sheet)."""
+        return "、".join(names.get(i, f"#{i}") for i in ids)
 
 
 def _hosts_current(session: Session) -> dict[int, list[int]]:
@@ -48,19 +53,16 @@ def _hosts_parse(session: Session, text: str) -> list[int]:
     return hosts.parse_units(session, str(text))
 
 
-def _unit_names(session: Session, ids: list[int]) -> str:
+def _unit_names(session: Session) -> dict[int, str]:
     from partydesk.ledger.models import Unit
 
-    if not ids:
-        return ""
-    by_id = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())
-    return "、".join(by_id.get(i, f"#{i}") for i in ids)
+    return dict(session.execute(select(Unit.id, Unit.name)).all())
 
 
 def _hosts_write(session: Session, org_id: int, ids: list[int]) -> None:
     from partydesk.ledger import hosts
 
-    hosts.set_host_units(session, org_id, ids)
+    hosts.set_host_units(session, org_id, ids, hints=False)  # the preview showed the change
 
 
 HOST_UNITS = Link(

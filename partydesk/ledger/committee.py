@@ -73,10 +73,14 @@ def seats(session: Session, org_id: int, on: date | None = None, history: bool =
 
 def summary(session: Session, org_id: int, on: date | None = None) -> str:
     """书记 张三；副书记 李四；委员 王五、赵六 — one line for a form."""
-    groups: dict[str, list[str]] = {}
-    for s in seats(session, org_id, on):
-        groups.setdefault(s.role_label, []).append(s.name)
-    return "；".join(f"{role} {'、'.join(names)}" for role, names in groups.items())
+    return summary_of(seats(session, org_id, on))
+
+
+def summary_of(serving_seats: list[Seat]) -> str:
+    by_role: dict[str, list[str]] = {}
+    for s in serving_seats:
+        by_role.setdefault(s.role_label, []).append(s.name)
+    return "；".join(f"{role} {'、'.join(names)}" for role, names in by_role.items())
 
 
 def parse_role(text: str) -> str:

@@ -40,6 +40,12 @@ def groups(session: Session, org_id: int) -> list[Group]:
     return out
 
 
+def names(session: Session, org_id: int) -> list[str]:
+    """The names of the organization's groups, by name."""
+    return list(session.scalars(select(PartyGroup.name).where(PartyGroup.org_id == org_id)
+                                .order_by(PartyGroup.name, PartyGroup.id)))
+
+
 def find_group(session: Session, org_id: int, text: str | int) -> PartyGroup:
     t = str(text).strip()
     q = select(PartyGroup).where(PartyGroup.org_id == org_id)

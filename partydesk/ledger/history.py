@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError, ValidationError
-from partydesk.ledger.enums import EventKind, PersonStatus
+from partydesk.ledger.enums import Category, EventKind, PersonStatus
 from partydesk.ledger.models import Organization, Person, PersonEvent
 
 
@@ -154,8 +154,6 @@ def entries(session: Session, person_id: int) -> list[Entry]:
     for ev in session.scalars(select(PersonEvent).where(PersonEvent.person_id == person_id)
                               .order_by(PersonEvent.on.desc(), PersonEvent.id.desc())):
         if ev.kind in (EventKind.CATEGORY.value, EventKind.STATUS.value):
-            from partydesk.ledger.enums import Category
-
             enum = Category if ev.kind == EventKind.CATEGORY.value else PersonStatus
             text = f"{enum.label_of(ev.from_value) if ev.from_value else '（无）'} → {enum.label_of(ev.to_value)}"
         elif ev.from_value and ev.to_value:

@@ -122,9 +122,11 @@ def warnings_for(session: Session, org: Organization, unit_ids: list[int]) -> li
     return out
 
 
-def set_host_units(session: Session, org_id: int, unit_ids: list[int]) -> HostChange:
+def set_host_units(session: Session, org_id: int, unit_ids: list[int], *,
+                   hints: bool = True) -> HostChange:
     """Make `unit_ids` the organization's host units (in that order of preference; the
-    links not listed are removed). Returns before/after and 组建方式 warnings."""
+    links not listed are removed). Returns before/after and (with `hints`) 组建方式
+    warnings."""
     org = session.get(Organization, org_id)
     if org is None:
         raise NotFoundError(f"党组织（编号 {org_id}）不存在，可能已被删除。")
@@ -146,4 +148,4 @@ def set_host_units(session: Session, org_id: int, unit_ids: list[int]) -> HostCh
         if uid not in before:
             session.add(OrgHostUnit(org_id=org_id, unit_id=uid))
     session.flush()
-    return HostChange(org_id, before, wanted, warnings_for(session, org, wanted))
+    return HostChange(org_id, before, wanted, warnings_for(session, org, wanted) if hints else [])

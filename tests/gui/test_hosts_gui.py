@@ -194,7 +194,7 @@ def test_groups_dialog_makes_fills_and_undoes(main_window, qtbot, ledger, sample
     with ledger.session() as s:
         gid = s.get(Person, sample_ids["王芳"]).party_group_id
         assert gid is not None
-    assert orgs.detail.groups_label.text() == "1个：第一党小组"
+    assert orgs.detail.groups_label.text() == "第一党小组"
     for _ in range(3):  # leader, assign, group
         main_window.undo_act.trigger()
     with ledger.session() as s:

@@ -4,10 +4,22 @@ a message line saying what happened (green) or why not (red), and 关闭."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 class ChangeDialog(QDialog):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.changed = False  # something was written (each change is its own undo step)
+
+    def name_of_org(self, org_id: int) -> str:
+        from partydesk.ledger.models import Organization
+
+        with self.ctx.ledger.session() as s:
+            org = s.get(Organization, org_id)
+            return org.name if org is not None else ""
+
     def finish(self, lay: QVBoxLayout, message_name: str) -> None:
         """Add the message line and the 关闭 button under `lay`'s contents."""
         self.message = QLabel(self)

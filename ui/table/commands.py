@@ -222,42 +222,44 @@ def set_hosts(ctx, org_id: int, unit_ids: list[int], org_name: str = ""):
     return change, None
 
 
-class CommitteeCommand(_LedgerCommand):
-    """A change of an organization's committee: undone and redone by putting the
-    committee back as it was before or after."""
+class SnapshotCommand(_LedgerCommand):
+    """A change to part of an organization kept as before/after snapshots (its 班子 or its
+    党小组): undone and redone by putting that part back as it was."""
 
-    def __init__(self, ctx, before, after, text: str):
+    def __init__(self, ctx, part, before, after, text: str, touches: tuple[str, ...]):
         super().__init__(ctx, text)
-        self.before, self.after = before, after
+        self.part, self.before, self.after, self.touches = part, before, after, touches
 
     def do(self, s) -> None:
-        from partydesk.ledger import committee
-
-        committee.restore(s, self.after)
+        self.part.restore(s, self.after)
 
     def undo_(self, s) -> None:
-        from partydesk.ledger import committee
-
-        committee.restore(s, self.before)
+        self.part.restore(s, self.before)
 
     def notify(self) -> None:
-        _notify(self.ctx, "org", [self.before.org_id])
+        _notify_parts(self.ctx, self.before.org_id, self.touches)
 
 
-def committee_change(ctx, org_id: int, text: str, fn):
-    """Run `fn(session)` (appoint / leave) as one undo step. Returns (its result or None,
-    error text or None)."""
-    from partydesk.ledger import committee
+def _notify_parts(ctx, org_id: int, touches: tuple[str, ...]) -> None:
+    _notify(ctx, "org", [org_id])
+    for entity in touches:
+        _notify(ctx, entity, None)
 
+
+def snapshot_change(ctx, part, org_id: int, text: str, fn, touches: tuple[str, ...] = ()):
+    """Run `fn(session)` on the part of an organization that `part` (a module with
+    `snapshot(session, org_id)` and `restore(session, snap)`: ledger.committee or
+    ledger.groups) keeps, as one undo step. Returns (fn's result or None, error or None);
+    `touches` names the other tables whose rows it changes."""
     try:
         with ctx.ledger.session() as s:
-            before = committee.snapshot(s, org_id)
+            before = part.snapshot(s, org_id)
             result = fn(s)
-            after = committee.snapshot(s, org_id)
+            after = part.snapshot(s, org_id)
     except PartyDeskError as e:
         return None, str(e)
-    ctx.undo_stack.push(CommitteeCommand(ctx, before, after, text))
-    _notify(ctx, "org", [org_id])
+    ctx.undo_stack.push(SnapshotCommand(ctx, part, before, after, text, touches))
+    _notify_parts(ctx, org_id, touches)
     return result, None
 
 
@@ -292,42 +294,3 @@ def record_history(ctx, fn):
     ctx.undo_stack.push(HistoryCommand(ctx, step))
     _notify(ctx, "person", [step.person_id])
     return step, None
-
-
-class GroupsCommand(_LedgerCommand):
-    """A change of an organization's 党小组: undone/redone by putting them back as they were."""
-
-    def __init__(self, ctx, before, after, text: str):
-        super().__init__(ctx, text)
-        self.before, self.after = before, after
-
-    def do(self, s) -> None:
-        from partydesk.ledger import groups
-
-        groups.restore(s, self.after)
-
-    def undo_(self, s) -> None:
-        from partydesk.ledger import groups
-
-        groups.restore(s, self.before)
-
-    def notify(self) -> None:
-        _notify(self.ctx, "org", [self.before.org_id])
-        _notify(self.ctx, "person", None)
-
-
-def groups_change(ctx, org_id: int, text: str, fn):
-    """Run `fn(session)` on an organization's groups as one undo step: (result, error)."""
-    from partydesk.ledger import groups
-
-    try:
-        with ctx.ledger.session() as s:
-            before = groups.snapshot(s, org_id)
-            result = fn(s)
-            after = groups.snapshot(s, org_id)
-    except PartyDeskError as e:
-        return None, str(e)
-    ctx.undo_stack.push(GroupsCommand(ctx, before, after, text))
-    _notify(ctx, "org", [org_id])
-    _notify(ctx, "person", None)
-    return result, None

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from partydesk.ledger import committee
 from partydesk.ledger.enums import Category, CommitteeRole, PersonStatus
-from partydesk.ledger.models import Organization, Person
+from partydesk.ledger.models import Person
 from ui.table import commands
 from ui.table.change_dialog import ChangeDialog
 
@@ -39,12 +39,10 @@ def _pydate(q: QDate) -> date:
 
 class CommitteeDialog(ChangeDialog):
     def __init__(self, ctx, org_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.org_id = ctx, org_id
-        self.changed = False
+        super().__init__(ctx, parent)
+        self.org_id = org_id
+        self.org_name = self.name_of_org(org_id)
         with ctx.ledger.session() as s:
-            org = s.get(Organization, org_id)
-            self.org_name = org.name if org is not None else ""
             people = s.execute(
                 select(Person.id, Person.name, Person.id_number)
                 .where(Person.org_id == org_id, Person.category == Category.FULL.value,
@@ -130,8 +128,8 @@ class CommitteeDialog(ChangeDialog):
         if pid is None:
             return False
         label = CommitteeRole.label_of(role)
-        got, error = commands.committee_change(
-            self.ctx, self.org_id, f"任命{label}",
+        got, error = commands.snapshot_change(
+            self.ctx, committee, self.org_id, f"任命{label}",
             lambda s: committee.appoint(s, self.org_id, pid, role, since))
         if error:
             self.say(error, True)
@@ -150,8 +148,8 @@ class CommitteeDialog(ChangeDialog):
             return False
         seat = self.seats[row]
         until = until or _pydate(self.until.date())
-        got, error = commands.committee_change(
-            self.ctx, self.org_id, f"{seat.name}卸任{seat.role_label}",
+        got, error = commands.snapshot_change(
+            self.ctx, committee, self.org_id, f"{seat.name}卸任{seat.role_label}",
             lambda s: committee.leave(s, seat.id, until))
         if error:
             self.say(error, True)

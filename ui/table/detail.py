@@ -165,7 +165,7 @@ class DetailForm(QWidget):
 
         dlg = GroupsDialog(self.ctx, self.rec_id, self)
         dlg.exec()
-        self._load_hosts()
+        self._load_links()
         return dlg.changed
 
     def edit_committee(self) -> bool:
@@ -176,54 +176,43 @@ class DetailForm(QWidget):
 
         dlg = CommitteeDialog(self.ctx, self.rec_id, self)
         dlg.exec()
-        self._load_hosts()
+        self._load_links()
         return dlg.changed
 
-    def _load_hosts(self) -> None:
+    def _load_links(self) -> None:
+        """The rows that are links rather than fields: a person's 履历 button; an
+        organization's 所在单位, 班子 and 党小组 (one read of the ledger)."""
+        writable = self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False)
         if hasattr(self, "history_btn"):
-            self.history_btn.setEnabled(self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False))
+            self.history_btn.setEnabled(writable)
         if not hasattr(self, "hosts_label"):
             return
-        from partydesk.ledger import hosts
+        from partydesk.ledger import committee, groups, hosts
 
-        names = []
+        units, seats, group_names = [], [], []
         if self.rec_id is not None:
             with self.ctx.ledger.session() as s:
-                names = [n for _, n in hosts.host_units(s, self.rec_id)]
-        # one short line (a narrow panel clips wrapped CJK text); the whole list as a tip
-        if len(names) > 1:
-            self.hosts_label.setText(self.tr("{0}个：{1}").format(len(names), "、".join(names)))
-        else:
-            self.hosts_label.setText(names[0] if names else self.tr("（未设）"))
-        self.hosts_label.setToolTip("\n".join(names))
-        writable = self.rec_id is not None and not getattr(self.ctx.ledger, "readonly", False)
-        self.hosts_btn.setEnabled(writable)
-        seats = []
-        if self.rec_id is not None:
-            from partydesk.ledger import committee
-
-            with self.ctx.ledger.session() as s:
+                units = [n for _, n in hosts.host_units(s, self.rec_id)]
                 seats = committee.seats(s, self.rec_id)
-                tip = committee.summary(s, self.rec_id)
+                group_names = groups.names(s, self.rec_id)
+        self._show_list(self.hosts_label, units)
+        self._show_list(self.groups_label, group_names)
         if seats:
-            first = seats[0]
             more = self.tr(" 等{0}人").format(len(seats)) if len(seats) > 1 else ""
-            self.committee_label.setText(f"{first.role_label} {first.name}{more}")
-            self.committee_label.setToolTip(tip)
+            self.committee_label.setText(f"{seats[0].role_label} {seats[0].name}{more}")
         else:
             self.committee_label.setText(self.tr("（未登记）"))
-            self.committee_label.setToolTip("")
-        self.committee_btn.setEnabled(writable)
-        names = []
-        if self.rec_id is not None:
-            from partydesk.ledger import groups
+        self.committee_label.setToolTip(committee.summary_of(seats))
+        for b in (self.hosts_btn, self.committee_btn, self.groups_btn):
+            b.setEnabled(writable)
 
-            with self.ctx.ledger.session() as s:
-                names = [g.name for g in groups.groups(s, self.rec_id)]
-        self.groups_label.setText(self.tr("{0}个：{1}").format(len(names), "、".join(names)) if names
-                                  else self.tr("（未设）"))
-        self.groups_label.setToolTip("\n".join(names))
-        self.groups_btn.setEnabled(writable)
+    def _show_list(self, label: QLabel, names: list[str]) -> None:
+        # one short line (a narrow panel clips wrapped CJK text); the whole list as a tip
+        if len(names) > 1:
+            label.setText(self.tr("{0}个：{1}").format(len(names), "、".join(names)))
+        else:
+            label.setText(names[0] if names else self.tr("（未设）"))
+        label.setToolTip("\n".join(names))
 
     def edit_hosts(self) -> bool:
         """Open the host-unit chooser for the shown organization; True when saved."""
@@ -238,7 +227,7 @@ class DetailForm(QWidget):
         return True
 
     def _report_hosts(self, change) -> None:
-        self._load_hosts()
+        self._load_links()
         status = getattr(self.ctx, "status", None)
         if status and change is not None and change.changed:
             status(self.tr("已修改所在单位（可撤销）") + "".join("；" + w for w in change.warnings), 10000)
@@ -297,7 +286,7 @@ class DetailForm(QWidget):
             self.title.setText(self.tr("未选中记录"))
         else:
             self.title.setText(values.get("name") or ent.label)
-        self._load_hosts()
+        self._load_links()
         if not self.new:
             self.save_btn.setEnabled(rec_id is not None)
             self.revert_btn.setEnabled(rec_id is not None)

@@ -20,19 +20,17 @@ from sqlalchemy import select
 
 from partydesk.ledger import groups
 from partydesk.ledger.enums import Category, PersonStatus
-from partydesk.ledger.models import Organization, Person
+from partydesk.ledger.models import Person
 from ui.table import commands
 from ui.table.change_dialog import ChangeDialog
 
 
 class GroupsDialog(ChangeDialog):
     def __init__(self, ctx, org_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.org_id = ctx, org_id
-        self.changed = False
+        super().__init__(ctx, parent)
+        self.org_id = org_id
+        self.org_name = self.name_of_org(org_id)
         with ctx.ledger.session() as s:
-            org = s.get(Organization, org_id)
-            self.org_name = org.name if org is not None else ""
             people = s.execute(
                 select(Person.id, Person.name, Person.category)
                 .where(Person.org_id == org_id, Person.status == PersonStatus.ACTIVE.value)
@@ -99,7 +97,7 @@ class GroupsDialog(ChangeDialog):
         return self.rows[r].id if 0 <= r < len(getattr(self, "rows", [])) else None
 
     def _run(self, text: str, fn, done: str) -> bool:
-        _, error = commands.groups_change(self.ctx, self.org_id, text, fn)
+        _, error = commands.snapshot_change(self.ctx, groups, self.org_id, text, fn, ("person",))
         if error:
             self.say(error, True)
             return False

@@ -34,9 +34,8 @@ OUT, IN, MOVE = "out", "in", "move"
 
 class HistoryDialog(ChangeDialog):
     def __init__(self, ctx, person_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.person_id = ctx, person_id
-        self.changed = False
+        super().__init__(ctx, parent)
+        self.person_id = person_id
         with ctx.ledger.session() as s:
             p = s.get(Person, person_id)
             self.name = p.name if p is not None else ""

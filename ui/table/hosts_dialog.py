@@ -94,9 +94,14 @@ class HostUnitsDialog(QDialog):
 
     def set_chosen(self, unit_ids: list[int]) -> None:
         want = set(unit_ids)
-        for i in range(self.list.count()):
-            it = self.list.item(i)
-            it.setCheckState(Qt.Checked if it.data(_ID) in want else Qt.Unchecked)
+        self.list.blockSignals(True)  # one update below, not one ledger read per item
+        try:
+            for i in range(self.list.count()):
+                it = self.list.item(i)
+                it.setCheckState(Qt.Checked if it.data(_ID) in want else Qt.Unchecked)
+        finally:
+            self.list.blockSignals(False)
+        self._update()
 
     def _apply_filter(self) -> None:
         text = self.filter.text().strip()
