@@ -2,7 +2,7 @@
 
     python build_scripts/screenshot.py [--ledger PATH] [--page people] [--out window.png]
 
-Without --ledger a small demo ledger (issue 2's generator) is built in a temp folder."""
+Without --ledger a small demo ledger (the demo generator) is built in a temp folder."""
 
 from __future__ import annotations
 

@@ -28,20 +28,42 @@ KEEP_LOCALES = re.compile(r"^(root|zh|en|res_index|pool)(_|\.|$)")
 LOCALE_FILE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
 DROP_DIRS = ("translit/", "rbnf/")
 LOCALE_DIRS = ("lang/", "region/", "curr/", "unit/", "zone/", "coll/")
-KEEP_CNV = ("gb18030", "936", "1386", "1383", "5478", "950", "1373", "1375", "iso-ir-165",
-            "cns-11643", "icu-internal", "8859", "1252", "ibm-437", "ibm-850", "1250", "1251")
+KEEP_CNV = (
+    "gb18030",
+    "936",
+    "1386",
+    "1383",
+    "5478",
+    "950",
+    "1373",
+    "1375",
+    "iso-ir-165",
+    "cns-11643",
+    "icu-internal",
+    "8859",
+    "1252",
+    "ibm-437",
+    "ibm-850",
+    "1250",
+    "1251",
+)
 DROP_DICT = ("khmerdict", "burmesedict", "laodict", "thaidict")
 
 
 def _symbol(lib: Path) -> tuple[str, int, int]:
     """(name, file offset, size) of the icudtNN_dat symbol."""
-    syms = subprocess.run(["readelf", "--dyn-syms", "-W", str(lib)], capture_output=True,
-                          text=True, check=True).stdout
-    m = re.search(r"([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+DEFAULT\s+\d+\s+(icudt\d+_dat)", syms)
+    syms = subprocess.run(
+        ["readelf", "--dyn-syms", "-W", str(lib)], capture_output=True, text=True, check=True
+    ).stdout
+    m = re.search(
+        r"([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+DEFAULT\s+\d+\s+(icudt\d+_dat)", syms
+    )
     if not m:
         raise RuntimeError("no icudtNN_dat symbol")
     addr, size, name = int(m[1], 16), int(m[2], 0), m[3]
-    secs = subprocess.run(["readelf", "-S", "-W", str(lib)], capture_output=True, text=True, check=True).stdout
+    secs = subprocess.run(
+        ["readelf", "-S", "-W", str(lib)], capture_output=True, text=True, check=True
+    ).stdout
     for line in secs.splitlines():
         f = line.split("]", 1)[-1].split()
         if len(f) >= 5 and f[0] == ".rodata":
@@ -79,27 +101,37 @@ def trim(lib: Path, out_dir: Path) -> Path:
         with open(lib, "rb") as f:
             f.seek(off)
             dat.write_bytes(f.read(size))
-        items = subprocess.run(["icupkg", "-l", str(dat)], capture_output=True, text=True,
-                               check=True).stdout.split()
+        items = subprocess.run(
+            ["icupkg", "-l", str(dat)], capture_output=True, text=True, check=True
+        ).stdout.split()
         drop = [i for i in items if _drop(i)]
         (t / "drop.txt").write_text("\n".join(drop) + "\n")
         # icupkg names the items after the output file: it must keep the package's name
         small = t / "out" / dat.name
         small.parent.mkdir()
-        subprocess.run(["icupkg", "--ignore-deps", "-r", str(t / "drop.txt"), str(dat), str(small)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["icupkg", "--ignore-deps", "-r", str(t / "drop.txt"), str(dat), str(small)],
+            check=True,
+            capture_output=True,
+        )
         asm = t / "icudata.S"
         asm.write_text(
             "\t.section .rodata\n"
             f"\t.globl {name}\n\t.type {name}, @object\n\t.balign 16\n"
-            f"{name}:\n\t.incbin \"{small}\"\n\t.size {name}, .-{name}\n"
-            "\t.section .note.GNU-stack,\"\",@progbits\n"
+            f'{name}:\n\t.incbin "{small}"\n\t.size {name}, .-{name}\n'
+            '\t.section .note.GNU-stack,"",@progbits\n'
         )
         out = out_dir / soname
-        subprocess.run([cc, "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-s", "-o", str(out), str(asm)],
-                       check=True, capture_output=True)
-    print(f"trim_icu: {len(drop)} of {len(items)} items dropped; "
-          f"{lib.stat().st_size / 1e6:.1f} MB -> {out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+        subprocess.run(
+            [cc, "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-s", "-o", str(out), str(asm)],
+            check=True,
+            capture_output=True,
+        )
+    print(
+        f"trim_icu: {len(drop)} of {len(items)} items dropped; "
+        f"{lib.stat().st_size / 1e6:.1f} MB -> {out.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
     return out
 
 

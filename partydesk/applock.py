@@ -23,7 +23,14 @@ def hash_password(password: str) -> dict:
     pw = password.encode("utf-8")
     try:
         digest = hashlib.scrypt(pw, salt=salt, n=2**14, r=8, p=1, dklen=32)
-        return {"algo": "scrypt", "n": 2**14, "r": 8, "p": 1, "salt": salt.hex(), "hash": digest.hex()}
+        return {
+            "algo": "scrypt",
+            "n": 2**14,
+            "r": 8,
+            "p": 1,
+            "salt": salt.hex(),
+            "hash": digest.hex(),
+        }
     except (AttributeError, ValueError):  # pragma: no cover - OpenSSL without scrypt
         it = 300_000
         digest = hashlib.pbkdf2_hmac("sha256", pw, salt, it, dklen=32)
@@ -36,8 +43,9 @@ def verify_password(record: dict, password: str) -> bool:
     pw = password.encode("utf-8")
     salt = bytes.fromhex(record["salt"])
     if record.get("algo") == "scrypt":
-        digest = hashlib.scrypt(pw, salt=salt, n=int(record["n"]), r=int(record["r"]),
-                                p=int(record["p"]), dklen=32)
+        digest = hashlib.scrypt(
+            pw, salt=salt, n=int(record["n"]), r=int(record["r"]), p=int(record["p"]), dklen=32
+        )
     else:
         digest = hashlib.pbkdf2_hmac("sha256", pw, salt, int(record["iterations"]), dklen=32)
     return hmac.compare_digest(digest.hex(), record["hash"])

@@ -75,22 +75,58 @@ _LABEL_ATTRS = ("name", "title", "serial", "serial_no", "key", "topic", "subject
 # Chinese names of columns for display (the log itself stores column names and codes).
 # Keys are "table.column" or just "column"; features may add theirs.
 FIELD_LABELS = {
-    "person.name": "姓名", "name": "名称", "short_name": "简称", "phone": "手机号",
-    "job": "工作岗位", "id_number": "身份证号", "sex": "性别", "birth_date": "出生日期",
-    "ethnicity": "民族", "education": "学历", "org_id": "所在党组织", "unit_id": "所在单位",
-    "party_group_id": "党小组", "category": "人员类别", "status": "状态", "note": "备注",
-    "applied_on": "申请入党日期", "talked_on": "谈话日期", "activist_on": "确定积极分子日期",
-    "last_review_on": "最近考察日期", "target_on": "确定发展对象日期", "admitted_on": "入党日期",
-    "full_on": "转正日期", "probation_extension_months": "延长预备期(月)", "is_flowing": "流动党员",
-    "flow_to": "外出流向", "flow_since": "外出日期", "lost_contact": "失联",
-    "credit_code": "统一社会信用代码", "kind": "类型", "industry": "行业", "street": "街道",
-    "address": "地址", "legal_rep": "法定代表人", "employees": "职工人数",
-    "members_employed": "党员人数", "above_scale": "规上", "high_tech": "高新",
-    "key_unit": "重点单位", "has_union": "工会", "has_league": "团组织",
-    "org_type": "组织类型", "formation": "组建方式", "parent_id": "上级组织",
-    "founded_on": "成立日期", "term_start": "任期开始", "term_end": "任期结束",
-    "secretary_id": "书记", "contact_phone": "联系电话", "dissolved_on": "撤销日期",
-    "setting.key": "设置项", "setting.value": "值",
+    "person.name": "姓名",
+    "name": "名称",
+    "short_name": "简称",
+    "phone": "手机号",
+    "job": "工作岗位",
+    "id_number": "身份证号",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "ethnicity": "民族",
+    "education": "学历",
+    "org_id": "所在党组织",
+    "unit_id": "所在单位",
+    "party_group_id": "党小组",
+    "category": "人员类别",
+    "status": "状态",
+    "note": "备注",
+    "applied_on": "申请入党日期",
+    "talked_on": "谈话日期",
+    "activist_on": "确定积极分子日期",
+    "last_review_on": "最近考察日期",
+    "target_on": "确定发展对象日期",
+    "admitted_on": "入党日期",
+    "full_on": "转正日期",
+    "probation_extension_months": "延长预备期(月)",
+    "is_flowing": "流动党员",
+    "flow_to": "外出流向",
+    "flow_since": "外出日期",
+    "lost_contact": "失联",
+    "credit_code": "统一社会信用代码",
+    "kind": "类型",
+    "industry": "行业",
+    "street": "街道",
+    "address": "地址",
+    "legal_rep": "法定代表人",
+    "employees": "职工人数",
+    "members_employed": "党员人数",
+    "above_scale": "规上",
+    "high_tech": "高新",
+    "key_unit": "重点单位",
+    "has_union": "工会",
+    "has_league": "团组织",
+    "org_type": "组织类型",
+    "formation": "组建方式",
+    "parent_id": "上级组织",
+    "founded_on": "成立日期",
+    "term_start": "任期开始",
+    "term_end": "任期结束",
+    "secretary_id": "书记",
+    "contact_phone": "联系电话",
+    "dissolved_on": "撤销日期",
+    "setting.key": "设置项",
+    "setting.value": "值",
 }
 
 
@@ -98,9 +134,12 @@ def _value_enums() -> dict:
     from partydesk.ledger import enums
 
     return {
-        "person.category": enums.Category, "person.sex": enums.Sex,
-        "person.status": enums.PersonStatus, "unit.kind": enums.UnitKind,
-        "unit.status": enums.UnitStatus, "organization.org_type": enums.OrgType,
+        "person.category": enums.Category,
+        "person.sex": enums.Sex,
+        "person.status": enums.PersonStatus,
+        "unit.kind": enums.UnitKind,
+        "unit.status": enums.UnitStatus,
+        "organization.org_type": enums.OrgType,
         "organization.formation": enums.Formation,
     }
 
@@ -180,21 +219,42 @@ def record_label(obj) -> str:
     return f"#{oid}" if oid is not None else ""
 
 
-def _row(session, action, table, record_id=None, uuid=None, label="", old=None, new=None,
-         who=None, now=None):
+def _row(
+    session,
+    action,
+    table,
+    record_id=None,
+    uuid=None,
+    label="",
+    old=None,
+    new=None,
+    who=None,
+    now=None,
+):
     now = now or utcnow()
     return {
-        "at": now, "who": who if who is not None else who_for(session)[:100], "action": action, "table_name": table,
-        "record_id": record_id, "record_uuid": uuid, "label": (label or "")[:300],
-        "old_values": _dumps(old), "new_values": _dumps(new),
-        "uuid": new_uuid(), "created_at": now, "updated_at": now,
+        "at": now,
+        "who": who if who is not None else who_for(session)[:100],
+        "action": action,
+        "table_name": table,
+        "record_id": record_id,
+        "record_uuid": uuid,
+        "label": (label or "")[:300],
+        "old_values": _dumps(old),
+        "new_values": _dumps(new),
+        "uuid": new_uuid(),
+        "created_at": now,
+        "updated_at": now,
     }
 
 
 def _redacted(obj, values: dict | None) -> dict | None:
     if values is None:
         return None
-    if getattr(obj, "__tablename__", "") == "setting" and obj.__dict__.get("key") in REDACTED_SETTINGS:
+    if (
+        getattr(obj, "__tablename__", "") == "setting"
+        and obj.__dict__.get("key") in REDACTED_SETTINGS
+    ):
         return {k: (REDACTED if k == "value" else v) for k, v in values.items()}
     return values
 
@@ -240,9 +300,14 @@ def _table_ready(session: Session) -> bool:
     if getattr(ledger, "_audit_ready", False):
         return True
     conn = session.connection()
-    ready = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
-    ).first() is not None if conn.dialect.name == "sqlite" else sa_inspect(conn).has_table("audit_log")
+    ready = (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
+        ).first()
+        is not None
+        if conn.dialect.name == "sqlite"
+        else sa_inspect(conn).has_table("audit_log")
+    )
     if ready and ledger is not None:
         ledger._audit_ready = True
     return ready
@@ -254,7 +319,11 @@ def _after_flush(session: Session, _flush_context) -> None:
     rows = []
     who = who_for(session)[:100]
     now = utcnow()
-    for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
+    for action, objs in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
         for obj in objs:
             table = getattr(obj, "__tablename__", None)
             if table is None or table in SKIP_TABLES:
@@ -263,11 +332,20 @@ def _after_flush(session: Session, _flush_context) -> None:
             old, new = _changes(state, action)
             if action == "update" and not new:
                 continue
-            rows.append(_row(
-                session, action, table, record_id=state.dict.get("id"),
-                uuid=state.dict.get("uuid"), label=record_label(obj),
-                old=_redacted(obj, old), new=_redacted(obj, new), who=who, now=now,
-            ))
+            rows.append(
+                _row(
+                    session,
+                    action,
+                    table,
+                    record_id=state.dict.get("id"),
+                    uuid=state.dict.get("uuid"),
+                    label=record_label(obj),
+                    old=_redacted(obj, old),
+                    new=_redacted(obj, new),
+                    who=who,
+                    now=now,
+                )
+            )
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
 
@@ -299,7 +377,11 @@ def _on_execute(state) -> Any:
         params["行数"] = len(state.parameters)
     where = getattr(stmt, "whereclause", None)
     try:
-        cond = str(where.compile(compile_kwargs={"literal_binds": True})) if where is not None else "全部"
+        cond = (
+            str(where.compile(compile_kwargs={"literal_binds": True}))
+            if where is not None
+            else "全部"
+        )
     except Exception:  # noqa: BLE001
         cond = str(where)
     detail = {"条件": cond, **params}
@@ -307,8 +389,16 @@ def _on_execute(state) -> Any:
     label = f"{action_label(action)} {n} 条" if n is not None and n >= 0 else action_label(action)
     session.connection().execute(
         insert(AuditEntry.__table__),
-        [_row(session, action, table, label=label, new=detail if state.is_update else None,
-              old=detail if state.is_delete else None)],
+        [
+            _row(
+                session,
+                action,
+                table,
+                label=label,
+                new=detail if state.is_update else None,
+                old=detail if state.is_delete else None,
+            )
+        ],
     )
     return result
 
@@ -335,17 +425,31 @@ def log(
     action) in the session's transaction: committed together with the work, or not at all.
     `summary` is accepted as another name for `label`."""
     label = label or summary or ""
-    session.execute(insert(AuditEntry.__table__), [
-        _row(session, action, table, record_id=record_id, uuid=uuid, label=label, old=old, new=new)
-    ])
+    session.execute(
+        insert(AuditEntry.__table__),
+        [
+            _row(
+                session,
+                action,
+                table,
+                record_id=record_id,
+                uuid=uuid,
+                label=label,
+                old=old,
+                new=new,
+            )
+        ],
+    )
 
 
 # ---- reading the log ----------------------------------------------------------------
 
 
 def local_to_utc(dt: datetime) -> datetime:
-    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else (
-        dt.astimezone().astimezone(UTC).replace(tzinfo=None)
+    return (
+        dt.astimezone(UTC).replace(tzinfo=None)
+        if dt.tzinfo
+        else (dt.astimezone().astimezone(UTC).replace(tzinfo=None))
     )
 
 
@@ -362,7 +466,9 @@ def resolve_table(text: str | None) -> str | None:
     hits = [t for t, lbl in TABLE_LABELS.items() if text in lbl]
     if len(hits) == 1:
         return hits[0]
-    raise ValidationError(f"无法确定数据表“{text}”：" + ("、".join(TABLE_LABELS[h] for h in hits) or "没有这个表"))
+    raise ValidationError(
+        f"无法确定数据表“{text}”：" + ("、".join(TABLE_LABELS[h] for h in hits) or "没有这个表")
+    )
 
 
 @dataclass
@@ -377,7 +483,11 @@ class AuditFilter:
     def where(self) -> list:
         conds = []
         if self.since is not None:
-            s = self.since if isinstance(self.since, datetime) else datetime.combine(self.since, time.min)
+            s = (
+                self.since
+                if isinstance(self.since, datetime)
+                else datetime.combine(self.since, time.min)
+            )
             conds.append(AuditEntry.at >= local_to_utc(s))
         if self.until is not None:
             if isinstance(self.until, datetime):
@@ -398,13 +508,16 @@ class AuditFilter:
         if self.text:
             like = f"%{self.text}%"
             conds.append(
-                AuditEntry.label.like(like) | AuditEntry.old_values.like(like)
+                AuditEntry.label.like(like)
+                | AuditEntry.old_values.like(like)
                 | AuditEntry.new_values.like(like)
             )
         return conds
 
 
-def query_ids(session: Session, flt: AuditFilter | None = None, limit: int | None = None) -> list[int]:
+def query_ids(
+    session: Session, flt: AuditFilter | None = None, limit: int | None = None
+) -> list[int]:
     """Ids of matching entries, newest first (the GUI fetches rows on demand)."""
     stmt = select(AuditEntry.id).where(*(flt or AuditFilter()).where())
     stmt = stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
@@ -413,7 +526,9 @@ def query_ids(session: Session, flt: AuditFilter | None = None, limit: int | Non
     return list(session.scalars(stmt))
 
 
-def query(session: Session, flt: AuditFilter | None = None, limit: int | None = None) -> list[AuditEntry]:
+def query(
+    session: Session, flt: AuditFilter | None = None, limit: int | None = None
+) -> list[AuditEntry]:
     stmt = select(AuditEntry).where(*(flt or AuditFilter()).where())
     stmt = stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if limit:
@@ -451,9 +566,14 @@ HEADERS = ["时间", "操作人", "操作", "数据表", "记录编号", "记录
 
 def entry_row(e: AuditEntry) -> list:
     return [
-        utc_to_local(e.at).strftime("%Y-%m-%d %H:%M:%S"), e.who, action_label(e.action),
-        table_label(e.table_name), e.record_id, e.label,
-        values_text(e.old_values, e.table_name), values_text(e.new_values, e.table_name),
+        utc_to_local(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+        e.who,
+        action_label(e.action),
+        table_label(e.table_name),
+        e.record_id,
+        e.label,
+        values_text(e.old_values, e.table_name),
+        values_text(e.new_values, e.table_name),
     ]
 
 

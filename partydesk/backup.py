@@ -48,15 +48,24 @@ REASONS = {
     "manual": "手动",
     "restore": "恢复前",
 }
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?\.partydesk$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?\.partydesk$"
+)
 
 # Tables whose rows are counted as "records" in the list of backups, with their labels.
 COUNTED = {"person": "人员", "organization": "党组织", "unit": "两新组织"}
 # Not the clerk's records: bookkeeping, the log, and configuration (settings, the points
 # schemes a new ledger starts with, certificate wording and serial counters).
 _NOT_RECORDS = {
-    "alembic_version", "audit_log", "setting", "points_scheme", "points_item", "points_band",
-    "certificate_template", "serial_counter", "certificate_serial",
+    "alembic_version",
+    "audit_log",
+    "setting",
+    "points_scheme",
+    "points_item",
+    "points_band",
+    "certificate_template",
+    "serial_counter",
+    "certificate_serial",
 }
 
 
@@ -133,7 +142,9 @@ def config(ledger) -> dict:
     try:
         if hasattr(ledger, "engine"):
             with ledger.engine.connect() as conn:
-                row = conn.exec_driver_sql("SELECT value FROM setting WHERE key='backup'").fetchone()
+                row = conn.exec_driver_sql(
+                    "SELECT value FROM setting WHERE key='backup'"
+                ).fetchone()
         else:
             conn = _ro_connect(Path(ledger))
             try:
@@ -167,7 +178,9 @@ def save_config(ledger, **changes) -> dict:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as e:
-            raise BackupError(f"备份文件夹不能写入：{folder}（{e.strerror}）。请换一个文件夹或插好U盘。") from e
+            raise BackupError(
+                f"备份文件夹不能写入：{folder}（{e.strerror}）。请换一个文件夹或插好U盘。"
+            ) from e
         changes["folder"] = str(folder.resolve())
     with ledger.session() as s:
         cur = settings.get(s, "backup")
@@ -208,9 +221,12 @@ def _folders_for(ledger_path: Path) -> list[Path]:
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    )]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
@@ -230,10 +246,15 @@ def _explain(e: BaseException, where: Path) -> str:
     full = isinstance(e, OSError) and e.errno == 28 or "full" in text
     if full:
         return f"备份失败：备份位置的磁盘已满（{where}）。账本本身未受影响；请清理磁盘或换一个备份文件夹。"
-    if isinstance(e, PermissionError) or "readonly" in text or "read-only" in text or (
-        isinstance(e, OSError) and e.errno in (13, 30)
+    if (
+        isinstance(e, PermissionError)
+        or "readonly" in text
+        or "read-only" in text
+        or (isinstance(e, OSError) and e.errno in (13, 30))
     ):
-        return f"备份失败：备份文件夹不能写入（{where}）。账本本身未受影响；请检查U盘或换一个文件夹。"
+        return (
+            f"备份失败：备份文件夹不能写入（{where}）。账本本身未受影响；请检查U盘或换一个文件夹。"
+        )
     if isinstance(e, OSError) and e.errno in (2, 5, 19):
         return f"备份失败：找不到备份文件夹或设备（{where}），U盘可能已拔出。账本本身未受影响。"
     return f"备份失败（{where}）：{e}。账本本身未受影响。"
@@ -282,7 +303,9 @@ def make_backup(
             else:
                 src.close()
         if check != ["ok"]:
-            raise BackupError(f"备份校验未通过（{'; '.join(check[:3])}），未保存这份备份。账本可能已损坏。")
+            raise BackupError(
+                f"备份校验未通过（{'; '.join(check[:3])}），未保存这份备份。账本可能已损坏。"
+            )
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, final)
@@ -404,7 +427,9 @@ def read_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def list_backups(ledger_path, folder: str | Path | None = None, counts: bool = True) -> list[BackupInfo]:
+def list_backups(
+    ledger_path, folder: str | Path | None = None, counts: bool = True
+) -> list[BackupInfo]:
     """Backups of the ledger, newest first, with their record counts."""
     ledger_path = Path(getattr(ledger_path, "path", ledger_path))
     folders = [Path(folder)] if folder else [backup_folder(ledger_path)]
@@ -451,8 +476,11 @@ def rotate_folder(ledger_path: Path, folder: Path, cfg: dict | None = None, now=
     cfg = cfg or config(ledger_path)
     items = _scan(folder, Path(ledger_path).stem)
     keep = select_keep(
-        [b.created for b in items], int(cfg["daily"]), int(cfg["weekly"]),
-        int(cfg["monthly"]), max(1, int(cfg["recent"])),
+        [b.created for b in items],
+        int(cfg["daily"]),
+        int(cfg["weekly"]),
+        int(cfg["monthly"]),
+        max(1, int(cfg["recent"])),
     )
     deleted = []
     for i, b in enumerate(items):
@@ -474,7 +502,10 @@ def verify(path: str | Path, quick: bool = False) -> tuple[bool, str]:
                 return False, "不是账本文件"
         conn = _ro_connect(path, immutable=True)
         try:
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
+            rows = [
+                r[0]
+                for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
+            ]
             if rows != ["ok"]:
                 return False, "文件已损坏：" + "; ".join(rows[:3])
             if not conn.execute(
@@ -541,8 +572,13 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
         ledger.engine.dispose()  # pooled connections may cache the old schema
         migrate.upgrade_to_head(ledger.engine, None)
         with ledger.session() as s:
-            audit.log(s, "restore", "ledger", label=f"从备份恢复：{backup_file.name}",
-                      new={"备份": str(backup_file), "恢复前备份": str(safety.path)})
+            audit.log(
+                s,
+                "restore",
+                "ledger",
+                label=f"从备份恢复：{backup_file.name}",
+                new={"备份": str(backup_file), "恢复前备份": str(safety.path)},
+            )
         return safety
 
     path = Path(target).expanduser()
@@ -598,6 +634,14 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
             lk.release()
     with open_ledger(path) as lg:
         with lg.session() as s:
-            audit.log(s, "restore", "ledger", label=f"从备份恢复：{backup_file.name}",
-                      new={"备份": str(backup_file), "恢复前备份": str(safety.path) if safety else "（原账本已损坏）"})
+            audit.log(
+                s,
+                "restore",
+                "ledger",
+                label=f"从备份恢复：{backup_file.name}",
+                new={
+                    "备份": str(backup_file),
+                    "恢复前备份": str(safety.path) if safety else "（原账本已损坏）",
+                },
+            )
     return safety

@@ -9,11 +9,10 @@ second or two. The GUI calls `run_checks(session)` and shows `CheckReport.groups
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-
-import re
 from operator import mul
 
 from sqlalchemy import String, case, func, or_, select, type_coerce
@@ -23,8 +22,8 @@ from partydesk import settings
 from partydesk.ledger.models import (
     CommitteeMember,
     Instructor,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Person,
     Unit,
 )
@@ -125,8 +124,11 @@ def _who(name: str, pid: int) -> str:
     return f"{name}（编号{pid}）"
 
 
-_CATEGORY_OVERDUE = {"talk": "talk_overdue", "review": "review_overdue",
-                     "probation_end": "probation_overdue"}
+_CATEGORY_OVERDUE = {
+    "talk": "talk_overdue",
+    "review": "review_overdue",
+    "probation_end": "probation_overdue",
+}
 _PIPELINE_DATES = ("applied_on", "talked_on", "activist_on", "target_on", "admitted_on", "full_on")
 
 
@@ -149,8 +151,9 @@ def check_people(session: Session, report: CheckReport) -> None:
     # ID numbers and phones: plain strings for every person, checked in Python (the check
     # digit is not SQL); the birth date is read as text to skip 100,000 date conversions.
     rows = session.execute(
-        select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)
-        .order_by(P.id)
+        select(
+            P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone
+        ).order_by(P.id)
     ).all()
     for pid, name, number, sex, birth, tel in rows:
         if number and not _id_ok(number, None if birth is None else str(birth)[:10], sex):
@@ -170,14 +173,21 @@ def check_people(session: Session, report: CheckReport) -> None:
         if tel and not _PHONE.fullmatch(tel) and not phone.is_valid(tel):
             report.add("phone", f"{_who(name, pid)}：{tel}，{phone.error(tel)}", "person", pid)
 
-    cols = (P.id, P.name, P.category, P.status, P.org_id, P.lost_contact,
-            P.probation_extension_months, P.last_review_on) + tuple(
-        getattr(P, c) for c in _PIPELINE_DATES)
+    cols = (
+        P.id,
+        P.name,
+        P.category,
+        P.status,
+        P.org_id,
+        P.lost_contact,
+        P.probation_extension_months,
+        P.last_review_on,
+    ) + tuple(getattr(P, c) for c in _PIPELINE_DATES)
     # Dates out of order: only rows where some pair of key dates is reversed.
     order = [getattr(P, c) for c in _PIPELINE_DATES]
-    reversed_pairs = or_(*(
-        order[j] < order[i] for i in range(len(order)) for j in range(i + 1, len(order))
-    ))
+    reversed_pairs = or_(
+        *(order[j] < order[i] for i in range(len(order)) for j in range(i + 1, len(order)))
+    )
     for r in session.execute(select(*cols).where(reversed_pairs).order_by(P.id)).all():
         who = _who(r.name, r.id)
         for w in pipeline.order_warnings(r):
@@ -194,9 +204,7 @@ def check_people(session: Session, report: CheckReport) -> None:
         P.admitted_on.is_(None),
         P.probation_extension_months != 0,
     )
-    for r in session.execute(
-        select(*cols).where(P.status == "active", worth).order_by(P.id)
-    ).all():
+    for r in session.execute(select(*cols).where(P.status == "active", worth).order_by(P.id)).all():
         who = _who(r.name, r.id)
         missing = _missing_dates(r)
         if missing:
@@ -208,9 +216,16 @@ def check_people(session: Session, report: CheckReport) -> None:
                 report.add(kind, f"{who}：应于{due.due_on}前完成，已逾期{days}天", "person", r.id)
         ext_err = pipeline.extension_error(r.probation_extension_months or 0, cfg)
         if ext_err:
-            report.add("extension", f"{who}：延长{r.probation_extension_months}个月，{ext_err}", "person", r.id)
+            report.add(
+                "extension",
+                f"{who}：延长{r.probation_extension_months}个月，{ext_err}",
+                "person",
+                r.id,
+            )
         if r.org_id is None:
-            report.add("no_org", f"{who}：{_category_label(r.category)}，未编入任何党组织", "person", r.id)
+            report.add(
+                "no_org", f"{who}：{_category_label(r.category)}，未编入任何党组织", "person", r.id
+            )
         if r.lost_contact and r.category in ("full", "probationary"):
             report.add("lost_contact", f"{who}：已失去联系，应设法联系或按规定处置", "person", r.id)
 
@@ -219,7 +234,12 @@ def check_people(session: Session, report: CheckReport) -> None:
     ).all():
         who = f"党建指导员{_who(r.name, r.id)}"
         if r.id_number and not idcard.is_valid(r.id_number):
-            report.add("id_number", f"{who}：{r.id_number}，{idcard.error(r.id_number)}", "instructor", r.id)
+            report.add(
+                "id_number",
+                f"{who}：{r.id_number}，{idcard.error(r.id_number)}",
+                "instructor",
+                r.id,
+            )
         if r.phone and not phone.is_valid(r.phone):
             report.add("phone", f"{who}：{r.phone}，{phone.error(r.phone)}", "instructor", r.id)
 
@@ -246,8 +266,11 @@ def _member_counts(session: Session, key) -> dict[int, tuple[int, int]]:
     full = func.sum(case((Person.category == "full", 1), else_=0))
     rows = session.execute(
         select(key, full, func.count())
-        .where(Person.status == "active", Person.category.in_(("full", "probationary")),
-               key.is_not(None))
+        .where(
+            Person.status == "active",
+            Person.category.in_(("full", "probationary")),
+            key.is_not(None),
+        )
         .group_by(key)
     ).all()
     return {k: (int(f or 0), int(n)) for k, f, n in rows}
@@ -263,7 +286,12 @@ def check_units(session: Session, report: CheckReport) -> None:
     own_org = {uid for uid, own in org_coverage(session, today).items() if own}
     for u in units:
         if u.credit_code and not creditcode.is_valid(u.credit_code):
-            report.add("credit_code", f"{u.name}（编号{u.id}）：{u.credit_code}，{creditcode.error(u.credit_code)}", "unit", u.id)
+            report.add(
+                "credit_code",
+                f"{u.name}（编号{u.id}）：{u.credit_code}，{creditcode.error(u.credit_code)}",
+                "unit",
+                u.id,
+            )
         if u.status != "operating":
             continue
         full, _ = by_unit.get(u.id, (0, 0))
@@ -275,11 +303,16 @@ def check_units(session: Session, report: CheckReport) -> None:
 def check_orgs(session: Session, report: CheckReport) -> None:
     cfg = settings.get(session, "formation")
     today = report.today
-    O = Organization
     orgs = session.execute(
-        select(O.id, O.name, O.org_type, O.secretary_id, O.term_end)
+        select(
+            Organization.id,
+            Organization.name,
+            Organization.org_type,
+            Organization.secretary_id,
+            Organization.term_end,
+        )
         .where(live_org(today))
-        .order_by(O.id)
+        .order_by(Organization.id)
     ).all()
     by_org = _member_counts(session, Person.org_id)
     hosts = dict(
@@ -288,7 +321,9 @@ def check_orgs(session: Session, report: CheckReport) -> None:
     committee = dict(
         session.execute(
             select(CommitteeMember.org_id, func.count())
-            .where(or_(CommitteeMember.until.is_(None), CommitteeMember.until > today))  # ended that day
+            .where(
+                or_(CommitteeMember.until.is_(None), CommitteeMember.until > today)
+            )  # ended that day
             .where(or_(CommitteeMember.since.is_(None), CommitteeMember.since <= today))
             .group_by(CommitteeMember.org_id)
         ).all()
@@ -308,9 +343,13 @@ def check_orgs(session: Session, report: CheckReport) -> None:
         ):
             report.add("formation_org", f"{o.name}：{w}", "organization", o.id)
         if o.secretary_id is None and members:
-            report.add("no_secretary", f"{o.name}：有党员{members}名，未设书记", "organization", o.id)
+            report.add(
+                "no_secretary", f"{o.name}：有党员{members}名，未设书记", "organization", o.id
+            )
         if o.term_end and o.term_end < today:
-            report.add("term_expired", f"{o.name}：本届任期于{o.term_end}届满", "organization", o.id)
+            report.add(
+                "term_expired", f"{o.name}：本届任期于{o.term_end}届满", "organization", o.id
+            )
         n_closed = closed_hosts.get(o.id, 0)
         if n_closed and n_closed == hosts.get(o.id, 0):
             report.add("closed_host", f"{o.name}：所在单位均已注销", "organization", o.id)

@@ -14,9 +14,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 PROVIDERS = [
-    "partydesk.standing.reminders",  # pipeline: talks, reviews, targets, probations (issue 10)
-    "partydesk.records.reminders",  # meetings missing this month, instructor logs (issue 4)
-    "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring (issue 6)
+    "partydesk.standing.reminders",  # pipeline: talks, reviews, targets, probations
+    "partydesk.records.reminders",  # meetings missing this month, instructor logs
+    "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring
 ]
 
 

@@ -40,8 +40,8 @@ from partydesk.ledger.enums import Category, Formation, OrgType
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Person,
     Unit,
 )
@@ -104,7 +104,7 @@ class Coverage:
         return (self.org_covered + self.work_only) / self.total if self.total else 0.0
 
     def bucket_of(self, unit_id: int) -> str | None:
-        """"own" / "joint" / "work_only" / "uncovered", or None for a unit not counted."""
+        """ "own" / "joint" / "work_only" / "uncovered", or None for a unit not counted."""
         for name in BUCKETS:
             if unit_id in getattr(self, f"{name}_ids"):
                 return name
@@ -133,9 +133,7 @@ def org_coverage(session: Session, today: date) -> dict[int, bool]:
     """{unit id: True when covered by its own organization, False when only by a joint
     one} for units hosting a live organization (work branches aside)."""
     hosts = (
-        select(OrgHostUnit.org_id, func.count().label("n"))
-        .group_by(OrgHostUnit.org_id)
-        .subquery()
+        select(OrgHostUnit.org_id, func.count().label("n")).group_by(OrgHostUnit.org_id).subquery()
     )
     own_flag = case(
         (
@@ -222,7 +220,10 @@ def coverage(session: Session, today: date | None = None) -> Coverage:
         ).where(on_books, member)
     ).one()
     cov.members, cov.flowing, cov.lost_contact = (int(x) for x in row)
-    cov.instructors = session.scalar(
-        select(func.count()).select_from(Instructor).where(Instructor.active.is_(True))
-    ) or 0
+    cov.instructors = (
+        session.scalar(
+            select(func.count()).select_from(Instructor).where(Instructor.active.is_(True))
+        )
+        or 0
+    )
     return cov

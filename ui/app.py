@@ -28,7 +28,7 @@ BEFORE_WINDOW: list[Callable[[Ledger, QWidget | None], Ledger | None]] = []
 
 
 def _safety_before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
-    """Start password, read-only notice, open-time warnings (issue 8). Imported lazily so
+    """Start password, read-only notice, open-time warnings. Imported lazily so
     the window can appear before SQLAlchemy is loaded."""
     from ui import safety
 
@@ -58,11 +58,12 @@ def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
     return ledger
 
 
-def open_ledger_ui(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Ledger | None:
+def open_ledger_ui(
+    path: str | Path, *, create: bool = False, parent: QWidget | None = None
+) -> Ledger | None:
     """Open a ledger for the window: errors shown in Chinese, BEFORE_WINDOW hooks run."""
     from partydesk.errors import PartyDeskError
     from partydesk.ledger import open_ledger
-
     from partydesk.ledger.db import LedgerDamagedError
 
     for _attempt in range(3):

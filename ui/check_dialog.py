@@ -25,7 +25,9 @@ def install(window) -> QAction:
     act = QAction(window.tr("账本检查(&C)…"), window)
     act.setObjectName("checkAction")
     act.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    act.setStatusTip(window.tr("检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题"))
+    act.setStatusTip(
+        window.tr("检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题")
+    )
     act.triggered.connect(lambda: open_check(window))
     window.tools_menu.addAction(act)
     window.check_action = act
@@ -86,8 +88,9 @@ class CheckDialog(QDialog):
 
             self.summary.setText(self.tr("检查未完成：") + (describe(exc) or str(exc)))
 
-        self.task = run_task(self, self.tr("正在检查账本…"), work, self.show_report, failed,
-                             cancellable=False)
+        self.task = run_task(
+            self, self.tr("正在检查账本…"), work, self.show_report, failed, cancellable=False
+        )
 
     def show_report(self, report) -> None:
         from partydesk.check import INTEGRITY
@@ -99,10 +102,15 @@ class CheckDialog(QDialog):
             return
         total = len(report.findings)
         if report.integrity_ok:
-            text = self.tr("共发现 %1 个需要处理的问题，分 %2 类。").replace("%1", str(total)).replace(
-                "%2", str(len(report.groups())))
+            text = (
+                self.tr("共发现 %1 个需要处理的问题，分 %2 类。")
+                .replace("%1", str(total))
+                .replace("%2", str(len(report.groups())))
+            )
         else:
-            text = self.tr("账本文件有损坏（完整性错误）。请先从“文件 → 备份与恢复”恢复最近的完好备份。")
+            text = self.tr(
+                "账本文件有损坏（完整性错误）。请先从“文件 → 备份与恢复”恢复最近的完好备份。"
+            )
         self.summary.setText(text)
         for kind, title, findings in report.groups():
             group = QTreeWidgetItem(self.tree, [title, str(len(findings))])

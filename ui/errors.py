@@ -26,7 +26,12 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: str | None = None
     if msg:
         QMessageBox.warning(parent, "操作未完成", msg)
         return
-    box = QMessageBox(QMessageBox.Critical, "程序错误", "发生了意外错误，操作未完成。数据未被改动。", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Critical,
+        "程序错误",
+        "发生了意外错误，操作未完成。数据未被改动。",
+        parent=parent,
+    )
     box.setDetailedText(tb or repr(exc))
     box.exec()
 

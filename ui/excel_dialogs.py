@@ -219,7 +219,9 @@ class ImportWizard(QDialog):
         split.setSizes([300, 800])
 
         self.buttons = QDialogButtonBox()
-        self.report_btn = self.buttons.addButton(self.tr("保存错误报告(&E)…"), QDialogButtonBox.ActionRole)
+        self.report_btn = self.buttons.addButton(
+            self.tr("保存错误报告(&E)…"), QDialogButtonBox.ActionRole
+        )
         self.import_btn = self.buttons.addButton(self.tr("导入(&I)"), QDialogButtonBox.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.report_btn.clicked.connect(self.save_error_report)
@@ -235,7 +237,9 @@ class ImportWizard(QDialog):
 
     # -------------------------------------------------------------- file and sheet
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择Excel文件"), _last_dir(), XLSX_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择Excel文件"), _last_dir(), XLSX_FILTER
+        )
         if path:
             self.set_file(path)
 
@@ -282,11 +286,22 @@ class ImportWizard(QDialog):
 
         def work(task):
             data = cached or importing.read_for(
-                entity, path, sheet,
-                progress=lambda f, t: task.progress(f * 0.6, t), cancelled=lambda: task.cancelled,
+                entity,
+                path,
+                sheet,
+                progress=lambda f, t: task.progress(f * 0.6, t),
+                cancelled=lambda: task.cancelled,
             )
-            plan = excel.plan_import(ledger, entity, path, sheet, mapping, sheet_data=data,
-                                     progress=task.progress, cancelled=lambda: task.cancelled)
+            plan = excel.plan_import(
+                ledger,
+                entity,
+                path,
+                sheet,
+                mapping,
+                sheet_data=data,
+                progress=task.progress,
+                cancelled=lambda: task.cancelled,
+            )
             return data, plan
 
         def done(result):
@@ -313,12 +328,20 @@ class ImportWizard(QDialog):
         self._fill_mapping(plan)
         self._apply_filter()
         c = plan.counts
-        lines = [self.tr("工作表“{0}”，表头在第{1}行，共{2}行数据：").format(plan.sheet, plan.header_row, len(plan.rows))
-                 + self.tr("新增{0}，更新{1}，无变化{2}，错误{3}。").format(c["new"], c["update"], c["unchanged"], c["error"])]
+        lines = [
+            self.tr("工作表“{0}”，表头在第{1}行，共{2}行数据：").format(
+                plan.sheet, plan.header_row, len(plan.rows)
+            )
+            + self.tr("新增{0}，更新{1}，无变化{2}，错误{3}。").format(
+                c["new"], c["update"], c["unchanged"], c["error"]
+            )
+        ]
         if plan.ignored_headers:
             lines.append(self.tr("未识别、将忽略的列：") + "、".join(plan.ignored_headers))
         if plan.missing_required:
-            lines.append(self.tr("缺少必填列（新增的行将出错）：") + "、".join(plan.missing_required))
+            lines.append(
+                self.tr("缺少必填列（新增的行将出错）：") + "、".join(plan.missing_required)
+            )
         self.summary_label.setText("\n".join(lines))
         self.import_btn.setEnabled(c["new"] + c["update"] > 0)
         self.import_btn.setText(self.tr("导入 {0} 行(&I)").format(c["new"] + c["update"]))
@@ -359,7 +382,9 @@ class ImportWizard(QDialog):
 
             show_error(self, e)
             return
-        self.ctx.status(self.tr("错误报告已保存：") + str(out)) if hasattr(self.ctx, "status") else None
+        self.ctx.status(self.tr("错误报告已保存：") + str(out)) if hasattr(
+            self.ctx, "status"
+        ) else None
 
     def do_import(self) -> None:
         if self.plan is None or self.task is not None:
@@ -369,7 +394,9 @@ class ImportWizard(QDialog):
         self.import_btn.setEnabled(False)
 
         def work(task):
-            return excel.apply_import(ledger, plan, progress=task.progress, cancelled=lambda: task.cancelled)
+            return excel.apply_import(
+                ledger, plan, progress=task.progress, cancelled=lambda: task.cancelled
+            )
 
         def done(res: excel.ImportResult):
             self.task = None
@@ -407,7 +434,9 @@ def open_import_wizard(ctx, entity: str, path: str | None = None) -> ImportWizar
 def _save_path(parent, title: str, default_name: str, path: str | None) -> str | None:
     if path:
         return path
-    p, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_last_dir()) / default_name), XLSX_FILTER)
+    p, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path(_last_dir()) / default_name), XLSX_FILTER
+    )
     if p:
         _remember_dir(p)
     return p or None
@@ -434,8 +463,15 @@ def _run_export(ctx, label: str, fn, path: str, on_done=None):
     return run_task(parent, label, fn, done, failed)
 
 
-def export_table(ctx, entity: str, columns=None, ids=None, filter_text: str | None = None,
-                 path: str | None = None, on_done=None):
+def export_table(
+    ctx,
+    entity: str,
+    columns=None,
+    ids=None,
+    filter_text: str | None = None,
+    path: str | None = None,
+    on_done=None,
+):
     """Export the table as shown: `columns` (field names or labels, in order), and either
     the `ids` shown or the `filter_text` typed. Asks where to save unless `path` is given."""
     entity = excel.entity_key(entity) if entity not in fields.ENTITIES else entity
@@ -444,9 +480,22 @@ def export_table(ctx, entity: str, columns=None, ids=None, filter_text: str | No
     if not path:
         return None
     ledger = ctx.ledger
-    return _run_export(ctx, f"正在导出{label}…", lambda task: excel.export_table(
-        ledger, entity, path, columns=columns, ids=ids, filter_text=filter_text,
-        progress=task.progress, cancelled=lambda: task.cancelled), path, on_done)
+    return _run_export(
+        ctx,
+        f"正在导出{label}…",
+        lambda task: excel.export_table(
+            ledger,
+            entity,
+            path,
+            columns=columns,
+            ids=ids,
+            filter_text=filter_text,
+            progress=task.progress,
+            cancelled=lambda: task.cancelled,
+        ),
+        path,
+        on_done,
+    )
 
 
 def export_report(ctx, name: str, path: str | None = None, on_done=None):
@@ -456,8 +505,15 @@ def export_report(ctx, name: str, path: str | None = None, on_done=None):
     if not path:
         return None
     ledger = ctx.ledger
-    return _run_export(ctx, f"正在生成{title}…", lambda task: excel.write_report(
-        ledger, name, path, progress=task.progress, cancelled=lambda: task.cancelled), path, on_done)
+    return _run_export(
+        ctx,
+        f"正在生成{title}…",
+        lambda task: excel.write_report(
+            ledger, name, path, progress=task.progress, cancelled=lambda: task.cancelled
+        ),
+        path,
+        on_done,
+    )
 
 
 def save_template(ctx, entity: str, path: str | None = None) -> str | None:

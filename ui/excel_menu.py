@@ -90,8 +90,13 @@ def export_current(window, path: str | None = None, on_done=None):
         return None
     state = window.current_table_state()
     if state is None:
-        QMessageBox.information(window, window.tr("导出当前表格"), window.tr(
-            "当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。"))
+        QMessageBox.information(
+            window,
+            window.tr("导出当前表格"),
+            window.tr(
+                "当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。"
+            ),
+        )
         return None
     from partydesk.ledger import fields
     from ui.excel_dialogs import _run_export, _save_path
@@ -99,8 +104,11 @@ def export_current(window, path: str | None = None, on_done=None):
     ent = fields.entity(state.entity)
     # the window's derived 所在单位 column is the sheet's link column of the same name
     shown_as = {"hosts": "host_units"}
-    columns = [c if c in ent.by_name else shown_as[c] for c in state.columns
-               if c in ent.by_name or c in shown_as] or None
+    columns = [
+        c if c in ent.by_name else shown_as[c]
+        for c in state.columns
+        if c in ent.by_name or c in shown_as
+    ] or None
     path = _save_path(window, window.tr("导出") + ent.label, f"{ent.label}.xlsx", path)
     if not path:
         return None
@@ -109,8 +117,15 @@ def export_current(window, path: str | None = None, on_done=None):
     def work(task):
         from partydesk import excel
 
-        return excel.export_table(ledger, state.entity, path, columns=columns, listing=listing,
-                                  progress=task.progress, cancelled=lambda: task.cancelled)
+        return excel.export_table(
+            ledger,
+            state.entity,
+            path,
+            columns=columns,
+            listing=listing,
+            progress=task.progress,
+            cancelled=lambda: task.cancelled,
+        )
 
     return _run_export(ctx, window.tr("正在导出") + ent.label + "…", work, path, on_done)
 

@@ -128,11 +128,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.new_act = self._action(self.tr("新建账本(&N)…"), self.new_ledger, QKeySequence.New)
-        self.open_act = self._action(self.tr("打开账本(&O)…"), self.open_ledger_dialog, QKeySequence.Open)
+        self.open_act = self._action(
+            self.tr("打开账本(&O)…"), self.open_ledger_dialog, QKeySequence.Open
+        )
         self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_copy_act = self._action(
-            self.tr("另存副本(&A)…"), self.save_copy, QKeySequence("Ctrl+Shift+S"),
+            self.tr("另存副本(&A)…"),
+            self.save_copy,
+            QKeySequence("Ctrl+Shift+S"),
             self.tr("把当前账本复制为另一个文件（原账本继续使用）"),
         )
         self.file_menu.addAction(self.new_act)
@@ -149,9 +153,12 @@ class MainWindow(QMainWindow):
         self.undo_act.setShortcut(QKeySequence.Undo)
         self.redo_act = self.undo_stack.createRedoAction(self, self.tr("重做"))
         self.redo_act.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
-        self.add_act = self._action(self.tr("新增记录"), self._page_call("add_record"), QKeySequence("Ctrl+Insert"))
-        self.delete_act = self._action(self.tr("删除记录"), self._page_call("delete_selected"),
-                                       QKeySequence("Ctrl+Delete"))
+        self.add_act = self._action(
+            self.tr("新增记录"), self._page_call("add_record"), QKeySequence("Ctrl+Insert")
+        )
+        self.delete_act = self._action(
+            self.tr("删除记录"), self._page_call("delete_selected"), QKeySequence("Ctrl+Delete")
+        )
         self.find_act = self._action(self.tr("查找"), self._focus_search, QKeySequence.Find)
         for a in (self.undo_act, self.redo_act):
             self.edit_menu.addAction(a)
@@ -304,16 +311,22 @@ class MainWindow(QMainWindow):
         return True
 
     def new_ledger(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建账本"), str(self._dialog_dir() / "新账本.partydesk"), LEDGER_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("新建账本"), str(self._dialog_dir() / "新账本.partydesk"), LEDGER_FILTER
+        )
         if not path:
             return
         if Path(path).exists():
-            QMessageBox.warning(self, self.tr("新建账本"), self.tr("文件已存在，请换一个名字：") + path)
+            QMessageBox.warning(
+                self, self.tr("新建账本"), self.tr("文件已存在，请换一个名字：") + path
+            )
             return
         self.open_path(path, create=True)
 
     def open_ledger_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开账本"), str(self._dialog_dir()), LEDGER_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开账本"), str(self._dialog_dir()), LEDGER_FILTER
+        )
         if path:
             self.open_path(path)
 
@@ -335,7 +348,9 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         src = self.ctx.ledger.path
         default = src.with_name(src.stem + "-副本" + src.suffix)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存副本"), str(default), LEDGER_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存副本"), str(default), LEDGER_FILTER
+        )
         if path:
             self.save_copy_to(Path(path))
 
@@ -347,7 +362,9 @@ class MainWindow(QMainWindow):
         from ui.tasks import run_task
 
         if dest.resolve() == self.ctx.ledger.path.resolve():
-            QMessageBox.warning(self, self.tr("另存副本"), self.tr("副本不能与当前账本是同一个文件。"))
+            QMessageBox.warning(
+                self, self.tr("另存副本"), self.tr("副本不能与当前账本是同一个文件。")
+            )
             return
         src = self.ctx.ledger.path
         run_task(

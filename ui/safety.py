@@ -1,4 +1,4 @@
-"""What the GUI needs so that nothing is lost (issue 8):
+"""What the GUI needs so that nothing is lost:
 
 - `open_for_gui(path)`: open the ledger; a damaged ledger offers to restore the newest
   good backup; the optional start password; a notice when the ledger opened read-only
@@ -73,7 +73,7 @@ def open_for_gui(path, parent: QWidget | None = None, *, create: bool = True) ->
 def before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
     """After opening, before the window shows the ledger: the start password, then a
     notice when it opened read-only, then any warning (e.g. the daily backup failed).
-    Fits ui.app's BEFORE_WINDOW hooks (issue 3): None means do not open (ledger closed)."""
+    Fits ui.app's BEFORE_WINDOW hooks: None means do not open (ledger closed)."""
     if not unlock(ledger, parent):
         ledger.close()
         return None
@@ -89,17 +89,26 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(box.tr("账本已损坏"))
-    box.setText(box.tr("账本文件已损坏：%1\n为保护数据，程序没有写入它。").replace("%1", str(err.path)))
+    box.setText(
+        box.tr("账本文件已损坏：%1\n为保护数据，程序没有写入它。").replace("%1", str(err.path))
+    )
     if err.backup is not None:
-        info = box.tr("最新的完好备份：%1（%2）。\n恢复时，损坏的文件会另存到备份文件夹，不会丢弃。").replace(
-            "%1", f"{err.backup.created:%Y-%m-%d %H:%M}").replace("%2", err.backup.summary())
+        info = (
+            box.tr("最新的完好备份：%1（%2）。\n恢复时，损坏的文件会另存到备份文件夹，不会丢弃。")
+            .replace("%1", f"{err.backup.created:%Y-%m-%d %H:%M}")
+            .replace("%2", err.backup.summary())
+        )
     else:
-        info = box.tr("没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。")
+        info = box.tr(
+            "没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。"
+        )
     box.setInformativeText(info)
     restore_btn = None
     if err.backup is not None:
         restore_btn = box.addButton(
-            box.tr("恢复最新的完好备份（%1）").replace("%1", f"{err.backup.created:%Y-%m-%d %H:%M}"),
+            box.tr("恢复最新的完好备份（%1）").replace(
+                "%1", f"{err.backup.created:%Y-%m-%d %H:%M}"
+            ),
             QMessageBox.AcceptRole,
         )
     pick_btn = box.addButton(box.tr("选择备份文件…"), QMessageBox.ActionRole)
@@ -123,7 +132,8 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
         show_error(parent, e)
         return False
     QMessageBox.information(
-        parent, box.tr("已恢复"),
+        parent,
+        box.tr("已恢复"),
         box.tr("已从备份恢复账本：%1\n损坏的文件已另存到备份文件夹。").replace("%1", str(file)),
     )
     return True
@@ -149,7 +159,9 @@ class PasswordDialog(QDialog):
         lay.addWidget(buttons)
 
 
-def unlock(ledger: Ledger, parent: QWidget | None = None, attempts: int = 3, dialog_factory=PasswordDialog) -> bool:
+def unlock(
+    ledger: Ledger, parent: QWidget | None = None, attempts: int = 3, dialog_factory=PasswordDialog
+) -> bool:
     """Ask for the start password when one is set; True when it may open."""
     if not applock.is_set(ledger):
         return True
@@ -177,22 +189,30 @@ class PasswordSetupDialog(QDialog):
         self.old = QLineEdit()
         self.new = QLineEdit()
         self.again = QLineEdit()
-        for e, name in ((self.old, "oldPassword"), (self.new, "newPassword"), (self.again, "againPassword")):
+        for e, name in (
+            (self.old, "oldPassword"),
+            (self.new, "newPassword"),
+            (self.again, "againPassword"),
+        ):
             e.setEchoMode(QLineEdit.Password)
             e.setObjectName(name)
         self.error = QLabel()
         self.error.setObjectName("passwordError")
         self.error.setStyleSheet("QLabel { color: #b02a37; }")
         form = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "设置后，每次打开程序都要先输入密码。账本中只保存密码的加盐散列值，无法反查出密码，请牢记。"
-        ))
+        intro = QLabel(
+            self.tr(
+                "设置后，每次打开程序都要先输入密码。账本中只保存密码的加盐散列值，无法反查出密码，请牢记。"
+            )
+        )
         intro.setWordWrap(True)
         form.addWidget(intro)
         if self.has_password:
             form.addWidget(QLabel(self.tr("原密码：")))
             form.addWidget(self.old)
-        form.addWidget(QLabel(self.tr("新密码（至少 %1 个字符）：").replace("%1", str(applock.MIN_LENGTH))))
+        form.addWidget(
+            QLabel(self.tr("新密码（至少 %1 个字符）：").replace("%1", str(applock.MIN_LENGTH)))
+        )
         form.addWidget(self.new)
         form.addWidget(QLabel(self.tr("再输入一次：")))
         form.addWidget(self.again)
@@ -202,7 +222,9 @@ class PasswordSetupDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.clear_btn = None
         if self.has_password:
-            self.clear_btn = buttons.addButton(self.tr("取消启动密码"), QDialogButtonBox.DestructiveRole)
+            self.clear_btn = buttons.addButton(
+                self.tr("取消启动密码"), QDialogButtonBox.DestructiveRole
+            )
             self.clear_btn.clicked.connect(self.clear_password)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -213,7 +235,9 @@ class PasswordSetupDialog(QDialog):
             self.error.setText(self.tr("两次输入的密码不一样。"))
             return
         try:
-            applock.set_password(self.ledger, self.new.text(), self.old.text() if self.has_password else None)
+            applock.set_password(
+                self.ledger, self.new.text(), self.old.text() if self.has_password else None
+            )
         except PartyDeskError as e:
             self.error.setText(str(e))
             return
@@ -321,7 +345,11 @@ class BackupListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
+        if (
+            role == Qt.DisplayRole
+            and orientation == Qt.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None
 
@@ -340,7 +368,11 @@ class BackupListModel(QAbstractTableModel):
             if c == 5:
                 return str(b.total)
             if c == 6:
-                return f"{b.size / 1024 / 1024:.1f} MB" if b.size >= 1024 * 1024 else f"{max(1, b.size // 1024)} KB"
+                return (
+                    f"{b.size / 1024 / 1024:.1f} MB"
+                    if b.size >= 1024 * 1024
+                    else f"{max(1, b.size // 1024)} KB"
+                )
             if c == 7:
                 return b.path.name
         if role == Qt.ToolTipRole:
@@ -392,8 +424,11 @@ class BackupDialog(QDialog):
         self.monthly = QSpinBox()
         keep = QHBoxLayout()
         keep.addWidget(QLabel(self.tr("保留：最近")))
-        for spin, key, unit in ((self.daily, "daily", "天每天一份，"), (self.weekly, "weekly", "周每周一份，"),
-                                (self.monthly, "monthly", "个月每月一份")):
+        for spin, key, unit in (
+            (self.daily, "daily", "天每天一份，"),
+            (self.weekly, "weekly", "周每周一份，"),
+            (self.monthly, "monthly", "个月每月一份"),
+        ):
             spin.setRange(0, 365)
             spin.setValue(int(cfg[key]))
             keep.addWidget(spin)
@@ -455,11 +490,19 @@ class BackupDialog(QDialog):
             self.backup_btn.setEnabled(True)
             show_error(self, exc)
 
-        run_task(self, self.tr("正在备份…"), lambda _t: backup.make_backup(self.ledger, "manual"),
-                 on_done=done, on_error=failed, cancellable=False)
+        run_task(
+            self,
+            self.tr("正在备份…"),
+            lambda _t: backup.make_backup(self.ledger, "manual"),
+            on_done=done,
+            on_error=failed,
+            cancellable=False,
+        )
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹（可以是U盘）"), str(self.folder()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择备份文件夹（可以是U盘）"), str(self.folder())
+        )
         if folder:
             self.set_folder(folder)
 
@@ -473,8 +516,12 @@ class BackupDialog(QDialog):
 
     def save_keep(self) -> None:
         try:
-            backup.save_config(self.ledger, daily=self.daily.value(), weekly=self.weekly.value(),
-                               monthly=self.monthly.value())
+            backup.save_config(
+                self.ledger,
+                daily=self.daily.value(),
+                weekly=self.weekly.value(),
+                monthly=self.monthly.value(),
+            )
         except PartyDeskError as e:
             show_error(self, e)
             return
@@ -491,11 +538,16 @@ class BackupDialog(QDialog):
             return False
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("恢复备份"),
-                self.tr("用 %1 的备份（%2）替换当前账本的全部内容？\n\n"
-                        "恢复前会先自动备份当前账本，恢复之后仍可再恢复回来。")
-                .replace("%1", f"{b.created:%Y-%m-%d %H:%M}").replace("%2", b.summary()),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+                self,
+                self.tr("恢复备份"),
+                self.tr(
+                    "用 %1 的备份（%2）替换当前账本的全部内容？\n\n"
+                    "恢复前会先自动备份当前账本，恢复之后仍可再恢复回来。"
+                )
+                .replace("%1", f"{b.created:%Y-%m-%d %H:%M}")
+                .replace("%2", b.summary()),
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
             )
             if answer != QMessageBox.Yes:
                 return False
@@ -506,6 +558,12 @@ class BackupDialog(QDialog):
             self.reload()
             self._status(self.tr("已恢复备份；恢复前的账本已备份为 ") + safety.path.name)
 
-        run_task(self, self.tr("正在恢复备份…"), lambda _t: backup.restore(self.ledger, b.path),
-                 on_done=done, on_error=lambda exc: show_error(self, exc), cancellable=False)
+        run_task(
+            self,
+            self.tr("正在恢复备份…"),
+            lambda _t: backup.restore(self.ledger, b.path),
+            on_done=done,
+            on_error=lambda exc: show_error(self, exc),
+            cancellable=False,
+        )
         return True

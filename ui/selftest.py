@@ -21,7 +21,9 @@ EXPECTED_FONTS = ("UMingCN", "WenQuanYiMicroHei")
 def pdf_font_report(data: bytes) -> tuple[set[str], int, int]:
     """(base font names, number of font descriptors, number of embedded font files) of a
     ReportLab PDF (whose font objects are not compressed)."""
-    names = {m.decode("latin-1").split("+")[-1] for m in re.findall(rb"/BaseFont\s*/([^\s/>]+)", data)}
+    names = {
+        m.decode("latin-1").split("+")[-1] for m in re.findall(rb"/BaseFont\s*/([^\s/>]+)", data)
+    }
     descriptors = len(re.findall(rb"/Type\s*/FontDescriptor", data))
     embedded = len(re.findall(rb"/FontFile2\s", data))
     return names, descriptors, embedded
@@ -73,8 +75,13 @@ def _every_report(tmpdir: Path) -> str:
     today = date(2026, 11, 22)
     build_demo(demo, units=12, members=150, seed=3, today=today)
     with open_ledger(demo) as lg, lg.Session() as s:
-        org = s.execute(select(WorkRecord.org_id).where(WorkRecord.org_id.is_not(None)).group_by(WorkRecord.org_id)
-                        .order_by(func.count().desc()).limit(1)).scalar_one()
+        org = s.execute(
+            select(WorkRecord.org_id)
+            .where(WorkRecord.org_id.is_not(None))
+            .group_by(WorkRecord.org_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar_one()
     outputs = {
         "book.pdf": ["print", "book", "--org", str(org), "--year", "2026"],
         "certs.pdf": ["print", "certificates", "--year", "2026"],

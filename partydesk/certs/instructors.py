@@ -17,8 +17,8 @@ from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Unit,
 )
 from partydesk.ledger.models.certs import AssessmentGrade, Certificate, InstructorAssessment
@@ -36,7 +36,9 @@ def get(session: Session, text: str | int) -> Instructor:
         return rows[0]
     if not rows:
         raise NotFoundError(f"找不到党建指导员“{t}”。可用编号或姓名。")
-    raise NotFoundError(f"有{len(rows)}位名为“{t}”的党建指导员，请用编号（{'、'.join(str(r.id) for r in rows)}）。")
+    raise NotFoundError(
+        f"有{len(rows)}位名为“{t}”的党建指导员，请用编号（{'、'.join(str(r.id) for r in rows)}）。"
+    )
 
 
 def _active_on(on: date):
@@ -46,27 +48,43 @@ def _active_on(on: date):
     )
 
 
-def current_assignments(session: Session, instructor_id: int, on: date) -> list[InstructorAssignment]:
-    return list(session.scalars(
-        select(InstructorAssignment)
-        .options(selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org))
-        .where(InstructorAssignment.instructor_id == instructor_id, *_active_on(on))
-        .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
-    ))
+def current_assignments(
+    session: Session, instructor_id: int, on: date
+) -> list[InstructorAssignment]:
+    return list(
+        session.scalars(
+            select(InstructorAssignment)
+            .options(
+                selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org)
+            )
+            .where(InstructorAssignment.instructor_id == instructor_id, *_active_on(on))
+            .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
+        )
+    )
 
 
 def history(session: Session, instructor_id: int) -> list[InstructorAssignment]:
     """Every assignment of the instructor, oldest first (ended ones included)."""
-    return list(session.scalars(
-        select(InstructorAssignment)
-        .options(selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org))
-        .where(InstructorAssignment.instructor_id == instructor_id)
-        .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
-    ))
+    return list(
+        session.scalars(
+            select(InstructorAssignment)
+            .options(
+                selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org)
+            )
+            .where(InstructorAssignment.instructor_id == instructor_id)
+            .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
+        )
+    )
 
 
-def assign(session: Session, instructor_id: int, *, unit_id: int | None = None,
-           org_id: int | None = None, start_on: date) -> InstructorAssignment:
+def assign(
+    session: Session,
+    instructor_id: int,
+    *,
+    unit_id: int | None = None,
+    org_id: int | None = None,
+    start_on: date,
+) -> InstructorAssignment:
     """Start guiding a unit and/or an organization from `start_on`."""
     if unit_id is None and org_id is None:
         raise ValidationError("请指定要联系指导的单位或党组织。")
@@ -78,7 +96,9 @@ def assign(session: Session, instructor_id: int, *, unit_id: int | None = None,
     for a in current_assignments(session, ins.id, start_on):
         if a.unit_id == unit_id and a.org_id == org_id:
             raise ValidationError(f"{ins.name}已在联系指导该单位（自{a.start_on}起）。")
-    a = InstructorAssignment(instructor_id=ins.id, unit_id=unit_id, org_id=org_id, start_on=start_on)
+    a = InstructorAssignment(
+        instructor_id=ins.id, unit_id=unit_id, org_id=org_id, start_on=start_on
+    )
     session.add(a)
     session.flush()
     return a
@@ -98,12 +118,16 @@ def covered_unit_ids(session: Session, on: date) -> set[int]:
     """Units reached by an active instructor on `on`: assigned directly, or hosting an
     organization the instructor guides."""
     active = (Instructor.active.is_(True), *_active_on(on))
-    direct = select(InstructorAssignment.unit_id).join(Instructor).where(
-        InstructorAssignment.unit_id.is_not(None), *active)
+    direct = (
+        select(InstructorAssignment.unit_id)
+        .join(Instructor)
+        .where(InstructorAssignment.unit_id.is_not(None), *active)
+    )
     via_org = (
         select(OrgHostUnit.unit_id)
         .join(InstructorAssignment, InstructorAssignment.org_id == OrgHostUnit.org_id)
-        .join(Instructor).where(*active)
+        .join(Instructor)
+        .where(*active)
     )
     return set(session.scalars(direct)) | set(session.scalars(via_org))
 
@@ -121,19 +145,30 @@ def uncovered_units(session: Session, on: date) -> list[Unit]:
 def grade_code(text: str) -> str:
     m = AssessmentGrade.from_text(text)
     if m is None:
-        raise ValidationError(f"考核等次应为{'、'.join(AssessmentGrade.labels())}之一，而不是“{text}”", "grade")
+        raise ValidationError(
+            f"考核等次应为{'、'.join(AssessmentGrade.labels())}之一，而不是“{text}”", "grade"
+        )
     return m.value
 
 
-def set_assessment(session: Session, instructor_id: int, year: int, grade: str,
-                   assessed_on: date | None = None, note: str | None = None) -> InstructorAssessment:
+def set_assessment(
+    session: Session,
+    instructor_id: int,
+    year: int,
+    grade: str,
+    assessed_on: date | None = None,
+    note: str | None = None,
+) -> InstructorAssessment:
     """Record (or correct) the instructor's assessment for `year`."""
     ins = get(session, instructor_id)
     code = grade_code(grade)
     if not 2000 <= year <= 2100:
         raise ValidationError(f"考核年度{year}不合理。")
-    row = session.scalar(select(InstructorAssessment).where(
-        InstructorAssessment.instructor_id == ins.id, InstructorAssessment.year == year))
+    row = session.scalar(
+        select(InstructorAssessment).where(
+            InstructorAssessment.instructor_id == ins.id, InstructorAssessment.year == year
+        )
+    )
     if row is None:
         row = InstructorAssessment(instructor_id=ins.id, year=year)
         session.add(row)
@@ -152,10 +187,14 @@ def assessments(session: Session, year: int) -> dict[int, InstructorAssessment]:
 def missing_assessments(session: Session, year: int) -> list[Instructor]:
     """Active instructors appointed by the end of `year` with no assessment for it."""
     done = set(assessments(session, year))
-    rows = session.scalars(select(Instructor).where(
-        Instructor.active.is_(True),
-        or_(Instructor.appointed_on.is_(None), Instructor.appointed_on <= date(year, 12, 31)),
-    ).order_by(Instructor.id))
+    rows = session.scalars(
+        select(Instructor)
+        .where(
+            Instructor.active.is_(True),
+            or_(Instructor.appointed_on.is_(None), Instructor.appointed_on <= date(year, 12, 31)),
+        )
+        .order_by(Instructor.id)
+    )
     return [i for i in rows if i.id not in done]
 
 
@@ -179,10 +218,14 @@ def periods(kind: str, year: int) -> list[Period]:
             out.append(Period(f"{m}月下半月", date(year, m, 16), date(year, m, last)))
     elif kind == "month":
         for m in range(1, 13):
-            out.append(Period(f"{m}月", date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1])))
+            out.append(
+                Period(f"{m}月", date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1]))
+            )
     elif kind == "half_year":
-        out = [Period("上半年", date(year, 1, 1), date(year, 6, 30)),
-               Period("下半年", date(year, 7, 1), date(year, 12, 31))]
+        out = [
+            Period("上半年", date(year, 1, 1), date(year, 6, 30)),
+            Period("下半年", date(year, 7, 1), date(year, 12, 31)),
+        ]
     elif kind == "year":
         out = [Period(f"{year}年", date(year, 1, 1), date(year, 12, 31))]
     else:
@@ -227,8 +270,9 @@ def _as_date(v) -> date:
     return v.date() if isinstance(v, datetime) else v
 
 
-def duty_status(session: Session, year: int, today: date,
-                instructor_ids: list[int] | None = None) -> list[InstructorDuties]:
+def duty_status(
+    session: Session, year: int, today: date, instructor_ids: list[int] | None = None
+) -> list[InstructorDuties]:
     """Each active instructor's duties in `year` up to `today`: the periods that have
     ended with no matching work record are listed as missing."""
     cfg = settings.get(session, "certs")["duties"]
@@ -246,16 +290,21 @@ def duty_status(session: Session, year: int, today: date,
         start = datetime(year, 1, 1) if _is_datetime(held) else y0
         end = datetime(year + 1, 1, 1) if _is_datetime(held) else date(year + 1, 1, 1)
         for iid, kind, at in session.execute(
-            select(WorkRecord.instructor_id, WorkRecord.kind, held)
-            .where(WorkRecord.instructor_id.in_(ids), held >= start, held < end)
+            select(WorkRecord.instructor_id, WorkRecord.kind, held).where(
+                WorkRecord.instructor_id.in_(ids), held >= start, held < end
+            )
         ):
             if at is not None:
                 dates.setdefault((iid, kind), []).append(_as_date(at))
 
     certs_by: dict[int, list[Certificate]] = {}
-    for c in session.scalars(select(Certificate).where(
-            Certificate.kind == "instructor", Certificate.instructor_id.in_(ids),
-            Certificate.status != "revoked")):
+    for c in session.scalars(
+        select(Certificate).where(
+            Certificate.kind == "instructor",
+            Certificate.instructor_id.in_(ids),
+            Certificate.status != "revoked",
+        )
+    ):
         certs_by.setdefault(c.instructor_id, []).append(c)
 
     out: list[InstructorDuties] = []
@@ -276,7 +325,9 @@ def duty_status(session: Session, year: int, today: date,
                     got += ds
             ended = [p for p in periods(period_kind, year) if p.end < today and p.end >= since]
             missing = [p.label for p in ended if not any(p.start <= d <= p.end for d in got)]
-            rows.append(DutyStatus(key, spec["label"], len(ended), len(ended) - len(missing), missing))
+            rows.append(
+                DutyStatus(key, spec["label"], len(ended), len(ended) - len(missing), missing)
+            )
         out.append(InstructorDuties(ins.id, ins.name, rows))
     return out
 
@@ -288,11 +339,15 @@ def _is_datetime(column) -> bool:
         return False
 
 
-def _reappoint_status(key: str, spec: dict, certs: list[Certificate], year: int, today: date) -> DutyStatus:
+def _reappoint_status(
+    key: str, spec: dict, certs: list[Certificate], year: int, today: date
+) -> DutyStatus:
     """Reappointment: an instructor certificate issued in the year, or one still running.
     Missing once the year is over, or once the last certificate has run out."""
     in_year = [c for c in certs if c.issued_on.year == year]
-    running = [c for c in certs if c.valid_until is None or c.valid_until >= min(today, date(year, 12, 31))]
+    running = [
+        c for c in certs if c.valid_until is None or c.valid_until >= min(today, date(year, 12, 31))
+    ]
     if in_year:
         return DutyStatus(key, spec["label"], 1, 1)
     lapsed = (year < today.year) or not running

@@ -116,8 +116,16 @@ def templates(session: Session) -> list[CertificateTemplate]:
 def update_template(session: Session, kind: str, **values) -> CertificateTemplate:
     """Change a template's wording, issuer, serial pattern …, checked first."""
     row = template(session, kind)
-    allowed = {"kind_code", "serial_pattern", "title", "body", "closing", "post", "issuer",
-               "valid_years"}
+    allowed = {
+        "kind_code",
+        "serial_pattern",
+        "title",
+        "body",
+        "closing",
+        "post",
+        "issuer",
+        "valid_years",
+    }
     for key, value in values.items():
         if key not in allowed:
             raise ValidationError(f"证书模板没有“{key}”这一项", key)
@@ -155,7 +163,9 @@ def check_pattern(pattern: str, kind_code: str = "XX") -> None:
             "serial_pattern",
         ) from None
     if "{seq" not in pattern:
-        raise ValidationError("编号规则中必须有序号 {seq}（例如 {seq:04d}），否则编号会重复", "serial_pattern")
+        raise ValidationError(
+            "编号规则中必须有序号 {seq}（例如 {seq:04d}），否则编号会重复", "serial_pattern"
+        )
     if not re.fullmatch(r"[0-9A-Za-z\-_/\u4e00-\u9fff〔〕()（）]+", sample):
         raise ValidationError(f"编号“{sample}”含有不宜出现在证书编号中的字符", "serial_pattern")
 
@@ -205,7 +215,9 @@ def _allocate(session: Session, tpl: CertificateTemplate, year: int, count: int)
     key = (tpl.serial_pattern, year, tpl.kind)
     counter = session.scalar(
         select(SerialCounter).where(
-            SerialCounter.pattern == key[0], SerialCounter.year == year, SerialCounter.kind == key[2]
+            SerialCounter.pattern == key[0],
+            SerialCounter.year == year,
+            SerialCounter.kind == key[2],
         )
     )
     if counter is None:
@@ -214,18 +226,22 @@ def _allocate(session: Session, tpl: CertificateTemplate, year: int, count: int)
 
         dialect = session.get_bind().dialect.name
         ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(SerialCounter)
-        session.execute(ins.values(pattern=key[0], year=year, kind=key[2], last=0)
-                        .on_conflict_do_nothing())
+        session.execute(
+            ins.values(pattern=key[0], year=year, kind=key[2], last=0).on_conflict_do_nothing()
+        )
         counter = session.scalar(
             select(SerialCounter).where(
-                SerialCounter.pattern == key[0], SerialCounter.year == year,
-                SerialCounter.kind == key[2])
+                SerialCounter.pattern == key[0],
+                SerialCounter.year == year,
+                SerialCounter.kind == key[2],
+            )
         )
     out: list[str] = []
     while len(out) < count:
         need = count - len(out)
         session.execute(
-            update(SerialCounter).where(SerialCounter.id == counter.id)
+            update(SerialCounter)
+            .where(SerialCounter.id == counter.id)
             .values(last=SerialCounter.last + need)
         )
         last = session.scalar(select(SerialCounter.last).where(SerialCounter.id == counter.id))
@@ -233,9 +249,11 @@ def _allocate(session: Session, tpl: CertificateTemplate, year: int, count: int)
             tpl.serial_pattern.format(year=year, kind_code=tpl.kind_code, seq=seq)
             for seq in range(last - need + 1, last + 1)
         ]
-        used = set(session.scalars(
-            select(CertificateSerial.serial).where(CertificateSerial.serial.in_(candidates))
-        ))
+        used = set(
+            session.scalars(
+                select(CertificateSerial.serial).where(CertificateSerial.serial.in_(candidates))
+            )
+        )
         out += [c for c in candidates if c not in used and c not in out]
     session.expire(counter)
     return out
@@ -255,8 +273,14 @@ class Holder:
     issued_on: date | None = None  # own issue date in a batch (else the batch's date)
 
 
-def holder_for(session: Session, *, name: str | None = None, person: int | None = None,
-               instructor: int | None = None, qualification: int | None = None) -> Holder:
+def holder_for(
+    session: Session,
+    *,
+    name: str | None = None,
+    person: int | None = None,
+    instructor: int | None = None,
+    qualification: int | None = None,
+) -> Holder:
     if qualification is not None:
         q = session.get(Qualification, qualification)
         if q is None:
@@ -291,12 +315,16 @@ def _assignment_labels(session: Session, instructor_ids: list[int]):
     for i in range(0, len(ids), 500):
         rows = session.scalars(
             select(InstructorAssignment)
-            .options(selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org))
-            .where(InstructorAssignment.instructor_id.in_(ids[i:i + 500]))
+            .options(
+                selectinload(InstructorAssignment.unit), selectinload(InstructorAssignment.org)
+            )
+            .where(InstructorAssignment.instructor_id.in_(ids[i : i + 500]))
             .order_by(InstructorAssignment.start_on, InstructorAssignment.id)
         )
         for a in rows:
-            label = a.unit.name if a.unit is not None else (a.org.name if a.org is not None else None)
+            label = (
+                a.unit.name if a.unit is not None else (a.org.name if a.org is not None else None)
+            )
             if label:
                 out.setdefault(a.instructor_id, []).append((a.start_on, a.end_on, label))
     return out
@@ -322,24 +350,36 @@ def _level_for(session: Session, holder: Holder) -> str:
     elif holder.person_id is not None or holder.instructor_id is not None:
         col = Qualification.person_id if holder.person_id else Qualification.instructor_id
         q = session.scalar(
-            select(Qualification).where(col == (holder.person_id or holder.instructor_id),
-                                        Qualification.status == "active")
+            select(Qualification)
+            .where(
+                col == (holder.person_id or holder.instructor_id), Qualification.status == "active"
+            )
             .order_by(Qualification.awarded_on.desc())
         )
     return QualificationLevel.label_of(q.level) if q is not None else ""
 
 
-def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_start: date,
-           term_end: date, post: str | None = None, level: str | None = None,
-           units: str | None = None, home_unit: str | None = None) -> str:
+def render(
+    session: Session,
+    tpl: CertificateTemplate,
+    holder: Holder,
+    term_start: date,
+    term_end: date,
+    post: str | None = None,
+    level: str | None = None,
+    units: str | None = None,
+    home_unit: str | None = None,
+) -> str:
     """The template's wording filled in for `holder` (what is stored and printed)."""
     if holder.instructor_id is not None:
         if home_unit is None:
             i = session.get(Instructor, holder.instructor_id)
             home_unit = (i.home_unit or "") if i else ""
         if units is None:
-            units = _units_text(_assignment_labels(session, [holder.instructor_id])
-                                .get(holder.instructor_id, []), term_start)
+            units = _units_text(
+                _assignment_labels(session, [holder.instructor_id]).get(holder.instructor_id, []),
+                term_start,
+            )
     if tpl.kind == "party_affairs" and level is None:
         level = _level_for(session, holder)
         if not level:
@@ -358,10 +398,18 @@ def render(session: Session, tpl: CertificateTemplate, holder: Holder, term_star
     return tpl.body.format_map(values)
 
 
-def issue(session: Session, kind: str, holders: list[Holder], *, issued_on: date,
-          term_start: date | None = None, term_end: date | None = None,
-          post: str | None = None, issuer: str | None = None,
-          replaces: str | None = None) -> list[Certificate]:
+def issue(
+    session: Session,
+    kind: str,
+    holders: list[Holder],
+    *,
+    issued_on: date,
+    term_start: date | None = None,
+    term_end: date | None = None,
+    post: str | None = None,
+    issuer: str | None = None,
+    replaces: str | None = None,
+) -> list[Certificate]:
     """Issue one certificate per holder, all in the caller's transaction: either every one
     gets a serial or none does. A holder's own `issued_on` overrides the batch date (its
     term then starts on that date unless `term_start` is given)."""
@@ -382,21 +430,51 @@ def issue(session: Session, kind: str, holders: list[Holder], *, issued_on: date
         by_year[year] = _allocate(session, tpl, year, sum(1 for d in dates if d.year == year))
     iids = [h.instructor_id for h in holders if h.instructor_id is not None]
     assignments = _assignment_labels(session, iids) if iids else {}
-    homes = dict(session.execute(select(Instructor.id, Instructor.home_unit)
-                                 .where(Instructor.id.in_(iids))).all()) if iids else {}
+    homes = (
+        dict(
+            session.execute(
+                select(Instructor.id, Instructor.home_unit).where(Instructor.id.in_(iids))
+            ).all()
+        )
+        if iids
+        else {}
+    )
     certs: list[Certificate] = []
     for h, on, (start, end) in zip(holders, dates, terms, strict=True):
         serial = by_year[on.year].pop(0)
-        units = _units_text(assignments.get(h.instructor_id, []), start) if h.instructor_id else None
-        body = render(session, tpl, h, start, end, post, units=units,
-                      home_unit=homes.get(h.instructor_id) or "")
+        units = (
+            _units_text(assignments.get(h.instructor_id, []), start) if h.instructor_id else None
+        )
+        body = render(
+            session,
+            tpl,
+            h,
+            start,
+            end,
+            post,
+            units=units,
+            home_unit=homes.get(h.instructor_id) or "",
+        )
         session.add(CertificateSerial(serial=serial, kind=tpl.kind, holder_name=h.name))
         c = Certificate(
-            kind=tpl.kind, serial=serial, holder_name=h.name, person_id=h.person_id,
-            instructor_id=h.instructor_id, qualification_id=h.qualification_id,
-            title=tpl.title, body=body, closing=tpl.closing, post=post or tpl.post,
-            term_start=start, term_end=end, issuer=issuer or tpl.issuer, issued_on=on,
-            valid_until=end, status="valid", replaces=replaces, printed_count=0,
+            kind=tpl.kind,
+            serial=serial,
+            holder_name=h.name,
+            person_id=h.person_id,
+            instructor_id=h.instructor_id,
+            qualification_id=h.qualification_id,
+            title=tpl.title,
+            body=body,
+            closing=tpl.closing,
+            post=post or tpl.post,
+            term_start=start,
+            term_end=end,
+            issuer=issuer or tpl.issuer,
+            issued_on=on,
+            valid_until=end,
+            status="valid",
+            replaces=replaces,
+            printed_count=0,
         )
         session.add(c)
         certs.append(c)
@@ -412,9 +490,13 @@ def _supersede(session: Session, certs: list[Certificate]) -> None:
     for c in certs:
         if c.qualification_id is None:
             continue
-        for old in session.scalars(select(Certificate).where(
-                Certificate.qualification_id == c.qualification_id, Certificate.status == "valid",
-                Certificate.kind == c.kind)):
+        for old in session.scalars(
+            select(Certificate).where(
+                Certificate.qualification_id == c.qualification_id,
+                Certificate.status == "valid",
+                Certificate.kind == c.kind,
+            )
+        ):
             if old is c or old.serial == c.serial:
                 continue
             old.status = "replaced"
@@ -436,7 +518,9 @@ def revoke(session: Session, serial: str, reason: str, on: date) -> Certificate:
     if not (reason or "").strip():
         raise ValidationError("撤销证书必须写明原因。", "reason")
     if c.status != "valid":
-        raise ValidationError(f"证书{c.serial}已{CertificateStatus.label_of(c.status)[1:]}，不能再撤销。")
+        raise ValidationError(
+            f"证书{c.serial}已{CertificateStatus.label_of(c.status)[1:]}，不能再撤销。"
+        )
     c.status = "revoked"
     c.revoked_on = on
     c.revoke_reason = reason.strip()
@@ -453,11 +537,24 @@ def reissue(session: Session, serial: str, on: date, reason: str | None = None) 
     new_serial = _allocate(session, tpl, on.year, 1)[0]
     session.add(CertificateSerial(serial=new_serial, kind=old.kind, holder_name=old.holder_name))
     new = Certificate(
-        kind=old.kind, serial=new_serial, holder_name=old.holder_name, person_id=old.person_id,
-        instructor_id=old.instructor_id, qualification_id=old.qualification_id,
-        title=old.title, body=old.body, closing=old.closing, post=old.post,
-        term_start=old.term_start, term_end=old.term_end, issuer=old.issuer, issued_on=on,
-        valid_until=old.valid_until, status="valid", replaces=old.serial, printed_count=0,
+        kind=old.kind,
+        serial=new_serial,
+        holder_name=old.holder_name,
+        person_id=old.person_id,
+        instructor_id=old.instructor_id,
+        qualification_id=old.qualification_id,
+        title=old.title,
+        body=old.body,
+        closing=old.closing,
+        post=old.post,
+        term_start=old.term_start,
+        term_end=old.term_end,
+        issuer=old.issuer,
+        issued_on=on,
+        valid_until=old.valid_until,
+        status="valid",
+        replaces=old.serial,
+        printed_count=0,
     )
     session.add(new)
     old.status = "replaced"
@@ -483,7 +580,8 @@ def delete(session: Session, serial: str, on: date, note: str | None = None) -> 
 def mark_printed(session: Session, serials: list[str]) -> None:
     if serials:
         session.execute(
-            update(Certificate).where(Certificate.serial.in_(serials))
+            update(Certificate)
+            .where(Certificate.serial.in_(serials))
             .values(printed_count=Certificate.printed_count + 1)
         )
 
@@ -505,8 +603,9 @@ class Verdict:
         return self.state == "valid"
 
 
-def verify(session: Session, text: str, check: str | None = None,
-           today: date | None = None) -> Verdict:
+def verify(
+    session: Session, text: str, check: str | None = None, today: date | None = None
+) -> Verdict:
     """Verify a serial or the text of a certificate's QR code, entirely from the ledger."""
     today = today or date.today()
     serial, qr_check = parse_qr(text)
@@ -517,22 +616,43 @@ def verify(session: Session, text: str, check: str | None = None,
     if check is not None:
         norm = lambda v: re.sub(r"[\s\-]", "", v).upper()  # noqa: E731
         if not hmac.compare_digest(norm(check), norm(check_value(secret, serial))):
-            return Verdict(serial, "forged", f"编号{serial}的校验码不符：此证书不是本账本签发的，或编号、校验码被改动过。")
+            return Verdict(
+                serial,
+                "forged",
+                f"编号{serial}的校验码不符：此证书不是本账本签发的，或编号、校验码被改动过。",
+            )
     c = session.scalar(select(Certificate).where(func.upper(Certificate.serial) == serial.upper()))
     if c is None:
-        gone = session.scalar(select(CertificateSerial).where(
-            func.upper(CertificateSerial.serial) == serial.upper()))
+        gone = session.scalar(
+            select(CertificateSerial).where(func.upper(CertificateSerial.serial) == serial.upper())
+        )
         if gone is not None:
             note = f"（{gone.note}）" if gone.note else ""
-            return Verdict(serial, "deleted", f"编号{gone.serial}曾签发给{gone.holder_name}，该证书已于{cn_date(gone.deleted_on)}删除作废{note}。")
+            return Verdict(
+                serial,
+                "deleted",
+                f"编号{gone.serial}曾签发给{gone.holder_name}，该证书已于{cn_date(gone.deleted_on)}删除作废{note}。",
+            )
         return Verdict(serial, "unknown", f"账本中没有编号为{serial}的证书。")
     who = f"{c.holder_name}（{CertificateKind.label_of(c.kind)}，{cn_date(c.issued_on)}签发）"
     if c.status == "revoked":
-        return Verdict(c.serial, "revoked", f"证书{c.serial}已于{cn_date(c.revoked_on)}撤销，原因：{c.revoke_reason}。持证人：{who}", c)
+        return Verdict(
+            c.serial,
+            "revoked",
+            f"证书{c.serial}已于{cn_date(c.revoked_on)}撤销，原因：{c.revoke_reason}。持证人：{who}",
+            c,
+        )
     if c.status == "replaced":
-        return Verdict(c.serial, "replaced", f"证书{c.serial}已作废，由编号{c.replaced_by}的证书换发。持证人：{who}", c)
+        return Verdict(
+            c.serial,
+            "replaced",
+            f"证书{c.serial}已作废，由编号{c.replaced_by}的证书换发。持证人：{who}",
+            c,
+        )
     if c.valid_until is not None and c.valid_until < today:
-        return Verdict(c.serial, "expired", f"证书{c.serial}已于{cn_date(c.valid_until)}到期。持证人：{who}", c)
+        return Verdict(
+            c.serial, "expired", f"证书{c.serial}已于{cn_date(c.valid_until)}到期。持证人：{who}", c
+        )
     note = "" if check is not None else "（未核对校验码）"
     until = f"，有效期至{cn_date(c.valid_until)}" if c.valid_until else ""
     return Verdict(c.serial, "valid", f"证书{c.serial}有效{note}。持证人：{who}{until}。", c)
@@ -541,8 +661,14 @@ def verify(session: Session, text: str, check: str | None = None,
 def _kind(kind: str) -> str:
     k = CertificateKind.from_text(kind)
     if k is None:
-        aliases = {"指导员": "instructor", "聘书": "instructor", "红领党务": "party_affairs",
-                   "红领": "party_affairs", "hl": "party_affairs", "zd": "instructor"}
+        aliases = {
+            "指导员": "instructor",
+            "聘书": "instructor",
+            "红领党务": "party_affairs",
+            "红领": "party_affairs",
+            "hl": "party_affairs",
+            "zd": "instructor",
+        }
         code = aliases.get(str(kind).strip().lower()) or aliases.get(str(kind).strip())
         if code is None:
             labels = "、".join(f"{m.value}（{m.label}）" for m in CertificateKind)
@@ -555,12 +681,21 @@ def kind_code(kind: str) -> str:
     return _kind(kind)
 
 
-def query(session: Session, *, year: int | None = None, kind: str | None = None,
-          status: str | None = None, text: str | None = None, serials: list[str] | None = None):
+def query(
+    session: Session,
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    text: str | None = None,
+    serials: list[str] | None = None,
+):
     """A select() over certificates with the usual filters, newest first."""
     q = select(Certificate)
     if year is not None:
-        q = q.where(Certificate.issued_on >= date(year, 1, 1), Certificate.issued_on <= date(year, 12, 31))
+        q = q.where(
+            Certificate.issued_on >= date(year, 1, 1), Certificate.issued_on <= date(year, 12, 31)
+        )
     if kind:
         q = q.where(Certificate.kind == _kind(kind))
     if status:
@@ -581,29 +716,33 @@ def holders_missing(session: Session, kind: str, year: int) -> list[Holder]:
     (红领党务 kind) without a valid certificate of that kind issued in `year`."""
     kind = _kind(kind)
     start, end = date(year, 1, 1), date(year, 12, 31)
-    has = (
-        select(Certificate.id).where(
-            Certificate.kind == kind, Certificate.status == "valid",
-            Certificate.issued_on >= start, Certificate.issued_on <= end,
-        )
+    has = select(Certificate.id).where(
+        Certificate.kind == kind,
+        Certificate.status == "valid",
+        Certificate.issued_on >= start,
+        Certificate.issued_on <= end,
     )
     if kind == "instructor":
         rows = session.scalars(
-            select(Instructor).where(
+            select(Instructor)
+            .where(
                 Instructor.active.is_(True),
                 ~has.where(Certificate.instructor_id == Instructor.id).exists(),
-            ).order_by(Instructor.id)
+            )
+            .order_by(Instructor.id)
         ).all()
         return [Holder(i.name, instructor_id=i.id) for i in rows]
     # a 红领党务 holder needs a certificate for the current level: none issued since the
     # level was awarded (or last changed)
     current = select(Certificate.id).where(
-        Certificate.kind == kind, Certificate.status == "valid",
+        Certificate.kind == kind,
+        Certificate.status == "valid",
         Certificate.qualification_id == Qualification.id,
         Certificate.issued_on >= Qualification.awarded_on,
     )
     rows = session.scalars(
-        select(Qualification).where(Qualification.status == "active", ~current.exists())
+        select(Qualification)
+        .where(Qualification.status == "active", ~current.exists())
         .order_by(Qualification.id)
     ).all()
     return [Holder(q.holder_name, q.person_id, q.instructor_id, q.id) for q in rows]
@@ -611,4 +750,3 @@ def holders_missing(session: Session, kind: str, year: int) -> list[Holder]:
 
 def settings_value(session: Session, name: str):
     return settings.get(session, "certs").get(name)
-

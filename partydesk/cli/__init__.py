@@ -17,14 +17,14 @@ from partydesk.errors import PartyDeskError
 
 # Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
 FEATURES = [
-    "partydesk.cli.core",  # init, demo, check, stats (issue 2)
+    "partydesk.cli.core",  # init, demo, check, stats
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
-    "partydesk.cli.records",  # cadence, print book (issue 4)
-    "partydesk.cli.points",  # points, print cards / notice (issue 5)
-    "partydesk.cli.certs",  # cert, print certificates (issue 6)
-    "partydesk.cli.excel",  # import, export, report coverage (issue 7)
-    "partydesk.cli.backup",  # backup, restore, audit (issue 8)
-    "partydesk.cli.standing",  # due, report stars (issue 10)
+    "partydesk.cli.records",  # cadence, print book
+    "partydesk.cli.points",  # points, print cards / notice
+    "partydesk.cli.certs",  # cert, print certificates
+    "partydesk.cli.excel",  # import, export, report coverage
+    "partydesk.cli.backup",  # backup, restore, audit
+    "partydesk.cli.standing",  # due, report stars
 ]
 
 
@@ -44,7 +44,9 @@ class Commands:
     report: argparse._SubParsersAction  # `partydesk report …`
     common: argparse.ArgumentParser  # parent parser holding --ledger
 
-    def add(self, group: argparse._SubParsersAction, name: str, help: str, func) -> argparse.ArgumentParser:
+    def add(
+        self, group: argparse._SubParsersAction, name: str, help: str, func
+    ) -> argparse.ArgumentParser:
         p = group.add_parser(name, help=help, description=help, parents=[self.common])
         p.set_defaults(func=func)
         return p
@@ -54,18 +56,26 @@ def build_parser() -> ArgumentParser:
     # SUPPRESS: a sub-command's --ledger must not reset one given before the sub-command.
     common = ArgumentParser(add_help=False)
     common.add_argument(
-        "--ledger", metavar="PATH", default=argparse.SUPPRESS,
+        "--ledger",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="账本文件（默认：用户数据文件夹中的账本）",
     )
 
     parser = ArgumentParser(prog="partydesk", description="PartyDesk 党建台账", parents=[common])
     parser.add_argument("--version", action="version", version=f"PartyDesk {__version__}")
-    parser.add_argument("--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出"
+    )
     top = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
-    pr_sub = pr.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser)
+    pr_sub = pr.add_subparsers(
+        dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
+    )
     rp = top.add_parser("report", help="上报报表（Excel）", parents=[common])
-    rp_sub = rp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser)
+    rp_sub = rp.add_subparsers(
+        dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
+    )
     cmds = Commands(top, pr_sub, rp_sub, common)
     for name in FEATURES:
         mod = importlib.import_module(name)
@@ -86,7 +96,9 @@ def main(
     try:
         if args.self_test:
             if self_test is None:
-                print("错误：自检需要图形界面组件（请使用 partydesk 程序本身运行）。", file=sys.stderr)
+                print(
+                    "错误：自检需要图形界面组件（请使用 partydesk 程序本身运行）。", file=sys.stderr
+                )
                 return 1
             return self_test()
         if args.command is None:
@@ -103,4 +115,3 @@ def main(
         return 130
     except BrokenPipeError:
         return 0
-

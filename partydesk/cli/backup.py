@@ -1,4 +1,4 @@
-"""Backups, restore, the audit log and the app password (issue 8):
+"""Backups, restore, the audit log and the app password:
 `partydesk backup [--to DIR]`, `backup list`, `backup config`, `restore FILE`,
 `audit [--since D] [--table T] [--who U] [-o FILE.xlsx]`, `password set|clear|status`."""
 
@@ -16,14 +16,23 @@ from partydesk.ledger import open_ledger
 
 
 def register(cmds) -> None:
-    p = cmds.add(cmds.top, "backup", "备份账本（立即备份；list 列出备份；config 设置备份文件夹和保留份数）", cmd_backup)
+    p = cmds.add(
+        cmds.top,
+        "backup",
+        "备份账本（立即备份；list 列出备份；config 设置备份文件夹和保留份数）",
+        cmd_backup,
+    )
     p.add_argument("--to", metavar="DIR", help="这次备份到指定文件夹（如U盘），不改变设置")
     sub = p.add_subparsers(dest="backup_cmd", metavar="{list,config}")
     ls = sub.add_parser("list", help="列出备份（时间、原因、记录数）", parents=[cmds.common])
-    ls.add_argument("--folder", metavar="DIR", help="列出这个文件夹中的备份（默认：设置的备份文件夹）")
+    ls.add_argument(
+        "--folder", metavar="DIR", help="列出这个文件夹中的备份（默认：设置的备份文件夹）"
+    )
     cf = sub.add_parser("config", help="查看或修改备份设置", parents=[cmds.common])
     cf.add_argument("--folder", metavar="DIR", help="备份文件夹（如U盘上的文件夹）")
-    cf.add_argument("--default-folder", action="store_true", help="恢复默认备份文件夹（账本旁的“账本备份”）")
+    cf.add_argument(
+        "--default-folder", action="store_true", help="恢复默认备份文件夹（账本旁的“账本备份”）"
+    )
     cf.add_argument("--daily", type=int, metavar="N", help="保留最近 N 天每天一份")
     cf.add_argument("--weekly", type=int, metavar="N", help="保留最近 N 周每周一份")
     cf.add_argument("--monthly", type=int, metavar="N", help="保留最近 N 个月每月一份")
@@ -37,12 +46,18 @@ def register(cmds) -> None:
     a.add_argument("--until", metavar="DATE", help="截止日期（含）")
     a.add_argument("--table", metavar="T", help="数据表，如 person 或 党员")
     a.add_argument("--who", metavar="U", help="操作人（部分匹配）")
-    a.add_argument("--action", metavar="A", help="操作：insert/update/delete/import… 或 新增/修改/删除…")
+    a.add_argument(
+        "--action", metavar="A", help="操作：insert/update/delete/import… 或 新增/修改/删除…"
+    )
     a.add_argument("--text", metavar="TEXT", help="记录名称或内容中包含的文字")
-    a.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示 N 条（默认 50；导出时不限）")
+    a.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="最多显示 N 条（默认 50；导出时不限）"
+    )
     a.add_argument("-o", "--output", metavar="FILE.xlsx", help="导出到 Excel 文件")
 
-    pw = cmds.add(cmds.top, "password", "启动密码：set 设置/修改，clear 取消，status 查看", cmd_password)
+    pw = cmds.add(
+        cmds.top, "password", "启动密码：set 设置/修改，clear 取消，status 查看", cmd_password
+    )
     pw.add_argument("action", choices=["set", "clear", "status"])
 
 
@@ -122,8 +137,10 @@ def _config(args) -> int:
             cfg = backup.config(ledger)
         folder = backup.backup_folder(ledger.path, cfg)
     out(f"备份文件夹：{folder}")
-    out(f"保留：最近 {cfg['daily']} 天每天一份，{cfg['weekly']} 周每周一份，{cfg['monthly']} 个月每月一份"
-        f"（另外总保留最新 {cfg['recent']} 份）")
+    out(
+        f"保留：最近 {cfg['daily']} 天每天一份，{cfg['weekly']} 周每周一份，{cfg['monthly']} 个月每月一份"
+        f"（另外总保留最新 {cfg['recent']} 份）"
+    )
     out(f"打开账本时每天自动备份：{'是' if cfg['on_open'] else '否'}")
     return 0
 
@@ -141,8 +158,12 @@ def cmd_restore(args) -> int:
 
 def cmd_audit(args) -> int:
     flt = audit.AuditFilter(
-        since=_parse_date(args.since, "起始日期"), until=_parse_date(args.until, "截止日期"),
-        table=args.table, who=args.who, action=args.action, text=args.text,
+        since=_parse_date(args.since, "起始日期"),
+        until=_parse_date(args.until, "截止日期"),
+        table=args.table,
+        who=args.who,
+        action=args.action,
+        text=args.text,
     )
     with open_for(args, readonly=True) as ledger, ledger.session() as s:
         if args.output:

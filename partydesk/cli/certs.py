@@ -1,4 +1,4 @@
-"""Certificates, 红领党务 qualifications and instructors (issue 6):
+"""Certificates, 红领党务 qualifications and instructors:
 `partydesk cert …`, `partydesk qual …`, `partydesk instructors …`,
 `partydesk print certificates`."""
 
@@ -27,8 +27,9 @@ def _date(text: str) -> date:
 def _sub(cmds, parent: argparse.ArgumentParser, title: str):
     from partydesk.cli import ArgumentParser
 
-    return parent.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=ArgumentParser, title=title)
+    return parent.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser, title=title
+    )
 
 
 def _add(cmds, sub, name: str, help: str, func) -> argparse.ArgumentParser:
@@ -42,18 +43,34 @@ def register(cmds) -> None:
     sub = _sub(cmds, cert, "证书操作")
 
     p = _add(cmds, sub, "issue", "颁发证书（一张或一批，编号在同一事务中分配）", cmd_issue)
-    p.add_argument("--kind", default="instructor",
-                   help="证书种类：instructor（党建指导员聘书，默认）或 party_affairs（红领党务证书）")
+    p.add_argument(
+        "--kind",
+        default="instructor",
+        help="证书种类：instructor（党建指导员聘书，默认）或 party_affairs（红领党务证书）",
+    )
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--holder", action="append", metavar="NAME", help="持证人姓名（可重复）")
-    who.add_argument("--instructor", action="append", metavar="ID|NAME", help="党建指导员（可重复）")
+    who.add_argument(
+        "--instructor", action="append", metavar="ID|NAME", help="党建指导员（可重复）"
+    )
     who.add_argument("--person", action="append", type=int, metavar="ID", help="人员编号（可重复）")
-    who.add_argument("--qualification", action="append", type=int, metavar="ID",
-                     help="红领党务资格编号（可重复）")
-    who.add_argument("--all", action="store_true",
-                     help="批量：本年度尚无有效证书的全部在任指导员（或全部有效红领党务资格）")
-    who.add_argument("--batch", metavar="FILE",
-                     help="批量：文本文件，每行一位持证人（姓名，或“指导员:编号”“人员:编号”）")
+    who.add_argument(
+        "--qualification",
+        action="append",
+        type=int,
+        metavar="ID",
+        help="红领党务资格编号（可重复）",
+    )
+    who.add_argument(
+        "--all",
+        action="store_true",
+        help="批量：本年度尚无有效证书的全部在任指导员（或全部有效红领党务资格）",
+    )
+    who.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="批量：文本文件，每行一位持证人（姓名，或“指导员:编号”“人员:编号”）",
+    )
     p.add_argument("--date", type=_date, help="发证日期（默认今天）")
     p.add_argument("--start", type=_date, help="聘期/有效期起（默认发证日期）")
     p.add_argument("--end", type=_date, help="聘期/有效期止（默认按模板年限）")
@@ -88,8 +105,13 @@ def register(cmds) -> None:
 
     p = _add(cmds, sub, "template", "查看或修改证书模板（措辞、编号规则、发证机关）", cmd_template)
     p.add_argument("--kind", default="instructor")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", default=[],
-                   help="title, body, closing, post, issuer, kind_code, serial_pattern, valid_years")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        default=[],
+        help="title, body, closing, post, issuer, kind_code, serial_pattern, valid_years",
+    )
 
     p = _add(cmds, sub, "seal", "设置打印在证书上的印章图片（透明背景 PNG）", cmd_seal)
     g = p.add_mutually_exclusive_group(required=True)
@@ -122,7 +144,9 @@ def register(cmds) -> None:
     sub = _sub(cmds, ins, "党建指导员")
     p = _add(cmds, sub, "list", "列出在任指导员及其联系单位", cmd_ins_list)
     p.add_argument("--date", type=_date, help="按某日的联系关系（默认今天）")
-    p = _add(cmds, sub, "duties", "履职情况：半月联系、每月日志、半年会议、年度续聘", cmd_ins_duties)
+    p = _add(
+        cmds, sub, "duties", "履职情况：半月联系、每月日志、半年会议、年度续聘", cmd_ins_duties
+    )
     p.add_argument("--year", type=int)
     p.add_argument("--missing", action="store_true", help="只列出有缺项的")
     p = _add(cmds, sub, "uncovered", "没有党建指导员的在营单位", cmd_ins_uncovered)
@@ -176,7 +200,9 @@ def _batch_file(session, path: str):
         kind, _, val = t.partition(":") if ":" in t else t.partition("：")
         try:
             if val and kind in ("指导员", "instructor"):
-                holders.append(registry.holder_for(session, instructor=instructors.get(session, val).id))
+                holders.append(
+                    registry.holder_for(session, instructor=instructors.get(session, val).id)
+                )
             elif val and kind in ("人员", "person"):
                 holders.append(registry.holder_for(session, person=int(val)))
             else:
@@ -200,7 +226,9 @@ def cmd_issue(args) -> int:
         elif args.batch:
             holders = _batch_file(s, args.batch)
         elif args.instructor:
-            holders = [registry.holder_for(s, instructor=instructors.get(s, t).id) for t in args.instructor]
+            holders = [
+                registry.holder_for(s, instructor=instructors.get(s, t).id) for t in args.instructor
+            ]
         elif args.person:
             holders = [registry.holder_for(s, person=i) for i in args.person]
         elif args.qualification:
@@ -213,8 +241,9 @@ def cmd_issue(args) -> int:
             out(f"共{len(holders)}人（未颁发）。")
             s.rollback()
             return 0
-        certs = registry.issue(s, kind, holders, issued_on=on, term_start=args.start,
-                               term_end=args.end, post=args.post)
+        certs = registry.issue(
+            s, kind, holders, issued_on=on, term_start=args.start, term_end=args.end, post=args.post
+        )
         for c in certs:
             out(f"{c.serial}\t{c.holder_name}\t有效期至{c.valid_until:%Y-%m-%d}")
         out(f"已颁发{len(certs)}张。")
@@ -270,8 +299,9 @@ def cmd_list(args) -> int:
     from partydesk.ledger.models.certs import CertificateKind, CertificateStatus
 
     with open_for(args, readonly=True) as lg, lg.session() as s:
-        rows = s.scalars(registry.query(s, year=args.year, kind=args.kind, status=args.status,
-                                        text=args.find)).all()
+        rows = s.scalars(
+            registry.query(s, year=args.year, kind=args.kind, status=args.status, text=args.find)
+        ).all()
         out("编号\t持证人\t种类\t发证日期\t有效期至\t状态")
         for c in rows:
             st = CertificateStatus.label_of(c.status)
@@ -280,7 +310,9 @@ def cmd_list(args) -> int:
             elif c.status == "replaced":
                 st += f"（→{c.replaced_by}）"
             until = f"{c.valid_until:%Y-%m-%d}" if c.valid_until else ""
-            out(f"{c.serial}\t{c.holder_name}\t{CertificateKind.label_of(c.kind)}\t{c.issued_on:%Y-%m-%d}\t{until}\t{st}")
+            out(
+                f"{c.serial}\t{c.holder_name}\t{CertificateKind.label_of(c.kind)}\t{c.issued_on:%Y-%m-%d}\t{until}\t{st}"
+            )
         out(f"共{len(rows)}张。")
     return 0
 
@@ -295,9 +327,21 @@ def cmd_template(args) -> int:
             if not sep:
                 raise ValidationError(f"--set 应写成 字段=内容，而不是“{item}”")
             values[key.strip()] = value
-        t = registry.update_template(s, args.kind, **values) if values else registry.template(s, args.kind)
-        for key in ("title", "body", "closing", "post", "issuer", "kind_code", "serial_pattern",
-                    "valid_years"):
+        t = (
+            registry.update_template(s, args.kind, **values)
+            if values
+            else registry.template(s, args.kind)
+        )
+        for key in (
+            "title",
+            "body",
+            "closing",
+            "post",
+            "issuer",
+            "kind_code",
+            "serial_pattern",
+            "valid_years",
+        ):
             out(f"{key}\t{getattr(t, key)}")
         if values:
             out("模板已保存（已颁发的证书文字不变）。")
@@ -333,9 +377,18 @@ def cmd_qual_award(args) -> int:
 
     with open_for(args) as lg, lg.session() as s:
         iid = instructors.get(s, args.instructor).id if args.instructor else None
-        q = qualifications.award(s, args.level, _today(args), person_id=args.person,
-                                 instructor_id=iid, name=args.holder, reason=args.reason)
-        out(f"已认定：{q.id}\t{q.holder_name}\t{QualificationLevel.label_of(q.level)}\t复核期限{q.review_due_on:%Y-%m-%d}")
+        q = qualifications.award(
+            s,
+            args.level,
+            _today(args),
+            person_id=args.person,
+            instructor_id=iid,
+            name=args.holder,
+            reason=args.reason,
+        )
+        out(
+            f"已认定：{q.id}\t{q.holder_name}\t{QualificationLevel.label_of(q.level)}\t复核期限{q.review_due_on:%Y-%m-%d}"
+        )
     return 0
 
 
@@ -346,7 +399,9 @@ def cmd_qual_review(args) -> int:
     with open_for(args) as lg, lg.session() as s:
         q = qualifications.review(s, args.id, _today(args), args.level, args.reason)
         ev = q.events[-1]
-        out(f"{q.holder_name}：{QualificationEventKind.label_of(ev.kind)}，现为{QualificationLevel.label_of(q.level)}，下次复核期限{q.review_due_on:%Y-%m-%d}")
+        out(
+            f"{q.holder_name}：{QualificationEventKind.label_of(ev.kind)}，现为{QualificationLevel.label_of(q.level)}，下次复核期限{q.review_due_on:%Y-%m-%d}"
+        )
     return 0
 
 
@@ -369,7 +424,9 @@ def cmd_qual_list(args) -> int:
         rows = s.scalars(q).all()
         out("编号\t持有人\t等级\t认定日期\t复核期限\t状态")
         for r in rows:
-            out(f"{r.id}\t{r.holder_name}\t{QualificationLevel.label_of(r.level)}\t{r.awarded_on:%Y-%m-%d}\t{r.review_due_on:%Y-%m-%d}\t{QualificationStatus.label_of(r.status)}")
+            out(
+                f"{r.id}\t{r.holder_name}\t{QualificationLevel.label_of(r.level)}\t{r.awarded_on:%Y-%m-%d}\t{r.review_due_on:%Y-%m-%d}\t{QualificationStatus.label_of(r.status)}"
+            )
         out(f"共{len(rows)}人。")
     return 0
 
@@ -383,10 +440,15 @@ def cmd_ins_list(args) -> int:
 
     on = _today(args)
     with open_for(args, readonly=True) as lg, lg.session() as s:
-        rows = s.scalars(select(Instructor).where(Instructor.active.is_(True)).order_by(Instructor.id)).all()
+        rows = s.scalars(
+            select(Instructor).where(Instructor.active.is_(True)).order_by(Instructor.id)
+        ).all()
         out("编号\t姓名\t派出单位\t联系单位数\t联系单位")
         for i in rows:
-            names = [a.unit.name if a.unit else a.org.name for a in instructors.current_assignments(s, i.id, on)]
+            names = [
+                a.unit.name if a.unit else a.org.name
+                for a in instructors.current_assignments(s, i.id, on)
+            ]
             out(f"{i.id}\t{i.name}\t{i.home_unit or ''}\t{len(names)}\t{'、'.join(names)}")
         out(f"共{len(rows)}人。")
     return 0
@@ -410,7 +472,9 @@ def cmd_ins_duties(args) -> int:
                     parts.append(f"{d.label}：无工作纪实数据")
                 elif d.missing:
                     more = "等" if len(d.missing) > 4 else ""
-                    parts.append(f"{d.label} {d.done}/{d.expected}，缺{'、'.join(d.missing[:4])}{more}")
+                    parts.append(
+                        f"{d.label} {d.done}/{d.expected}，缺{'、'.join(d.missing[:4])}{more}"
+                    )
                 else:
                     parts.append(f"{d.label} {d.done}/{d.expected}")
             out(f"{r.instructor_id}\t{r.name}\t" + "；".join(parts))
@@ -483,7 +547,8 @@ def cmd_print(args) -> int:
             certs.sort(key=lambda c: c.serial)
             if not certs:
                 raise ValidationError(f"{year}年没有有效的证书可打印。")
-        n = print_certificates(s, certs, Path(args.output),
-                               progress=lambda d, t: progress_line(d, t, "正在生成证书"))
+        n = print_certificates(
+            s, certs, Path(args.output), progress=lambda d, t: progress_line(d, t, "正在生成证书")
+        )
         out(f"已生成{n}页：{args.output}")
     return 0

@@ -10,7 +10,9 @@ from partydesk.ledger import Ledger, default_ledger_path, open_ledger
 
 
 def ledger_path(args) -> Path:
-    return Path(args.ledger).expanduser() if getattr(args, "ledger", None) else default_ledger_path()
+    return (
+        Path(args.ledger).expanduser() if getattr(args, "ledger", None) else default_ledger_path()
+    )
 
 
 def open_for(args, *, readonly: bool = False) -> Ledger:

@@ -1,4 +1,4 @@
-"""Core sub-commands: init, demo, check, stats (issue 2)."""
+"""Core sub-commands: init, demo, check, stats."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import sys
 import time
 from datetime import date
 
-from partydesk.cli.common import ledger_path, out, pad
 from sqlalchemy import select
 
+from partydesk.cli.common import ledger_path, out, pad
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger import open_ledger
 
@@ -25,25 +25,43 @@ def register(cmds) -> None:
 
     p = cmds.add(cmds.top, "demo", "生成演示账本（虚构数据，可重复生成）", cmd_demo)
     p.add_argument("--units", type=_count, default=300, metavar="N", help="两新组织数（默认300）")
-    p.add_argument("--members", type=_count, default=3000, metavar="N",
-                   help="人员数，含各类别（默认3000）")
+    p.add_argument(
+        "--members", type=_count, default=3000, metavar="N", help="人员数，含各类别（默认3000）"
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子（默认1）")
-    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
-                   help="以哪一天为“今天”安排各类日期（默认今天）")
+    p.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="以哪一天为“今天”安排各类日期（默认今天）",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的账本")
 
     p = cmds.add(
-        cmds.top, "check",
-        "检查账本：数据库完整性及各项规则提示（退出码：0 无问题，3 有提示，4 账本损坏）", cmd_check,
+        cmds.top,
+        "check",
+        "检查账本：数据库完整性及各项规则提示（退出码：0 无问题，3 有提示，4 账本损坏）",
+        cmd_check,
     )
-    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="检查日（默认今天）")
-    p.add_argument("--limit", type=_count, default=20, metavar="N", help="每类最多显示N条（默认20）")
+    p.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD", help="检查日（默认今天）"
+    )
+    p.add_argument(
+        "--limit", type=_count, default=20, metavar="N", help="每类最多显示N条（默认20）"
+    )
     p.add_argument("--all", action="store_true", help="显示每类的全部条目")
 
     p = cmds.add(cmds.top, "stats", "两个覆盖统计：组织覆盖率、单独组建率及各类数量", cmd_stats)
-    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="统计日（默认今天）")
-    p.add_argument("--list", choices=["own", "joint", "work_only", "uncovered"], default=None,
-                   help="列出该类两新组织：own 单独组建，joint 联合组建，work_only 仅工作覆盖，uncovered 未覆盖")
+    p.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD", help="统计日（默认今天）"
+    )
+    p.add_argument(
+        "--list",
+        choices=["own", "joint", "work_only", "uncovered"],
+        default=None,
+        help="列出该类两新组织：own 单独组建，joint 联合组建，work_only 仅工作覆盖，uncovered 未覆盖",
+    )
 
 
 def _count(text: str) -> int:
@@ -73,8 +91,12 @@ def cmd_init(args) -> int:
 
 
 STAGES = {
-    "schema": "建立账本", "units": "生成单位", "organizations": "生成党组织", "people": "生成人员",
-    "writing": "生成并写入账本", "done": "完成",
+    "schema": "建立账本",
+    "units": "生成单位",
+    "organizations": "生成党组织",
+    "people": "生成人员",
+    "writing": "生成并写入账本",
+    "done": "完成",
 }
 
 
@@ -118,7 +140,9 @@ def cmd_stats(args) -> int:
         cov = coverage(s, today)
         out(f"两个覆盖（统计日 {today}，账本 {ledger.path}）")
         rows = [("两新组织（正常经营）", str(cov.total), "")]
-        rows += [(label, str(len(getattr(cov, code + "_ids"))), "") for code, label in BUCKETS.items()]
+        rows += [
+            (label, str(len(getattr(cov, code + "_ids"))), "") for code, label in BUCKETS.items()
+        ]
         rows += [
             ("组织覆盖率", _pct(cov.org_rate), "（单独组建＋联合组建）÷ 两新组织数"),
             ("单独组建率", _pct(cov.own_rate), "单独组建 ÷ 两新组织数"),
@@ -126,26 +150,52 @@ def cmd_stats(args) -> int:
         ]
         for label, value, note in rows:
             out(f"  {pad(label, 20)}{value:>8}  {note}".rstrip())
-        kinds = "，".join(f"{UnitKind.label_of(k)} {n}" for k, n in sorted(cov.units_by_kind.items()))
+        kinds = "，".join(
+            f"{UnitKind.label_of(k)} {n}" for k, n in sorted(cov.units_by_kind.items())
+        )
         out(f"两新组织类别：{kinds or '无'}")
-        out("党组织（按类型）：" + ("，".join(
-            f"{t.label} {cov.orgs_by_type[t.value]}" for t in OrgType if cov.orgs_by_type.get(t.value)
-        ) or "无"))
-        forms = [f"{f.label} {cov.orgs_by_formation[f.value]}" for f in Formation
-                 if cov.orgs_by_formation.get(f.value)]
+        out(
+            "党组织（按类型）："
+            + (
+                "，".join(
+                    f"{t.label} {cov.orgs_by_type[t.value]}"
+                    for t in OrgType
+                    if cov.orgs_by_type.get(t.value)
+                )
+                or "无"
+            )
+        )
+        forms = [
+            f"{f.label} {cov.orgs_by_formation[f.value]}"
+            for f in Formation
+            if cov.orgs_by_formation.get(f.value)
+        ]
         if cov.orgs_by_formation.get(""):
             forms.append(f"未填 {cov.orgs_by_formation['']}")
         out("组建方式：" + ("，".join(forms) or "无"))
-        out("人员（在册，按类别）：" + ("，".join(
-            f"{c.label} {cov.people_by_category[c.value]}" for c in Category
-            if cov.people_by_category.get(c.value)
-        ) or "无"))
-        out(f"党员合计 {cov.members}（其中流动党员 {cov.flowing}，失联党员 {cov.lost_contact}）；"
-            f"在岗党建指导员 {cov.instructors} 名")
+        out(
+            "人员（在册，按类别）："
+            + (
+                "，".join(
+                    f"{c.label} {cov.people_by_category[c.value]}"
+                    for c in Category
+                    if cov.people_by_category.get(c.value)
+                )
+                or "无"
+            )
+        )
+        out(
+            f"党员合计 {cov.members}（其中流动党员 {cov.flowing}，失联党员 {cov.lost_contact}）；"
+            f"在岗党建指导员 {cov.instructors} 名"
+        )
         if args.list:
             ids = getattr(cov, f"{args.list}_ids")
             out(f"\n{BUCKETS[args.list]}的两新组织（{len(ids)} 个）：")
-            names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
+            names = (
+                dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())
+                if ids
+                else {}
+            )
             for uid in ids:
                 out(f"  {uid:>6}  {names.get(uid, '')}")
     return 0

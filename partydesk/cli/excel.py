@@ -1,4 +1,4 @@
-"""import, export, report coverage/members/orgs, template (issue 7)."""
+"""import, export, report coverage/members/orgs, template."""
 
 from __future__ import annotations
 
@@ -21,11 +21,18 @@ def register(cmds) -> None:
     p = cmds.add(cmds.top, "export", "把一张表导出为Excel", cmd_export)
     p.add_argument("table", choices=TABLES)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="输出的.xlsx文件")
-    p.add_argument("--filter", metavar="TEXT", help="只导出包含此文字的记录（名称、身份证号、电话等）")
-    p.add_argument("--columns", metavar="COLS", help="要导出的列（中文列名或字段名，用逗号分隔，按此顺序）")
+    p.add_argument(
+        "--filter", metavar="TEXT", help="只导出包含此文字的记录（名称、身份证号、电话等）"
+    )
+    p.add_argument(
+        "--columns", metavar="COLS", help="要导出的列（中文列名或字段名，用逗号分隔，按此顺序）"
+    )
 
-    for name, help_ in (("coverage", "两新组织覆盖情况表（六个清）"), ("members", "党员队伍情况统计表"),
-                        ("orgs", "党组织基本情况表")):
+    for name, help_ in (
+        ("coverage", "两新组织覆盖情况表（六个清）"),
+        ("members", "党员队伍情况统计表"),
+        ("orgs", "党组织基本情况表"),
+    ):
         p = cmds.add(cmds.report, name, help_ + "（Excel）", cmd_report)
         p.add_argument("-o", "--output", required=True, metavar="FILE")
         p.set_defaults(report_name=name)
@@ -61,7 +68,10 @@ def cmd_import(args) -> int:
         for r in plan.errors[:SHOW_ERRORS]:
             out(f"  第{r.row_no}行：{r.reason}")
         if len(plan.errors) > SHOW_ERRORS:
-            out(f"  ……另有{len(plan.errors) - SHOW_ERRORS}行错误" + ("，详见错误报告" if args.report else "（用 --report 导出全部）"))
+            out(
+                f"  ……另有{len(plan.errors) - SHOW_ERRORS}行错误"
+                + ("，详见错误报告" if args.report else "（用 --report 导出全部）")
+            )
         if args.report:
             p = write_error_report(plan, args.report)
             out(f"错误报告：{p}")
@@ -78,10 +88,20 @@ def cmd_import(args) -> int:
 def cmd_export(args) -> int:
     from partydesk.excel import export_table
 
-    cols = [c.strip() for c in args.columns.replace("，", ",").split(",") if c.strip()] if args.columns else None
+    cols = (
+        [c.strip() for c in args.columns.replace("，", ",").split(",") if c.strip()]
+        if args.columns
+        else None
+    )
     with open_for(args) as ledger:
-        n = export_table(ledger, args.table, args.output, columns=cols, filter_text=args.filter,
-                         progress=_progress("导出"))
+        n = export_table(
+            ledger,
+            args.table,
+            args.output,
+            columns=cols,
+            filter_text=args.filter,
+            progress=_progress("导出"),
+        )
     out(f"已导出{n}行：{args.output}")
     return 0
 

@@ -32,15 +32,28 @@ ALL = "all"
 def register(cmds) -> None:
     p = cmds.add(cmds.top, "list", "列出一张表的记录（可搜索、筛选、排序）", cmd_list)
     p.add_argument("table", choices=TABLES)
-    p.add_argument("--search", metavar="TEXT", default="",
-                   help="搜索文字（名称、身份证号、电话、所在党组织等；空格分开的词须都出现）")
-    p.add_argument("--filter", metavar="列=值[,值]", action="append", default=[],
-                   help="只列出此列为这些值的记录，如 人员类别=预备党员,发展对象；可重复")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="搜索文字（名称、身份证号、电话、所在党组织等；空格分开的词须都出现）",
+    )
+    p.add_argument(
+        "--filter",
+        metavar="列=值[,值]",
+        action="append",
+        default=[],
+        help="只列出此列为这些值的记录，如 人员类别=预备党员,发展对象；可重复",
+    )
     p.add_argument("--sort", metavar="列", help="按此列排序（中文列名或字段名）")
     p.add_argument("--desc", action="store_true", help="倒序")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示几条（默认50，0为全部）")
+    p.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="最多显示几条（默认50，0为全部）"
+    )
     p.add_argument("--columns", metavar="COLS", help=f"要显示的列（逗号分隔；{ALL} 为全部列）")
-    p.add_argument("--tsv", action="store_true", help="以制表符分隔输出（便于粘贴到Excel或交给其他程序）")
+    p.add_argument(
+        "--tsv", action="store_true", help="以制表符分隔输出（便于粘贴到Excel或交给其他程序）"
+    )
 
     p = cmds.add(cmds.top, "show", "显示一条记录的全部字段", cmd_show)
     p.add_argument("table", choices=TABLES)
@@ -57,24 +70,45 @@ def register(cmds) -> None:
 
     p = cmds.add(cmds.top, "hosts", "查看或设置党组织的所在单位（组织覆盖按此统计）", cmd_hosts)
     p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
-    p.add_argument("--set", metavar="单位、单位", help="所在单位改为这些（用顿号或逗号分隔；空串为清空）")
-    p.add_argument("--add", action="append", default=[], metavar="单位", help="增加一个所在单位，可重复")
-    p.add_argument("--remove", action="append", default=[], metavar="单位", help="去掉一个所在单位，可重复")
+    p.add_argument(
+        "--set", metavar="单位、单位", help="所在单位改为这些（用顿号或逗号分隔；空串为清空）"
+    )
+    p.add_argument(
+        "--add", action="append", default=[], metavar="单位", help="增加一个所在单位，可重复"
+    )
+    p.add_argument(
+        "--remove", action="append", default=[], metavar="单位", help="去掉一个所在单位，可重复"
+    )
 
-    p = cmds.add(cmds.top, "committee", "党组织班子：查看本届委员，任职（书记、委员等）或卸任", cmd_committee)
+    p = cmds.add(
+        cmds.top, "committee", "党组织班子：查看本届委员，任职（书记、委员等）或卸任", cmd_committee
+    )
     p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
     p.add_argument("--history", action="store_true", help="也列出已卸任的")
     p.add_argument("--add", metavar="人员", help="任职：人员的姓名（本组织内）、编号或身份证号")
-    p.add_argument("--role", default="委员", help="职务：书记、副书记、组织委员、宣传委员、纪检委员、委员（默认委员）")
+    p.add_argument(
+        "--role",
+        default="委员",
+        help="职务：书记、副书记、组织委员、宣传委员、纪检委员、委员（默认委员）",
+    )
     p.add_argument("--since", metavar="日期", help="任职日期（默认今天）")
     p.add_argument("--leave", type=int, metavar="任职编号", help="卸任：列表第一列的任职编号")
     p.add_argument("--until", metavar="日期", help="卸任日期（默认今天）")
 
-    p = cmds.add(cmds.top, "transfer", "组织关系转出、转入登记，或调整所在党组织（记入人员履历）", cmd_transfer)
+    p = cmds.add(
+        cmds.top,
+        "transfer",
+        "组织关系转出、转入登记，或调整所在党组织（记入人员履历）",
+        cmd_transfer,
+    )
     p.add_argument("person", help="人员：编号、身份证号或姓名")
     way = p.add_mutually_exclusive_group(required=True)
-    way.add_argument("--out", metavar="转往", help="转出：转往的党组织（介绍信抬头）；人员改为“已转出”")
-    way.add_argument("--in", dest="in_", metavar="转自", help="转入登记：原所在党组织（介绍信开具单位）")
+    way.add_argument(
+        "--out", metavar="转往", help="转出：转往的党组织（介绍信抬头）；人员改为“已转出”"
+    )
+    way.add_argument(
+        "--in", dest="in_", metavar="转自", help="转入登记：原所在党组织（介绍信开具单位）"
+    )
     way.add_argument("--move", metavar="党组织", help="调整到本账本中的另一个党组织")
     p.add_argument("--on", metavar="日期", help="日期（默认今天）")
     p.add_argument("--note", help="备注，如介绍信编号")
@@ -85,18 +119,32 @@ def register(cmds) -> None:
     p = cmds.add(cmds.top, "groups", "党小组：查看、新建、设组长、编入人员、撤销", cmd_groups)
     p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
     p.add_argument("--add", metavar="名称", help="新建党小组，如“第一党小组”")
-    p.add_argument("--leader", metavar="人员", help="组长（与 --add 同用，或与 --group 同用以更换组长）")
+    p.add_argument(
+        "--leader", metavar="人员", help="组长（与 --add 同用，或与 --group 同用以更换组长）"
+    )
     p.add_argument("--group", metavar="党小组", help="要操作的党小组（名称或编号）")
-    p.add_argument("--assign", action="append", default=[], metavar="人员",
-                   help="把人员编入 --group 指定的党小组，可重复")
-    p.add_argument("--unassign", action="append", default=[], metavar="人员", help="把人员移出党小组，可重复")
-    p.add_argument("--remove", action="store_true", help="撤销 --group 指定的党小组（其成员不再属于任何小组）")
+    p.add_argument(
+        "--assign",
+        action="append",
+        default=[],
+        metavar="人员",
+        help="把人员编入 --group 指定的党小组，可重复",
+    )
+    p.add_argument(
+        "--unassign", action="append", default=[], metavar="人员", help="把人员移出党小组，可重复"
+    )
+    p.add_argument(
+        "--remove", action="store_true", help="撤销 --group 指定的党小组（其成员不再属于任何小组）"
+    )
 
     p = cmds.add(cmds.top, "delete", "删除一条记录（需加 --yes 确认）", cmd_delete)
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
-    p.add_argument("--move-members-to", metavar="ORG",
-                   help="删除党组织时，把其中人员转入此党组织（编号或名称）")
+    p.add_argument(
+        "--move-members-to",
+        metavar="ORG",
+        help="删除党组织时，把其中人员转入此党组织（编号或名称）",
+    )
     p.add_argument("--yes", action="store_true", help="确认删除")
 
 
@@ -250,7 +298,12 @@ def cmd_show(args) -> int:
     if args.id not in rows:
         raise NotFoundError(f"没有编号为{args.id}的{F.entity(entity).label}记录。")
     texts = _texts(entity, names, rows[args.id][1:])
-    out(table(["字段", "内容"], [["编号", str(args.id)]] + [[c.label, t] for c, t in zip(cols, texts, strict=True)]))
+    out(
+        table(
+            ["字段", "内容"],
+            [["编号", str(args.id)]] + [[c.label, t] for c, t in zip(cols, texts, strict=True)],
+        )
+    )
     return 0
 
 
@@ -289,8 +342,11 @@ def cmd_set(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         ch = editing.set_fields(s, entity, args.id, raw)
         name = s.get(ent.model, args.id).name
-        lines = [f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before[k])} → "
-                 f"{_shown(s, entity, k, ch.after[k])}" for k in ch.fields]
+        lines = [
+            f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before[k])} → "
+            f"{_shown(s, entity, k, ch.after[k])}"
+            for k in ch.fields
+        ]
     if not lines:
         out(f"{ent.label}“{name}”没有变化。")
         return 0
@@ -325,8 +381,11 @@ def cmd_delete(args) -> int:
             if entity == "org":
                 n = editing.members_of(s, args.id)
                 if n:
-                    extra = (f"其中有{n}名人员，将转入“{target_name}”。" if target is not None
-                             else f"其中还有{n}名人员，需用 --move-members-to 指定转入的党组织。")
+                    extra = (
+                        f"其中有{n}名人员，将转入“{target_name}”。"
+                        if target is not None
+                        else f"其中还有{n}名人员，需用 --move-members-to 指定转入的党组织。"
+                    )
             question = f"将删除{label}（编号 {args.id}）。{extra}"
             if not _confirm(question):
                 return 1
@@ -358,7 +417,9 @@ def cmd_hosts(args) -> int:
             for text in args.remove:
                 uid = hosts.find_unit(s, text).id
                 if uid not in ids:
-                    raise ValidationError(f"“{hosts.find_unit(s, text).name}”不是{name}的所在单位。")
+                    raise ValidationError(
+                        f"“{hosts.find_unit(s, text).name}”不是{name}的所在单位。"
+                    )
                 ids.remove(uid)
             change = hosts.set_host_units(s, org.id, ids)
             warnings = change.warnings
@@ -406,7 +467,9 @@ def cmd_committee(args) -> int:
                 person = find_person(s, args.add, org)
             except NotFoundError:
                 person = find_person(s, args.add)
-            seat, warnings = committee.appoint(s, org.id, person.id, args.role, _day(args.since, "任职日期"))
+            seat, warnings = committee.appoint(
+                s, org.id, person.id, args.role, _day(args.since, "任职日期")
+            )
             out(f"已任命{seat.name}为{name}{seat.role_label}（自{seat.since:%Y-%m-%d}）。")
             for w in warnings:
                 out(f"提示：{w}")
@@ -423,9 +486,22 @@ def cmd_committee(args) -> int:
         out("")
     out(f"{name}的班子：" if rows else f"{name}尚未登记班子成员。")
     if rows:
-        out(table(["任职编号", "职务", "姓名", "任职日期", "卸任日期"],
-                  [[str(r.id), r.role_label, r.name, f"{r.since:%Y-%m-%d}" if r.since else "",
-                    f"{r.until:%Y-%m-%d}" if r.until else ""] for r in rows], right={0}))
+        out(
+            table(
+                ["任职编号", "职务", "姓名", "任职日期", "卸任日期"],
+                [
+                    [
+                        str(r.id),
+                        r.role_label,
+                        r.name,
+                        f"{r.since:%Y-%m-%d}" if r.since else "",
+                        f"{r.until:%Y-%m-%d}" if r.until else "",
+                    ]
+                    for r in rows
+                ],
+                right={0},
+            )
+        )
     return 0
 
 
@@ -445,7 +521,9 @@ def cmd_transfer(args) -> int:
         else:
             step = history.move(s, person.id, find_org(s, args.move).id, on, args.note)
         ev = step.event
-    out(f"已登记：{step.label}，{on:%Y-%m-%d}，{ev['from_value'] or '（未记）'} → {ev['to_value'] or '（未记）'}。")
+    out(
+        f"已登记：{step.label}，{on:%Y-%m-%d}，{ev['from_value'] or '（未记）'} → {ev['to_value'] or '（未记）'}。"
+    )
     return 0
 
 
@@ -502,6 +580,11 @@ def cmd_groups(args) -> int:
         out(f"{name}没有党小组。")
         return 0
     out(f"{name}的党小组：")
-    out(table(["编号", "党小组", "组长", "成员"],
-              [[str(g.id), g.name, g.leader, "、".join(g.members)] for g in rows], right={0}))
+    out(
+        table(
+            ["编号", "党小组", "组长", "成员"],
+            [[str(g.id), g.name, g.leader, "、".join(g.members)] for g in rows],
+            right={0},
+        )
+    )
     return 0

@@ -12,16 +12,23 @@ from partydesk.errors import PartyDeskError, ValidationError
 from partydesk.ledger.models import Organization
 from partydesk.ledger.queries import find_org
 
-
 # Text options of `records add` / `records edit`: (option, label, record field).
 TEXT_FIELDS = [
-    ("place", "地点", "place"), ("host", "主持人", "host"), ("recorder", "记录人", "recorder"),
-    ("topics", "议题", "topics"), ("content", "内容", "content"),
-    ("resolutions", "决议", "resolutions"), ("votes", "表决结果", "votes"),
-    ("lecturer", "党课主讲人", "lecturer"), ("title", "党课题目", "lesson_title"),
-    ("problems", "查摆问题", "problems"), ("measures", "整改措施", "measures"),
-    ("note", "备注", "note"), ("people-met", "走访见面人员", "people_met"),
-    ("raised", "反映问题", "problems_raised"), ("solved", "解决情况", "problems_solved"),
+    ("place", "地点", "place"),
+    ("host", "主持人", "host"),
+    ("recorder", "记录人", "recorder"),
+    ("topics", "议题", "topics"),
+    ("content", "内容", "content"),
+    ("resolutions", "决议", "resolutions"),
+    ("votes", "表决结果", "votes"),
+    ("lecturer", "党课主讲人", "lecturer"),
+    ("title", "党课题目", "lesson_title"),
+    ("problems", "查摆问题", "problems"),
+    ("measures", "整改措施", "measures"),
+    ("note", "备注", "note"),
+    ("people-met", "走访见面人员", "people_met"),
+    ("raised", "反映问题", "problems_raised"),
+    ("solved", "解决情况", "problems_solved"),
 ]
 TEXT_OPTIONS = [(o, label) for o, label, _ in TEXT_FIELDS]
 
@@ -48,22 +55,30 @@ def register(cmds) -> None:
     for name, help_ in TEXT_OPTIONS:
         ap.add_argument(f"--{name}", help=help_)
     ap.add_argument("--instructor", type=int, help="指导员编号（走访、指导员日志）")
-    ap.add_argument("--absent", action="append", default=[], metavar="姓名[:原因]",
-                    help="缺席人员，可重复")
+    ap.add_argument(
+        "--absent", action="append", default=[], metavar="姓名[:原因]", help="缺席人员，可重复"
+    )
     ap.add_argument("--observer", action="append", default=[], metavar="姓名", help="列席人员")
     ap.add_argument("--no-attendance", action="store_true", help="不登记出席名单")
     ap.set_defaults(func=cmd_add)
-    ep = sub.add_parser("edit", help="修改一条工作纪实（只改给出的项；空值清空）",
-                        parents=[cmds.common])
+    ep = sub.add_parser(
+        "edit", help="修改一条工作纪实（只改给出的项；空值清空）", parents=[cmds.common]
+    )
     ep.add_argument("id", type=int)
     ep.add_argument("--at", help="时间，如 2026-03-15 14:30")
     ep.add_argument("--end", help="结束时间，如 16:00")
     for name, help_ in TEXT_OPTIONS:
         ep.add_argument(f"--{name}", help=help_)
-    ep.add_argument("--absent", action="append", default=[], metavar="姓名[:原因]",
-                    help="改为缺席（出席名单中的人员），可重复")
-    ep.add_argument("--present", action="append", default=[], metavar="姓名",
-                    help="改为出席，可重复")
+    ep.add_argument(
+        "--absent",
+        action="append",
+        default=[],
+        metavar="姓名[:原因]",
+        help="改为缺席（出席名单中的人员），可重复",
+    )
+    ep.add_argument(
+        "--present", action="append", default=[], metavar="姓名", help="改为出席，可重复"
+    )
     ep.set_defaults(func=cmd_edit)
     sp = sub.add_parser("show", help="显示一条工作纪实", parents=[cmds.common])
     sp.add_argument("id", type=int)
@@ -81,7 +96,9 @@ def register(cmds) -> None:
 
 
 def _need_action(args) -> int:
-    raise ValidationError("请指定操作：list、add、edit、show 或 delete（partydesk records --help）。")
+    raise ValidationError(
+        "请指定操作：list、add、edit、show 或 delete（partydesk records --help）。"
+    )
 
 
 def _today(args) -> date:
@@ -119,8 +136,7 @@ def cmd_cadence(args) -> int:
             return 0
         orgs = s.execute(
             select(Organization.id, Organization.name)
-            .where(Organization.org_type.in_(cfg["org_types"]),
-                   Organization.dissolved_on.is_(None))
+            .where(Organization.org_type.in_(cfg["org_types"]), Organization.dissolved_on.is_(None))
             .order_by(Organization.id)
         ).all()
         shown = 0
@@ -148,8 +164,10 @@ def cmd_list(args) -> int:
             c = counts(r)
             att = f"应到{c.expected} 实到{c.present}" if r.attendance else ""
             topic = (r.topics or r.lesson_title or r.content or "").replace("\n", " ")[:40]
-            out(f"{r.id}\t{r.held_at:%Y-%m-%d %H:%M}\t{RecordKind.label_of(r.kind)}"
-                f"第{r.seq}次\t{att}\t{topic}")
+            out(
+                f"{r.id}\t{r.held_at:%Y-%m-%d %H:%M}\t{RecordKind.label_of(r.kind)}"
+                f"第{r.seq}次\t{att}\t{topic}"
+            )
     return 0
 
 
@@ -161,8 +179,9 @@ def cmd_add(args) -> int:
     held = _parse_when(args.at)
     end = None
     if args.end:
-        end = _parse_when(args.end) if "-" in args.end else _parse_when(
-            f"{held:%Y-%m-%d} {args.end}")
+        end = (
+            _parse_when(args.end) if "-" in args.end else _parse_when(f"{held:%Y-%m-%d} {args.end}")
+        )
     with open_for(args) as ledger, ledger.session() as s:
         org = find_org(s, args.org) if args.org else None
         attendance = []
@@ -178,25 +197,43 @@ def cmd_add(args) -> int:
                 absent[name] = why.strip() or None
             for p in members:
                 if p.name in absent:
-                    attendance.append({"person_id": p.id, "status": "absent",
-                                       "reason": absent[p.name]})
+                    attendance.append(
+                        {"person_id": p.id, "status": "absent", "reason": absent[p.name]}
+                    )
                 else:
                     attendance.append({"person_id": p.id, "status": "present"})
             attendance += [{"name_text": n, "status": "observer"} for n in args.observer]
         rec = create_record(
-            s, kind, org_id=org.id if org else None, held_at=held, end_at=end,
-            place=args.place, host=args.host, recorder=args.recorder, topics=args.topics,
-            content=args.content, resolutions=args.resolutions, votes=args.votes,
-            lecturer=args.lecturer, lesson_title=args.title, problems=args.problems,
-            measures=args.measures, note=args.note, instructor_id=args.instructor,
-            people_met=args.people_met, problems_raised=args.raised,
+            s,
+            kind,
+            org_id=org.id if org else None,
+            held_at=held,
+            end_at=end,
+            place=args.place,
+            host=args.host,
+            recorder=args.recorder,
+            topics=args.topics,
+            content=args.content,
+            resolutions=args.resolutions,
+            votes=args.votes,
+            lecturer=args.lecturer,
+            lesson_title=args.title,
+            problems=args.problems,
+            measures=args.measures,
+            note=args.note,
+            instructor_id=args.instructor,
+            people_met=args.people_met,
+            problems_raised=args.raised,
             problems_solved=args.solved,
             expected_count=sum(1 for a in attendance if a["status"] != "observer")
-            if attendance else None,
+            if attendance
+            else None,
             attendance=attendance,
         )
-        out(f"已新增：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
-            f"{rec.held_at:%Y-%m-%d %H:%M}")
+        out(
+            f"已新增：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
+            f"{rec.held_at:%Y-%m-%d %H:%M}"
+        )
     return 0
 
 
@@ -211,8 +248,15 @@ def cmd_edit(args) -> int:
             values["held_at"] = _parse_when(args.at)
         if args.end is not None:
             held = values.get("held_at", rec.held_at)
-            values["end_at"] = None if not args.end.strip() else (
-                _parse_when(args.end) if "-" in args.end else _parse_when(f"{held:%Y-%m-%d} {args.end}"))
+            values["end_at"] = (
+                None
+                if not args.end.strip()
+                else (
+                    _parse_when(args.end)
+                    if "-" in args.end
+                    else _parse_when(f"{held:%Y-%m-%d} {args.end}")
+                )
+            )
         for option, _, field in TEXT_FIELDS:
             v = getattr(args, option.replace("-", "_"))
             if v is not None:
@@ -223,9 +267,16 @@ def cmd_edit(args) -> int:
 
             pids = [a.person_id for a in rec.attendance if a.person_id is not None]
             names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(pids))).all())
-            rows = [{"person_id": a.person_id, "name_text": a.name_text, "status": a.status,
-                     "reason": a.reason, "name": names.get(a.person_id) or a.name_text}
-                    for a in rec.attendance]
+            rows = [
+                {
+                    "person_id": a.person_id,
+                    "name_text": a.name_text,
+                    "status": a.status,
+                    "reason": a.reason,
+                    "name": names.get(a.person_id) or a.name_text,
+                }
+                for a in rec.attendance
+            ]
             by_name = {r["name"]: r for r in rows if r["name"]}
             for item in args.absent:
                 name, _, why = item.partition(":")
@@ -242,8 +293,10 @@ def cmd_edit(args) -> int:
         if not values and attendance is None:
             raise ValidationError("没有要修改的内容（用 --at、--place、--absent 等给出）。")
         rec = update_record(s, args.id, attendance=attendance, **values)
-        out(f"已修改：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
-            f"{rec.held_at:%Y-%m-%d %H:%M}")
+        out(
+            f"已修改：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
+            f"{rec.held_at:%Y-%m-%d %H:%M}"
+        )
     return 0
 
 
@@ -258,23 +311,44 @@ def cmd_show(args) -> int:
         out(f"{RecordKind.label_of(r.kind)}（第{r.seq}次） {r.held_at:%Y-%m-%d %H:%M}")
         if org:
             out(f"党组织：{org.name}")
-        for label, attr in [("地点", "place"), ("主持人", "host"), ("记录人", "recorder"),
-                            ("主讲人", "lecturer"), ("党课题目", "lesson_title"),
-                            ("议题", "topics"), ("内容", "content"),
-                            ("决议", "resolutions"), ("表决结果", "votes"),
-                            ("查摆问题", "problems"), ("整改措施", "measures"),
-                            ("见面人员", "people_met"), ("反映问题", "problems_raised"),
-                            ("解决情况", "problems_solved"), ("备注", "note")]:
+        for label, attr in [
+            ("地点", "place"),
+            ("主持人", "host"),
+            ("记录人", "recorder"),
+            ("主讲人", "lecturer"),
+            ("党课题目", "lesson_title"),
+            ("议题", "topics"),
+            ("内容", "content"),
+            ("决议", "resolutions"),
+            ("表决结果", "votes"),
+            ("查摆问题", "problems"),
+            ("整改措施", "measures"),
+            ("见面人员", "people_met"),
+            ("反映问题", "problems_raised"),
+            ("解决情况", "problems_solved"),
+            ("备注", "note"),
+        ]:
             v = getattr(r, attr)
             if v:
                 out(f"{label}：{v}")
         if r.attendance:
             c = counts(r)
-            names = {p.id: p.name for p in s.scalars(select(Person).where(
-                Person.id.in_([a.person_id for a in r.attendance if a.person_id])))}
-            out(f"应到 {c.expected} 人，实到 {c.present} 人，缺席 {c.absent} 人，列席 {c.observers} 人")
-            absent = [f"{names.get(a.person_id, a.name_text)}（{a.reason or '未说明'}）"
-                      for a in r.attendance if a.status == "absent"]
+            names = {
+                p.id: p.name
+                for p in s.scalars(
+                    select(Person).where(
+                        Person.id.in_([a.person_id for a in r.attendance if a.person_id])
+                    )
+                )
+            }
+            out(
+                f"应到 {c.expected} 人，实到 {c.present} 人，缺席 {c.absent} 人，列席 {c.observers} 人"
+            )
+            absent = [
+                f"{names.get(a.person_id, a.name_text)}（{a.reason or '未说明'}）"
+                for a in r.attendance
+                if a.status == "absent"
+            ]
             if absent:
                 out("缺席：" + "、".join(absent))
         if r.appraisals:
@@ -312,7 +386,12 @@ def cmd_print_book(args) -> int:
         org = find_org(s, args.org) if args.org else None
         try:
             pages = write_book(
-                s, org.id if org else None, args.year, tmp, a5=args.a5, blank=args.blank,
+                s,
+                org.id if org else None,
+                args.year,
+                tmp,
+                a5=args.a5,
+                blank=args.blank,
                 progress=lambda f, _t: progress_line(int(f * 100), 100, "正在生成"),
             )
             tmp.replace(target)
@@ -325,5 +404,3 @@ def cmd_print_book(args) -> int:
     progress_line(100, 100, "正在生成")
     out(f"已生成 {target}，共 {pages} 页。")
     return 0
-
-

@@ -1,4 +1,4 @@
-"""Organization standing (issue 10): `due` (待办), `report stars`, and recording star
+"""Organization standing: `due` (待办), `report stars`, and recording star
 ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration sites."""
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ from partydesk.standing.export import export_stars
 
 def register(cmds) -> None:
     p = cmds.add(cmds.top, "due", "待办：预备期满、积极分子考察、入党谈话等到期事项", cmd_due)
-    p.add_argument("--days", type=int, metavar="N", help="显示N天内到期的事项（默认按设置，30天），逾期事项总会显示")
+    p.add_argument(
+        "--days",
+        type=int,
+        metavar="N",
+        help="显示N天内到期的事项（默认按设置，30天），逾期事项总会显示",
+    )
     p.add_argument("--org", metavar="ORG", help="只看该党组织（含下级组织）")
     p.add_argument("--today", metavar="DATE", help="按此日期计算（默认今天）")
 
@@ -30,19 +35,40 @@ def register(cmds) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
     p.add_argument("--year", type=int, help="年度（默认今年）")
 
-    p = cmds.add(cmds.top, "rubric", "查看评星定级评分细则、一票否决事项和星级分档（可导出、导入修改）", cmd_rubric)
-    p.add_argument("--export", metavar="FILE.json", help="把现行设置（细则、否决事项、分档、六有清单、摸排周期）写到文件，便于修改")
+    p = cmds.add(
+        cmds.top,
+        "rubric",
+        "查看评星定级评分细则、一票否决事项和星级分档（可导出、导入修改）",
+        cmd_rubric,
+    )
+    p.add_argument(
+        "--export",
+        metavar="FILE.json",
+        help="把现行设置（细则、否决事项、分档、六有清单、摸排周期）写到文件，便于修改",
+    )
     p.add_argument("--import", dest="import_", metavar="FILE.json", help="检查并采用文件中的设置")
 
     p = cmds.add(cmds.top, "rate", "记录党组织某年度的评星定级（不带评分时显示历年情况）", cmd_rate)
     p.add_argument("--org", required=True, metavar="ORG")
     p.add_argument("--year", type=int, help="年度（默认今年）")
-    p.add_argument("--score", action="append", default=[], metavar="指标=分数",
-                   help="指标编号或名称=得分，可重复；编号见 partydesk rubric")
-    p.add_argument("--veto", action="append", default=[], metavar="事项", help="一票否决事项编号或名称，可重复")
+    p.add_argument(
+        "--score",
+        action="append",
+        default=[],
+        metavar="指标=分数",
+        help="指标编号或名称=得分，可重复；编号见 partydesk rubric",
+    )
+    p.add_argument(
+        "--veto", action="append", default=[], metavar="事项", help="一票否决事项编号或名称，可重复"
+    )
     p.add_argument("--clear-vetoes", action="store_true", help="清除已记录的一票否决事项")
-    p.add_argument("--step", action="append", default=[], metavar="步骤=日期",
-                   help="自查初评/转化提升/检查验收/授牌奖励=日期，可重复")
+    p.add_argument(
+        "--step",
+        action="append",
+        default=[],
+        metavar="步骤=日期",
+        help="自查初评/转化提升/检查验收/授牌奖励=日期，可重复",
+    )
     p.add_argument("--note", help="备注")
 
     p = cmds.add(cmds.top, "survey", "六个清摸排：记录一次摸排，或列出本期未摸排单位", cmd_survey)
@@ -50,14 +76,27 @@ def register(cmds) -> None:
     p.add_argument("--surveyor", help="摸排人")
     p.add_argument("--on", metavar="DATE", help="摸排日期（默认今天）")
     for f, (label, _) in survey.FIELDS.items():
-        p.add_argument(f"--{f.replace('_', '-')}", dest=f, metavar="值", help=f"{label}清（默认取台账现有信息）")
+        p.add_argument(
+            f"--{f.replace('_', '-')}",
+            dest=f,
+            metavar="值",
+            help=f"{label}清（默认取台账现有信息）",
+        )
     p.add_argument("--pending", action="store_true", help="列出本期尚未摸排的在营单位")
     p.add_argument("--today", metavar="DATE", help="按此日期确定摸排期（默认今天）")
 
     p = cmds.add(cmds.top, "checklist", "查看或勾选党组织的“六有”清单", cmd_checklist)
     p.add_argument("--org", required=True, metavar="ORG")
-    p.add_argument("--done", action="append", default=[], metavar="项", help="标记为已具备（编号或名称），可重复")
-    p.add_argument("--undone", action="append", default=[], metavar="项", help="标记为未具备，可重复")
+    p.add_argument(
+        "--done",
+        action="append",
+        default=[],
+        metavar="项",
+        help="标记为已具备（编号或名称），可重复",
+    )
+    p.add_argument(
+        "--undone", action="append", default=[], metavar="项", help="标记为未具备，可重复"
+    )
 
     p = cmds.add(cmds.top, "guidance", "查看或设置党组织的“四个一”", cmd_guidance)
     p.add_argument("--org", required=True, metavar="ORG")
@@ -135,7 +174,9 @@ def cmd_due(args) -> int:
         if not items:
             out(f"{today.isoformat()}：{window}没有到期事项{scope}。")
             return 0
-        out(f"待办{scope}：{today.isoformat()} 起{window}到期及已逾期，共{len(items)}项，其中逾期{late}项")
+        out(
+            f"待办{scope}：{today.isoformat()} 起{window}到期及已逾期，共{len(items)}项，其中逾期{late}项"
+        )
         for r in items:
             out("  " + due_line(r, today))
     return 0
@@ -159,13 +200,17 @@ def cmd_rubric(args) -> int:
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as e:
-                raise ValidationError(f"{args.import_} 不是有效的 JSON（第{e.lineno}行）。") from None
+                raise ValidationError(
+                    f"{args.import_} 不是有效的 JSON（第{e.lineno}行）。"
+                ) from None
             config.put(s, data)
             out(f"已采用新的评星定级设置：{args.import_}")
         cfg = config.get(s)
         if args.export:
             try:
-                Path(args.export).write_text(json.dumps(cfg, ensure_ascii=False, indent=2), encoding="utf-8")
+                Path(args.export).write_text(
+                    json.dumps(cfg, ensure_ascii=False, indent=2), encoding="utf-8"
+                )
             except OSError as e:
                 raise ValidationError(f"无法写入文件：{args.export}（{e.strerror}）。") from None
             out(f"已导出评星定级设置：{args.export}")
@@ -224,7 +269,9 @@ def cmd_rate(args) -> int:
             for r in hist:
                 out(_rating_line(r, cfg))
             return 0
-        r = rating.save_rating(s, org.id, year, scores=scores, vetoes=vetoes, steps=steps, note=args.note)
+        r = rating.save_rating(
+            s, org.id, year, scores=scores, vetoes=vetoes, steps=steps, note=args.note
+        )
         out(f"{org.name}")
         out(_rating_line(r, cfg))
     return 0
@@ -247,7 +294,9 @@ def cmd_survey(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         if args.pending:
             st = survey.survey_status(s, today)
-            out(f"{st.label}六个清摸排：在营单位{st.operating}个，已摸排{len(st.surveyed_ids)}个，未摸排{len(st.unsurveyed_ids)}个")
+            out(
+                f"{st.label}六个清摸排：在营单位{st.operating}个，已摸排{len(st.surveyed_ids)}个，未摸排{len(st.unsurveyed_ids)}个"
+            )
             for uid in st.unsurveyed_ids:
                 u = s.get(Unit, uid)
                 out(f"  {u.id:>6}  {u.name}")
@@ -256,7 +305,9 @@ def cmd_survey(args) -> int:
             raise ValidationError("请用 --unit 指定单位，或用 --pending 列出未摸排单位。")
         u = survey.find_unit(s, args.unit)
         facts = {f: getattr(args, f) for f in survey.FIELDS if getattr(args, f) is not None}
-        rec = survey.record_survey(s, u.id, parse_date(args.on, "--on") or today, args.surveyor, **facts)
+        rec = survey.record_survey(
+            s, u.id, parse_date(args.on, "--on") or today, args.surveyor, **facts
+        )
         out(f"已记录{u.name}的六个清摸排（{rec.surveyed_on.isoformat()}，摸排人：{rec.surveyor}）")
         for f, (label, _) in survey.FIELDS.items():
             v = getattr(rec, f)
@@ -282,10 +333,15 @@ def cmd_checklist(args) -> int:
 def cmd_guidance(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         org = find_org(s, args.org)
-        fields = {k: getattr(args, k) for k in ("leader_name", "leader_post", "pairing_unit", "whistle_channel")
-                  if getattr(args, k) is not None}
+        fields = {
+            k: getattr(args, k)
+            for k in ("leader_name", "leader_post", "pairing_unit", "whistle_channel")
+            if getattr(args, k) is not None
+        }
         if args.instructor is not None:
-            fields["instructor_id"] = _find_instructor(s, args.instructor) if args.instructor else None
+            fields["instructor_id"] = (
+                _find_instructor(s, args.instructor) if args.instructor else None
+            )
         link = orgs.set_guidance(s, org.id, **fields) if fields else orgs.get_guidance(s, org.id)
         out(f"{org.name} “四个一”：{'齐全' if orgs.guidance_complete(link) else '不齐全'}")
         leader = link and " ".join(x for x in (link.leader_name, link.leader_post) if x)
@@ -305,7 +361,9 @@ def _find_instructor(s, text: str) -> int:
         return ids[0]
     if not ids:
         raise ValidationError(f"找不到党建指导员“{t}”。")
-    raise ValidationError(f"有{len(ids)}位党建指导员叫“{t}”，请使用编号：{'、'.join(map(str, ids))}。")
+    raise ValidationError(
+        f"有{len(ids)}位党建指导员叫“{t}”，请使用编号：{'、'.join(map(str, ids))}。"
+    )
 
 
 def cmd_demo_site(args) -> int:
@@ -313,5 +371,7 @@ def cmd_demo_site(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         org = find_org(s, args.org)
         site = orgs.add_demo_site(s, org.id, args.level, year, args.title)
-        out(f"已命名：{org.name} 为{site.year}年度{DemoLevel.label_of(site.level)}{site.title or '示范点'}")
+        out(
+            f"已命名：{org.name} 为{site.year}年度{DemoLevel.label_of(site.level)}{site.title or '示范点'}"
+        )
     return 0

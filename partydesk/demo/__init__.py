@@ -19,10 +19,10 @@ from partydesk.ledger import Ledger, open_ledger
 
 # Modules with `fill(ctx: DemoContext) -> None`, run in this order after the core.
 FILLERS = [
-    "partydesk.demo.work",  # work records (issue 4)
-    "partydesk.demo.points",  # points entries and redemptions (issue 5)
-    "partydesk.demo.certs",  # certificates, 红领党务 (issue 6)
-    "partydesk.demo.standing",  # ratings, checklists, surveys (issue 10)
+    "partydesk.demo.work",  # work records
+    "partydesk.demo.points",  # points entries and redemptions
+    "partydesk.demo.certs",  # certificates, 红领党务
+    "partydesk.demo.standing",  # ratings, checklists, surveys
 ]
 
 
@@ -102,7 +102,11 @@ def build_demo(
             # dies with the connection when the ledger is closed below.
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
             counts = core.generate_and_write(
-                conn, units, members, seed, today,
+                conn,
+                units,
+                members,
+                seed,
+                today,
                 lambda st, f: st == "writing" and report("writing", 0.02 + 0.88 * f),
             )
         ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
@@ -114,9 +118,14 @@ def build_demo(
         from partydesk import audit
 
         with ledger.session() as s:
-            audit.log(s, "insert", "ledger", label=(
-                f"生成演示账本：{units} 个两新组织，{members} 人（种子 {seed}，日期 {today:%Y-%m-%d}）"
-            ))
+            audit.log(
+                s,
+                "insert",
+                "ledger",
+                label=(
+                    f"生成演示账本：{units} 个两新组织，{members} 人（种子 {seed}，日期 {today:%Y-%m-%d}）"
+                ),
+            )
         with ledger.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
     except BaseException:

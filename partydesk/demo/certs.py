@@ -16,8 +16,12 @@ from partydesk.ledger.models.certs import AssessmentGrade, InstructorAssessment
 
 ISSUER = "中共桃源县委两新组织工作委员会"
 MAX_QUALIFIED = 60
-GRADES = [(AssessmentGrade.EXCELLENT, 0.25), (AssessmentGrade.COMPETENT, 0.63),
-          (AssessmentGrade.BASIC, 0.09), (AssessmentGrade.INCOMPETENT, 0.03)]
+GRADES = [
+    (AssessmentGrade.EXCELLENT, 0.25),
+    (AssessmentGrade.COMPETENT, 0.63),
+    (AssessmentGrade.BASIC, 0.09),
+    (AssessmentGrade.INCOMPETENT, 0.03),
+]
 LEVELS = [("junior", 0.5), ("intermediate", 0.35), ("senior", 0.15)]
 
 
@@ -47,27 +51,39 @@ def fill(ctx) -> None:
                 continue
             if not i.active and rng.random() < 0.5:
                 continue
-            rows.append(InstructorAssessment(
-                instructor_id=i.id, year=prev, grade=_pick(rng, GRADES).value,
-                assessed_on=min(today, date(cur, 1, 20)),
-            ))
+            rows.append(
+                InstructorAssessment(
+                    instructor_id=i.id,
+                    year=prev,
+                    grade=_pick(rng, GRADES).value,
+                    assessed_on=min(today, date(cur, 1, 20)),
+                )
+            )
         # leave a couple of serving instructors unassessed, so the reminder shows
         active = {i.id for i in inst if i.active}
-        skip = [r.instructor_id for r in rows if r.instructor_id in active][-2:] if len(rows) > 4 else []
+        skip = (
+            [r.instructor_id for r in rows if r.instructor_id in active][-2:]
+            if len(rows) > 4
+            else []
+        )
         s.add_all([r for r in rows if r.instructor_id not in skip])
         ctx.report("证书", 0.2)
 
         # 红领党务: branch secretaries, awarded over the last three years
-        secretaries = list(s.scalars(
-            select(Person)
-            .where(Person.id.in_(select(Organization.secretary_id)), Person.status == "active")
-            .order_by(Person.id).limit(MAX_QUALIFIED)
-        ))
+        secretaries = list(
+            s.scalars(
+                select(Person)
+                .where(Person.id.in_(select(Organization.secretary_id)), Person.status == "active")
+                .order_by(Person.id)
+                .limit(MAX_QUALIFIED)
+            )
+        )
         quals = []
         for n, p in enumerate(secretaries):
             awarded = today - timedelta(days=rng.randint(20, 1000))
-            q = qualifications.award(s, _pick(rng, LEVELS), awarded, person_id=p.id,
-                                     reason="年度红领党务认定")
+            q = qualifications.award(
+                s, _pick(rng, LEVELS), awarded, person_id=p.id, reason="年度红领党务认定"
+            )
             if (today - awarded).days > 730 and rng.random() < 0.6:
                 on = awarded + timedelta(days=rng.randint(690, 729))
                 lvl = q.level
@@ -81,8 +97,9 @@ def fill(ctx) -> None:
                     reason = None
                 qualifications.review(s, q.id, on, lvl, reason)
             if n % 17 == 5:
-                qualifications.withdraw(s, q.id, min(today, q.awarded_on + timedelta(days=200)),
-                                        "调离党务工作岗位")
+                qualifications.withdraw(
+                    s, q.id, min(today, q.awarded_on + timedelta(days=200)), "调离党务工作岗位"
+                )
             quals.append(q)
         ctx.report("证书", 0.4)
 
@@ -108,8 +125,11 @@ def fill(ctx) -> None:
         ctx.report("证书", 0.7)
 
         # 红领党务 certificates for levels awarded in these two years
-        batch = [registry.Holder(q.holder_name, q.person_id, q.instructor_id, q.id, q.awarded_on)
-                 for q in quals if q.status == "active" and q.awarded_on.year in (prev, cur)]
+        batch = [
+            registry.Holder(q.holder_name, q.person_id, q.instructor_id, q.id, q.awarded_on)
+            for q in quals
+            if q.status == "active" and q.awarded_on.year in (prev, cur)
+        ]
         batch.sort(key=lambda h: (h.issued_on, h.qualification_id))
         if batch:
             issued += registry.issue(s, "party_affairs", batch, issued_on=today)
@@ -118,8 +138,10 @@ def fill(ctx) -> None:
         old = [c for c in issued if c.kind == "instructor" and c.issued_on.year == prev]
         new = [c for c in issued if c.kind == "instructor" and c.issued_on.year == cur]
         reasons = ["调离原单位，不再担任党建指导员", "证书信息有误，收回作废"]
-        for c, why in zip(rng.sample(old, min(2, len(old))), reasons):
-            registry.revoke(s, c.serial, why, min(today, c.issued_on + timedelta(days=rng.randint(60, 200))))
+        for c, why in zip(rng.sample(old, min(2, len(old))), reasons, strict=False):
+            registry.revoke(
+                s, c.serial, why, min(today, c.issued_on + timedelta(days=rng.randint(60, 200)))
+            )
         for c in rng.sample(new, min(2, len(new))):
             on = min(today, c.issued_on + timedelta(days=rng.randint(10, 90)))
             registry.reissue(s, c.serial, on, "证书遗失，申请补发")

@@ -32,19 +32,42 @@ SURNAMES = (
 _SURNAME_W = [max(2.0, 72 - 0.9 * i) for i in range(len(SURNAMES))]
 SURNAMES_2 = ("欧阳", "司马", "上官", "诸葛", "东方")
 GIVEN_M = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林阳东亮成建文志国海峰晨楠博睿轩航锋毅坤德"
-GIVEN_F = "芳娜敏静丽艳娟霞秀英华慧巧美娅婷雪琳晶颖倩洁燕玲桂丹萍红玉兰凤佳悦欣怡蕾菲琪璐彤瑶月梦雅琴薇"
+GIVEN_F = (
+    "芳娜敏静丽艳娟霞秀英华慧巧美娅婷雪琳晶颖倩洁燕玲桂丹萍红玉兰凤佳悦欣怡蕾菲琪璐彤瑶月梦雅琴薇"
+)
 GIVEN_ANY = "文明晓子一思嘉雨天佳小新志永春海宏晓红立"
 
 STREETS = ("城关街道", "东城街道", "西城街道", "经济开发区", "桃源镇", "青山镇", "河口镇")
 STREET_SHORT = {
-    "城关街道": "城关", "东城街道": "东城", "西城街道": "西城", "经济开发区": "开发区",
-    "桃源镇": "桃源", "青山镇": "青山", "河口镇": "河口",
+    "城关街道": "城关",
+    "东城街道": "东城",
+    "西城街道": "西城",
+    "经济开发区": "开发区",
+    "桃源镇": "桃源",
+    "青山镇": "青山",
+    "河口镇": "河口",
 }
 # Where units cluster: the development zone and the town centre hold most enterprises.
 STREET_W = (22, 16, 14, 20, 11, 9, 8)
 ROADS = (
-    "人民路", "解放路", "建设路", "中山路", "滨江路", "文化路", "新华路", "工业大道", "科技路",
-    "创业路", "桃源路", "青年路", "东环路", "西环路", "学府路", "长安路", "兴业路", "振华路",
+    "人民路",
+    "解放路",
+    "建设路",
+    "中山路",
+    "滨江路",
+    "文化路",
+    "新华路",
+    "工业大道",
+    "科技路",
+    "创业路",
+    "桃源路",
+    "青年路",
+    "东环路",
+    "西环路",
+    "学府路",
+    "长安路",
+    "兴业路",
+    "振华路",
 )
 BRANDS = (
     "恒信 瑞丰 华泰 鑫源 博远 天成 永安 金誉 宏达 盛华 新锐 佳和 正泰 德润 明远 中恒 汇通 银河 东升 "
@@ -87,8 +110,20 @@ KIND_W = {"enterprise": 70, "social_org": 18, "new_employment": 12}
 
 JOBS = {
     "enterprise": (
-        "总经理", "副总经理", "技术员", "工程师", "车间主任", "销售经理", "财务会计", "行政专员",
-        "质检员", "操作工", "人事主管", "采购员", "项目经理", "办公室主任",
+        "总经理",
+        "副总经理",
+        "技术员",
+        "工程师",
+        "车间主任",
+        "销售经理",
+        "财务会计",
+        "行政专员",
+        "质检员",
+        "操作工",
+        "人事主管",
+        "采购员",
+        "项目经理",
+        "办公室主任",
     ),
     "social_org": ("会长", "秘书长", "教师", "社工", "律师", "会计", "护理员", "项目专员"),
     "new_employment": ("快递员", "外卖骑手", "网约车司机", "站长", "分拣员", "货车司机", "主播"),
@@ -97,23 +132,52 @@ ETHNICITIES = ("汉族",) * 93 + ("回族", "满族", "壮族", "土家族", "�
 EDU_YOUNG = ("研究生",) * 2 + ("大学本科",) * 9 + ("大学专科",) * 6 + ("中专",) * 2 + ("高中",) * 2
 EDU_OLD = ("大学本科",) * 3 + ("大学专科",) * 4 + ("中专",) * 3 + ("高中",) * 4 + ("初中",) * 2
 # Regions of birth (6-digit codes) for ID numbers: mostly local, some from elsewhere.
-BIRTH_REGIONS = (("339001",) * 8 + ("339002",) * 4 + (
-    "330102", "330106", "320102", "340104", "360102", "410105", "420106", "430104",
-    "510107", "350102", "370102", "130102", "610113", "500103",
-))
+BIRTH_REGIONS = (
+    ("339001",) * 8
+    + ("339002",) * 4
+    + (
+        "330102",
+        "330106",
+        "320102",
+        "340104",
+        "360102",
+        "410105",
+        "420106",
+        "430104",
+        "510107",
+        "350102",
+        "370102",
+        "130102",
+        "610113",
+        "500103",
+    )
+)
 UNIT_REGION = "339001"
 PHONE_PREFIX = tuple(
     "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 "
     "173 177 180 181 182 183 184 185 186 187 188 189 191 198 199".split()
 )
 FLOW_TO = (
-    "浙江省杭州市", "江苏省苏州市", "上海市浦东新区", "广东省深圳市", "广东省广州市", "北京市朝阳区",
-    "福建省厦门市", "江苏省南京市", "浙江省宁波市", "四川省成都市",
+    "浙江省杭州市",
+    "江苏省苏州市",
+    "上海市浦东新区",
+    "广东省深圳市",
+    "广东省广州市",
+    "北京市朝阳区",
+    "福建省厦门市",
+    "江苏省南京市",
+    "浙江省宁波市",
+    "四川省成都市",
 )
 OUTSIDE_ORGS = (
-    "中共杭州市西湖区某科技公司支部委员会", "中共苏州工业园区某电子公司支部", "中共宁波市鄞州区某商会支部",
-    "中共本县某乡镇机关支部", "中共某大学学生第三支部委员会", "中共某部队退役军人党支部",
-    "中共上海市浦东新区某物流公司支部", "中共深圳市南山区某网络公司委员会",
+    "中共杭州市西湖区某科技公司支部委员会",
+    "中共苏州工业园区某电子公司支部",
+    "中共宁波市鄞州区某商会支部",
+    "中共本县某乡镇机关支部",
+    "中共某大学学生第三支部委员会",
+    "中共某部队退役军人党支部",
+    "中共上海市浦东新区某物流公司支部",
+    "中共深圳市南山区某网络公司委员会",
 )
 INSTRUCTOR_HOMES = (
     ("区发展和改革局", ("科长", "副科长", "一级主任科员")),
@@ -168,7 +232,9 @@ def cn_num(n: int) -> str:
         return NUMERALS[n - 1]
     if n < 100:
         tens, ones = divmod(n, 10)
-        return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+        return (
+            (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+        )
     big, rest = (divmod(n, 1000), "千") if n >= 1000 else (divmod(n, 100), "百")
     (head, tail), unit = big, rest
     text = NUMERALS[head - 1] + unit
@@ -185,39 +251,117 @@ def cn_num(n: int) -> str:
 
 REC = ("id", "uuid", "created_at", "updated_at")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "unit": REC + (
-        "name", "credit_code", "kind", "industry", "street", "address", "legal_rep", "employees",
-        "members_employed", "above_scale", "high_tech", "key_unit", "has_union", "has_league",
-        "status", "note",
+    "unit": REC
+    + (
+        "name",
+        "credit_code",
+        "kind",
+        "industry",
+        "street",
+        "address",
+        "legal_rep",
+        "employees",
+        "members_employed",
+        "above_scale",
+        "high_tech",
+        "key_unit",
+        "has_union",
+        "has_league",
+        "status",
+        "note",
     ),
-    "organization": REC + (
-        "name", "short_name", "org_type", "formation", "parent_id", "founded_on", "term_start",
-        "term_end", "secretary_id", "street", "contact_phone", "dissolved_on", "note",
+    "organization": REC
+    + (
+        "name",
+        "short_name",
+        "org_type",
+        "formation",
+        "parent_id",
+        "founded_on",
+        "term_start",
+        "term_end",
+        "secretary_id",
+        "street",
+        "contact_phone",
+        "dissolved_on",
+        "note",
     ),
     "org_host_unit": REC + ("org_id", "unit_id"),
     "party_group": REC + ("org_id", "name", "leader_id"),
-    "person": REC + (
-        "name", "id_number", "sex", "birth_date", "ethnicity", "education", "phone", "job",
-        "org_id", "unit_id", "party_group_id", "category", "status", "applied_on", "talked_on",
-        "activist_on", "last_review_on", "target_on", "admitted_on", "full_on",
-        "probation_extension_months", "is_flowing", "flow_to", "flow_since", "lost_contact", "note",
+    "person": REC
+    + (
+        "name",
+        "id_number",
+        "sex",
+        "birth_date",
+        "ethnicity",
+        "education",
+        "phone",
+        "job",
+        "org_id",
+        "unit_id",
+        "party_group_id",
+        "category",
+        "status",
+        "applied_on",
+        "talked_on",
+        "activist_on",
+        "last_review_on",
+        "target_on",
+        "admitted_on",
+        "full_on",
+        "probation_extension_months",
+        "is_flowing",
+        "flow_to",
+        "flow_since",
+        "lost_contact",
+        "note",
     ),
-    "person_event": REC + (
-        "person_id", "kind", "on", "from_value", "to_value", "from_org_id", "to_org_id", "note",
+    "person_event": REC
+    + (
+        "person_id",
+        "kind",
+        "on",
+        "from_value",
+        "to_value",
+        "from_org_id",
+        "to_org_id",
+        "note",
     ),
     "committee_member": REC + ("org_id", "person_id", "role", "since", "until"),
-    "instructor": REC + (
-        "name", "id_number", "sex", "home_unit", "post", "phone", "appointed_on", "term_end",
-        "active", "note",
+    "instructor": REC
+    + (
+        "name",
+        "id_number",
+        "sex",
+        "home_unit",
+        "post",
+        "phone",
+        "appointed_on",
+        "term_end",
+        "active",
+        "note",
     ),
-    "instructor_assignment": REC + (
-        "instructor_id", "unit_id", "org_id", "start_on", "end_on",
+    "instructor_assignment": REC
+    + (
+        "instructor_id",
+        "unit_id",
+        "org_id",
+        "start_on",
+        "end_on",
     ),
 }
 # Insertion order respects foreign keys (secretaries and group leaders are set afterwards).
 TABLE_ORDER = (
-    "unit", "organization", "org_host_unit", "party_group", "person", "person_event",
-    "committee_member", "instructor", "instructor_assignment",
+    "unit",
+    "organization",
+    "org_host_unit",
+    "party_group",
+    "person",
+    "person_event",
+    "committee_member",
+    "instructor",
+    "instructor_assignment",
 )
 
 
@@ -267,9 +411,15 @@ class CoreGenerator:
 
     CHUNK = 5000  # people handed to the sink at a time
 
-    def __init__(self, n_units: int, n_people: int, seed: int, today: date,
-                 progress: Callable[[str, float], None] | None = None,
-                 sink: Callable[[str, list[tuple]], None] | None = None):
+    def __init__(
+        self,
+        n_units: int,
+        n_people: int,
+        seed: int,
+        today: date,
+        progress: Callable[[str, float], None] | None = None,
+        sink: Callable[[str, list[tuple]], None] | None = None,
+    ):
         self.n_units = max(1, n_units)
         self.n_people = max(0, n_people)
         # A few people are on the books without an organization (transfer pending).
@@ -284,7 +434,9 @@ class CoreGenerator:
         self.data = CoreData()
         # ISO text of every day from 110 years back to 3 years ahead, looked up by ordinal.
         self._iso_base = self.T - 110 * 366
-        self._iso = [date.fromordinal(o).isoformat() for o in range(self._iso_base, self.T + 3 * 366)]
+        self._iso = [
+            date.fromordinal(o).isoformat() for o in range(self._iso_base, self.T + 3 * 366)
+        ]
         self._ubuf = ""
         self._upos = 0
         self._id_days: dict[int, tuple[str, int]] = {}
@@ -307,7 +459,7 @@ class CoreGenerator:
             self._ubuf = self.uuid_rng.randbytes(16 * 4096).hex()
             i = 0
         self._upos = i + 32
-        h = self._ubuf[i:i + 32]
+        h = self._ubuf[i : i + 32]
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
     def iso(self, ordinal: int | None) -> str | None:
@@ -340,7 +492,7 @@ class CoreGenerator:
 
     def phone(self) -> str:
         rnd = self.rng.random
-        return PHONE_PREFIX[int(rnd() * len(PHONE_PREFIX))] + "%08d" % int(rnd() * 100_000_000)
+        return PHONE_PREFIX[int(rnd() * len(PHONE_PREFIX))] + f"{int(rnd() * 100_000_000):08d}"
 
     def id_number(self, born: int, sex: str) -> str:
         """A unique valid 身份证号. The check digit's weighted sum is assembled from cached
@@ -367,7 +519,9 @@ class CoreGenerator:
         head = "52" if kind == "social_org" else "91"
         mid = "MJ" if kind == "social_org" else "MA"
         while True:
-            body = head + UNIT_REGION + mid + "".join(r.choice(creditcode.ALPHABET) for _ in range(7))
+            body = (
+                head + UNIT_REGION + mid + "".join(r.choice(creditcode.ALPHABET) for _ in range(7))
+            )
             code = creditcode.make(body)
             if code not in self._codes:
                 self._codes.add(code)
@@ -411,20 +565,45 @@ class CoreGenerator:
                 emp = int(min(1500, math.exp(r.gauss(3.9, 0.9)))) + 8
             closed = r.random() < 0.03 and uid > 3
             above = kind == "enterprise" and emp >= 80 and r.random() < 0.7
-            high = kind == "enterprise" and r.random() < (0.25 if "科技" in name or "技术" in name else 0.06)
+            high = kind == "enterprise" and r.random() < (
+                0.25 if "科技" in name or "技术" in name else 0.06
+            )
             key = emp >= 300 or r.random() < 0.04
             sex = "M" if r.random() < 0.75 else "F"
             u = dict(
-                id=uid, name=name, kind=kind, industry=industry, street=street, employees=emp,
-                closed=closed, has_union=False, has_league=False, key=key,
+                id=uid,
+                name=name,
+                kind=kind,
+                industry=industry,
+                street=street,
+                employees=emp,
+                closed=closed,
+                has_union=False,
+                has_league=False,
+                key=key,
             )
             units.append(u)
-            rows.append(self.rec(uid) + (
-                name, self.credit_code(kind), kind, industry, street,
-                f"{STREET_SHORT[street] if street != '经济开发区' else '开发区'}{r.choice(ROADS)}{r.randint(1, 999)}号",
-                self.name(sex), emp, 0, above, high, key, False, False,
-                "closed" if closed else "operating", None,
-            ))
+            rows.append(
+                self.rec(uid)
+                + (
+                    name,
+                    self.credit_code(kind),
+                    kind,
+                    industry,
+                    street,
+                    f"{STREET_SHORT[street] if street != '经济开发区' else '开发区'}{r.choice(ROADS)}{r.randint(1, 999)}号",
+                    self.name(sex),
+                    emp,
+                    0,
+                    above,
+                    high,
+                    key,
+                    False,
+                    False,
+                    "closed" if closed else "operating",
+                    None,
+                )
+            )
         return units
 
     def unit_name(self, kind: str, street: str, words: tuple[str, ...]) -> str:
@@ -440,7 +619,9 @@ class CoreGenerator:
                 name = f"{prefix}{brand}{word}{'股份' if r.random() < 0.08 else ''}有限公司"
             elif kind == "social_org":
                 if word in ("行业协会", "商会", "个体劳动者协会"):
-                    trade = r.choice(("餐饮", "建材", "电商", "物流", "汽车", "家具", "茶叶", "服装"))
+                    trade = r.choice(
+                        ("餐饮", "建材", "电商", "物流", "汽车", "家具", "茶叶", "服装")
+                    )
                     name = f"{short}{trade}{word}" if word != "个体劳动者协会" else f"{short}{word}"
                     if attempt:
                         name = f"{brand}{name}"
@@ -481,18 +662,32 @@ class CoreGenerator:
                 u["plan"] = "own"
                 continue
             y = r.random()
-            u["plan"] = ("joint" if y < 0.46 else "backstop" if y < 0.53 else
-                         "dispatched" if y < 0.585 else "none")
+            u["plan"] = (
+                "joint"
+                if y < 0.46
+                else "backstop"
+                if y < 0.53
+                else "dispatched"
+                if y < 0.585
+                else "none"
+            )
         operating = [u for u in units if u["plan"] != "closed"]
         # Make sure a small ledger still shows every formation.
         if len(operating) >= 12:
-            for want, n in (("own", 3), ("joint", 4), ("backstop", 1), ("dispatched", 1), ("none", 2)):
+            for want, n in (
+                ("own", 3),
+                ("joint", 4),
+                ("backstop", 1),
+                ("dispatched", 1),
+                ("none", 2),
+            ):
                 tally = Counter(u["plan"] for u in operating)
                 have = tally[want]
                 if have >= n:
                     continue
-                spare = [u for u in operating if u["plan"] not in (want, "own")
-                         and tally[u["plan"]] > 4]
+                spare = [
+                    u for u in operating if u["plan"] not in (want, "own") and tally[u["plan"]] > 4
+                ]
                 while have < n and spare:
                     spare.pop(r.randrange(len(spare)))["plan"] = want
                     have += 1
@@ -521,8 +716,16 @@ class CoreGenerator:
         orgs: list[_Org] = []
 
         def new(name, org_type, formation, parent, street, hosts, n=0) -> _Org:
-            o = _Org(len(orgs) + 1, self.org_name(name), org_type, formation,
-                     parent.id if parent else None, street, hosts, n)
+            o = _Org(
+                len(orgs) + 1,
+                self.org_name(name),
+                org_type,
+                formation,
+                parent.id if parent else None,
+                street,
+                hosts,
+                n,
+            )
             orgs.append(o)
             if parent:
                 parent.children.append(o)
@@ -531,8 +734,7 @@ class CoreGenerator:
         operating = [u for u in units if u["plan"] != "closed"]
         streets = [s for s in STREETS if any(u["street"] == s for u in operating)]
         regional = {
-            s: new(f"中共{s}两新组织综合委员会", "committee", None, None, s, [])
-            for s in streets
+            s: new(f"中共{s}两新组织综合委员会", "committee", None, None, s, []) for s in streets
         }
         # Head counts: fixed small numbers for joint / backstop / dispatched / work branches
         # and the regional committees' staff; the rest is shared by units with their own
@@ -559,7 +761,9 @@ class CoreGenerator:
                     plans.append((kind, s, grp, sum(r.randint(*per) for _ in grp) + 1))
             for u in d["dispatched"]:
                 plans.append(("dispatched", s, [u], r.randint(4, 12)))
-            if d["none"] or any(u["kind"] == "new_employment" for u in operating if u["street"] == s):
+            if d["none"] or any(
+                u["kind"] == "new_employment" for u in operating if u["street"] == s
+            ):
                 plans.append(("work", s, [], r.randint(8, 30)))
         own = [u for u in operating if u["plan"] == "own"]
         fixed = sum(p[3] for p in plans)
@@ -586,13 +790,21 @@ class CoreGenerator:
             parent = regional[u["street"]]
             if (n >= 110 or rank == 0) and n >= 6 and "committee" not in big_done or n >= 110:
                 big_done.add("committee")
-                top = new(f"中共{u['name']}委员会", "committee", "own", parent, u["street"], [u["id"]])
+                top = new(
+                    f"中共{u['name']}委员会", "committee", "own", parent, u["street"], [u["id"]]
+                )
                 k = max(2, math.ceil(n / 38))
                 self._children(new, top, u, k, n, "支部委员会")
             elif (n >= 50 or (rank <= 1 and "general_branch" not in big_done)) and n >= 4:
                 big_done.add("general_branch")
-                top = new(f"中共{u['name']}总支部委员会", "general_branch", "own", parent,
-                          u["street"], [u["id"]])
+                top = new(
+                    f"中共{u['name']}总支部委员会",
+                    "general_branch",
+                    "own",
+                    parent,
+                    u["street"],
+                    [u["id"]],
+                )
                 k = max(2, min(4, math.ceil(n / 30)))
                 self._children(new, top, u, k, n, "支部")
             else:
@@ -609,12 +821,26 @@ class CoreGenerator:
             elif kind == "joint":
                 joint_no[s] += 1
                 trade = _trade(grp)
-                new(f"中共{s}{trade}第{cn_num(joint_no[s])}联合支部委员会", "joint_branch", "joint",
-                    parent, s, ids, n)
+                new(
+                    f"中共{s}{trade}第{cn_num(joint_no[s])}联合支部委员会",
+                    "joint_branch",
+                    "joint",
+                    parent,
+                    s,
+                    ids,
+                    n,
+                )
             elif kind == "backstop":
                 backstop_no[s] += 1
-                new(f"中共{s}两新组织第{cn_num(backstop_no[s])}兜底党支部", "branch", "backstop",
-                    parent, s, ids, n)
+                new(
+                    f"中共{s}两新组织第{cn_num(backstop_no[s])}兜底党支部",
+                    "branch",
+                    "backstop",
+                    parent,
+                    s,
+                    ids,
+                    n,
+                )
             elif kind == "dispatched":
                 new(f"中共{grp[0]['name']}支部", "branch", "dispatched", parent, s, ids, n)
             elif kind == "work":
@@ -623,8 +849,15 @@ class CoreGenerator:
         # A few units that closed had a branch; it was dissolved.
         for u in units:
             if u["plan"] == "closed" and r.random() < 0.4:
-                o = new(f"中共{u['name']}支部", "branch", "own", regional.get(u["street"]) or
-                        (next(iter(regional.values())) if regional else None), u["street"], [u["id"]])
+                o = new(
+                    f"中共{u['name']}支部",
+                    "branch",
+                    "own",
+                    regional.get(u["street"])
+                    or (next(iter(regional.values())) if regional else None),
+                    u["street"],
+                    [u["id"]],
+                )
                 o.dissolved = True
         return orgs
 
@@ -632,8 +865,15 @@ class CoreGenerator:
         k = min(k, 40)  # beyond this the branches just grow (and get a formation hint)
         share = _apportion([1.0] * k, n)
         for j in range(k):
-            new(f"中共{u['name']}第{cn_num(j + 1)}{suffix}", "branch", "own", top, u["street"],
-                [u["id"]], share[j])
+            new(
+                f"中共{u['name']}第{cn_num(j + 1)}{suffix}",
+                "branch",
+                "own",
+                top,
+                u["street"],
+                [u["id"]],
+                share[j],
+            )
 
     def write_orgs(self, orgs: list[_Org]) -> None:
         r = self.rng
@@ -651,12 +891,24 @@ class CoreGenerator:
             end = self.add_months(start, 36)
             o.term_start = date.fromordinal(start)
             dissolved = o.dissolved
-            rows.append(self.rec(o.id) + (
-                o.name, _short(o.name), o.org_type, o.formation, o.parent_id, self.iso(founded),
-                self.iso(start), self.iso(end), None, o.street, self.phone(),
-                self.iso(T - r.randint(30, 900)) if dissolved else None,
-                "所在单位已注销，党组织已撤销" if dissolved else None,
-            ))
+            rows.append(
+                self.rec(o.id)
+                + (
+                    o.name,
+                    _short(o.name),
+                    o.org_type,
+                    o.formation,
+                    o.parent_id,
+                    self.iso(founded),
+                    self.iso(start),
+                    self.iso(end),
+                    None,
+                    o.street,
+                    self.phone(),
+                    self.iso(T - r.randint(30, 900)) if dissolved else None,
+                    "所在单位已注销，党组织已撤销" if dissolved else None,
+                )
+            )
             for unit_id in o.hosts:
                 hid += 1
                 hosts.append(self.rec(hid) + (o.id, unit_id))
@@ -691,8 +943,11 @@ class CoreGenerator:
         for o, n in work:
             host_units = [unit_by_id[h] for h in (o.hosts if o else [])]
             if o is not None and not host_units and o.org_type == "work_branch":
-                host_units = [u for u in units if u["street"] == o.street
-                              and u["kind"] == "new_employment" and not u["closed"]]
+                host_units = [
+                    u
+                    for u in units
+                    if u["street"] == o.street and u["kind"] == "new_employment" and not u["closed"]
+                ]
             hw = list(_cum(u["employees"] ** 0.5 for u in host_units)) if host_units else None
             # Party groups (党小组) for larger branches; members are dealt round the groups.
             k_groups = 0
@@ -702,7 +957,8 @@ class CoreGenerator:
                 for g in range(k_groups):
                     gid += 1
                     self.data.rows["party_group"].append(
-                        self.rec(gid) + (o.id, f"第{cn_num(g + 1)}党小组", None))
+                        self.rec(gid) + (o.id, f"第{cn_num(g + 1)}党小组", None)
+                    )
                 led: set[int] = set()
             people = self.data.rows["person"]
             add_event = self.data.rows["person_event"].append
@@ -733,8 +989,22 @@ class CoreGenerator:
                     leaders.append((pid, group))
                 for kind, on, frm, to, from_org, to_org, note in evs:
                     ev[0] += 1
-                    add_event((ev[0], uuid(), stamp, stamp, pid, kind, iso(on), frm, to,
-                               from_org, to_org, note))
+                    add_event(
+                        (
+                            ev[0],
+                            uuid(),
+                            stamp,
+                            stamp,
+                            pid,
+                            kind,
+                            iso(on),
+                            frm,
+                            to,
+                            from_org,
+                            to_org,
+                            note,
+                        )
+                    )
                 if o is not None:
                     o.people.append(pid)
                     if cat == "full" and active:
@@ -756,6 +1026,7 @@ class CoreGenerator:
 
         def ri(a: int, b: int) -> int:  # FastRandom.randint without the method lookups
             return a + int(rnd() * (b - a + 1))
+
         evs = []
         applied = talked = activist = review = target = admitted = full = None
         ext = 0
@@ -823,9 +1094,13 @@ class CoreGenerator:
         flow_to = flow_since = note = None
         org_id = o.id if o else None
         # History inside the office's electronic records.
-        for d, frm, to in ((applied, None, "applicant"), (activist, "applicant", "activist"),
-                           (target, "activist", "target"), (admitted, "target", "probationary"),
-                           (full, "probationary", "full")):
+        for d, frm, to in (
+            (applied, None, "applicant"),
+            (activist, "applicant", "activist"),
+            (target, "activist", "target"),
+            (admitted, "target", "probationary"),
+            (full, "probationary", "full"),
+        ):
             if d is not None and d >= HIST:
                 evs.append(("category", d, frm, to, None, org_id))
         if talked is not None and talked >= HIST:
@@ -833,8 +1108,17 @@ class CoreGenerator:
         if review is not None and review >= HIST:
             evs.append(("review", review, None, None, None, None))
         if ext:
-            evs.append(("probation_extended", admitted + 365, None, f"{ext}个月", None, org_id,
-                        "支部大会决定延长预备期"))
+            evs.append(
+                (
+                    "probation_extended",
+                    admitted + 365,
+                    None,
+                    f"{ext}个月",
+                    None,
+                    org_id,
+                    "支部大会决定延长预备期",
+                )
+            )
         if secretary and o is not None and o.formation == "dispatched":
             home = INSTRUCTOR_HOMES[int(rnd() * len(INSTRUCTOR_HOMES))][0]
             job = f"选派党组织书记（{home}）"
@@ -850,8 +1134,16 @@ class CoreGenerator:
             if x < 0.07 and admitted is not None:
                 start = max(admitted + 30, T - 8 * 365)
                 if start < T - 10:
-                    evs.append(("transfer_in", ri(start, T - 10), r.choice(OUTSIDE_ORGS), None,
-                                None, org_id))
+                    evs.append(
+                        (
+                            "transfer_in",
+                            ri(start, T - 10),
+                            r.choice(OUTSIDE_ORGS),
+                            None,
+                            None,
+                            org_id,
+                        )
+                    )
             elif x < 0.09 and len(orgs_by_street[o.street]) > 1:
                 other = r.choice(orgs_by_street[o.street])
                 if other is not o:
@@ -860,8 +1152,16 @@ class CoreGenerator:
                 y = r.random()
                 if y < 0.012:
                     status = "transferred_out"
-                    evs.append(("transfer_out", ri(max(full, T - 700), T - 5), None,
-                                r.choice(OUTSIDE_ORGS), org_id, None))
+                    evs.append(
+                        (
+                            "transfer_out",
+                            ri(max(full, T - 700), T - 5),
+                            None,
+                            r.choice(OUTSIDE_ORGS),
+                            org_id,
+                            None,
+                        )
+                    )
                 elif y < 0.014 and age_years > 60:
                     status = "deceased"
                     evs.append(("status", T - ri(5, 700), "active", "deceased", None, None))
@@ -872,19 +1172,40 @@ class CoreGenerator:
                     evs.append(("flow_out", flow_since, None, flow_to, None, None))
                     if r.random() < 0.08:
                         lost = True
-                        evs.append(("lost_contact", flow_since + ri(180, 700), None, None,
-                                    None, None))
+                        evs.append(
+                            ("lost_contact", flow_since + ri(180, 700), None, None, None, None)
+                        )
                 elif y < 0.076:
                     lost = True
                     evs.append(("lost_contact", T - ri(100, 1500), None, None, None, None))
         ISO, B = self._iso, self._iso_base  # every date here lies in the table's range
         row = self.rec(pid) + (
-            self.name(sex), id_number, sex, ISO[born - B], ETHNICITIES[int(rnd() * 100)], edu,
-            self.phone(), job, org_id, u["id"] if u else None, group, cat, status,
-            applied and ISO[applied - B], talked and ISO[talked - B],
-            activist and ISO[activist - B], review and ISO[review - B],
-            target and ISO[target - B], admitted and ISO[admitted - B], full and ISO[full - B],
-            ext, flowing, flow_to, flow_since and ISO[flow_since - B], lost, note,
+            self.name(sex),
+            id_number,
+            sex,
+            ISO[born - B],
+            ETHNICITIES[int(rnd() * 100)],
+            edu,
+            self.phone(),
+            job,
+            org_id,
+            u["id"] if u else None,
+            group,
+            cat,
+            status,
+            applied and ISO[applied - B],
+            talked and ISO[talked - B],
+            activist and ISO[activist - B],
+            review and ISO[review - B],
+            target and ISO[target - B],
+            admitted and ISO[admitted - B],
+            full and ISO[full - B],
+            ext,
+            flowing,
+            flow_to,
+            flow_since and ISO[flow_since - B],
+            lost,
+            note,
         )
         out = [e if len(e) == 7 else e + (None,) for e in evs if e[1] <= T]
         out.sort(key=_second)
@@ -913,9 +1234,25 @@ class CoreGenerator:
                 size = 1  # only a secretary (支部书记)
             else:
                 size = min(len(pool), r.randint(5, 7))
-            roles = ("secretary", "organization", "publicity", "discipline", "deputy", "member", "member")
+            roles = (
+                "secretary",
+                "organization",
+                "publicity",
+                "discipline",
+                "deputy",
+                "member",
+                "member",
+            )
             if not branchy:
-                roles = ("secretary", "deputy", "organization", "publicity", "discipline", "member", "member")
+                roles = (
+                    "secretary",
+                    "deputy",
+                    "organization",
+                    "publicity",
+                    "discipline",
+                    "member",
+                    "member",
+                )
             for k, p in enumerate(pool[:size]):
                 cid += 1
                 cm.append(self.rec(cid) + (o.id, p, roles[k], since, None))
@@ -947,17 +1284,31 @@ class CoreGenerator:
             sex = "M" if r.random() < 0.6 else "F"
             born = T - r.randint(27 * 365, 55 * 365)
             if r.random() < 0.3:
-                home, posts = f"{street}办事处" if street.endswith("街道") else (
-                    f"{street}人民政府" if street.endswith("镇") else "经济开发区管委会"), ("党建专干", "组织委员", "副主任")
+                home, posts = (
+                    f"{street}办事处"
+                    if street.endswith("街道")
+                    else (f"{street}人民政府" if street.endswith("镇") else "经济开发区管委会"),
+                    ("党建专干", "组织委员", "副主任"),
+                )
             else:
                 home, posts = r.choice(INSTRUCTOR_HOMES)
             appointed = T - r.randint(20, 700) if active else T - r.randint(800, 1500)
             term_end = self.add_months(appointed, 24)
-            instr.append(self.rec(iid) + (
-                self.name(sex), self.id_number(born, sex), sex, home, r.choice(posts),
-                self.phone(), self.iso(appointed), self.iso(term_end), active,
-                None if active else "任期届满，已离任",
-            ))
+            instr.append(
+                self.rec(iid)
+                + (
+                    self.name(sex),
+                    self.id_number(born, sex),
+                    sex,
+                    home,
+                    r.choice(posts),
+                    self.phone(),
+                    self.iso(appointed),
+                    self.iso(term_end),
+                    active,
+                    None if active else "任期届满，已离任",
+                )
+            )
             return iid, appointed, term_end
 
         for s in STREETS:
@@ -969,9 +1320,16 @@ class CoreGenerator:
                 i, start, _ = new_instructor(s, True)
                 for u in grp:
                     aid += 1
-                    assign.append(self.rec(aid) + (
-                        i, u["id"], org_of_unit.get(u["id"]), self.iso(start + r.randint(0, 20)), None,
-                    ))
+                    assign.append(
+                        self.rec(aid)
+                        + (
+                            i,
+                            u["id"],
+                            org_of_unit.get(u["id"]),
+                            self.iso(start + r.randint(0, 20)),
+                            None,
+                        )
+                    )
         # Former instructors whose assignments ended (history; not coverage).
         former = max(1, iid // 8) if iid else 0
         operating = [u for u in units if u["plan"] != "closed"]
@@ -980,9 +1338,16 @@ class CoreGenerator:
             i, start, end = new_instructor(s, False)
             for u in r.sample(operating, min(len(operating), r.randint(3, 5))):
                 aid += 1
-                assign.append(self.rec(aid) + (
-                    i, u["id"], org_of_unit.get(u["id"]), self.iso(start), self.iso(min(end, T - 1)),
-                ))
+                assign.append(
+                    self.rec(aid)
+                    + (
+                        i,
+                        u["id"],
+                        org_of_unit.get(u["id"]),
+                        self.iso(start),
+                        self.iso(min(end, T - 1)),
+                    )
+                )
 
     # --- all ------------------------------------------------------------------------------
 
@@ -996,7 +1361,7 @@ class CoreGenerator:
         ci = COLUMNS["unit"].index("has_union")
         for u in units:
             row = urows[u["id"] - 1]
-            urows[u["id"] - 1] = row[:ci] + (u["has_union"], u["has_league"]) + row[ci + 2:]
+            urows[u["id"] - 1] = row[:ci] + (u["has_union"], u["has_league"]) + row[ci + 2 :]
         self.flush("unit")
         self.report("organizations", 0.05)
         orgs = self.make_orgs(units)
@@ -1015,6 +1380,8 @@ BRANCHY = ("branch", "joint_branch", "work_branch")
 
 def _second(t: tuple):
     return t[1]
+
+
 COL_P = {c: i for i, c in enumerate(COLUMNS["person"])}
 
 
@@ -1061,8 +1428,9 @@ def _short(name: str) -> str:
     s = name.removeprefix("中共")
     for suffix in ("支部委员会", "总支部委员会", "委员会"):
         if s.endswith(suffix):
-            return s[: -len(suffix)] + ("党总支" if suffix == "总支部委员会" else
-                                        "党委" if suffix == "委员会" else "党支部")
+            return s[: -len(suffix)] + (
+                "党总支" if suffix == "总支部委员会" else "党委" if suffix == "委员会" else "党支部"
+            )
     if s.endswith("支部"):
         return s[:-2] + "党支部"
     return s
@@ -1134,8 +1502,14 @@ def write(conn, data: CoreData, progress: Callable[[str, float], None] | None = 
     w.finish(data)
 
 
-def generate_and_write(conn, n_units: int, n_people: int, seed: int, today: date,
-                       progress: Callable[[str, float], None] | None = None) -> dict[str, int]:
+def generate_and_write(
+    conn,
+    n_units: int,
+    n_people: int,
+    seed: int,
+    today: date,
+    progress: Callable[[str, float], None] | None = None,
+) -> dict[str, int]:
     """Generate and write in chunks (people a few thousand at a time), so memory stays
     bounded however many people are asked for. Returns the row counts.
 

@@ -85,7 +85,7 @@ def fill(ctx) -> None:
         earned: dict[int, float] = {}
         sql = (
             "INSERT INTO points_entry (uuid, created_at, updated_at, scheme_id, item_id, "
-            "person_id, org_id, period_key, \"on\", count, points_each, entered_by, source) "
+            'person_id, org_id, period_key, "on", count, points_each, entered_by, source) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         conn = s.connection()
@@ -97,12 +97,29 @@ def fill(ctx) -> None:
                 rows.clear()
 
         def add(sc, item_id, pid, org_id, on: date, n: int, pts: float) -> None:
-            rows.append((uid(), stamp, stamp, sc.id, item_id, pid, org_id,
-                         periods.of(on, sc.period).key, on.isoformat(), n, pts, "演示数据", "demo"))
+            rows.append(
+                (
+                    uid(),
+                    stamp,
+                    stamp,
+                    sc.id,
+                    item_id,
+                    pid,
+                    org_id,
+                    periods.of(on, sc.period).key,
+                    on.isoformat(),
+                    n,
+                    pts,
+                    "演示数据",
+                    "demo",
+                )
+            )
 
         def plan(sc, odds):
             """(item_id, points, cap, probability, lo, hi) per item, looked up once."""
-            return [(it.id, it.points, it.cap, *odds.get(it.name, (0.0, (1, 1)))) for it in sc.items]
+            return [
+                (it.id, it.points, it.cap, *odds.get(it.name, (0.0, (1, 1)))) for it in sc.items
+            ]
 
         def score(sc, items, pid, org_id, period: Period, diligence: float, redeemable: bool):
             last = min(period.end, today)
@@ -120,7 +137,11 @@ def fill(ctx) -> None:
                     earned[pid] = earned.get(pid, 0.0) + capped(n * pts, cap)
             flush()
 
-        member, cand, star = schemes.get("member"), schemes.get("candidate"), schemes.get("star_member")
+        member, cand, star = (
+            schemes.get("member"),
+            schemes.get("candidate"),
+            schemes.get("star_member"),
+        )
         m_items = plan(member, MEMBER_ODDS) if member is not None else []
         c_items = plan(cand, CANDIDATE_ODDS) if cand is not None else []
         m_periods = _periods(first, "month", today)
@@ -136,8 +157,9 @@ def fill(ctx) -> None:
                     score(member, m_items, pid, org_id, period, diligence, member.redeemable)
             if category in c_cats:
                 for period in q_periods:
-                    score(cand, c_items, pid, org_id, period, 0.6 + 0.5 * diligence,
-                          cand.redeemable)
+                    score(
+                        cand, c_items, pid, org_id, period, 0.6 + 0.5 * diligence, cand.redeemable
+                    )
             if category in s_cats:
                 for it in star.items:
                     if rng.random() < STAR_ODDS * diligence:
@@ -193,14 +215,26 @@ def _publish_previous_year(s, schemes, people, first: Period, today, now, uid) -
             for q in done[:-1]:
                 pubs.append((cand.id, org_id, q))
     if pubs:
-        s.execute(insert(PointsPublication), [
-            dict(uuid=uid(), created_at=now, updated_at=now, scheme_id=sid, org_id=org_id,
-                 period_key=p.key, starts_on=p.start, ends_on=p.end,
-                 published_at=datetime.combine(min(p.end + timedelta(days=5), today),
-                                               datetime.min.time()),
-                 published_by="演示数据")
-            for sid, org_id, p in pubs
-        ])
+        s.execute(
+            insert(PointsPublication),
+            [
+                dict(
+                    uuid=uid(),
+                    created_at=now,
+                    updated_at=now,
+                    scheme_id=sid,
+                    org_id=org_id,
+                    period_key=p.key,
+                    starts_on=p.start,
+                    ends_on=p.end,
+                    published_at=datetime.combine(
+                        min(p.end + timedelta(days=5), today), datetime.min.time()
+                    ),
+                    published_by="演示数据",
+                )
+                for sid, org_id, p in pubs
+            ],
+        )
 
 
 def _market(s, rng, people, earned, today, now, uid) -> None:
@@ -224,8 +258,19 @@ def _market(s, rng, people, earned, today, now, uid) -> None:
         g = rng.choice(affordable)
         on = date.fromordinal(rng.randint(date(today.year, 1, 1).toordinal(), today.toordinal()))
         g.stock -= 1
-        rows.append(dict(uuid=uid(), created_at=now, updated_at=now, person_id=pid,
-                         goods_id=g.id, on=on, quantity=1, points=g.price,
-                         entered_by="演示数据", note=None))
+        rows.append(
+            dict(
+                uuid=uid(),
+                created_at=now,
+                updated_at=now,
+                person_id=pid,
+                goods_id=g.id,
+                on=on,
+                quantity=1,
+                points=g.price,
+                entered_by="演示数据",
+                note=None,
+            )
+        )
     if rows:
         s.execute(insert(PointsRedemption), rows)

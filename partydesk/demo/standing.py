@@ -15,8 +15,8 @@ from partydesk.ledger.enums import MEMBER_CATEGORIES, OrgType, UnitStatus
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Person,
     Unit,
 )
@@ -30,11 +30,42 @@ from partydesk.ledger.models.standing import (
 from partydesk.standing import config, rating
 from partydesk.standing.survey import period_of
 
-LEADERS = ["陈建国", "刘志强", "张丽华", "王海峰", "李秀英", "赵卫东", "孙晓明", "周桂芳", "吴国平", "郑红梅"]
-LEADER_POSTS = ["街道党工委副书记", "街道办事处副主任", "街道党工委委员", "组织委员", "两新工委书记"]
-PAIRING = ["区发改局机关党支部", "区住建局机关党支部", "区市场监管局党支部", "区税务局第二党支部",
-           "区人社局机关党支部", "街道机关第一党支部", "区科技局机关党支部", "区商务局党支部"]
-CHANNELS = ["街道党群服务中心热线", "“吹哨报到”微信群", "网格员直报", "街道12345联络专线", "社区党委联络员"]
+LEADERS = [
+    "陈建国",
+    "刘志强",
+    "张丽华",
+    "王海峰",
+    "李秀英",
+    "赵卫东",
+    "孙晓明",
+    "周桂芳",
+    "吴国平",
+    "郑红梅",
+]
+LEADER_POSTS = [
+    "街道党工委副书记",
+    "街道办事处副主任",
+    "街道党工委委员",
+    "组织委员",
+    "两新工委书记",
+]
+PAIRING = [
+    "区发改局机关党支部",
+    "区住建局机关党支部",
+    "区市场监管局党支部",
+    "区税务局第二党支部",
+    "区人社局机关党支部",
+    "街道机关第一党支部",
+    "区科技局机关党支部",
+    "区商务局党支部",
+]
+CHANNELS = [
+    "街道党群服务中心热线",
+    "“吹哨报到”微信群",
+    "网格员直报",
+    "街道12345联络专线",
+    "社区党委联络员",
+]
 SURVEYORS = ["赵敏", "钱进", "孙悦", "李娜", "周强"]
 STEP_MONTHS = {"self_check_on": 3, "improve_on": 6, "accept_on": 10, "award_on": 12}
 
@@ -57,7 +88,12 @@ def _bulk(s, model, rows: list[dict], rng, now: datetime) -> None:
         return v
 
     params = [
-        (*(sql_value(v) for v in r.values()), str(uuid.UUID(int=rng.getrandbits(128), version=4)), stamp, stamp)
+        (
+            *(sql_value(v) for v in r.values()),
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            stamp,
+            stamp,
+        )
         for r in rows
     ]
     table = model.__table__.name
@@ -74,9 +110,13 @@ def fill(ctx) -> None:
     today: date = ctx.today
     with ctx.ledger.session() as s:
         cfg = config.get(s)
-        org_ids = list(s.scalars(
-            select(Organization.id).where(Organization.dissolved_on.is_(None)).order_by(Organization.id)
-        ))
+        org_ids = list(
+            s.scalars(
+                select(Organization.id)
+                .where(Organization.dissolved_on.is_(None))
+                .order_by(Organization.id)
+            )
+        )
         ctx.report("评星定级", 0.0)
         quality = {oid: rng.triangular(0.45, 1.0, 0.85) for oid in org_ids}
         now = datetime(today.year, today.month, today.day, 9, 0)
@@ -120,13 +160,18 @@ def _ratings(rng, cfg, org_ids, quality, today: date) -> list[dict]:
                 scores[ind["code"]] = round(ind["max"] * frac * 2) / 2  # half points
             vetoes = [rng.choice(veto_codes)] if veto_codes and rng.random() < 0.015 else []
             total = round(sum(scores.values()), 2)  # in range by construction: no checks
-            out.append({
-                "org_id": oid, "year": year,
-                "scores": json.dumps(scores, ensure_ascii=False, sort_keys=True),
-                "vetoes": json.dumps(vetoes, ensure_ascii=False),
-                "total": total, "stars": rating.stars_for(total, bool(vetoes), cfg), **steps,
-                "note": None,
-            })
+            out.append(
+                {
+                    "org_id": oid,
+                    "year": year,
+                    "scores": json.dumps(scores, ensure_ascii=False, sort_keys=True),
+                    "vetoes": json.dumps(vetoes, ensure_ascii=False),
+                    "total": total,
+                    "stars": rating.stars_for(total, bool(vetoes), cfg),
+                    **steps,
+                    "note": None,
+                }
+            )
     return out
 
 
@@ -139,11 +184,25 @@ def _demo_sites(rng, current: dict[int, int], today: date) -> list[dict]:
     prov = city[:1] if len(city) >= 3 else []
     out = []
     for oid in sorted(county):
-        out.append({"org_id": oid, "level": "county", "year": today.year - rng.randint(1, 3), "title": "党建示范点"})
+        out.append(
+            {
+                "org_id": oid,
+                "level": "county",
+                "year": today.year - rng.randint(1, 3),
+                "title": "党建示范点",
+            }
+        )
     for oid in sorted(city):
         out.append({"org_id": oid, "level": "city", "year": today.year - 1, "title": "党建示范点"})
     for oid in prov:
-        out.append({"org_id": oid, "level": "provincial", "year": today.year, "title": "两新组织党建示范点"})
+        out.append(
+            {
+                "org_id": oid,
+                "level": "provincial",
+                "year": today.year,
+                "title": "两新组织党建示范点",
+            }
+        )
     return out
 
 
@@ -160,20 +219,28 @@ def _checklists(rng, cfg, org_ids, quality, today: date) -> list[dict]:
 
 def _guidance(rng, s, org_ids) -> list[dict]:
     by_org: dict[int, int] = {}
-    for iid, oid, uid in s.execute(
-        select(InstructorAssignment.instructor_id, InstructorAssignment.org_id, InstructorAssignment.unit_id)
+    for iid, oid, _uid in s.execute(
+        select(
+            InstructorAssignment.instructor_id,
+            InstructorAssignment.org_id,
+            InstructorAssignment.unit_id,
+        )
         .where(InstructorAssignment.end_on.is_(None))
         .order_by(InstructorAssignment.id)
     ):
         if oid is not None:
             by_org.setdefault(oid, iid)
-    unit_instr = dict(s.execute(
-        select(OrgHostUnit.org_id, InstructorAssignment.instructor_id)
-        .join(InstructorAssignment, InstructorAssignment.unit_id == OrgHostUnit.unit_id)
-        .where(InstructorAssignment.end_on.is_(None))
-        .order_by(OrgHostUnit.org_id, InstructorAssignment.id)
-    ).all())
-    all_instr = list(s.scalars(select(Instructor.id).where(Instructor.active.is_(True)).order_by(Instructor.id)))
+    unit_instr = dict(
+        s.execute(
+            select(OrgHostUnit.org_id, InstructorAssignment.instructor_id)
+            .join(InstructorAssignment, InstructorAssignment.unit_id == OrgHostUnit.unit_id)
+            .where(InstructorAssignment.end_on.is_(None))
+            .order_by(OrgHostUnit.org_id, InstructorAssignment.id)
+        ).all()
+    )
+    all_instr = list(
+        s.scalars(select(Instructor.id).where(Instructor.active.is_(True)).order_by(Instructor.id))
+    )
     out = []
     for oid in org_ids:
         if rng.random() > 0.8:
@@ -181,14 +248,16 @@ def _guidance(rng, s, org_ids) -> list[dict]:
         instr = by_org.get(oid) or unit_instr.get(oid)
         if instr is None and all_instr and rng.random() < 0.5:
             instr = rng.choice(all_instr)
-        out.append({
-            "org_id": oid,
-            "leader_name": rng.choice(LEADERS),
-            "leader_post": rng.choice(LEADER_POSTS),
-            "instructor_id": instr,
-            "pairing_unit": rng.choice(PAIRING) if rng.random() < 0.9 else None,
-            "whistle_channel": rng.choice(CHANNELS) if rng.random() < 0.85 else None,
-        })
+        out.append(
+            {
+                "org_id": oid,
+                "leader_name": rng.choice(LEADERS),
+                "leader_post": rng.choice(LEADER_POSTS),
+                "instructor_id": instr,
+                "pairing_unit": rng.choice(PAIRING) if rng.random() < 0.9 else None,
+                "whistle_channel": rng.choice(CHANNELS) if rng.random() < 0.85 else None,
+            }
+        )
     return out
 
 
@@ -209,11 +278,15 @@ def _surveys(rng, s, cfg, today: date) -> list[dict]:
         .order_by(OrgHostUnit.unit_id, Organization.id)
     ):
         orgs.setdefault(uid, []).append((name, otype))
-    members = dict(s.execute(
-        select(Person.unit_id, func.count())
-        .where(Person.status == "active", Person.category.in_([c.value for c in MEMBER_CATEGORIES]))
-        .group_by(Person.unit_id)
-    ).all())
+    members = dict(
+        s.execute(
+            select(Person.unit_id, func.count())
+            .where(
+                Person.status == "active", Person.category.in_([c.value for c in MEMBER_CATEGORIES])
+            )
+            .group_by(Person.unit_id)
+        ).all()
+    )
     instr: dict[int, list[str]] = {}
     for uid, name in s.execute(
         select(InstructorAssignment.unit_id, Instructor.name)
@@ -226,7 +299,8 @@ def _surveys(rng, s, cfg, today: date) -> list[dict]:
     out = []
     for uid, status, employees, legal_rep in units:
         facts = {
-            "operating": UnitStatus.label_of(status) + (f"，法定代表人{legal_rep}" if legal_rep else ""),
+            "operating": UnitStatus.label_of(status)
+            + (f"，法定代表人{legal_rep}" if legal_rep else ""),
             "party_org": "；".join(n for n, _ in orgs.get(uid, [])) or "未建",
             "structure": "；".join(OrgType.label_of(t) for _, t in orgs.get(uid, [])) or "无",
             "members": members.get(uid, 0),
@@ -234,11 +308,25 @@ def _surveys(rng, s, cfg, today: date) -> list[dict]:
         }
         if rng.random() < 0.95:
             on = prev_start + timedelta(days=rng.randint(20, 150))
-            out.append({"unit_id": uid, "surveyed_on": on, "surveyor": rng.choice(SURVEYORS),
-                        "employees": employees, **facts})
+            out.append(
+                {
+                    "unit_id": uid,
+                    "surveyed_on": on,
+                    "surveyor": rng.choice(SURVEYORS),
+                    "employees": employees,
+                    **facts,
+                }
+            )
         if days_in_cur > 0 and rng.random() < 0.7:
             on = cur_start + timedelta(days=rng.randint(0, days_in_cur - 1))
             emp = None if employees is None else max(0, employees + rng.randint(-3, 5))
-            out.append({"unit_id": uid, "surveyed_on": on, "surveyor": rng.choice(SURVEYORS),
-                        "employees": emp, **facts})
+            out.append(
+                {
+                    "unit_id": uid,
+                    "surveyed_on": on,
+                    "surveyor": rng.choice(SURVEYORS),
+                    "employees": emp,
+                    **facts,
+                }
+            )
     return out

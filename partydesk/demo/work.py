@@ -101,8 +101,10 @@ VISIT_PROBLEMS = [
 def _content(kind: str, topic: str, rng: random.Random) -> str:
     lines = [f"会议围绕“{topic}”进行。"]
     if kind == "lecture":
-        lines = ["主讲人结合企业实际和自身经历，讲述了党的历史和优良传统，",
-                 "要求全体党员立足岗位、争当先锋。"]
+        lines = [
+            "主讲人结合企业实际和自身经历，讲述了党的历史和优良传统，",
+            "要求全体党员立足岗位、争当先锋。",
+        ]
     elif kind == "theme_day":
         lines = [f"全体党员参加“{topic}”活动。", "活动前重温入党誓词，活动后交流体会。"]
     extra = [
@@ -144,64 +146,120 @@ def org_records(
                 att.append({"person_id": pid, "status": "absent", "reason": rng.choice(ABSENCE)})
             else:
                 att.append({"person_id": pid, "status": "present", "reason": None})
-        recs.append({
-            "uuid": None, "org_id": org_id, "kind": kind, "year": year,
-            "seq": seqs[kind], "held_at": when, "end_at": when + timedelta(minutes=90),
-            "place": place, "host": secretary, "recorder": recorder,
-            "expected_count": len(people), **extra,
-        })
+        recs.append(
+            {
+                "uuid": None,
+                "org_id": org_id,
+                "kind": kind,
+                "year": year,
+                "seq": seqs[kind],
+                "held_at": when,
+                "end_at": when + timedelta(minutes=90),
+                "place": place,
+                "host": secretary,
+                "recorder": recorder,
+                "expected_count": len(people),
+                **extra,
+            }
+        )
         atts.append(att)
         apps.append([])
 
     def day(month: int, base: int) -> datetime:
-        return datetime(year, month, min(28, base + rng.randint(0, 6)), rng.choice([9, 14, 15]),
-                        rng.choice([0, 30]))
+        return datetime(
+            year,
+            month,
+            min(28, base + rng.randint(0, 6)),
+            rng.choice([9, 14, 15]),
+            rng.choice([0, 30]),
+        )
 
     for month in range(1, months + 1):
         if month % 3 == 0 and rng.random() >= skip:  # quarterly, in the quarter's last month
             t = rng.choice(TOPICS["member_meeting"])
-            add("member_meeting", day(month, 10), members, topics=t,
+            add(
+                "member_meeting",
+                day(month, 10),
+                members,
+                topics=t,
                 content=_content("member_meeting", t, rng),
                 resolutions="会议一致同意上述事项。",
-                votes=f"应到{len(members)}人，表决全部同意。")
+                votes=f"应到{len(members)}人，表决全部同意。",
+            )
             lesson = rng.choice(LESSONS)
-            add("lecture", day(month, 18), members, lecturer=secretary,
-                lesson_title=lesson, topics=f"党课：{lesson}",
-                content=_content("lecture", lesson, rng))
+            add(
+                "lecture",
+                day(month, 18),
+                members,
+                lecturer=secretary,
+                lesson_title=lesson,
+                topics=f"党课：{lesson}",
+                content=_content("lecture", lesson, rng),
+            )
         if has_committee and rng.random() >= skip:
             t = rng.choice(TOPICS["committee_meeting"])
-            add("committee_meeting", day(month, 2), members[:min(5, len(members))], topics=t,
-                content=_content("committee_meeting", t, rng), resolutions="按讨论意见执行。",
-                votes="全体支委同意。")
+            add(
+                "committee_meeting",
+                day(month, 2),
+                members[: min(5, len(members))],
+                topics=t,
+                content=_content("committee_meeting", t, rng),
+                resolutions="按讨论意见执行。",
+                votes="全体支委同意。",
+            )
         if has_groups and rng.random() >= skip:
             t = rng.choice(TOPICS["group_meeting"])
-            add("group_meeting", day(month, 20), members[: max(3, len(members) // 2)],
-                topics=t, content=_content("group_meeting", t, rng))
+            add(
+                "group_meeting",
+                day(month, 20),
+                members[: max(3, len(members) // 2)],
+                topics=t,
+                content=_content("group_meeting", t, rng),
+            )
         if rng.random() >= skip:
             t = rng.choice(TOPICS["theme_day"])
-            add("theme_day", day(month, 1), members, topics=t,
-                content=_content("theme_day", t, rng))
+            add(
+                "theme_day", day(month, 1), members, topics=t, content=_content("theme_day", t, rng)
+            )
         if rng.random() < 0.25 and len(members) > 1:
             pid, name = rng.choice(members[1:])
-            recs.append({
-                "uuid": None, "org_id": org_id, "kind": "talk", "year": year,
-                "seq": seqs.get("talk", 0) + 1, "held_at": day(month, 12),
-                "place": "书记办公室", "host": secretary, "recorder": secretary,
-                "topics": "谈心谈话",
-                "content": f"与{name}同志谈心，了解思想和工作情况，{name}表示将积极参与支部活动。",
-            })
+            recs.append(
+                {
+                    "uuid": None,
+                    "org_id": org_id,
+                    "kind": "talk",
+                    "year": year,
+                    "seq": seqs.get("talk", 0) + 1,
+                    "held_at": day(month, 12),
+                    "place": "书记办公室",
+                    "host": secretary,
+                    "recorder": secretary,
+                    "topics": "谈心谈话",
+                    "content": f"与{name}同志谈心，了解思想和工作情况，{name}表示将积极参与支部活动。",
+                }
+            )
             seqs["talk"] = seqs.get("talk", 0) + 1
             atts.append([{"person_id": pid, "status": "present", "reason": None}])
             apps.append([])
     if months == 12 and rng.random() >= skip:
-        add("life_meeting", datetime(year, 12, 20, 14, 30), members,
+        add(
+            "life_meeting",
+            datetime(year, 12, 20, 14, 30),
+            members,
             topics="召开年度组织生活会，开展批评和自我批评",
             content="支部书记代表支委会作对照检查，党员逐一发言，相互批评。",
             problems="\n".join(rng.sample(PROBLEMS, 2)),
-            measures="\n".join(rng.sample(MEASURES, 2)))
-        add("appraisal", datetime(year, 12, 20, 16, 30), members,
-            topics="民主评议党员", content="按个人自评、党员互评、民主测评、组织评定的程序进行。",
-            resolutions="评议结果报上级党组织备案。", votes="全体党员参加测评。")
+            measures="\n".join(rng.sample(MEASURES, 2)),
+        )
+        add(
+            "appraisal",
+            datetime(year, 12, 20, 16, 30),
+            members,
+            topics="民主评议党员",
+            content="按个人自评、党员互评、民主测评、组织评定的程序进行。",
+            resolutions="评议结果报上级党组织备案。",
+            votes="全体党员参加测评。",
+        )
         n_exc = max(0, len(members) // 4)
         ratings = []
         for i, (pid, _n) in enumerate(members):
@@ -220,8 +278,13 @@ def _uuid(rng: random.Random) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def bulk_write(session, recs: list[dict], atts: list[list[dict]], apps: list[list[dict]],
-               rng: random.Random | None = None) -> None:
+def bulk_write(
+    session,
+    recs: list[dict],
+    atts: list[list[dict]],
+    apps: list[list[dict]],
+    rng: random.Random | None = None,
+) -> None:
     """Insert records and their attendance / appraisals with executemany (Core inserts,
     every row with the same keys so that each table is one statement)."""
     if not recs:
@@ -246,13 +309,30 @@ def bulk_write(session, recs: list[dict], atts: list[list[dict]], apps: list[lis
     for row, a_list, p_list in zip(rows, atts, apps, strict=True):
         rid = row["id"]
         for a in a_list:
-            att_rows.append((rid, a.get("person_id"), a.get("status", "present"),
-                             a.get("reason"), a.get("name_text"), _uuid(rng), now, now))
+            att_rows.append(
+                (
+                    rid,
+                    a.get("person_id"),
+                    a.get("status", "present"),
+                    a.get("reason"),
+                    a.get("name_text"),
+                    _uuid(rng),
+                    now,
+                    now,
+                )
+            )
         for p in p_list:
-            app_rows.append((rid, p["person_id"], p["rating"], p.get("note"), _uuid(rng),
-                             now, now))
-    keys = ("record_id", "person_id", "status", "reason", "name_text", "uuid", "created_at",
-            "updated_at")
+            app_rows.append((rid, p["person_id"], p["rating"], p.get("note"), _uuid(rng), now, now))
+    keys = (
+        "record_id",
+        "person_id",
+        "status",
+        "reason",
+        "name_text",
+        "uuid",
+        "created_at",
+        "updated_at",
+    )
     _insert_tuples(conn, "attendance", keys, att_rows)
     keys = ("record_id", "person_id", "rating", "note", "uuid", "created_at", "updated_at")
     _insert_tuples(conn, "appraisal", keys, app_rows)
@@ -274,8 +354,11 @@ def _insert_tuples(conn, table: str, keys, rows: list[tuple]) -> None:
     more than SQLite's insert for the hundred thousand attendance rows of a demo."""
     if not rows:
         return
-    rows = [tuple(_sql_value(v) for v in r) for r in rows] if rows and any(
-        isinstance(v, datetime) for v in rows[0]) else rows
+    rows = (
+        [tuple(_sql_value(v) for v in r) for r in rows]
+        if rows and any(isinstance(v, datetime) for v in rows[0])
+        else rows
+    )
     cols = ", ".join(keys)
     marks = ", ".join("?" * len(keys))
     conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
@@ -292,29 +375,35 @@ def fill(ctx) -> None:
         cfg = rules(s)
         orgs = s.execute(
             select(Organization.id, Organization.secretary_id)
-            .where(Organization.org_type.in_(cfg["org_types"]),
-                   Organization.dissolved_on.is_(None))
+            .where(Organization.org_type.in_(cfg["org_types"]), Organization.dissolved_on.is_(None))
             .order_by(Organization.id)
             .limit(FULL_ORGS)
         ).all()
         org_ids = [o for o, _ in orgs]
         members: dict[int, list[tuple[int, str]]] = {o: [] for o in org_ids}
         for i in range(0, len(org_ids), 500):
-            chunk = org_ids[i:i + 500]
+            chunk = org_ids[i : i + 500]
             for pid, name, oid in s.execute(
                 select(Person.id, Person.name, Person.org_id)
-                .where(Person.org_id.in_(chunk),
-                       Person.category.in_([c.value for c in MEMBER_CATEGORIES]),
-                       Person.status == PersonStatus.ACTIVE.value)
+                .where(
+                    Person.org_id.in_(chunk),
+                    Person.category.in_([c.value for c in MEMBER_CATEGORIES]),
+                    Person.status == PersonStatus.ACTIVE.value,
+                )
                 .order_by(Person.id)
             ):
                 members[oid].append((pid, name))
         groups = set(s.scalars(select(PartyGroup.org_id).distinct()))
-        committee = dict(s.execute(
-            select(CommitteeMember.org_id, func.count()).group_by(CommitteeMember.org_id)).all())
-        names = dict(s.execute(
-            select(Person.id, Person.name).where(
-                Person.id.in_([sid for _, sid in orgs if sid]))).all())
+        committee = dict(
+            s.execute(
+                select(CommitteeMember.org_id, func.count()).group_by(CommitteeMember.org_id)
+            ).all()
+        )
+        names = dict(
+            s.execute(
+                select(Person.id, Person.name).where(Person.id.in_([sid for _, sid in orgs if sid]))
+            ).all()
+        )
         recs: list[dict] = []
         atts: list[list[dict]] = []
         apps: list[list[dict]] = []
@@ -332,9 +421,16 @@ def fill(ctx) -> None:
                 if months <= 0:
                     continue
                 r, a, p = org_records(
-                    rng, oid, year, months, mem, secretary=sec,
+                    rng,
+                    oid,
+                    year,
+                    months,
+                    mem,
+                    secretary=sec,
                     has_committee=committee.get(oid, 0) >= cfg.get("committee_min", 3),
-                    has_groups=oid in groups, skip=skip)
+                    has_groups=oid in groups,
+                    skip=skip,
+                )
                 recs += r
                 atts += a
                 written += sum(len(x) for x in a)
@@ -351,8 +447,12 @@ def fill(ctx) -> None:
 def _fill_instructors(s, rng: random.Random, today: date) -> None:
     """Monthly work logs and visits of every active instructor, to the units assigned."""
     rows = s.execute(
-        select(Instructor.id, Instructor.name, InstructorAssignment.unit_id,
-               InstructorAssignment.org_id)
+        select(
+            Instructor.id,
+            Instructor.name,
+            InstructorAssignment.unit_id,
+            InstructorAssignment.org_id,
+        )
         .join(InstructorAssignment, InstructorAssignment.instructor_id == Instructor.id)
         .where(Instructor.active.is_(True))
         .order_by(Instructor.id, InstructorAssignment.id)
@@ -361,8 +461,15 @@ def _fill_instructors(s, rng: random.Random, today: date) -> None:
     by_instr: dict[int, tuple[str, list[tuple[int | None, int | None]]]] = {}
     for iid, name, uid, oid in rows:
         by_instr.setdefault(iid, (name, []))[1].append((uid, oid))
-    unit_names = dict(s.execute(select(Unit.id, Unit.name).where(
-        Unit.id.in_([u for _, _, u, _ in rows if u]))).all()) if rows else {}
+    unit_names = (
+        dict(
+            s.execute(
+                select(Unit.id, Unit.name).where(Unit.id.in_([u for _, _, u, _ in rows if u]))
+            ).all()
+        )
+        if rows
+        else {}
+    )
     recs, atts, apps = [], [], []
     for iid, (name, targets) in by_instr.items():
         seqs: dict[tuple[int, str], int] = {}
@@ -379,15 +486,26 @@ def _fill_instructors(s, rng: random.Random, today: date) -> None:
                     prob, sol = rng.choice(VISIT_PROBLEMS)
                     when = datetime(year, month, rng.randint(3, 27), rng.choice([9, 10, 15]))
                     unit = unit_names.get(uid, "")
-                    recs.append({
-                        "uuid": None, "org_id": None, "kind": kind, "year": year,
-                        "seq": seqs[key], "held_at": when, "instructor_id": iid,
-                        "unit_id": uid, "host": name, "place": unit,
-                        "content": f"到{unit}了解党建工作情况，指导规范台账和组织生活。"
-                        if kind == "instructor_log" else None,
-                        "people_met": "企业负责人、支部书记" if kind == "visit" else None,
-                        "problems_raised": prob, "problems_solved": sol,
-                    })
+                    recs.append(
+                        {
+                            "uuid": None,
+                            "org_id": None,
+                            "kind": kind,
+                            "year": year,
+                            "seq": seqs[key],
+                            "held_at": when,
+                            "instructor_id": iid,
+                            "unit_id": uid,
+                            "host": name,
+                            "place": unit,
+                            "content": f"到{unit}了解党建工作情况，指导规范台账和组织生活。"
+                            if kind == "instructor_log"
+                            else None,
+                            "people_met": "企业负责人、支部书记" if kind == "visit" else None,
+                            "problems_raised": prob,
+                            "problems_solved": sol,
+                        }
+                    )
                     atts.append([])
                     apps.append([])
     bulk_write(s, recs, atts, apps, rng)

@@ -22,8 +22,23 @@ from partydesk.excel.reading import MAX_ROWS, Cancelled, ExcelFileError, sheet_n
 from partydesk.excel.reports import REPORTS, write_report
 
 __all__ = [
-    "ERROR", "NEW", "UNCHANGED", "UPDATE", "MAX_ROWS", "Cancelled", "ExcelFileError",
-    "ImportPlan", "ImportResult", "RowResult", "REPORTS", "apply_import", "entity_key",
-    "export_table", "plan_import", "sheet_names", "write_error_report", "write_report",
+    "ERROR",
+    "NEW",
+    "UNCHANGED",
+    "UPDATE",
+    "MAX_ROWS",
+    "Cancelled",
+    "ExcelFileError",
+    "ImportPlan",
+    "ImportResult",
+    "RowResult",
+    "REPORTS",
+    "apply_import",
+    "entity_key",
+    "export_table",
+    "plan_import",
+    "sheet_names",
+    "write_error_report",
+    "write_report",
     "write_template",
 ]

@@ -63,8 +63,12 @@ def converter(session, f: fields.Field) -> Callable[[Any], Any] | None:
     return None
 
 
-def table_query(entity: str, cols: list[fields.Field], ids: Iterable[int] | None = None,
-                filter_text: str | None = None):
+def table_query(
+    entity: str,
+    cols: list[fields.Field],
+    ids: Iterable[int] | None = None,
+    filter_text: str | None = None,
+):
     ent = fields.entity(entity)
     model = ent.model
     q = select(*[getattr(model, f.name) for f in cols])
@@ -73,8 +77,15 @@ def table_query(entity: str, cols: list[fields.Field], ids: Iterable[int] | None
         cond.append(model.id.in_(list(ids)))
     if filter_text and filter_text.strip():
         t = filter_text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        cond.append(or_(*[getattr(model, f.name).like(f"%{t}%", escape="\\")
-                          for f in ent.fields if f.kind in _SEARCHABLE]))
+        cond.append(
+            or_(
+                *[
+                    getattr(model, f.name).like(f"%{t}%", escape="\\")
+                    for f in ent.fields
+                    if f.kind in _SEARCHABLE
+                ]
+            )
+        )
     for c in cond:
         q = q.where(c)
     return q.order_by(model.id), cond
@@ -83,8 +94,9 @@ def table_query(entity: str, cols: list[fields.Field], ids: Iterable[int] | None
 _CHUNK = 900  # ids per IN (...) — well under SQLite's limit on bound variables
 
 
-def export_rows(session, entity: str, cols: list[fields.Field], ids=None,
-                filter_text: str | None = None) -> tuple[int, Iterator[tuple]]:
+def export_rows(
+    session, entity: str, cols: list[fields.Field], ids=None, filter_text: str | None = None
+) -> tuple[int, Iterator[tuple]]:
     """(row count, iterator of cell tuples) for the table as selected. Given `ids`, the
     rows come in the order of `ids` (the order the window shows)."""
     ent = fields.entity(entity)
@@ -126,25 +138,34 @@ def _with_links(session, ent, cols: list, ids: list[int]) -> tuple[int, Iterator
     def gen():
         for rid, row in rows:
             vals = iter(row)
-            yield [next(vals) if isinstance(c, fields.Field)
-                   else (c.text(names[c.name], current[c.name].get(rid, [])) or None) for c in cols]
+            yield [
+                next(vals)
+                if isinstance(c, fields.Field)
+                else (c.text(names[c.name], current[c.name].get(rid, [])) or None)
+                for c in cols
+            ]
 
     return total, gen()
 
 
-def _rows_by_ids(session, ent, cols: list[fields.Field], ids: list[int],
-                 with_ids: bool = False) -> tuple[int, Iterator[tuple]]:
+def _rows_by_ids(
+    session, ent, cols: list[fields.Field], ids: list[int], with_ids: bool = False
+) -> tuple[int, Iterator[tuple]]:
     model = ent.model
     convs = [converter(session, f) for f in cols]
     pairs = [(i, c) for i, c in enumerate(convs) if c is not None]
     found = 0
     for k in range(0, len(ids), _CHUNK):
-        found += session.scalar(select(func.count()).select_from(model).where(
-            model.id.in_(ids[k:k + _CHUNK]))) or 0
+        found += (
+            session.scalar(
+                select(func.count()).select_from(model).where(model.id.in_(ids[k : k + _CHUNK]))
+            )
+            or 0
+        )
 
     def gen():
         for k in range(0, len(ids), _CHUNK):
-            chunk = ids[k:k + _CHUNK]
+            chunk = ids[k : k + _CHUNK]
             q = select(model.id, *[getattr(model, f.name) for f in cols]).where(model.id.in_(chunk))
             by_id = {row[0]: list(row[1:]) for row in session.execute(q)}
             for i in chunk:
@@ -192,8 +213,15 @@ def export_table(
                 q, _ = table_query(entity, [], None, filter_text)
                 ids = list(session.scalars(q.with_only_columns(ent.model.id)))
             total, rows = _with_links(session, ent, cols, list(ids))
-        return write_table(path, [f.label for f in cols], rows, sheet_title=ent.label,
-                           total=total, progress=progress, cancelled=cancelled)
+        return write_table(
+            path,
+            [f.label for f in cols],
+            rows,
+            sheet_title=ent.label,
+            total=total,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
 
 def write_template(entity: str, path: str | Path) -> Path:
@@ -226,9 +254,14 @@ def write_template(entity: str, path: str | Path) -> Path:
         elif f.kind == "bool":
             choices = ["是", "否"]
         if choices:
-            dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                showErrorMessage=True, errorTitle="输入有误",
-                                error=f"{f.label}请从下拉列表中选择：{'、'.join(choices)}")
+            dv = DataValidation(
+                type="list",
+                formula1='"' + ",".join(choices) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="输入有误",
+                error=f"{f.label}请从下拉列表中选择：{'、'.join(choices)}",
+            )
             ws.add_data_validation(dv)
             dv.add(f"{col}2:{col}{last}")
         tip = None
@@ -236,7 +269,11 @@ def write_template(entity: str, path: str | Path) -> Path:
             ws.column_dimensions[col].width = 22
             for r in range(2, last + 1):
                 ws.cell(r, i).number_format = "@"
-            tip = "请以文本填写，勿存成数字（否则身份证号末几位会丢失）" if f.kind == "idcard" else None
+            tip = (
+                "请以文本填写，勿存成数字（否则身份证号末几位会丢失）"
+                if f.kind == "idcard"
+                else None
+            )
         elif f.kind in ("date", "past_date"):
             tip = "日期可填 2019-07-01、2019.07、2019年7月1日"
         elif f.kind == "org":

@@ -36,10 +36,15 @@ STATUS_LABELS = {NEW: "新增", UPDATE: "更新", UNCHANGED: "无变化", ERROR:
 
 # Entity names accepted on the command line and in the window.
 ENTITY_ALIASES = {
-    "units": "unit", "unit": "unit",
-    "orgs": "org", "org": "org",
-    "people": "person", "person": "person", "members": "person",
-    "instructors": "instructor", "instructor": "instructor",
+    "units": "unit",
+    "unit": "unit",
+    "orgs": "org",
+    "org": "org",
+    "people": "person",
+    "person": "person",
+    "members": "person",
+    "instructors": "instructor",
+    "instructor": "instructor",
 }
 
 # How a row finds the record it describes: the first key whose fields are all filled in.
@@ -59,7 +64,9 @@ def entity_key(text: str) -> str:
     try:
         return ENTITY_ALIASES[text]
     except KeyError:
-        raise ValidationError(f"未知的导入类型：{text}（可用：units、orgs、people、instructors）") from None
+        raise ValidationError(
+            f"未知的导入类型：{text}（可用：units、orgs、people、instructors）"
+        ) from None
 
 
 @dataclass(slots=True)
@@ -87,8 +94,10 @@ class RowResult:
             f"{fields.label_of(entity_key, k)}：{_show(entity_key, k, old)}→{_show(entity_key, k, new)}"
             for k, (old, new) in self.changes.items()
         ]
-        parts += [f"{link(entity_key, k).label}：{old or '（空）'}→{new or '（空）'}"
-                  for k, (old, new) in self.link_changes.items()]
+        parts += [
+            f"{link(entity_key, k).label}：{old or '（空）'}→{new or '（空）'}"
+            for k, (old, new) in self.link_changes.items()
+        ]
         return "；".join(parts)
 
 
@@ -138,10 +147,23 @@ class ImportResult:
 # ---------------------------------------------------------------------------- planning
 
 
-def read_for(entity: str, path, sheet: str | None = None, *, max_rows: int = MAX_ROWS,
-             progress=None, cancelled=None) -> Sheet:
-    return read_sheet(path, sheet, mapping_mod.score_headers(entity), max_rows=max_rows,
-                      progress=progress, cancelled=cancelled)
+def read_for(
+    entity: str,
+    path,
+    sheet: str | None = None,
+    *,
+    max_rows: int = MAX_ROWS,
+    progress=None,
+    cancelled=None,
+) -> Sheet:
+    return read_sheet(
+        path,
+        sheet,
+        mapping_mod.score_headers(entity),
+        max_rows=max_rows,
+        progress=progress,
+        cancelled=cancelled,
+    )
 
 
 def plan_import(
@@ -161,22 +183,37 @@ def plan_import(
     column) overrides the guess from the headers and the remembered choices."""
     entity = entity_key(entity) if entity not in fields.ENTITIES else entity
     sub = (lambda f, t: progress(f * 0.6, t)) if progress else None
-    data = sheet_data or read_for(entity, path, sheet, max_rows=max_rows, progress=sub,
-                                  cancelled=cancelled)
+    data = sheet_data or read_for(
+        entity, path, sheet, max_rows=max_rows, progress=sub, cancelled=cancelled
+    )
     with ledger.Session() as session:
         if mapping is None:
-            mapping = mapping_mod.auto_mapping(entity, data.headers, mapping_mod.load_remembered(session, entity))
+            mapping = mapping_mod.auto_mapping(
+                entity, data.headers, mapping_mod.load_remembered(session, entity)
+            )
         else:
             mapping = (list(mapping) + [None] * len(data.headers))[: len(data.headers)]
             _check_mapping(entity, data.headers, mapping)
-        plan = ImportPlan(entity, Path(path), data.name, data.header_row, data.headers, mapping, [],
-                          title_rows=data.title_rows)
-        plan.ignored_headers = [h for h, m in zip(data.headers, mapping, strict=False) if h and m is None]
+        plan = ImportPlan(
+            entity,
+            Path(path),
+            data.name,
+            data.header_row,
+            data.headers,
+            mapping,
+            [],
+            title_rows=data.title_rows,
+        )
+        plan.ignored_headers = [
+            h for h, m in zip(data.headers, mapping, strict=False) if h and m is None
+        ]
         ent = fields.entity(entity)
         mapped = {m for m in mapping if m}
         plan.missing_required = [f.label for f in ent.fields if f.required and f.name not in mapped]
         if "name" not in mapped:
-            raise ExcelFileError(f"表头中没有“{ent.field('name').label}”列，无法识别记录。请检查表头或列对应关系。")
+            raise ExcelFileError(
+                f"表头中没有“{ent.field('name').label}”列，无法识别记录。请检查表头或列对应关系。"
+            )
         _classify(session, plan, data.rows, today or date.today(), progress, cancelled)
     return plan
 
@@ -239,19 +276,29 @@ def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date, progress,
-              cancelled) -> None:
+def _classify(
+    session: Session, plan: ImportPlan, sheet_rows: list, today: date, progress, cancelled
+) -> None:
     from partydesk.excel.links import link
 
     entity = plan.entity
     ent = fields.entity(entity)
     model = ent.model
-    link_cols = [(i, link(entity, name)) for i, name in enumerate(plan.mapping)
-                 if name and link(entity, name) is not None]
+    link_cols = [
+        (i, link(entity, name))
+        for i, name in enumerate(plan.mapping)
+        if name and link(entity, name) is not None
+    ]
     cols = [
-        (i, name, fields.cleaner(entity, name, session, today), ent.field(name).required,
-         {} if ent.field(name).kind in _CACHED_KINDS else None)
-        for i, name in enumerate(plan.mapping) if name and link(entity, name) is None
+        (
+            i,
+            name,
+            fields.cleaner(entity, name, session, today),
+            ent.field(name).required,
+            {} if ent.field(name).kind in _CACHED_KINDS else None,
+        )
+        for i, name in enumerate(plan.mapping)
+        if name and link(entity, name) is None
     ]
     linked_now = {lk.name: lk.current(session) for _, lk in link_cols}
     link_cache: dict[tuple[str, Any], Any] = {}
@@ -261,7 +308,7 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
 
     # What the ledger holds now, and indexes for matching.
     existing: dict[int, dict[str, Any]] = {}
-    table_cols = [getattr(model, "id")] + [getattr(model, n) for n in names]
+    table_cols = [model.id] + [getattr(model, n) for n in names]
     for row in session.execute(select(*table_cols)):
         existing[row[0]] = dict(zip(names, row[1:], strict=True))
     keys = _match_keys(entity, mapped)
@@ -358,10 +405,19 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
                 if k > 0 and hits:
                     # A homonym with a different ID number is another person.
                     first_spec = keys[0]
-                    hits = [h for h in hits if all(existing[h][f] is None or existing[h][f] == vals.get(f, existing[h][f]) for f in first_spec)]
+                    hits = [
+                        h
+                        for h in hits
+                        if all(
+                            existing[h][f] is None or existing[h][f] == vals.get(f, existing[h][f])
+                            for f in first_spec
+                        )
+                    ]
                 if len(hits) > 1:
                     what = "、".join(fields.label_of(entity, f) for f in spec)
-                    reasons.append(f"账本中有{len(hits)}条{what}相同的记录，请补充{KEY_LABEL.get(keys[0][0], '更多信息')}以区分")
+                    reasons.append(
+                        f"账本中有{len(hits)}条{what}相同的记录，请补充{KEY_LABEL.get(keys[0][0], '更多信息')}以区分"
+                    )
                     break
                 if hits:
                     target = hits[0]
@@ -397,7 +453,10 @@ def _classify(session: Session, plan: ImportPlan, sheet_rows: list, today: date,
                 lk = link(entity, name)
                 if name not in link_names:
                     link_names[name] = lk.targets(session)
-                r.link_changes[name] = (lk.text(link_names[name], before), lk.text(link_names[name], ids))
+                r.link_changes[name] = (
+                    lk.text(link_names[name], before),
+                    lk.text(link_names[name], ids),
+                )
         if changes:
             problems = fields.check_record(entity, {**old, **vals})
             if problems:
@@ -465,8 +524,10 @@ def apply_import(
                 keys = sorted({k for r in new_rows for k in r.values} | set(defaults))
                 cols = [*keys, "uuid", "created_at", "updated_at"]
                 procs = _bind_processors(session, table, cols)
-                sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
-                       f"VALUES ({', '.join('?' * len(cols))})")
+                sql = (
+                    f"INSERT INTO {table.name} ({', '.join(cols)}) "
+                    f"VALUES ({', '.join('?' * len(cols))})"
+                )
                 cursor = session.connection().connection.driver_connection.cursor()
                 stamp = procs["created_at"](now) if procs.get("created_at") else now
                 try:
@@ -498,8 +559,14 @@ def apply_import(
                     if changed:
                         session.execute(
                             update(model),
-                            [{"id": r.target_id, "updated_at": now, **{k: v for k, (_o, v) in r.changes.items()}}
-                             for r in changed],
+                            [
+                                {
+                                    "id": r.target_id,
+                                    "updated_at": now,
+                                    **{k: v for k, (_o, v) in r.changes.items()},
+                                }
+                                for r in changed
+                            ],
                         )
                     step(len(part))
             _write_links(session, plan.entity, model, new_links, upd_rows)
@@ -523,10 +590,17 @@ def _write_links(session: Session, entity: str, model, new_links, upd_rows) -> N
     uuids = [u for u, _ in new_links]
     by_uuid: dict[str, int] = {}
     for k in range(0, len(uuids), 900):
-        by_uuid.update(dict(session.execute(
-            select(model.uuid, model.id).where(model.uuid.in_(uuids[k:k + 900]))).all()))
+        by_uuid.update(
+            dict(
+                session.execute(
+                    select(model.uuid, model.id).where(model.uuid.in_(uuids[k : k + 900]))
+                ).all()
+            )
+        )
     todo += [(by_uuid[u], lks) for u, lks in new_links if u in by_uuid]
-    todo += [(r.target_id, {n: r.links[n] for n in r.link_changes}) for r in upd_rows if r.link_changes]
+    todo += [
+        (r.target_id, {n: r.links[n] for n in r.link_changes}) for r in upd_rows if r.link_changes
+    ]
     for rec_id, lks in todo:
         for name, ids in lks.items():
             link(entity, name).write(session, rec_id, ids)

@@ -66,9 +66,14 @@ def _hosts_write(session: Session, org_id: int, ids: list[int]) -> None:
 
 
 HOST_UNITS = Link(
-    "host_units", "所在单位", ("所在单位名称", "依托单位", "所属单位", "覆盖单位"),
+    "host_units",
+    "所在单位",
+    ("所在单位名称", "依托单位", "所属单位", "覆盖单位"),
     "填单位全称（须已在账本中）；联合组建的多个单位用顿号“、”分开",
-    _hosts_current, _hosts_parse, _unit_names, _hosts_write,
+    _hosts_current,
+    _hosts_parse,
+    _unit_names,
+    _hosts_write,
 )
 
 LINKS: dict[str, tuple[Link, ...]] = {"org": (HOST_UNITS,)}

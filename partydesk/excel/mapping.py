@@ -72,10 +72,13 @@ def column_choices(entity_key: str) -> list[tuple[str, str, bool]]:
 
     ent = fields.entity(entity_key)
     return [(f.name, f.label, f.required) for f in ent.fields] + [
-        (k.name, k.label, False) for k in links(entity_key)]
+        (k.name, k.label, False) for k in links(entity_key)
+    ]
 
 
-def guess_field(entity_key: str, header: str, remembered: dict[str, str] | None = None) -> str | None:
+def guess_field(
+    entity_key: str, header: str, remembered: dict[str, str] | None = None
+) -> str | None:
     h = normalize_header(header)
     if not h:
         return None
@@ -125,7 +128,9 @@ def load_remembered(session: Session, entity_key: str) -> dict[str, str]:
     return dict((settings.get(session, SETTINGS_KEY) or {}).get(entity_key, {}))
 
 
-def remember(session: Session, entity_key: str, headers: list[str], mapping: list[str | None]) -> None:
+def remember(
+    session: Session, entity_key: str, headers: list[str], mapping: list[str | None]
+) -> None:
     """Keep the user's choices where they differ from the built-in guess."""
     stored = settings.get(session, SETTINGS_KEY) or {}
     mine = dict(stored.get(entity_key, {}))

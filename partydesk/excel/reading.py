@@ -82,7 +82,9 @@ def open_workbook(path: str | Path):
     try:
         return openpyxl.load_workbook(p, read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on bad files
-        raise ExcelFileError(f"{p.name} 无法作为Excel工作簿打开，文件可能已损坏（{type(e).__name__}）。") from e
+        raise ExcelFileError(
+            f"{p.name} 无法作为Excel工作簿打开，文件可能已损坏（{type(e).__name__}）。"
+        ) from e
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -117,7 +119,9 @@ def read_sheet(
         elif sheet in wb.sheetnames:
             ws = wb[sheet]
         else:
-            raise ExcelFileError(f"工作簿中没有名为“{sheet}”的工作表（有：{'、'.join(wb.sheetnames)}）。")
+            raise ExcelFileError(
+                f"工作簿中没有名为“{sheet}”的工作表（有：{'、'.join(wb.sheetnames)}）。"
+            )
         if not hasattr(ws, "iter_rows"):
             raise ExcelFileError(f"“{ws.title}”是图表页，不是工作表。")
         declared = ws.max_row if ws.max_row is not None else None
@@ -159,9 +163,13 @@ def read_sheet(
         if best + 1 < len(head):
             # ... or the header's second row holds words of its own under merged cells.
             below = [norm_cell_text(v) for v in head[best + 1][1]]
-            extra = {c: w for c, w in enumerate(below) if w and (c >= len(headers) or not headers[c])}
-            if extra and score(list(extra.values())) == len(extra) and not any(
-                w for c, w in enumerate(below) if c < len(headers) and headers[c] and w
+            extra = {
+                c: w for c, w in enumerate(below) if w and (c >= len(headers) or not headers[c])
+            }
+            if (
+                extra
+                and score(list(extra.values())) == len(extra)
+                and not any(w for c, w in enumerate(below) if c < len(headers) and headers[c] and w)
             ):
                 for c, w in extra.items():
                     headers += [""] * (c + 1 - len(headers))
@@ -178,8 +186,8 @@ def read_sheet(
 
         for n, row in head[data_from:]:
             take(n, row)
-        n = head[-1][0]
-        for n, row in enumerate(it, start=n + 1):
+        last = head[-1][0]
+        for n, row in enumerate(it, start=last + 1):
             if n - header_no > max_rows:
                 raise ExcelFileError(
                     f"工作表“{ws.title}”超过一次导入的上限{max_rows:,}行。请把表格拆成几个文件分别导入。"

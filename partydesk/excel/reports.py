@@ -56,14 +56,32 @@ def _live_orgs():
 
 def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     headers = [
-        "序号", "单位名称", "统一社会信用代码", "组织类别", "所在街道",  # 经营主体清
-        "法定代表人", "经营状态", "从业人员数",  # 从业人员清
-        "党员数", "党组织名称", "党组织类别", "组建方式",  # 党组织清 / 组织架构清 / 党员清
-        "党建指导员", "建立工会", "建立团组织", "覆盖情况",  # 指导员清 / 两个覆盖
+        "序号",
+        "单位名称",
+        "统一社会信用代码",
+        "组织类别",
+        "所在街道",  # 经营主体清
+        "法定代表人",
+        "经营状态",
+        "从业人员数",  # 从业人员清
+        "党员数",
+        "党组织名称",
+        "党组织类别",
+        "组建方式",  # 党组织清 / 组织架构清 / 党员清
+        "党建指导员",
+        "建立工会",
+        "建立团组织",
+        "覆盖情况",  # 指导员清 / 两个覆盖
     ]
     orgs_of: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
     q = (
-        select(OrgHostUnit.unit_id, Organization.id, Organization.name, Organization.org_type, Organization.formation)
+        select(
+            OrgHostUnit.unit_id,
+            Organization.id,
+            Organization.name,
+            Organization.org_type,
+            Organization.formation,
+        )
         .join(Organization, Organization.id == OrgHostUnit.org_id)
         .where(_live_orgs())
         .order_by(Organization.id)
@@ -75,7 +93,11 @@ def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     counted = dict(
         session.execute(
             select(Person.unit_id, func.count())
-            .where(Person.unit_id.is_not(None), Person.category.in_(MEMBER_CODES), Person.status == "active")
+            .where(
+                Person.unit_id.is_not(None),
+                Person.category.in_(MEMBER_CODES),
+                Person.status == "active",
+            )
             .group_by(Person.unit_id)
         ).all()
     )
@@ -94,17 +116,27 @@ def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
         else:
             cover = "未覆盖"
         members = u.members_employed if u.members_employed is not None else counted.get(u.id, 0)
-        rows.append((
-            n, u.name, u.credit_code, enums.UnitKind.label_of(u.kind), u.street,
-            u.legal_rep, enums.UnitStatus.label_of(u.status), u.employees,
-            members,
-            "、".join(o[0] for o in orgs) or "未建",
-            "、".join(dict.fromkeys(enums.OrgType.label_of(o[1]) for o in orgs)) or "未建",
-            "、".join(dict.fromkeys(enums.Formation.label_of(o[2]) for o in orgs if o[2])) or ("未建" if not orgs else ""),
-            "、".join(guides),
-            "是" if u.has_union else "否", "是" if u.has_league else "否",
-            cover,
-        ))
+        rows.append(
+            (
+                n,
+                u.name,
+                u.credit_code,
+                enums.UnitKind.label_of(u.kind),
+                u.street,
+                u.legal_rep,
+                enums.UnitStatus.label_of(u.status),
+                u.employees,
+                members,
+                "、".join(o[0] for o in orgs) or "未建",
+                "、".join(dict.fromkeys(enums.OrgType.label_of(o[1]) for o in orgs)) or "未建",
+                "、".join(dict.fromkeys(enums.Formation.label_of(o[2]) for o in orgs if o[2]))
+                or ("未建" if not orgs else ""),
+                "、".join(guides),
+                "是" if u.has_union else "否",
+                "是" if u.has_league else "否",
+                cover,
+            )
+        )
     return headers, rows
 
 
@@ -114,8 +146,21 @@ def _cat_sum(code: str):
 
 def members_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     headers = [
-        "序号", "党组织", "所在单位", "党员合计", "正式党员", "预备党员", "发展对象", "入党积极分子",
-        "入党申请人", "女党员", "少数民族党员", "35岁及以下党员", "大专及以上学历党员", "流动党员", "失联党员",
+        "序号",
+        "党组织",
+        "所在单位",
+        "党员合计",
+        "正式党员",
+        "预备党员",
+        "发展对象",
+        "入党积极分子",
+        "入党申请人",
+        "女党员",
+        "少数民族党员",
+        "35岁及以下党员",
+        "大专及以上学历党员",
+        "流动党员",
+        "失联党员",
     ]
     member = Person.category.in_(MEMBER_CODES)
     young = date(today.year - 35, today.month, min(today.day, 28))
@@ -128,10 +173,19 @@ def members_rows(session, today: date) -> tuple[list[str], list[tuple]]:
         select(
             Person.org_id,
             func.sum(case((member, 1), else_=0)),
-            _cat_sum("full"), _cat_sum("probationary"), _cat_sum("target"),
-            _cat_sum("activist"), _cat_sum("applicant"),
+            _cat_sum("full"),
+            _cat_sum("probationary"),
+            _cat_sum("target"),
+            _cat_sum("activist"),
+            _cat_sum("applicant"),
             msum(Person.sex == "F"),
-            msum(and_(Person.ethnicity.is_not(None), Person.ethnicity != "", Person.ethnicity.not_in(("汉", "汉族")))),
+            msum(
+                and_(
+                    Person.ethnicity.is_not(None),
+                    Person.ethnicity != "",
+                    Person.ethnicity.not_in(("汉", "汉族")),
+                )
+            ),
             msum(Person.birth_date > young),
             msum(higher),
             msum(Person.is_flowing.is_(True)),
@@ -143,12 +197,16 @@ def members_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     stats = {r[0]: [int(x or 0) for x in r[1:]] for r in session.execute(q)}
     hosts: dict[int, list[str]] = defaultdict(list)
     for org_id, name in session.execute(
-        select(OrgHostUnit.org_id, Unit.name).join(Unit, Unit.id == OrgHostUnit.unit_id).order_by(OrgHostUnit.id)
+        select(OrgHostUnit.org_id, Unit.name)
+        .join(Unit, Unit.id == OrgHostUnit.unit_id)
+        .order_by(OrgHostUnit.id)
     ):
         hosts[org_id].append(name)
     rows = []
     totals = [0] * 12
-    orgs = session.execute(select(Organization.id, Organization.name).where(_live_orgs()).order_by(Organization.id)).all()
+    orgs = session.execute(
+        select(Organization.id, Organization.name).where(_live_orgs()).order_by(Organization.id)
+    ).all()
     n = 0
     for oid, name in orgs:
         s = stats.get(oid, [0] * 12)
@@ -166,8 +224,22 @@ def members_rows(session, today: date) -> tuple[list[str], list[tuple]]:
 
 def orgs_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     headers = [
-        "序号", "党组织全称", "党组织类别", "组建方式", "上级党组织", "所在单位", "所在街道", "成立日期",
-        "本届任期开始", "本届任期届满", "书记", "正式党员", "预备党员", "党小组数", "党建指导员", "联系电话",
+        "序号",
+        "党组织全称",
+        "党组织类别",
+        "组建方式",
+        "上级党组织",
+        "所在单位",
+        "所在街道",
+        "成立日期",
+        "本届任期开始",
+        "本届任期届满",
+        "书记",
+        "正式党员",
+        "预备党员",
+        "党小组数",
+        "党建指导员",
+        "联系电话",
     ]
     names = dict(session.execute(select(Organization.id, Organization.name)).all())
     people = dict(
@@ -182,23 +254,40 @@ def orgs_rows(session, today: date) -> tuple[list[str], list[tuple]]:
         .group_by(Person.org_id, Person.category)
     ):
         counts[org_id][0 if cat == "full" else 1] += c
-    groups = dict(session.execute(select(PartyGroup.org_id, func.count()).group_by(PartyGroup.org_id)).all())
+    groups = dict(
+        session.execute(select(PartyGroup.org_id, func.count()).group_by(PartyGroup.org_id)).all()
+    )
     hosts: dict[int, list[str]] = defaultdict(list)
     for org_id, name in session.execute(
-        select(OrgHostUnit.org_id, Unit.name).join(Unit, Unit.id == OrgHostUnit.unit_id).order_by(OrgHostUnit.id)
+        select(OrgHostUnit.org_id, Unit.name)
+        .join(Unit, Unit.id == OrgHostUnit.unit_id)
+        .order_by(OrgHostUnit.id)
     ):
         hosts[org_id].append(name)
     _, by_org = _guides(session, today)
     rows = []
     q = select(Organization).where(_live_orgs()).order_by(Organization.id)
     for n, o in enumerate(session.execute(q).scalars(), start=1):
-        rows.append((
-            n, o.name, enums.OrgType.label_of(o.org_type), enums.Formation.label_of(o.formation),
-            names.get(o.parent_id, ""), "、".join(hosts.get(o.id, [])), o.street, o.founded_on,
-            o.term_start, o.term_end, people.get(o.secretary_id, ""),
-            counts[o.id][0], counts[o.id][1], groups.get(o.id, 0),
-            "、".join(by_org.get(o.id, [])), o.contact_phone,
-        ))
+        rows.append(
+            (
+                n,
+                o.name,
+                enums.OrgType.label_of(o.org_type),
+                enums.Formation.label_of(o.formation),
+                names.get(o.parent_id, ""),
+                "、".join(hosts.get(o.id, [])),
+                o.street,
+                o.founded_on,
+                o.term_start,
+                o.term_end,
+                people.get(o.secretary_id, ""),
+                counts[o.id][0],
+                counts[o.id][1],
+                groups.get(o.id, 0),
+                "、".join(by_org.get(o.id, [])),
+                o.contact_phone,
+            )
+        )
     return headers, rows
 
 
@@ -222,6 +311,14 @@ def write_report(
     today = today or date.today()
     with ledger.Session() as session:
         headers, rows = BUILDERS[name](session, today)
-    return write_table(path, headers, rows, sheet_title=REPORTS[name], title=REPORTS[name],
-                       subtitle=f"统计日期：{today:%Y年%m月%d日}", total=len(rows),
-                       progress=progress, cancelled=cancelled)
+    return write_table(
+        path,
+        headers,
+        rows,
+        sheet_title=REPORTS[name],
+        title=REPORTS[name],
+        subtitle=f"统计日期：{today:%Y年%m月%d日}",
+        total=len(rows),
+        progress=progress,
+        cancelled=cancelled,
+    )

@@ -34,7 +34,11 @@ def save_workbook(wb, path: str | Path) -> Path:
     in Excel) never leaves a half-written workbook under the user's name."""
     p = Path(path)
     if p.suffix.lower() != ".xlsx":
-        p = p.with_suffix(p.suffix + ".xlsx") if p.suffix.lower() not in (".xls", ".xlsm") else p.with_suffix(".xlsx")
+        p = (
+            p.with_suffix(p.suffix + ".xlsx")
+            if p.suffix.lower() not in (".xls", ".xlsm")
+            else p.with_suffix(".xlsx")
+        )
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.exists():
         raise PartyDeskError(f"文件夹不存在：{folder}")
@@ -44,7 +48,9 @@ def save_workbook(wb, path: str | Path) -> Path:
         wb.save(tmp)
         os.replace(tmp, p)
     except PermissionError as e:
-        raise PartyDeskError(f"无法写入 {p.name}：文件可能正在Excel中打开，或文件夹没有写入权限。请关闭该文件后重试。") from e
+        raise PartyDeskError(
+            f"无法写入 {p.name}：文件可能正在Excel中打开，或文件夹没有写入权限。请关闭该文件后重试。"
+        ) from e
     except OSError as e:
         if e.errno == 28:
             raise PartyDeskError(f"磁盘空间已满，未能保存 {p.name}。") from e
@@ -128,6 +134,6 @@ def write_table(
 
 
 def _sheet_name(t: str) -> str:
-    bad = '[]:*?/\\'
+    bad = "[]:*?/\\"
     t = "".join("_" if c in bad else c for c in t).strip() or "Sheet1"
     return t[:31]

@@ -54,21 +54,31 @@ def serving(seat_until: date | None, on: date) -> bool:
     return seat_until is None or seat_until > on
 
 
-def seats(session: Session, org_id: int, on: date | None = None, history: bool = False) -> list[Seat]:
+def seats(
+    session: Session, org_id: int, on: date | None = None, history: bool = False
+) -> list[Seat]:
     """The committee on `on` (default today), by role then seniority; `history` gives
     every seat ever held, the serving ones first."""
     on = on or date.today()
     rows = session.execute(
-        select(CommitteeMember.id, CommitteeMember.person_id, Person.name, CommitteeMember.role,
-               CommitteeMember.since, CommitteeMember.until)
+        select(
+            CommitteeMember.id,
+            CommitteeMember.person_id,
+            Person.name,
+            CommitteeMember.role,
+            CommitteeMember.since,
+            CommitteeMember.until,
+        )
         .join(Person, Person.id == CommitteeMember.person_id)
         .where(CommitteeMember.org_id == org_id)
     ).all()
     out = [Seat(*r) for r in rows]
     if not history:
         out = [s for s in out if serving(s.until, on) and (s.since is None or s.since <= on)]
-    return sorted(out, key=lambda s: (not serving(s.until, on), _ORDER.get(s.role, 99),
-                                      s.since or date.min, s.id))
+    return sorted(
+        out,
+        key=lambda s: (not serving(s.until, on), _ORDER.get(s.role, 99), s.since or date.min, s.id),
+    )
 
 
 def summary(session: Session, org_id: int, on: date | None = None) -> str:
@@ -97,8 +107,15 @@ def _sync_secretary(session: Session, org: Organization, on: date) -> None:
     org.secretary_id = sec[0].person_id if sec else None
 
 
-def appoint(session: Session, org_id: int, person_id: int, role: str, since: date | None = None,
-            *, today: date | None = None) -> tuple[Seat, list[str]]:
+def appoint(
+    session: Session,
+    org_id: int,
+    person_id: int,
+    role: str,
+    since: date | None = None,
+    *,
+    today: date | None = None,
+) -> tuple[Seat, list[str]]:
     """Add a person to the committee in `role` from `since` (default today). A new 书记
     ends the serving one's seat on the same day. Returns the seat and warnings."""
     today = today or date.today()
@@ -121,11 +138,15 @@ def appoint(session: Session, org_id: int, person_id: int, role: str, since: dat
         )
     current = seats(session, org_id, today)
     if any(s.person_id == person_id for s in current):
-        raise ValidationError(f"{person.name}已是本届委员。要换职务，请先办理卸任再重新任职。", "person_id")
+        raise ValidationError(
+            f"{person.name}已是本届委员。要换职务，请先办理卸任再重新任职。", "person_id"
+        )
     warnings = []
     if person.org_id != org_id:
         where = session.get(Organization, person.org_id) if person.org_id else None
-        warnings.append(f"{person.name}的组织关系在{where.name if where else '其他党组织'}，不在本组织")
+        warnings.append(
+            f"{person.name}的组织关系在{where.name if where else '其他党组织'}，不在本组织"
+        )
     if role == CommitteeRole.SECRETARY.value:
         for s in current:
             if s.role == role:
@@ -140,7 +161,9 @@ def appoint(session: Session, org_id: int, person_id: int, role: str, since: dat
     return Seat(seat.id, person_id, person.name, role, since, None), warnings
 
 
-def leave(session: Session, seat_id: int, until: date | None = None, *, today: date | None = None) -> Seat:
+def leave(
+    session: Session, seat_id: int, until: date | None = None, *, today: date | None = None
+) -> Seat:
     """End a seat on `until` (default today)."""
     today = today or date.today()
     until = until or today
@@ -164,9 +187,15 @@ def snapshot(session: Session, org_id: int) -> Snapshot:
     if org is None:
         raise NotFoundError(f"党组织（编号 {org_id}）不存在，可能已被删除。")
     rows = session.execute(
-        select(CommitteeMember.id, CommitteeMember.person_id, CommitteeMember.role,
-               CommitteeMember.since, CommitteeMember.until)
-        .where(CommitteeMember.org_id == org_id).order_by(CommitteeMember.id)
+        select(
+            CommitteeMember.id,
+            CommitteeMember.person_id,
+            CommitteeMember.role,
+            CommitteeMember.since,
+            CommitteeMember.until,
+        )
+        .where(CommitteeMember.org_id == org_id)
+        .order_by(CommitteeMember.id)
     ).all()
     return Snapshot(org_id, org.secretary_id, [tuple(r) for r in rows])
 
@@ -178,14 +207,19 @@ def restore(session: Session, snap: Snapshot) -> None:
     if org is None:
         raise NotFoundError("党组织已被删除，无法恢复其班子。")
     want = {r[0]: r for r in snap.rows}
-    for row in list(session.scalars(select(CommitteeMember).where(CommitteeMember.org_id == snap.org_id))):
+    for row in list(
+        session.scalars(select(CommitteeMember).where(CommitteeMember.org_id == snap.org_id))
+    ):
         r = want.pop(row.id, None)
         if r is None:
             session.delete(row)
         else:
             row.person_id, row.role, row.since, row.until = r[1], r[2], r[3], r[4]
     for rid, pid, role, since, until in want.values():
-        session.add(CommitteeMember(id=rid, org_id=snap.org_id, person_id=pid, role=role,
-                                    since=since, until=until))
+        session.add(
+            CommitteeMember(
+                id=rid, org_id=snap.org_id, person_id=pid, role=role, since=since, until=until
+            )
+        )
     org.secretary_id = snap.secretary_id
     session.flush()

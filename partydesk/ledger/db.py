@@ -3,7 +3,7 @@
 A ledger is one SQLite file. Nothing here is SQLite-only SQL except the connection pragmas,
 so the same models can run on PostgreSQL later.
 
-Safety (issue 8): opening runs a quick integrity check (a damaged file is never written
+Safety: opening runs a quick integrity check (a damaged file is never written
 to: LedgerDamagedError names the newest good backup); one writer per ledger through a lock
 file (`partydesk.ledger.lock`; a second instance, also from another PC, opens read-only);
 a read-only file or folder opens read-only; SQLite errors a user can cause (disk full,
@@ -65,8 +65,19 @@ def default_ledger_path() -> Path:
 
 # File systems on which WAL's shared memory is not coherent between computers.
 _NETWORK_FS = {
-    "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "ceph", "glusterfs",
-    "afs", "fuse.glusterfs", "davfs", "fuse.davfs2",
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "9p",
+    "ceph",
+    "glusterfs",
+    "afs",
+    "fuse.glusterfs",
+    "davfs",
+    "fuse.davfs2",
 }
 
 
@@ -304,9 +315,7 @@ def translate_sqlite_error(
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return _damaged(path, str(exc))
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return LedgerError(
-            f"账本正忙（另一个程序正在写入）：{path}。请稍后再试；本次修改未保存。"
-        )
+        return LedgerError(f"账本正忙（另一个程序正在写入）：{path}。请稍后再试；本次修改未保存。")
     return None
 
 
@@ -412,7 +421,9 @@ def open_ledger(
                 lk, holder = locking.acquire(p)
             except OSError as e:
                 if created:
-                    raise LedgerError(f"无法在账本所在文件夹写入：{p.parent}（{e.strerror}）。") from e
+                    raise LedgerError(
+                        f"无法在账本所在文件夹写入：{p.parent}（{e.strerror}）。"
+                    ) from e
                 readonly = True
                 reason = (
                     f"无法在账本所在文件夹写入（{e.strerror}）：{p.parent}。"
@@ -469,7 +480,9 @@ def open_ledger(
         if lk is not None:
             lk.release()
         raise
-    ledger = Ledger(p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder)
+    ledger = Ledger(
+        p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder
+    )
     if not readonly and not created:
         from partydesk import backup
 

@@ -192,18 +192,28 @@ def set_fields(
 def _leave_group_on_move(obj, entity_key: str, new: dict, before: dict) -> None:
     """A person moved to another organization leaves their 党小组 (a group of the old one);
     the change carries it, so undo puts them back in it."""
-    if entity_key == "person" and "org_id" in new and getattr(obj, "party_group_id", None) is not None:
+    if (
+        entity_key == "person"
+        and "org_id" in new
+        and getattr(obj, "party_group_id", None) is not None
+    ):
         before["party_group_id"] = obj.party_group_id
         new["party_group_id"] = None
 
 
 # The date field that says when a person entered each category (the history entry's date).
-_CATEGORY_DATE = {"applicant": "applied_on", "activist": "activist_on", "target": "target_on",
-                  "probationary": "admitted_on", "full": "full_on"}
+_CATEGORY_DATE = {
+    "applicant": "applied_on",
+    "activist": "activist_on",
+    "target": "target_on",
+    "probationary": "admitted_on",
+    "full": "full_on",
+}
 
 
-def history_events(session: Session, change: Change, values: Mapping[str, Any],
-                   today: date | None = None) -> list[dict[str, Any]]:
+def history_events(
+    session: Session, change: Change, values: Mapping[str, Any], today: date | None = None
+) -> list[dict[str, Any]]:
     """The person_event rows a change of a person's 人员类别, 在册状态 or 所在党支部 adds to
     their history (dated by the category's own date when it is filled in)."""
     if change.entity != "person":
@@ -213,18 +223,44 @@ def history_events(session: Session, change: Change, values: Mapping[str, Any],
     out: list[dict[str, Any]] = []
     if "category" in a and b.get("category") != a["category"]:
         on = values.get(_CATEGORY_DATE.get(a["category"], ""), None) or today
-        out.append({"kind": "category", "on": on, "from_value": b.get("category"), "to_value": a["category"]})
+        out.append(
+            {
+                "kind": "category",
+                "on": on,
+                "from_value": b.get("category"),
+                "to_value": a["category"],
+            }
+        )
     if "status" in a and b.get("status") != a["status"]:
-        out.append({"kind": "status", "on": today, "from_value": b.get("status"), "to_value": a["status"]})
+        out.append(
+            {"kind": "status", "on": today, "from_value": b.get("status"), "to_value": a["status"]}
+        )
     if "org_id" in a and b.get("org_id") != a["org_id"]:
-        names = dict(session.execute(select(Organization.id, Organization.name).where(
-            Organization.id.in_([i for i in (b.get("org_id"), a["org_id"]) if i is not None]))).all())
-        out.append({"kind": "move", "on": today, "from_org_id": b.get("org_id"), "to_org_id": a["org_id"],
-                    "from_value": names.get(b.get("org_id")), "to_value": names.get(a["org_id"])})
+        names = dict(
+            session.execute(
+                select(Organization.id, Organization.name).where(
+                    Organization.id.in_(
+                        [i for i in (b.get("org_id"), a["org_id"]) if i is not None]
+                    )
+                )
+            ).all()
+        )
+        out.append(
+            {
+                "kind": "move",
+                "on": today,
+                "from_org_id": b.get("org_id"),
+                "to_org_id": a["org_id"],
+                "from_value": names.get(b.get("org_id")),
+                "to_value": names.get(a["org_id"]),
+            }
+        )
     return out
 
 
-def _write_events(session: Session, change: Change, values: Mapping[str, Any], today: date | None) -> None:
+def _write_events(
+    session: Session, change: Change, values: Mapping[str, Any], today: date | None
+) -> None:
     change.events = history_events(session, change, values, today)
     _add_events(session, change)
 
@@ -372,7 +408,9 @@ def delete_record(
     people is refused (HasMembersError) unless `move_members_to` names where they go."""
     ent = F.entity(entity_key)
     obj = _get(session, entity_key, rec_id, expect_uuid)
-    snap = Snapshot(entity_key, rec_id, obj.uuid, label=record_label(entity_key, {"name": obj.name}))
+    snap = Snapshot(
+        entity_key, rec_id, obj.uuid, label=record_label(entity_key, {"name": obj.name})
+    )
     if entity_key == "org":
         n = members_of(session, rec_id)
         if n and move_members_to is None:
@@ -412,20 +450,27 @@ def _collect(session: Session, table: Table, ids: list[int], snap: Snapshot, dep
             if fk.column.table is not table:
                 continue
             col = fk.parent
-            refs = session.execute(
-                select(other.c.id).where(col.in_(ids), other.c.id.not_in(
-                    [r["id"] for t, r in snap.rows if t == other.name] or [-1]
-                ))
-            ).scalars().all() if "id" in other.c else []
+            refs = (
+                session.execute(
+                    select(other.c.id).where(
+                        col.in_(ids),
+                        other.c.id.not_in(
+                            [r["id"] for t, r in snap.rows if t == other.name] or [-1]
+                        ),
+                    )
+                )
+                .scalars()
+                .all()
+                if "id" in other.c
+                else []
+            )
             if not refs:
                 continue
             ondelete = (fk.ondelete or "").upper()
             if ondelete == "CASCADE":
                 _collect(session, other, list(refs), snap, depth + 1)
             elif ondelete == "SET NULL":
-                for r in session.execute(
-                    select(other.c.id, col).where(other.c.id.in_(refs))
-                ):
+                for r in session.execute(select(other.c.id, col).where(other.c.id.in_(refs))):
                     snap.nulled.append((other.name, r[0], col.name, r[1]))
 
 
@@ -464,7 +509,14 @@ def restore(session: Session, snap: Snapshot) -> None:
         values = next((r for t, r in rows if t == main and r.get("id") == snap.id), {})
         shown = {k: v for k, v in values.items() if k not in audit.IGNORED_COLUMNS}
         extra = len(rows) - 1
-        audit.log(session, "undelete", main, record_id=snap.id, uuid=snap.uuid,
-                  label=snap.label + (f"（连同{extra}条相关记录）" if extra else ""), new=shown)
+        audit.log(
+            session,
+            "undelete",
+            main,
+            record_id=snap.id,
+            uuid=snap.uuid,
+            label=snap.label + (f"（连同{extra}条相关记录）" if extra else ""),
+            new=shown,
+        )
     session.flush()
     session.expire_all()

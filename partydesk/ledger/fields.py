@@ -12,8 +12,8 @@ editor widgets stays in the UI layer.)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -70,11 +70,20 @@ UNIT = Entity(
     "两新组织",
     Unit,
     (
-        Field("name", "单位名称", required=True, max_len=200, aliases=("名称", "组织名称", "企业名称")),
-        Field("credit_code", "统一社会信用代码", "creditcode", aliases=("信用代码", "社会信用代码")),
+        Field(
+            "name", "单位名称", required=True, max_len=200, aliases=("名称", "组织名称", "企业名称")
+        ),
+        Field(
+            "credit_code", "统一社会信用代码", "creditcode", aliases=("信用代码", "社会信用代码")
+        ),
         Field("kind", "组织类别", "enum", enums.UnitKind, aliases=("类别", "单位类型", "类型")),
         Field("industry", "所属行业", max_len=100, aliases=("行业",)),
-        Field("street", "所在街道", max_len=100, aliases=("街道", "所属街道", "乡镇街道", "所在乡镇", "村(社区)")),
+        Field(
+            "street",
+            "所在街道",
+            max_len=100,
+            aliases=("街道", "所属街道", "乡镇街道", "所在乡镇", "村(社区)"),
+        ),
         Field("address", "地址", max_len=300, aliases=("单位地址", "注册地址", "经营地址")),
         Field("legal_rep", "法定代表人", max_len=50, aliases=("法人", "负责人", "法人代表")),
         Field("employees", "从业人员数", "int", aliases=("职工人数", "员工人数", "从业人员")),
@@ -94,9 +103,17 @@ ORG = Entity(
     "党组织",
     Organization,
     (
-        Field("name", "党组织全称", required=True, max_len=200, aliases=("党组织名称", "名称", "全称")),
+        Field(
+            "name", "党组织全称", required=True, max_len=200, aliases=("党组织名称", "名称", "全称")
+        ),
         Field("short_name", "简称", max_len=100),
-        Field("org_type", "党组织类别", "enum", enums.OrgType, aliases=("类别", "组织类型", "党组织类型")),
+        Field(
+            "org_type",
+            "党组织类别",
+            "enum",
+            enums.OrgType,
+            aliases=("类别", "组织类型", "党组织类型"),
+        ),
         Field("formation", "组建方式", "enum", enums.Formation),
         Field("parent_id", "上级党组织", "org", aliases=("上级组织",)),
         Field("founded_on", "成立日期", "past_date", aliases=("成立时间", "建立时间")),
@@ -114,21 +131,55 @@ PERSON = Entity(
     Person,
     (
         Field("name", "姓名", required=True, max_len=50),
-        Field("id_number", "公民身份证号", "idcard", aliases=("身份证号", "身份证号码", "身份证", "公民身份号码")),
+        Field(
+            "id_number",
+            "公民身份证号",
+            "idcard",
+            aliases=("身份证号", "身份证号码", "身份证", "公民身份号码"),
+        ),
         Field("sex", "性别", "enum", enums.Sex),
-        Field("birth_date", "出生日期", "past_date", aliases=("出生年月", "出生时间", "出生年月日")),
+        Field(
+            "birth_date", "出生日期", "past_date", aliases=("出生年月", "出生时间", "出生年月日")
+        ),
         Field("ethnicity", "民族", max_len=20),
         Field("education", "学历", max_len=20, aliases=("文化程度", "最高学历")),
-        Field("category", "人员类别", "enum", enums.Category, required=True, aliases=("类别", "党员类别", "人员类型")),
-        Field("org_id", "所在党支部", "org", aliases=("所在党组织", "所属党组织", "党支部", "所属支部")),
+        Field(
+            "category",
+            "人员类别",
+            "enum",
+            enums.Category,
+            required=True,
+            aliases=("类别", "党员类别", "人员类型"),
+        ),
+        Field(
+            "org_id",
+            "所在党支部",
+            "org",
+            aliases=("所在党组织", "所属党组织", "党支部", "所属支部"),
+        ),
         Field("job", "工作岗位", max_len=100, aliases=("岗位", "职务", "工作单位及职务")),
         Field("phone", "手机号", "phone", aliases=("手机号码", "联系电话", "电话", "联系方式")),
-        Field("applied_on", "申请入党日期", "past_date", aliases=("递交入党申请书日期", "申请入党时间", "递交申请日期")),
+        Field(
+            "applied_on",
+            "申请入党日期",
+            "past_date",
+            aliases=("递交入党申请书日期", "申请入党时间", "递交申请日期"),
+        ),
         Field("talked_on", "入党谈话日期", "past_date", aliases=("谈话日期",)),
-        Field("activist_on", "确定为积极分子日期", "past_date", aliases=("确定入党积极分子日期", "积极分子日期")),
+        Field(
+            "activist_on",
+            "确定为积极分子日期",
+            "past_date",
+            aliases=("确定入党积极分子日期", "积极分子日期"),
+        ),
         Field("last_review_on", "最近考察日期", "past_date", aliases=("考察日期",)),
         Field("target_on", "确定为发展对象日期", "past_date", aliases=("发展对象日期",)),
-        Field("admitted_on", "加入党组织日期", "past_date", aliases=("入党时间", "入党日期", "接收为预备党员日期")),
+        Field(
+            "admitted_on",
+            "加入党组织日期",
+            "past_date",
+            aliases=("入党时间", "入党日期", "接收为预备党员日期"),
+        ),
         Field("full_on", "转为正式党员日期", "past_date", aliases=("转正时间", "转正日期")),
         Field("probation_extension_months", "延长预备期(月)", "int", aliases=("延长预备期",)),
         Field("is_flowing", "是否为流动党员", "bool", aliases=("流动党员", "是否流动党员")),
@@ -346,7 +397,9 @@ def _id_facts(num: str) -> tuple[date, str]:
     which matters when thousands of rows are checked (Excel import)."""
     if len(num) == 18 and num[:17].isdigit():
         try:
-            return date(int(num[6:10]), int(num[10:12]), int(num[12:14])), "M" if int(num[16]) % 2 else "F"
+            return date(int(num[6:10]), int(num[10:12]), int(num[12:14])), "M" if int(
+                num[16]
+            ) % 2 else "F"
         except ValueError:
             pass
     info = idcard.parse(num)

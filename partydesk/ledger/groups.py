@@ -29,21 +29,30 @@ class Group:
 def groups(session: Session, org_id: int) -> list[Group]:
     """The organization's groups with leader and (on the books) members, by name."""
     out = []
-    for g in session.scalars(select(PartyGroup).where(PartyGroup.org_id == org_id)
-                             .order_by(PartyGroup.name, PartyGroup.id)):
+    for g in session.scalars(
+        select(PartyGroup)
+        .where(PartyGroup.org_id == org_id)
+        .order_by(PartyGroup.name, PartyGroup.id)
+    ):
         leader = session.get(Person, g.leader_id).name if g.leader_id else ""
         members = session.scalars(
-            select(Person.name).where(Person.party_group_id == g.id,
-                                      Person.status == PersonStatus.ACTIVE.value)
-            .order_by(Person.id)).all()
+            select(Person.name)
+            .where(Person.party_group_id == g.id, Person.status == PersonStatus.ACTIVE.value)
+            .order_by(Person.id)
+        ).all()
         out.append(Group(g.id, g.name, leader, list(members)))
     return out
 
 
 def names(session: Session, org_id: int) -> list[str]:
     """The names of the organization's groups, by name."""
-    return list(session.scalars(select(PartyGroup.name).where(PartyGroup.org_id == org_id)
-                                .order_by(PartyGroup.name, PartyGroup.id)))
+    return list(
+        session.scalars(
+            select(PartyGroup.name)
+            .where(PartyGroup.org_id == org_id)
+            .order_by(PartyGroup.name, PartyGroup.id)
+        )
+    )
 
 
 def find_group(session: Session, org_id: int, text: str | int) -> PartyGroup:
@@ -76,7 +85,9 @@ def add_group(session: Session, org_id: int, name: str, leader_id: int | None = 
         raise ValidationError("请填写党小组名称，如“第一党小组”。", "name")
     if session.get(Organization, org_id) is None:
         raise NotFoundError(f"党组织（编号 {org_id}）不存在。")
-    if session.scalar(select(PartyGroup.id).where(PartyGroup.org_id == org_id, PartyGroup.name == name)):
+    if session.scalar(
+        select(PartyGroup.id).where(PartyGroup.org_id == org_id, PartyGroup.name == name)
+    ):
         raise ValidationError(f"本组织已有“{name}”。", "name")
     leader = _member_of(session, org_id, leader_id)
     g = PartyGroup(org_id=org_id, name=name, leader_id=leader_id)
@@ -141,12 +152,22 @@ class Snapshot:
 
 
 def snapshot(session: Session, org_id: int) -> Snapshot:
-    rows = [tuple(r) for r in session.execute(
-        select(PartyGroup.id, PartyGroup.name, PartyGroup.leader_id)
-        .where(PartyGroup.org_id == org_id).order_by(PartyGroup.id))]
+    rows = [
+        tuple(r)
+        for r in session.execute(
+            select(PartyGroup.id, PartyGroup.name, PartyGroup.leader_id)
+            .where(PartyGroup.org_id == org_id)
+            .order_by(PartyGroup.id)
+        )
+    ]
     ids = [r[0] for r in rows]
-    placed = dict(session.execute(select(Person.id, Person.party_group_id).where(
-        (Person.org_id == org_id) | (Person.party_group_id.in_(ids) if ids else False))).all())
+    placed = dict(
+        session.execute(
+            select(Person.id, Person.party_group_id).where(
+                (Person.org_id == org_id) | (Person.party_group_id.in_(ids) if ids else False)
+            )
+        ).all()
+    )
     return Snapshot(org_id, rows, placed)
 
 

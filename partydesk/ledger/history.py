@@ -74,8 +74,15 @@ def _step(session: Session, p: Person, ev: PersonEvent, before: dict, label: str
     return Step(p.id, ev.id, before, after, label, {c: getattr(ev, c) for c in _EVENT_COLS})
 
 
-def transfer_out(session: Session, person_id: int, on: date, to_where: str, note: str | None = None,
-                 *, today: date | None = None) -> Step:
+def transfer_out(
+    session: Session,
+    person_id: int,
+    on: date,
+    to_where: str,
+    note: str | None = None,
+    *,
+    today: date | None = None,
+) -> Step:
     """组织关系转出: the person leaves the books (已转出) for `to_where`."""
     p = _person(session, person_id)
     _check_day(on, today)
@@ -83,17 +90,32 @@ def transfer_out(session: Session, person_id: int, on: date, to_where: str, note
     if not to_where:
         raise ValidationError("请填写转往的党组织（组织关系介绍信上的抬头）。", "to_where")
     if p.status != PersonStatus.ACTIVE.value:
-        raise ValidationError(f"{p.name}已是“{PersonStatus.label_of(p.status)}”，不在册，不能再转出。", "status")
+        raise ValidationError(
+            f"{p.name}已是“{PersonStatus.label_of(p.status)}”，不在册，不能再转出。", "status"
+        )
     before = {"status": p.status}
-    ev = PersonEvent(person_id=p.id, kind=EventKind.TRANSFER_OUT.value, on=on,
-                     from_value=_org_name(session, p.org_id) or None, to_value=to_where,
-                     from_org_id=p.org_id, note=note or None)
+    ev = PersonEvent(
+        person_id=p.id,
+        kind=EventKind.TRANSFER_OUT.value,
+        on=on,
+        from_value=_org_name(session, p.org_id) or None,
+        to_value=to_where,
+        from_org_id=p.org_id,
+        note=note or None,
+    )
     p.status = PersonStatus.TRANSFERRED_OUT.value
     return _step(session, p, ev, before, f"{p.name}组织关系转出")
 
 
-def transfer_in(session: Session, person_id: int, on: date, from_where: str, note: str | None = None,
-                *, today: date | None = None) -> Step:
+def transfer_in(
+    session: Session,
+    person_id: int,
+    on: date,
+    from_where: str,
+    note: str | None = None,
+    *,
+    today: date | None = None,
+) -> Step:
     """组织关系转入: record where a person (on the books here) came from, and when."""
     p = _person(session, person_id)
     _check_day(on, today)
@@ -101,15 +123,32 @@ def transfer_in(session: Session, person_id: int, on: date, from_where: str, not
     if not from_where:
         raise ValidationError("请填写转出的党组织（介绍信的开具单位）。", "from_where")
     if p.status != PersonStatus.ACTIVE.value:
-        raise ValidationError(f"{p.name}不在册（{PersonStatus.label_of(p.status)}），请先把在册状态改为在册。", "status")
+        raise ValidationError(
+            f"{p.name}不在册（{PersonStatus.label_of(p.status)}），请先把在册状态改为在册。",
+            "status",
+        )
     before = {"status": p.status}
-    ev = PersonEvent(person_id=p.id, kind=EventKind.TRANSFER_IN.value, on=on, from_value=from_where,
-                     to_value=_org_name(session, p.org_id) or None, to_org_id=p.org_id, note=note or None)
+    ev = PersonEvent(
+        person_id=p.id,
+        kind=EventKind.TRANSFER_IN.value,
+        on=on,
+        from_value=from_where,
+        to_value=_org_name(session, p.org_id) or None,
+        to_org_id=p.org_id,
+        note=note or None,
+    )
     return _step(session, p, ev, before, f"{p.name}组织关系转入")
 
 
-def move(session: Session, person_id: int, to_org_id: int, on: date, note: str | None = None,
-         *, today: date | None = None) -> Step:
+def move(
+    session: Session,
+    person_id: int,
+    to_org_id: int,
+    on: date,
+    note: str | None = None,
+    *,
+    today: date | None = None,
+) -> Step:
     """Move a person to another organization of this ledger (调整所在党组织)."""
     p = _person(session, person_id)
     _check_day(on, today)
@@ -118,10 +157,16 @@ def move(session: Session, person_id: int, to_org_id: int, on: date, note: str |
     if to_org_id == p.org_id:
         raise ValidationError(f"{p.name}已在{_org_name(session, to_org_id)}。", "org_id")
     before = {"org_id": p.org_id, "party_group_id": p.party_group_id}
-    ev = PersonEvent(person_id=p.id, kind=EventKind.MOVE.value, on=on,
-                     from_value=_org_name(session, p.org_id) or None,
-                     to_value=_org_name(session, to_org_id), from_org_id=p.org_id,
-                     to_org_id=to_org_id, note=note or None)
+    ev = PersonEvent(
+        person_id=p.id,
+        kind=EventKind.MOVE.value,
+        on=on,
+        from_value=_org_name(session, p.org_id) or None,
+        to_value=_org_name(session, to_org_id),
+        from_org_id=p.org_id,
+        to_org_id=to_org_id,
+        note=note or None,
+    )
     p.org_id = to_org_id
     p.party_group_id = None  # the old organization's 党小组
     return _step(session, p, ev, before, f"{p.name}调整所在党组织")
@@ -151,8 +196,11 @@ def redo(session: Session, step: Step) -> None:
 def entries(session: Session, person_id: int) -> list[Entry]:
     """The person's history, newest first, in words."""
     out = []
-    for ev in session.scalars(select(PersonEvent).where(PersonEvent.person_id == person_id)
-                              .order_by(PersonEvent.on.desc(), PersonEvent.id.desc())):
+    for ev in session.scalars(
+        select(PersonEvent)
+        .where(PersonEvent.person_id == person_id)
+        .order_by(PersonEvent.on.desc(), PersonEvent.id.desc())
+    ):
         if ev.kind in (EventKind.CATEGORY.value, EventKind.STATUS.value):
             enum = Category if ev.kind == EventKind.CATEGORY.value else PersonStatus
             text = f"{enum.label_of(ev.from_value) if ev.from_value else '（无）'} → {enum.label_of(ev.to_value)}"

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError, ValidationError
-from partydesk.ledger.models import OrgHostUnit, Organization, Unit
+from partydesk.ledger.models import Organization, OrgHostUnit, Unit
 
 # How offices separate several names in one cell: 、，,；; and line breaks.
 _SEPARATORS = re.compile(r"[、，,；;\n\r]+")
@@ -64,7 +64,9 @@ def find_unit(session: Session, text: str | int) -> Unit:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise NotFoundError(f"有{len(exact)}个单位都叫“{t}”，请用编号：" + "、".join(str(u.id) for u in exact))
+        raise NotFoundError(
+            f"有{len(exact)}个单位都叫“{t}”，请用编号：" + "、".join(str(u.id) for u in exact)
+        )
     like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     matches = session.scalars(
         select(Unit).where(Unit.name.like(f"%{like}%", escape="\\")).order_by(Unit.id).limit(6)
@@ -114,16 +116,21 @@ def warnings_for(session: Session, org: Organization, unit_ids: list[int]) -> li
         out.append("组建方式为联合组建，只有1个所在单位")
     if org.org_type == "joint_branch" and n > cfg["joint_max_units"]:
         out.append(f"联合党支部覆盖{n}个单位，超过{cfg['joint_max_units']}个")
-    closed = session.scalars(
-        select(Unit.name).where(Unit.id.in_(unit_ids), Unit.status != "operating")
-    ).all() if unit_ids else []
+    closed = (
+        session.scalars(
+            select(Unit.name).where(Unit.id.in_(unit_ids), Unit.status != "operating")
+        ).all()
+        if unit_ids
+        else []
+    )
     if closed:
         out.append("所在单位已注销：" + "、".join(closed))
     return out
 
 
-def set_host_units(session: Session, org_id: int, unit_ids: list[int], *,
-                   hints: bool = True) -> HostChange:
+def set_host_units(
+    session: Session, org_id: int, unit_ids: list[int], *, hints: bool = True
+) -> HostChange:
     """Make `unit_ids` the organization's host units (in that order of preference; the
     links not listed are removed). Returns before/after and (with `hints`) 组建方式
     warnings."""

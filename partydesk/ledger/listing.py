@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.errors import ValidationError
 from partydesk.ledger import fields as F
-from partydesk.ledger.models import OrgHostUnit, Organization, Person, Unit
+from partydesk.ledger.models import Organization, OrgHostUnit, Person, Unit
 
 
 @dataclass(frozen=True)
@@ -188,19 +188,25 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
         digits = all(ch.isdigit() or ch in "xX" for ch in w)
         for c in search_cols:
             if c == "orgs" and q.entity == "unit":  # units hosting a matching organization
-                parts.append(src.model.id.in_(
-                    select(OrgHostUnit.unit_id)
-                    .join(Organization, Organization.id == OrgHostUnit.org_id)
-                    .where(Organization.name.like(pattern, escape="\\"),
-                           Organization.dissolved_on.is_(None))
-                ))
+                parts.append(
+                    src.model.id.in_(
+                        select(OrgHostUnit.unit_id)
+                        .join(Organization, Organization.id == OrgHostUnit.org_id)
+                        .where(
+                            Organization.name.like(pattern, escape="\\"),
+                            Organization.dissolved_on.is_(None),
+                        )
+                    )
+                )
                 continue
             if c == "hosts" and q.entity == "org":  # organizations hosted by a matching unit
-                parts.append(src.model.id.in_(
-                    select(OrgHostUnit.org_id)
-                    .join(Unit, Unit.id == OrgHostUnit.unit_id)
-                    .where(Unit.name.like(pattern, escape="\\"))
-                ))
+                parts.append(
+                    src.model.id.in_(
+                        select(OrgHostUnit.org_id)
+                        .join(Unit, Unit.id == OrgHostUnit.unit_id)
+                        .where(Unit.name.like(pattern, escape="\\"))
+                    )
+                )
                 continue
             kind = F.entity(q.entity).field(c).kind
             if kind in ("idcard", "phone", "creditcode") and not (digits or kind == "creditcode"):
@@ -211,9 +217,11 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                 alias, _ = src.joins[c]
                 target = F.entity(q.entity).field(c).kind
                 model = Organization if target == "org" else Unit
-                parts.append(getattr(src.model, c).in_(
-                    select(model.id).where(model.name.like(pattern, escape="\\"))
-                ))
+                parts.append(
+                    getattr(src.model, c).in_(
+                        select(model.id).where(model.name.like(pattern, escape="\\"))
+                    )
+                )
             else:
                 parts.append(src.exprs[c].like(pattern, escape="\\"))
         conds.append(or_(*parts))

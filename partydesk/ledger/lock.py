@@ -73,8 +73,11 @@ class LockInfo:
         try:
             d = json.loads(text)
             return cls(
-                pid=int(d["pid"]), host=str(d["host"]), user=str(d.get("user", "")),
-                token=str(d["token"]), started=float(d["started"]),
+                pid=int(d["pid"]),
+                host=str(d["host"]),
+                user=str(d.get("user", "")),
+                token=str(d["token"]),
+                started=float(d["started"]),
                 heartbeat=float(d["heartbeat"]),
             )
         except (ValueError, KeyError, TypeError):
@@ -193,8 +196,12 @@ def acquire(ledger_path: Path) -> tuple[LedgerLock | None, LockInfo | None]:
             return mine, None
     now = time.time()
     info = LockInfo(
-        pid=os.getpid(), host=socket.gethostname(), user=current_user(),
-        token=secrets.token_hex(8), started=now, heartbeat=now,
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        user=current_user(),
+        token=secrets.token_hex(8),
+        started=now,
+        heartbeat=now,
     )
     for _attempt in range(3):
         try:

@@ -25,13 +25,20 @@ from partydesk.points.schemes import scheme_categories
 # contains one of the words. Editable (setting "points.attendance").
 settings.DEFAULTS["points.attendance"] = {
     "member": {
-        "member_meeting": ["三会一课"], "committee_meeting": ["三会一课"],
-        "group_meeting": ["三会一课"], "lecture": ["三会一课"], "theme_day": ["主题党日"],
-        "life_meeting": ["三会一课"], "appraisal": ["三会一课"],
+        "member_meeting": ["三会一课"],
+        "committee_meeting": ["三会一课"],
+        "group_meeting": ["三会一课"],
+        "lecture": ["三会一课"],
+        "theme_day": ["主题党日"],
+        "life_meeting": ["三会一课"],
+        "appraisal": ["三会一课"],
     },
     "candidate": {
-        "member_meeting": ["支部活动"], "lecture": ["集中学习"], "theme_day": ["支部活动"],
-        "group_meeting": ["支部活动"], "life_meeting": ["支部活动"],
+        "member_meeting": ["支部活动"],
+        "lecture": ["集中学习"],
+        "theme_day": ["支部活动"],
+        "group_meeting": ["支部活动"],
+        "life_meeting": ["支部活动"],
     },
 }
 
@@ -88,18 +95,22 @@ def propose_from_attendance(session: Session, record_id: int, item_id: int) -> l
         .where(Attendance.record_id == rec.id, Attendance.status == "present")
         .order_by(Attendance.id)
     ).all()
-    done = set(session.scalars(
-        select(PointsEntry.person_id).where(
-            PointsEntry.source == source, PointsEntry.item_id == item.id,
-            PointsEntry.reverses_id.is_(None),
+    done = set(
+        session.scalars(
+            select(PointsEntry.person_id).where(
+                PointsEntry.source == source,
+                PointsEntry.item_id == item.id,
+                PointsEntry.reverses_id.is_(None),
+            )
         )
-    ))
+    )
     org_id = rec.org_id
     pub = entries.publication_covering(session, scheme.id, org_id, on)
     out = []
     for pid, name, cat, person_org in rows:
-        p = ProposedEntry(pid, name, cat, scheme.id, item.id, org_id or person_org, on,
-                          1, note, source=source)
+        p = ProposedEntry(
+            pid, name, cat, scheme.id, item.id, org_id or person_org, on, 1, note, source=source
+        )
         if pid in done:
             p.problem = "已按本次会议记过分"
         elif cat not in cats:
@@ -112,8 +123,9 @@ def propose_from_attendance(session: Session, record_id: int, item_id: int) -> l
     return out
 
 
-def save_proposals(session: Session, proposals: list[ProposedEntry], *,
-                   by: str | None = None) -> list[PointsEntry]:
+def save_proposals(
+    session: Session, proposals: list[ProposedEntry], *, by: str | None = None
+) -> list[PointsEntry]:
     """Write the proposals that have no problem (the ones the clerk kept)."""
     saved = []
     for p in proposals:
@@ -124,10 +136,20 @@ def save_proposals(session: Session, proposals: list[ProposedEntry], *,
         person = session.get(Person, p.person_id)
         if scheme is None or item is None or person is None:
             raise ValidationError("积分方案、项目或人员已被删除，请重新生成建议。")
-        saved.append(entries.add_entry(
-            session, scheme, person, item, p.on, p.count, note=p.note, by=by,
-            source=p.source, org_id=p.org_id,
-        ))
+        saved.append(
+            entries.add_entry(
+                session,
+                scheme,
+                person,
+                item,
+                p.on,
+                p.count,
+                note=p.note,
+                by=by,
+                source=p.source,
+                org_id=p.org_id,
+            )
+        )
     return saved
 
 
@@ -136,11 +158,15 @@ def meetings_of(session: Session, org_id: int, start, end) -> list[WorkRecord]:
     from datetime import datetime, time
 
     has_att = select(Attendance.record_id).where(Attendance.status == "present")
-    return list(session.scalars(
-        select(WorkRecord)
-        .where(WorkRecord.org_id == org_id,
-               WorkRecord.held_at >= datetime.combine(start, time.min),
-               WorkRecord.held_at <= datetime.combine(end, time.max),
-               WorkRecord.id.in_(has_att))
-        .order_by(WorkRecord.held_at)
-    ))
+    return list(
+        session.scalars(
+            select(WorkRecord)
+            .where(
+                WorkRecord.org_id == org_id,
+                WorkRecord.held_at >= datetime.combine(start, time.min),
+                WorkRecord.held_at <= datetime.combine(end, time.max),
+                WorkRecord.id.in_(has_att),
+            )
+            .order_by(WorkRecord.held_at)
+        )
+    )

@@ -106,7 +106,9 @@ def add_entry(
 
         raise ValidationError(
             f"{person.name}（{Category.label_of(person.category)}）不参加“{scheme.name}”，"
-            f"请选择适用的积分方案。", "person")
+            f"请选择适用的积分方案。",
+            "person",
+        )
     org_id = org_id if org_id is not None else person.org_id
     if org_id is None:
         raise ValidationError(f"{person.name} 没有所在党组织，不能记积分。", "person")
@@ -139,8 +141,9 @@ def _check_editable(session: Session, entry: PointsEntry) -> None:
         raise ValidationError(_locked_message(pub), "on")
 
 
-def update_entry(session: Session, entry: PointsEntry, *, count: int | None = None,
-                 note: str | None = None) -> PointsEntry:
+def update_entry(
+    session: Session, entry: PointsEntry, *, count: int | None = None, note: str | None = None
+) -> PointsEntry:
     """Edit an entry of an unpublished period (a published one raises)."""
     _check_editable(session, entry)
     if count is not None:
@@ -230,7 +233,9 @@ def set_cell(
     if period.kind != scheme.period:
         raise ValidationError(
             f"“{scheme.name}”按{periods.KIND_LABELS[scheme.period]}计分，"
-            f"请逐{periods.KIND_LABELS[scheme.period][0]}录入。", "period")
+            f"请逐{periods.KIND_LABELS[scheme.period][0]}录入。",
+            "period",
+        )
     if count < 0:
         raise ValidationError("次数不能为负数。扣分项目请录入发生次数，分值自动为负。", "count")
     if count > 999:
@@ -254,8 +259,19 @@ def set_cell(
         for e in existing:
             session.delete(e)
         session.flush()
-        add_entry(session, scheme, person, item, on, count, note=notes, by=by,
-                  source="grid", org_id=org.id, check_category=False)
+        add_entry(
+            session,
+            scheme,
+            person,
+            item,
+            on,
+            count,
+            note=notes,
+            by=by,
+            source="grid",
+            org_id=org.id,
+            check_category=False,
+        )
     session.flush()
     return old
 
@@ -328,7 +344,19 @@ def correct_cell(
     out = [reverse_entry(session, e.id, reason, by=by) for e in standing]
     if count > 0:
         on = standing[0].on if standing else period.clamp(today or date.today())
-        out.append(add_entry(session, scheme, person, item, on, count, by=by,
-                             source="correction", org_id=org.id,
-                             correction_reason=reason.strip(), check_category=False))
+        out.append(
+            add_entry(
+                session,
+                scheme,
+                person,
+                item,
+                on,
+                count,
+                by=by,
+                source="correction",
+                org_id=org.id,
+                correction_reason=reason.strip(),
+                check_category=False,
+            )
+        )
     return out

@@ -35,8 +35,9 @@ class Balance:
         return round(self.earned - self.spent, 6)
 
 
-def earned_by_person(session: Session, person_ids: list[int] | None = None,
-                     as_of: date | None = None) -> dict[int, float]:
+def earned_by_person(
+    session: Session, person_ids: list[int] | None = None, as_of: date | None = None
+) -> dict[int, float]:
     """Σ capped item points per person over every scoring period of redeemable schemes."""
     q = (
         select(
@@ -83,8 +84,15 @@ def list_goods(session: Session, *, active_only: bool = True) -> list[PointsGood
     return list(session.scalars(q))
 
 
-def add_goods(session: Session, name: str, price: float, *, stock: int | None = None,
-              unit_label: str | None = None, note: str | None = None) -> PointsGoods:
+def add_goods(
+    session: Session,
+    name: str,
+    price: float,
+    *,
+    stock: int | None = None,
+    unit_label: str | None = None,
+    note: str | None = None,
+) -> PointsGoods:
     name = (name or "").strip()
     if not name:
         raise ValidationError("请填写商品名称。", "name")
@@ -94,8 +102,9 @@ def add_goods(session: Session, name: str, price: float, *, stock: int | None = 
         raise ValidationError("库存不能为负数。", "stock")
     if session.scalar(select(PointsGoods).where(PointsGoods.name == name)) is not None:
         raise ValidationError(f"积分超市中已有商品“{name}”。", "name")
-    g = PointsGoods(name=name, price=float(price), stock=stock, unit_label=unit_label,
-                    note=note, active=True)
+    g = PointsGoods(
+        name=name, price=float(price), stock=stock, unit_label=unit_label, note=note, active=True
+    )
     session.add(g)
     session.flush()
     return g

@@ -96,9 +96,17 @@ def band_text(band: PointsBand | None) -> str:
 
 # --- editing the data of a scheme (every county has its own numbers) ----------------------
 
-def update_scheme(session: Session, scheme: PointsScheme, *, base_points: float | None = None,
-                  floor: float | None | str = "keep", ceiling: float | None | str = "keep",
-                  name: str | None = None, active: bool | None = None) -> PointsScheme:
+
+def update_scheme(
+    session: Session,
+    scheme: PointsScheme,
+    *,
+    base_points: float | None = None,
+    floor: float | None | str = "keep",
+    ceiling: float | None | str = "keep",
+    name: str | None = None,
+    active: bool | None = None,
+) -> PointsScheme:
     """Change a scheme's base, floor, ceiling, name or active flag ("keep" leaves the
     floor / ceiling alone; None removes it)."""
     if name is not None:
@@ -113,15 +121,23 @@ def update_scheme(session: Session, scheme: PointsScheme, *, base_points: float 
         scheme.ceiling = None if ceiling is None else float(ceiling)
     if scheme.floor is not None and scheme.ceiling is not None and scheme.floor > scheme.ceiling:
         raise ValidationError(
-            f"最低分 {scheme.floor:g} 不能高于最高分 {scheme.ceiling:g}。", "floor")
+            f"最低分 {scheme.floor:g} 不能高于最高分 {scheme.ceiling:g}。", "floor"
+        )
     if active is not None:
         scheme.active = bool(active)
     session.flush()
     return scheme
 
 
-def add_item(session: Session, scheme: PointsScheme, name: str, points: float, *,
-             cap: float | None = None, dimension: str | None = None) -> PointsItem:
+def add_item(
+    session: Session,
+    scheme: PointsScheme,
+    name: str,
+    points: float,
+    *,
+    cap: float | None = None,
+    dimension: str | None = None,
+) -> PointsItem:
     name = (name or "").strip()
     if not name:
         raise ValidationError("积分项目名称不能为空。", "name")
@@ -129,18 +145,31 @@ def add_item(session: Session, scheme: PointsScheme, name: str, points: float, *
         raise ValidationError(f"“{scheme.name}”中已有项目“{name}”。", "name")
     _check_item_numbers(points, cap)
     order = max((it.sort_order for it in scheme.items), default=0) + 1
-    it = PointsItem(scheme_id=scheme.id, name=name, points=float(points),
-                    cap=None if cap is None else float(cap), dimension=dimension,
-                    sort_order=order, active=True)
+    it = PointsItem(
+        scheme_id=scheme.id,
+        name=name,
+        points=float(points),
+        cap=None if cap is None else float(cap),
+        dimension=dimension,
+        sort_order=order,
+        active=True,
+    )
     session.add(it)
     session.flush()
     session.refresh(scheme)
     return it
 
 
-def update_item(session: Session, item: PointsItem, *, name: str | None = None,
-                points: float | None = None, cap: float | None | str = "keep",
-                dimension: str | None = None, active: bool | None = None) -> PointsItem:
+def update_item(
+    session: Session,
+    item: PointsItem,
+    *,
+    name: str | None = None,
+    points: float | None = None,
+    cap: float | None | str = "keep",
+    dimension: str | None = None,
+    active: bool | None = None,
+) -> PointsItem:
     """Change an item. Entries already made keep the points they were entered with."""
     if name is not None:
         if not name.strip():
@@ -165,8 +194,12 @@ def _check_item_numbers(points: float, cap: float | None) -> None:
         raise ValidationError("每期上限必须大于 0；不封顶请留空。", "cap")
 
 
-def set_bands(session: Session, scheme: PointsScheme, bands: list[tuple[float, str, int | None]],
-              kind: str = "star") -> None:
+def set_bands(
+    session: Session,
+    scheme: PointsScheme,
+    bands: list[tuple[float, str, int | None]],
+    kind: str = "star",
+) -> None:
     """Replace the scheme's bands with (minimum, label, stars) rows."""
     mins = [b[0] for b in bands]
     if len(set(mins)) != len(mins):
@@ -178,8 +211,15 @@ def set_bands(session: Session, scheme: PointsScheme, bands: list[tuple[float, s
         session.delete(b)
     session.flush()
     for lo, label, stars in sorted(bands):
-        session.add(PointsBand(scheme_id=scheme.id, kind=kind, min_points=float(lo),
-                               label=str(label).strip(), stars=stars))
+        session.add(
+            PointsBand(
+                scheme_id=scheme.id,
+                kind=kind,
+                min_points=float(lo),
+                label=str(label).strip(),
+                stars=stars,
+            )
+        )
     session.flush()
     session.refresh(scheme)
 
@@ -194,7 +234,8 @@ def parse_bands(text: str) -> list[tuple[float, str, int | None]]:
             stars = int(bits[2]) if len(bits) > 2 and bits[2] else None
         except (ValueError, IndexError):
             raise ValidationError(
-                f"分档“{part}”写法不对，应写成 起点分:名称[:星数]，如 60:一星:1。", "bands") from None
+                f"分档“{part}”写法不对，应写成 起点分:名称[:星数]，如 60:一星:1。", "bands"
+            ) from None
         if len(bits) < 2:
             raise ValidationError(f"分档“{part}”缺少名称，如 60:一星:1。", "bands")
         out.append((lo, bits[1], stars))

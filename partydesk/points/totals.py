@@ -118,9 +118,7 @@ def build_cards(scheme, period, people, rows) -> list[Card]:
     """Cards from (person_id, name, category) and rows of (person_id, item_id, period_key,
     Σcount, Σpoints) — one row per item per scoring period, where the cap applies."""
     caps = {it.id: it.cap for it in scheme.items}
-    cards = {
-        pid: Card(pid, name, cat, period, scheme.base_points) for pid, name, cat in people
-    }
+    cards = {pid: Card(pid, name, cat, period, scheme.base_points) for pid, name, cat in people}
     for pid, item_id, _key, n, pts in rows:
         card = cards.get(pid)
         if card is None:
@@ -175,5 +173,3 @@ def entry_counts(
         .group_by(PointsEntry.person_id, PointsEntry.item_id)
     ).all()
     return {(p, i): int(n or 0) for p, i, n in rows}
-
-

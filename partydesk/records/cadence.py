@@ -107,14 +107,15 @@ def check(session: Session, org_id: int, year: int, today: date) -> list[KindChe
     )
     for kind, month, n in session.execute(q):
         counts[(kind, int(month))] = n
-    has_groups = bool(
-        session.scalar(select(func.count()).where(PartyGroup.org_id == org_id))
-    )
-    committee = session.scalar(
-        select(func.count()).where(
-            CommitteeMember.org_id == org_id, CommitteeMember.until.is_(None)
+    has_groups = bool(session.scalar(select(func.count()).where(PartyGroup.org_id == org_id)))
+    committee = (
+        session.scalar(
+            select(func.count()).where(
+                CommitteeMember.org_id == org_id, CommitteeMember.until.is_(None)
+            )
         )
-    ) or 0
+        or 0
+    )
     founded = org.founded_on if org is not None else None
     out = []
     for kind, rule in cfg["kinds"].items():
@@ -135,7 +136,9 @@ def check(session: Session, org_id: int, year: int, today: date) -> list[KindChe
                 continue
             if start > today:
                 break
-            done = sum(counts.get((kind, m), 0) for m in range(idx * span + 1, (idx + 1) * span + 1))
+            done = sum(
+                counts.get((kind, m), 0) for m in range(idx * span + 1, (idx + 1) * span + 1)
+            )
             if end < today:
                 row.expected += times
                 if applies and done < times:

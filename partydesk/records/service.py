@@ -24,9 +24,27 @@ from partydesk.records import (
 
 # Plain columns a caller may set (everything but keys, kind, year, seq and timestamps).
 FIELDS = (
-    "org_id", "held_at", "end_at", "place", "host", "recorder", "expected_count", "topics",
-    "content", "resolutions", "votes", "lecturer", "lesson_title", "problems", "measures",
-    "instructor_id", "unit_id", "people_met", "problems_raised", "problems_solved", "note",
+    "org_id",
+    "held_at",
+    "end_at",
+    "place",
+    "host",
+    "recorder",
+    "expected_count",
+    "topics",
+    "content",
+    "resolutions",
+    "votes",
+    "lecturer",
+    "lesson_title",
+    "problems",
+    "measures",
+    "instructor_id",
+    "unit_id",
+    "people_met",
+    "problems_raised",
+    "problems_solved",
+    "note",
 )
 # Kinds kept by an instructor; they may have no organization.
 INSTRUCTOR_KINDS = (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG)
@@ -80,9 +98,10 @@ def _validate(session: Session, kind: RecordKind, values: dict[str, Any]) -> Non
             raise ValidationError(f"{kind.label}须指定党组织或指导员。", "instructor_id")
     elif session.get(Organization, org_id) is None:
         raise NotFoundError(f"党组织（编号 {org_id}）不存在。")
-    if values.get("instructor_id") is not None and session.get(
-        Instructor, values["instructor_id"]
-    ) is None:
+    if (
+        values.get("instructor_id") is not None
+        and session.get(Instructor, values["instructor_id"]) is None
+    ):
         raise NotFoundError(f"指导员（编号 {values['instructor_id']}）不存在。")
     n = values.get("expected_count")
     if n is not None and (not isinstance(n, int) or n < 0):
@@ -229,9 +248,10 @@ def list_records(
 def years_with_records(session: Session, org_id: int) -> list[int]:
     return list(
         session.scalars(
-            select(WorkRecord.year).where(WorkRecord.org_id == org_id).distinct().order_by(
-                WorkRecord.year
-            )
+            select(WorkRecord.year)
+            .where(WorkRecord.org_id == org_id)
+            .distinct()
+            .order_by(WorkRecord.year)
         )
     )
 
@@ -245,7 +265,9 @@ def last_record(session: Session, org_id: int, kind: str) -> WorkRecord | None:
     )
 
 
-def draft_from_last(session: Session, org_id: int, kind: str, held_at: datetime | None = None) -> dict:
+def draft_from_last(
+    session: Session, org_id: int, kind: str, held_at: datetime | None = None
+) -> dict:
     """A new record's values copied from the last one of the same kind (复制上次): place,
     host, recorder, expected count and the attendee list (everyone marked present again);
     the date moves on a month (the time of day is kept). Topics and content stay empty.
@@ -307,10 +329,7 @@ def appraisal_warning(ratings: list[str], max_share: float = 1 / 3) -> str | Non
         return None
     n = sum(1 for r in ratings if r == Rating.EXCELLENT.value)
     if n * 1.0 > max_share * len(ratings) + 1e-9:
-        return (
-            f"评为优秀的有 {n} 人，超过参评人数（{len(ratings)} 人）的三分之一，"
-            "请核对评议结果。"
-        )
+        return f"评为优秀的有 {n} 人，超过参评人数（{len(ratings)} 人）的三分之一，请核对评议结果。"
     return None
 
 
@@ -321,8 +340,12 @@ def snapshot(rec: WorkRecord) -> dict:
         "uuid": rec.uuid,
         **{f: getattr(rec, f) for f in FIELDS},
         "attendance": [
-            {"person_id": a.person_id, "status": a.status, "reason": a.reason,
-             "name_text": a.name_text}
+            {
+                "person_id": a.person_id,
+                "status": a.status,
+                "reason": a.reason,
+                "name_text": a.name_text,
+            }
             for a in rec.attendance
         ],
         "appraisals": [

@@ -173,8 +173,11 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         ("成立时间", _day(org.founded_on)),
         ("本届任期", f"{_day(org.term_start)} 至 {_day(org.term_end)}" if org.term_start else ""),
         ("书记", data.secretary),
-        ("党员人数", f"{len(members)} 人（其中预备党员 "
-         f"{sum(1 for p in members if p.category == Category.PROBATIONARY)} 人）"),
+        (
+            "党员人数",
+            f"{len(members)} 人（其中预备党员 "
+            f"{sum(1 for p in members if p.category == Category.PROBATIONARY)} 人）",
+        ),
         ("所在街道（村社区）", org.street or ""),
         ("联系电话", org.contact_phone or ""),
     ]
@@ -190,20 +193,33 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         in_group = [p.name for p in members if p.party_group_id == g.id]
         data.groups.append((g.name, name_of(g.leader_id), "、".join(in_group)))
     data.members = [
-        (p.name, Sex.label_of(p.sex), _d(p.birth_date), p.ethnicity or "", p.education or "",
-         _d(p.admitted_on), _d(p.full_on), Category.label_of(p.category), p.job or "")
+        (
+            p.name,
+            Sex.label_of(p.sex),
+            _d(p.birth_date),
+            p.ethnicity or "",
+            p.education or "",
+            _d(p.admitted_on),
+            _d(p.full_on),
+            Category.label_of(p.category),
+            p.job or "",
+        )
         for p in members
     ]
     data.candidates = [
-        (p.name, Sex.label_of(p.sex), Category.label_of(p.category), _d(p.applied_on),
-         _d(p.activist_on), _d(p.target_on))
+        (
+            p.name,
+            Sex.label_of(p.sex),
+            Category.label_of(p.category),
+            _d(p.applied_on),
+            _d(p.activist_on),
+            _d(p.target_on),
+        )
         for p in active
         if p.category not in MEMBER_CATEGORIES
     ]
     data.flowing = [
-        (p.name, p.flow_to or "", _d(p.flow_since), p.phone or "")
-        for p in members
-        if p.is_flowing
+        (p.name, p.flow_to or "", _d(p.flow_since), p.phone or "") for p in members if p.is_flowing
     ]
     transfers = session.execute(
         select(PersonEvent, Person.name)
@@ -221,8 +237,7 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         .order_by(PersonEvent.on, PersonEvent.id)
     ).all()
     data.transfers = [
-        (_day(ev.on), pname, EventKind.label_of(ev.kind), ev.from_value or "",
-         ev.to_value or "")
+        (_day(ev.on), pname, EventKind.label_of(ev.kind), ev.from_value or "", ev.to_value or "")
         for ev, pname in transfers
     ]
 
@@ -256,8 +271,13 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
     ids = select(WorkRecord.id).where(where).scalar_subquery()
     att: dict[int, list] = {}
     for rid, pid, status, reason, name_text in session.execute(
-        select(Attendance.record_id, Attendance.person_id, Attendance.status, Attendance.reason,
-               Attendance.name_text)
+        select(
+            Attendance.record_id,
+            Attendance.person_id,
+            Attendance.status,
+            Attendance.reason,
+            Attendance.name_text,
+        )
         .where(Attendance.record_id.in_(ids))
         .order_by(Attendance.id)
     ):
@@ -269,24 +289,39 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         .order_by(Appraisal.id)
     ):
         apps.setdefault(rid, []).append((pid, rating))
-    instr_names = dict(session.execute(select(Instructor.id, Instructor.name)).all()) if any(
-        r.instructor_id for r in recs
-    ) else {}
+    instr_names = (
+        dict(session.execute(select(Instructor.id, Instructor.name)).all())
+        if any(r.instructor_id for r in recs)
+        else {}
+    )
     unit_names = {u.id: u.name for u in hosts}
     for r in recs:
         if r.unit_id and r.unit_id not in unit_names:
             u = session.get(Unit, r.unit_id)
             unit_names[r.unit_id] = u.name if u else ""
         v = RecordView(
-            kind=r.kind, seq=r.seq, held_at=r.held_at, end_at=r.end_at,
-            place=r.place or "", host=r.host or "", recorder=r.recorder or "",
-            expected=r.expected_count, topics=r.topics or "", content=r.content or "",
-            resolutions=r.resolutions or "", votes=r.votes or "", lecturer=r.lecturer or "",
-            lesson_title=r.lesson_title or "", problems=r.problems or "",
-            measures=r.measures or "", instructor=instr_names.get(r.instructor_id, ""),
+            kind=r.kind,
+            seq=r.seq,
+            held_at=r.held_at,
+            end_at=r.end_at,
+            place=r.place or "",
+            host=r.host or "",
+            recorder=r.recorder or "",
+            expected=r.expected_count,
+            topics=r.topics or "",
+            content=r.content or "",
+            resolutions=r.resolutions or "",
+            votes=r.votes or "",
+            lecturer=r.lecturer or "",
+            lesson_title=r.lesson_title or "",
+            problems=r.problems or "",
+            measures=r.measures or "",
+            instructor=instr_names.get(r.instructor_id, ""),
             unit=unit_names.get(r.unit_id, "") if r.unit_id else "",
-            people_met=r.people_met or "", problems_raised=r.problems_raised or "",
-            problems_solved=r.problems_solved or "", note=r.note or "",
+            people_met=r.people_met or "",
+            problems_raised=r.problems_raised or "",
+            problems_solved=r.problems_solved or "",
+            note=r.note or "",
         )
         for pid, status, reason, name_text in att.get(r.id, ()):
             nm = name_text or name_of(pid)
@@ -304,15 +339,34 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
 def blank_book(org_name: str = "", year: int | None = None) -> BookData:
     """The template: every form empty, as many forms per kind as a year needs."""
     data = BookData(year=year, org_name=org_name, blank=True)
-    data.facts = [(k, "") for k in (
-        "组织名称", "组织类别", "组建方式", "所在单位", "上级党组织", "成立时间", "本届任期",
-        "书记", "党员人数", "所在街道（村社区）", "联系电话")]
+    data.facts = [
+        (k, "")
+        for k in (
+            "组织名称",
+            "组织类别",
+            "组建方式",
+            "所在单位",
+            "上级党组织",
+            "成立时间",
+            "本届任期",
+            "书记",
+            "党员人数",
+            "所在街道（村社区）",
+            "联系电话",
+        )
+    ]
     data.facts[0] = ("组织名称", org_name)
     per_kind = {
-        RecordKind.MEMBER_MEETING: 4, RecordKind.COMMITTEE_MEETING: 12,
-        RecordKind.GROUP_MEETING: 12, RecordKind.LECTURE: 4, RecordKind.THEME_DAY: 12,
-        RecordKind.LIFE_MEETING: 1, RecordKind.APPRAISAL: 1, RecordKind.TALK: 6,
-        RecordKind.VISIT: 6, RecordKind.INSTRUCTOR_LOG: 12,
+        RecordKind.MEMBER_MEETING: 4,
+        RecordKind.COMMITTEE_MEETING: 12,
+        RecordKind.GROUP_MEETING: 12,
+        RecordKind.LECTURE: 4,
+        RecordKind.THEME_DAY: 12,
+        RecordKind.LIFE_MEETING: 1,
+        RecordKind.APPRAISAL: 1,
+        RecordKind.TALK: 6,
+        RecordKind.VISIT: 6,
+        RecordKind.INSTRUCTOR_LOG: 12,
     }
     for kind, n in per_kind.items():
         data.records += [RecordView(kind=kind.value, seq=0, held_at=None) for _ in range(n)]
@@ -336,9 +390,15 @@ SECTIONS = [
     ("summary", "年度工作总结"),
 ]
 SECTION_OF_KIND = {
-    "member_meeting": "three_one", "committee_meeting": "three_one",
-    "group_meeting": "three_one", "lecture": "three_one", "theme_day": "theme_day",
-    "life_meeting": "life", "appraisal": "life", "talk": "talk", "visit": "visit",
+    "member_meeting": "three_one",
+    "committee_meeting": "three_one",
+    "group_meeting": "three_one",
+    "lecture": "three_one",
+    "theme_day": "theme_day",
+    "life_meeting": "life",
+    "appraisal": "life",
+    "talk": "talk",
+    "visit": "visit",
     "instructor_log": "instructor_log",
 }
 NUMERALS = "一二三四五六七八九十"
@@ -382,29 +442,64 @@ A5_GEOMETRY = Geometry(A5, 1.3 * cm, 1.6 * cm, 1.4 * cm, 9, 7.5)
 class _Styles:
     def __init__(self, g: Geometry):
         b = g.body
-        self.body = ParagraphStyle("body", fontName=SONG, fontSize=b, leading=b * 1.5,
-                                   wordWrap="CJK")
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=b - 0.5,
-                                   leading=(b - 0.5) * 1.4)
+        self.body = ParagraphStyle(
+            "body", fontName=SONG, fontSize=b, leading=b * 1.5, wordWrap="CJK"
+        )
+        self.cell = ParagraphStyle(
+            "cell", parent=self.body, fontSize=b - 0.5, leading=(b - 0.5) * 1.4
+        )
         self.cell_c = ParagraphStyle("cellc", parent=self.cell, alignment=TA_CENTER)
-        self.small = ParagraphStyle("small", parent=self.cell, fontSize=g.small,
-                                    leading=g.small * 1.35)
+        self.small = ParagraphStyle(
+            "small", parent=self.cell, fontSize=g.small, leading=g.small * 1.35
+        )
         self.small_c = ParagraphStyle("smallc", parent=self.small, alignment=TA_CENTER)
-        self.label_small = ParagraphStyle("labels", parent=self.small, fontName=HEI,
-                                          alignment=TA_CENTER)
-        self.label = ParagraphStyle("label", parent=self.cell, fontName=HEI,
-                                    alignment=TA_CENTER)
-        self.h1 = ParagraphStyle("h1", fontName=HEI, fontSize=b + 5.5, leading=(b + 5.5) * 1.4,
-                                 alignment=TA_CENTER, spaceAfter=b, wordWrap="CJK")
-        self.h2 = ParagraphStyle("h2", fontName=HEI, fontSize=b + 2, leading=(b + 2) * 1.4,
-                                 spaceBefore=b * 0.6, spaceAfter=b * 0.5, wordWrap="CJK")
-        self.h3 = ParagraphStyle("h3", fontName=HEI, fontSize=b + 0.5, leading=(b + 0.5) * 1.4,
-                                 spaceBefore=b * 0.4, spaceAfter=b * 0.3, wordWrap="CJK")
-        self.cover_title = ParagraphStyle("ct", fontName=HEI, fontSize=b * 2.8,
-                                          leading=b * 3.8, alignment=TA_CENTER,
-                                          wordWrap="CJK")
-        self.cover_line = ParagraphStyle("cl", fontName=SONG, fontSize=b * 1.55,
-                                         leading=b * 2.6, alignment=TA_CENTER, wordWrap="CJK")
+        self.label_small = ParagraphStyle(
+            "labels", parent=self.small, fontName=HEI, alignment=TA_CENTER
+        )
+        self.label = ParagraphStyle("label", parent=self.cell, fontName=HEI, alignment=TA_CENTER)
+        self.h1 = ParagraphStyle(
+            "h1",
+            fontName=HEI,
+            fontSize=b + 5.5,
+            leading=(b + 5.5) * 1.4,
+            alignment=TA_CENTER,
+            spaceAfter=b,
+            wordWrap="CJK",
+        )
+        self.h2 = ParagraphStyle(
+            "h2",
+            fontName=HEI,
+            fontSize=b + 2,
+            leading=(b + 2) * 1.4,
+            spaceBefore=b * 0.6,
+            spaceAfter=b * 0.5,
+            wordWrap="CJK",
+        )
+        self.h3 = ParagraphStyle(
+            "h3",
+            fontName=HEI,
+            fontSize=b + 0.5,
+            leading=(b + 0.5) * 1.4,
+            spaceBefore=b * 0.4,
+            spaceAfter=b * 0.3,
+            wordWrap="CJK",
+        )
+        self.cover_title = ParagraphStyle(
+            "ct",
+            fontName=HEI,
+            fontSize=b * 2.8,
+            leading=b * 3.8,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
+        )
+        self.cover_line = ParagraphStyle(
+            "cl",
+            fontName=SONG,
+            fontSize=b * 1.55,
+            leading=b * 2.6,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
+        )
 
 
 GRID = colors.black
@@ -485,8 +580,10 @@ class _Book:
         a, b = cells
         # Every command is applied cell by cell, so as few as will do: FONT sets the
         # name, size and leading at once.
-        return [("FONT", a, b, style.fontName, style.fontSize, style.leading),
-                ("ALIGN", a, b, align)]
+        return [
+            ("FONT", a, b, style.fontName, style.fontSize, style.leading),
+            ("ALIGN", a, b, align),
+        ]
 
     def form(self, rows: list, label_w: float = 2.6 * cm) -> Table:
         """A two- or four-column form of plain text values. Row items: (label, value)
@@ -499,8 +596,14 @@ class _Book:
         data, style, heights = [], [], []
         for i, row in enumerate(rows):
             if len(row) == 4:
-                data.append([self.cell(row[0], label_w, s.label), self.cell(row[1], half, s.cell),
-                             self.cell(row[2], label_w, s.label), self.cell(row[3], half, s.cell)])
+                data.append(
+                    [
+                        self.cell(row[0], label_w, s.label),
+                        self.cell(row[1], half, s.cell),
+                        self.cell(row[2], label_w, s.label),
+                        self.cell(row[3], half, s.cell),
+                    ]
+                )
                 heights.append(0)
                 style.append(("BACKGROUND", (2, i), (2, i), LIGHT))
                 style += self._cell_style(s.label, "CENTER", ((2, i), (2, i)))
@@ -518,11 +621,24 @@ class _Book:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (0, -1), LIGHT),
         ] + style
-        return Table(data, colWidths=[label_w, half, label_w, half], style=TableStyle(style),
-                     minRowHeights=heights, splitInRow=1, hAlign="CENTER")
+        return Table(
+            data,
+            colWidths=[label_w, half, label_w, half],
+            style=TableStyle(style),
+            minRowHeights=heights,
+            splitInRow=1,
+            hAlign="CENTER",
+        )
 
-    def grid(self, header: list[str], rows: list[list[str]], widths: list[float],
-             repeat: bool = True, small: bool = True, row_h: float = 0) -> Table:
+    def grid(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        widths: list[float],
+        repeat: bool = True,
+        small: bool = True,
+        row_h: float = 0,
+    ) -> Table:
         """A ruled table; widths are relative. Cells that fit are centred plain text."""
         total = sum(widths)
         cols = [self.g.width * x / total for x in widths]
@@ -538,16 +654,28 @@ class _Book:
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ]
-        return Table(data, colWidths=cols, repeatRows=1 if repeat else 0,
-                     style=TableStyle(style), minRowHeights=[0] + [row_h] * len(rows),
-                     hAlign="CENTER")
+        return Table(
+            data,
+            colWidths=cols,
+            repeatRows=1 if repeat else 0,
+            style=TableStyle(style),
+            minRowHeights=[0] + [row_h] * len(rows),
+            hAlign="CENTER",
+        )
 
     def lined_page(self, lines: int | None = None) -> Table:
         """Ruled lines for writing by hand."""
         h = self.g.body * 2.3
         n = lines or int((self.g.height - self.g.body * 6) // h)
         t = Table([[""]] * n, colWidths=[self.g.width], rowHeights=[h] * n)
-        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SONG), ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey)]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), SONG),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey),
+                ]
+            )
+        )
         return t
 
     # ---- the parts ----
@@ -566,8 +694,7 @@ class _Book:
             Paragraph(f"书　　记：{escape(sec) if sec else '____________'}", s.cover_line),
         ]
         if d.issuer:
-            out += [Spacer(1, g.height * 0.12), Paragraph(f"{escape(d.issuer)}　制",
-                                                          s.cover_line)]
+            out += [Spacer(1, g.height * 0.12), Paragraph(f"{escape(d.issuer)}　制", s.cover_line)]
         return out
 
     def contents(self, n_entries: int) -> list:
@@ -589,15 +716,30 @@ class _Book:
         comm = [[str(i), r, n, s] for i, (r, n, s) in enumerate(d.committee, 1)]
         if d.blank:
             comm = [[""] * 4 for _ in range(7)]
-        out.append(self.grid(["序号", "职务", "姓名", "任职时间"], comm or [["", "（未设支委会）", "", ""]],
-                             [1, 3, 3, 3], small=self.g is A5_GEOMETRY, row_h=0.8 * cm))
+        out.append(
+            self.grid(
+                ["序号", "职务", "姓名", "任职时间"],
+                comm or [["", "（未设支委会）", "", ""]],
+                [1, 3, 3, 3],
+                small=self.g is A5_GEOMETRY,
+                row_h=0.8 * cm,
+            )
+        )
         out += self.heading("党小组", 1)
-        groups = [[str(i), gname, leader, mem] for i, (gname, leader, mem) in
-                  enumerate(d.groups, 1)]
+        groups = [
+            [str(i), gname, leader, mem] for i, (gname, leader, mem) in enumerate(d.groups, 1)
+        ]
         if d.blank:
             groups = [[""] * 4 for _ in range(5)]
-        out.append(self.grid(["序号", "党小组", "组长", "成员"], groups or [["", "（未设党小组）", "", ""]],
-                             [1, 2.5, 2, 8], small=self.g is A5_GEOMETRY, row_h=1.2 * cm if d.blank else 0))
+        out.append(
+            self.grid(
+                ["序号", "党小组", "组长", "成员"],
+                groups or [["", "（未设党小组）", "", ""]],
+                [1, 2.5, 2, 8],
+                small=self.g is A5_GEOMETRY,
+                row_h=1.2 * cm if d.blank else 0,
+            )
+        )
         return out
 
     def rosters(self) -> list:
@@ -609,8 +751,18 @@ class _Book:
                 return [[""] * ncols for _ in range(blank_n)]
             return [[str(i), *r] for i, r in enumerate(items, 1)] or [[""] * ncols]
 
-        header = ["序号", "姓名", "性别", "出生年月", "民族", "学历", "入党时间", "转正时间",
-                  "类别", "工作岗位"]
+        header = [
+            "序号",
+            "姓名",
+            "性别",
+            "出生年月",
+            "民族",
+            "学历",
+            "入党时间",
+            "转正时间",
+            "类别",
+            "工作岗位",
+        ]
         widths = [0.9, 1.5, 0.8, 1.5, 1.0, 2.2, 1.5, 1.5, 1.5, 2.4]
         members = rows(d.members, 25, 10)
         if self.g is A5_GEOMETRY:  # a pocket page has no room for 民族 and 转正时间
@@ -620,18 +772,40 @@ class _Book:
             members = [[r[i] for i in keep] for r in members]
         out.append(self.grid(header, members, widths, row_h=0.75 * cm if d.blank else 0))
         out += self.heading("入党积极分子和发展对象名册", 1)
-        out.append(self.grid(
-            ["序号", "姓名", "性别", "类别", "递交申请时间", "确定积极分子时间", "确定发展对象时间"],
-            rows(d.candidates, 10, 7), [0.9, 1.8, 0.9, 2.2, 2.2, 2.4, 2.4],
-            row_h=0.75 * cm if d.blank else 0))
+        out.append(
+            self.grid(
+                [
+                    "序号",
+                    "姓名",
+                    "性别",
+                    "类别",
+                    "递交申请时间",
+                    "确定积极分子时间",
+                    "确定发展对象时间",
+                ],
+                rows(d.candidates, 10, 7),
+                [0.9, 1.8, 0.9, 2.2, 2.2, 2.4, 2.4],
+                row_h=0.75 * cm if d.blank else 0,
+            )
+        )
         out += self.heading("流动党员名册", 1)
-        out.append(self.grid(["序号", "姓名", "外出流向", "外出时间", "联系电话"],
-                             rows(d.flowing, 6, 5), [0.9, 1.8, 5, 1.8, 2.5],
-                             row_h=0.75 * cm if d.blank else 0))
+        out.append(
+            self.grid(
+                ["序号", "姓名", "外出流向", "外出时间", "联系电话"],
+                rows(d.flowing, 6, 5),
+                [0.9, 1.8, 5, 1.8, 2.5],
+                row_h=0.75 * cm if d.blank else 0,
+            )
+        )
         out += self.heading("组织关系转接登记", 1)
-        out.append(self.grid(["序号", "日期", "姓名", "类别", "转出单位", "转入单位"],
-                             rows(d.transfers, 6, 6), [0.9, 2.2, 1.8, 2.4, 3.5, 3.5],
-                             row_h=0.75 * cm if d.blank else 0))
+        out.append(
+            self.grid(
+                ["序号", "日期", "姓名", "类别", "转出单位", "转入单位"],
+                rows(d.transfers, 6, 6),
+                [0.9, 2.2, 1.8, 2.4, 3.5, 3.5],
+                row_h=0.75 * cm if d.blank else 0,
+            )
+        )
         return out
 
     def _when(self, r: RecordView) -> str:
@@ -653,39 +827,57 @@ class _Book:
         kind = r.kind
         if kind == "talk":
             who = "、".join(r.present) or r.people_met
-            rows = [("谈话时间", self._when(r), "地点", (r.place)),
-                    ("谈话人", (r.host), "记录人", (r.recorder)),
-                    ("谈话对象", (who)),
-                    ("谈话内容", (r.content), 6 * cm if blank else 0)]
+            rows = [
+                ("谈话时间", self._when(r), "地点", (r.place)),
+                ("谈话人", (r.host), "记录人", (r.recorder)),
+                ("谈话对象", (who)),
+                ("谈话内容", (r.content), 6 * cm if blank else 0),
+            ]
             if r.note or blank:
                 rows.append(("备注", (r.note)))
             return [self.form(rows)]
         if kind == "visit":
-            rows = [("走访时间", self._when(r), "走访人", (r.instructor or r.host)),
-                    ("走访单位", (r.unit or r.place)),
-                    ("见面人员", (r.people_met)),
-                    ("反映问题", (r.problems_raised), tall),
-                    ("解决情况", (r.problems_solved), tall)]
+            rows = [
+                ("走访时间", self._when(r), "走访人", (r.instructor or r.host)),
+                ("走访单位", (r.unit or r.place)),
+                ("见面人员", (r.people_met)),
+                ("反映问题", (r.problems_raised), tall),
+                ("解决情况", (r.problems_solved), tall),
+            ]
             if r.note or blank:
                 rows.append(("备注", (r.note)))
             return [self.form(rows)]
         if kind == "instructor_log":
-            rows = [("日期", self._when(r), "指导员", (r.instructor or r.host)),
-                    ("指导单位", (r.unit or r.place)),
-                    ("工作内容", (r.content), tall),
-                    ("发现问题", (r.problems_raised), tall * 0.6),
-                    ("解决情况", (r.problems_solved), tall * 0.6)]
+            rows = [
+                ("日期", self._when(r), "指导员", (r.instructor or r.host)),
+                ("指导单位", (r.unit or r.place)),
+                ("工作内容", (r.content), tall),
+                ("发现问题", (r.problems_raised), tall * 0.6),
+                ("解决情况", (r.problems_solved), tall * 0.6),
+            ]
             return [self.form(rows)]
         # Meetings and activities with a sign-in table.
-        expected = "" if blank else str(r.expected if r.expected is not None
-                                        else len(r.present) + len(r.absent))
-        rows = [("时间", self._when(r), "地点", (r.place)),
-                ("主持人", (r.host), "记录人", (r.recorder)),
-                ("应到人数", expected and f"{expected} 人", "实到人数",
-                 "" if blank else f"{len(r.present)} 人"),
-                ("缺席人员", ("、".join(f"{n}（{why}）" if why else n
-                                             for n, why in r.absent)) or ("" if blank else "无")),
-                ("列席人员", ("、".join(r.observers)) or ("" if blank else "无"))]
+        expected = (
+            ""
+            if blank
+            else str(r.expected if r.expected is not None else len(r.present) + len(r.absent))
+        )
+        rows = [
+            ("时间", self._when(r), "地点", (r.place)),
+            ("主持人", (r.host), "记录人", (r.recorder)),
+            (
+                "应到人数",
+                expected and f"{expected} 人",
+                "实到人数",
+                "" if blank else f"{len(r.present)} 人",
+            ),
+            (
+                "缺席人员",
+                ("、".join(f"{n}（{why}）" if why else n for n, why in r.absent))
+                or ("" if blank else "无"),
+            ),
+            ("列席人员", ("、".join(r.observers)) or ("" if blank else "无")),
+        ]
         if kind == "lecture":
             rows.append(("主讲人", (r.lecturer), "党课题目", (r.lesson_title)))
         rows.append(("议题", (r.topics), 1.8 * cm if blank else 0))
@@ -717,8 +909,14 @@ class _Book:
             for i in range(half):
                 right = cells[half + i] if half + i < len(cells) else ["", "", ""]
                 rows.append(cells[i] + right)
-        out.append(self.grid(["序号", "姓名", "评议等次"] * 2, rows or [[""] * 6],
-                             [1, 2.4, 2.4] * 2, row_h=0.7 * cm if self.data.blank else 0))
+        out.append(
+            self.grid(
+                ["序号", "姓名", "评议等次"] * 2,
+                rows or [[""] * 6],
+                [1, 2.4, 2.4] * 2,
+                row_h=0.7 * cm if self.data.blank else 0,
+            )
+        )
         if not self.data.blank and r.ratings:
             tally = {lab: 0 for lab in Rating.labels()}
             for _n, lab in r.ratings:
@@ -742,9 +940,16 @@ class _Book:
         for i in range(half):
             right = cells[half + i] if half + i < len(cells) else ["", "", ""]
             rows.append(cells[i] + right)
-        return [Spacer(1, 4), *self.subhead("签到表"),
-                self.grid(["序号", "姓名", "签到"] * 2, rows, [0.9, 2.2, 2.6] * 2,
-                          row_h=0.7 * cm if self.data.blank else 0)]
+        return [
+            Spacer(1, 4),
+            *self.subhead("签到表"),
+            self.grid(
+                ["序号", "姓名", "签到"] * 2,
+                rows,
+                [0.9, 2.2, 2.6] * 2,
+                row_h=0.7 * cm if self.data.blank else 0,
+            ),
+        ]
 
     def story(self) -> list:
         d = self.data
@@ -801,15 +1006,14 @@ class _Book:
             title = "党支部工作纪实手册"
         canv.drawRightString(w - g.margin_x, top + 3, title)
         canv.line(g.margin_x, top, w - g.margin_x, top)
-        canv.drawCentredString(w / 2, g.margin_bottom * 0.45,
-                               f"第 {page - 1} 页 共 {total - 1} 页")
+        canv.drawCentredString(w / 2, g.margin_bottom * 0.45, f"第 {page - 1} 页 共 {total - 1} 页")
         canv.restoreState()
 
     def draw_contents(self, canv: Canvas, index: int) -> None:
         g, s = self.g, self.s
         w, h = g.pagesize
         per = self.lines_per_contents_page
-        entries = self.entries[index * per:(index + 1) * per]
+        entries = self.entries[index * per : (index + 1) * per]
         y = h - g.margin_top - g.body * 2
         if index == 0:
             canv.setFont(HEI, s.h1.fontSize)
@@ -921,12 +1125,23 @@ def render_book(
         initialFontName=SONG,
         initialFontSize=g.body,
     )
-    frame = Frame(g.margin_x, g.margin_bottom, g.width, g.height, id="f",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([
-        PageTemplate("cover", frames=[frame]),
-        PageTemplate("body", frames=[frame]),
-    ])
+    frame = Frame(
+        g.margin_x,
+        g.margin_bottom,
+        g.width,
+        g.height,
+        id="f",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("cover", frames=[frame]),
+            PageTemplate("body", frames=[frame]),
+        ]
+    )
     if progress:
         state = {"n": 1, "last": 0.0}
 

@@ -7,7 +7,6 @@ when the certificate was issued, so a reprint is identical."""
 from __future__ import annotations
 
 import itertools
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -64,9 +63,15 @@ def from_certificate(cert, check: str) -> CertificatePage:
     from partydesk.certs.registry import cn_formal_date
 
     return CertificatePage(
-        serial=cert.serial, check=check, title=cert.title, holder_name=cert.holder_name,
-        body=cert.body, closing=cert.closing or "", issuer=cert.issuer,
-        date_text=cn_formal_date(cert.issued_on), status=cert.status,
+        serial=cert.serial,
+        check=check,
+        title=cert.title,
+        holder_name=cert.holder_name,
+        body=cert.body,
+        closing=cert.closing or "",
+        issuer=cert.issuer,
+        date_text=cn_formal_date(cert.issued_on),
+        status=cert.status,
     )
 
 
@@ -78,7 +83,7 @@ def _segments(body: str, name: str, size: float) -> list[tuple[str, bool]]:
     i = body.find(name) if name else -1
     if i < 0:
         return [(body, False)]
-    return [(body[:i], False), (name, True), (body[i + len(name):], False)]
+    return [(body[:i], False), (name, True), (body[i + len(name) :], False)]
 
 
 def _name_size(size: float) -> float:
@@ -182,8 +187,13 @@ def _qr(c: rl_canvas.Canvas, text: str, x: float, y: float, size: float) -> None
     c.restoreState()
 
 
-def draw_page(c: rl_canvas.Canvas, page: CertificatePage, *, seal: ImageReader | None = None,
-              seal_guide: bool = True) -> None:
+def draw_page(
+    c: rl_canvas.Canvas,
+    page: CertificatePage,
+    *,
+    seal: ImageReader | None = None,
+    seal_guide: bool = True,
+) -> None:
     from partydesk.certs.registry import qr_text
 
     _border(c)
@@ -226,8 +236,16 @@ def draw_page(c: rl_canvas.Canvas, page: CertificatePage, *, seal: ImageReader |
     c.drawCentredString(SEAL_CX, SEAL_CY + 12, page.issuer)
     c.drawCentredString(SEAL_CX, SEAL_CY - 22, page.date_text)
     if seal is not None:
-        c.drawImage(seal, SEAL_CX - SEAL_R, SEAL_CY - SEAL_R + 2, 2 * SEAL_R, 2 * SEAL_R,
-                    mask="auto", preserveAspectRatio=True, anchor="c")
+        c.drawImage(
+            seal,
+            SEAL_CX - SEAL_R,
+            SEAL_CY - SEAL_R + 2,
+            2 * SEAL_R,
+            2 * SEAL_R,
+            mask="auto",
+            preserveAspectRatio=True,
+            anchor="c",
+        )
     elif seal_guide:
         c.saveState()
         c.setStrokeColor(GUIDE)
@@ -256,18 +274,30 @@ def draw_page(c: rl_canvas.Canvas, page: CertificatePage, *, seal: ImageReader |
     c.setFillColor(INK)
 
 
-def write_pdf(pages: Iterable[CertificatePage], path: str | Path, *, total: int | None = None,
-              seal_image: str | Path | None = None, seal_guide: bool = True,
-              invariant: bool = False, progress: Callable[[int, int], bool | None] | None = None,
-              title: str = "证书") -> int:
+def write_pdf(
+    pages: Iterable[CertificatePage],
+    path: str | Path,
+    *,
+    total: int | None = None,
+    seal_image: str | Path | None = None,
+    seal_guide: bool = True,
+    invariant: bool = False,
+    progress: Callable[[int, int], bool | None] | None = None,
+    title: str = "证书",
+) -> int:
     """Write one certificate per page to `path`; returns the page count. `progress(done,
     total)` may return True to cancel (the file is then not written)."""
     register_fonts()
     seal = _seal_reader(seal_image)
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    c = rl_canvas.Canvas(str(tmp), pagesize=PAGE, invariant=1 if invariant else 0,
-                         initialFontName=SONG, initialFontSize=12)
+    c = rl_canvas.Canvas(
+        str(tmp),
+        pagesize=PAGE,
+        invariant=1 if invariant else 0,
+        initialFontName=SONG,
+        initialFontSize=12,
+    )
     c.setTitle(title)
     c.setAuthor("PartyDesk")
     c.setCreator("PartyDesk")
@@ -287,7 +317,9 @@ def write_pdf(pages: Iterable[CertificatePage], path: str | Path, *, total: int 
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise ValidationError(f"无法写入文件：{path}（{e.strerror or e}）。请检查文件是否被其他程序打开。") from e
+        raise ValidationError(
+            f"无法写入文件：{path}（{e.strerror or e}）。请检查文件是否被其他程序打开。"
+        ) from e
     finally:
         if tmp.exists() and n == 0:
             tmp.unlink(missing_ok=True)
@@ -306,8 +338,15 @@ def _seal_reader(seal_image: str | Path | None) -> ImageReader | None:
         raise ValidationError(f"印章图片无法读取：{p}（{e}）。请使用透明背景的 PNG 图片。") from e
 
 
-def print_certificates(session, certs: list, path: str | Path, *, invariant: bool = False,
-                       progress=None, mark: bool = True) -> int:
+def print_certificates(
+    session,
+    certs: list,
+    path: str | Path,
+    *,
+    invariant: bool = False,
+    progress=None,
+    mark: bool = True,
+) -> int:
     """Print stored certificates (ORM rows) to `path`, with the office's seal settings."""
     from partydesk import settings
     from partydesk.certs import registry
@@ -315,9 +354,15 @@ def print_certificates(session, certs: list, path: str | Path, *, invariant: boo
     cfg = settings.get(session, "certs")
     secret = registry.ledger_secret(session)
     pages = [from_certificate(c, registry.check_value(secret, c.serial)) for c in certs]
-    n = write_pdf(pages, path, total=len(pages), seal_image=cfg.get("seal_image"),
-                  seal_guide=bool(cfg.get("seal_guide", True)), invariant=invariant,
-                  progress=progress)
+    n = write_pdf(
+        pages,
+        path,
+        total=len(pages),
+        seal_image=cfg.get("seal_image"),
+        seal_guide=bool(cfg.get("seal_guide", True)),
+        invariant=invariant,
+        progress=progress,
+    )
     if n and mark:
         registry.mark_printed(session, [c.serial for c in certs])
     return n

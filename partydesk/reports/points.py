@@ -68,10 +68,7 @@ class PointsSheet:
     dimensions: list[str] = field(default_factory=list)
 
     def dimension_points(self, card: Card, dim: str) -> float:
-        return sum(
-            line.counted for iid, line in card.items.items()
-            if self._dim_of.get(iid) == dim
-        )
+        return sum(line.counted for iid, line in card.items.items() if self._dim_of.get(iid) == dim)
 
     def __post_init__(self):
         self._dim_of = {it.id: it.dimension for it in self.items}
@@ -83,7 +80,9 @@ class PointsSheet:
             self.dimensions = seen
 
 
-def gather(session: Session, scheme: PointsScheme, org: Organization, period: Period) -> PointsSheet:
+def gather(
+    session: Session, scheme: PointsScheme, org: Organization, period: Period
+) -> PointsSheet:
     cards = compute_cards(session, scheme, org, period)
     pub = period_locked(session, scheme, org, period)
     kinds = {b.kind for b in scheme.bands}
@@ -100,7 +99,9 @@ def gather(session: Session, scheme: PointsScheme, org: Organization, period: Pe
             for it in scheme.items
         ],
         cards=cards,
-        published_on=pub.published_at.date() if pub is not None and pub.period_key == period.key else None,
+        published_on=pub.published_at.date()
+        if pub is not None and pub.period_key == period.key
+        else None,
         band_title="培养意见" if kinds == {"outcome"} else "星级",
     )
 
@@ -116,6 +117,7 @@ def title_of(sheet: PointsSheet) -> str:
 
 # --- PDF ----------------------------------------------------------------------------------
 
+
 def _styles():
     register_fonts()
     return {
@@ -125,7 +127,9 @@ def _styles():
         "cell": ParagraphStyle("c", fontName=SONG, fontSize=9, leading=11.5),
         "cellc": ParagraphStyle("cc", fontName=SONG, fontSize=9, leading=11.5, alignment=TA_CENTER),
         "right": ParagraphStyle("r", fontName=SONG, fontSize=10.5, leading=18, alignment=TA_RIGHT),
-        "card_title": ParagraphStyle("ct", fontName=HEI, fontSize=14, leading=19, alignment=TA_CENTER),
+        "card_title": ParagraphStyle(
+            "ct", fontName=HEI, fontSize=14, leading=19, alignment=TA_CENTER
+        ),
         "small": ParagraphStyle("sm", fontName=SONG, fontSize=8.5, leading=11),
     }
 
@@ -157,8 +161,13 @@ def _footer(canvas, doc):
     canvas.restoreState()
 
 
-def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
-               progress: Progress | None = None) -> Path:
+def notice_pdf(
+    sheet: PointsSheet,
+    out: str | Path,
+    *,
+    invariant: bool = False,
+    progress: Progress | None = None,
+) -> Path:
     """积分公示: the organization's ranking for the period, one row per person."""
     st = _styles()
     out = Path(out)
@@ -166,9 +175,16 @@ def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
     wide = len(dims) > 5
     pagesize = landscape(A4) if wide else A4
     doc = BaseDocTemplate(
-        str(out), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
-        topMargin=15 * mm, bottomMargin=16 * mm, title=f"{title_of(sheet)}公示",
-        author="PartyDesk", invariant=int(invariant), initialFontName=SONG,
+        str(out),
+        pagesize=pagesize,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=16 * mm,
+        title=f"{title_of(sheet)}公示",
+        author="PartyDesk",
+        invariant=int(invariant),
+        initialFontName=SONG,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="f")
     doc.addPageTemplates([PageTemplate("p", [frame], onPage=_footer)])
@@ -177,11 +193,17 @@ def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
     rows = [header]
     n = max(len(sheet.cards), 1)
     for i, c in enumerate(sheet.cards):
-        rows.append([
-            str(c.rank), c.name, Category.label_of(c.category), fmt(c.base),
-            *(fmt(sheet.dimension_points(c, d)) for d in dims),
-            fmt(c.counted), c.band_label or "—",
-        ])
+        rows.append(
+            [
+                str(c.rank),
+                c.name,
+                Category.label_of(c.category),
+                fmt(c.base),
+                *(fmt(sheet.dimension_points(c, d)) for d in dims),
+                fmt(c.counted),
+                c.band_label or "—",
+            ]
+        )
         if progress and i % 200 == 0:
             progress(0.8 * i / n, "正在排版…")
     fixed = [11 * mm, 20 * mm, 25 * mm, 13 * mm]
@@ -215,7 +237,10 @@ def notice_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
         Paragraph("联系人：____________　　联系电话：____________", st["body"]),
         Spacer(1, 8 * mm),
         Paragraph(_esc(sheet.org_name) + "（盖章）", st["right"]),
-        Paragraph(_date_cn(sheet.published_on) if sheet.published_on else "　　年　　月　　日", st["right"]),
+        Paragraph(
+            _date_cn(sheet.published_on) if sheet.published_on else "　　年　　月　　日",
+            st["right"],
+        ),
     ]
     if not sheet.cards:
         story.insert(4, Paragraph("（本期没有参加积分的人员。）", st["body"]))
@@ -236,27 +261,44 @@ def _card_flowables(sheet: PointsSheet, card: Card, total: int, st, width: float
         Spacer(1, 2 * mm),
     ]
     info = Table(
-        [["姓名", card.name, "人员类别", Category.label_of(card.category),
-          "排名", f"第 {card.rank} 名 / 共 {total} 人"]],
+        [
+            [
+                "姓名",
+                card.name,
+                "人员类别",
+                Category.label_of(card.category),
+                "排名",
+                f"第 {card.rank} 名 / 共 {total} 人",
+            ]
+        ],
         colWidths=[14 * mm, 28 * mm, 20 * mm, 26 * mm, 14 * mm, width - 102 * mm],
     )
-    info.setStyle(TableStyle(_grid_style(0) + [("FONTNAME", (0, 0), (0, 0), HEI),
-                                              ("FONTNAME", (2, 0), (2, 0), HEI),
-                                              ("FONTNAME", (4, 0), (4, 0), HEI)]))
+    info.setStyle(
+        TableStyle(
+            _grid_style(0)
+            + [
+                ("FONTNAME", (0, 0), (0, 0), HEI),
+                ("FONTNAME", (2, 0), (2, 0), HEI),
+                ("FONTNAME", (4, 0), (4, 0), HEI),
+            ]
+        )
+    )
     per = {"month": "每月上限", "quarter": "每季上限", "year": "每年上限"}[sheet.scheme_period]
     rows = [["方面", "积分项目", "分值", per, "次数", "得分"]]
     spans = []
     start, prev = 1, None
     for it in sheet.items:
         line = card.items.get(it.id)
-        rows.append([
-            it.dimension if it.dimension != prev else "",
-            Paragraph(_esc(it.name), st["cell"]),
-            fmt(it.points) if it.points < 0 else f"+{fmt(it.points)}",
-            fmt(it.cap) if it.cap is not None else "不限",
-            str(line.count) if line and line.count else "",
-            fmt(line.counted) if line and line.count else "",
-        ])
+        rows.append(
+            [
+                it.dimension if it.dimension != prev else "",
+                Paragraph(_esc(it.name), st["cell"]),
+                fmt(it.points) if it.points < 0 else f"+{fmt(it.points)}",
+                fmt(it.cap) if it.cap is not None else "不限",
+                str(line.count) if line and line.count else "",
+                fmt(line.counted) if line and line.count else "",
+            ]
+        )
         if it.dimension != prev:
             if prev is not None and len(rows) - 2 > start:
                 spans.append(("SPAN", (0, start), (0, len(rows) - 2)))
@@ -280,22 +322,33 @@ def _card_flowables(sheet: PointsSheet, card: Card, total: int, st, width: float
         colWidths=[dim_w, width - dim_w - 64 * mm, 13 * mm, 18 * mm, 13 * mm, 20 * mm],
         repeatRows=1,
     )
-    style = _grid_style() + spans + [
-        ("ALIGN", (1, 1), (1, -1), "LEFT"),
-        ("FONTNAME", (0, n_items), (0, -1), HEI),
-        ("SPAN", (0, n_items), (4, n_items)),
-        ("SPAN", (1, n_items + 1), (4, n_items + 1)),
-        ("SPAN", (1, n_items + 2), (5, n_items + 2)),
-        ("FONTSIZE", (0, 1), (-1, -1), 9),
-    ]
+    style = (
+        _grid_style()
+        + spans
+        + [
+            ("ALIGN", (1, 1), (1, -1), "LEFT"),
+            ("FONTNAME", (0, n_items), (0, -1), HEI),
+            ("SPAN", (0, n_items), (4, n_items)),
+            ("SPAN", (1, n_items + 1), (4, n_items + 1)),
+            ("SPAN", (1, n_items + 2), (5, n_items + 2)),
+            ("FONTSIZE", (0, 1), (-1, -1), 9),
+        ]
+    )
     table.setStyle(TableStyle(style))
-    sign = Paragraph("本人签字：__________　　支部书记签字：__________　　日期：______年____月____日",
-                     st["small"])
+    sign = Paragraph(
+        "本人签字：__________　　支部书记签字：__________　　日期：______年____月____日",
+        st["small"],
+    )
     return [KeepTogether(head + [info, Spacer(1, 2 * mm), table, Spacer(1, 3 * mm), sign])]
 
 
-def cards_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
-              progress: Progress | None = None) -> Path:
+def cards_pdf(
+    sheet: PointsSheet,
+    out: str | Path,
+    *,
+    invariant: bool = False,
+    progress: Progress | None = None,
+) -> Path:
     """一人一卡: one card per person, two cards to an A4 page (cut along the middle)."""
     st = _styles()
     out = Path(out)
@@ -303,9 +356,16 @@ def cards_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
     margin = 12 * mm
     half = ph / 2
     doc = BaseDocTemplate(
-        str(out), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-        bottomMargin=margin, title=f"{sheet.period.label}{card_title(sheet)}", author="PartyDesk",
-        invariant=int(invariant), initialFontName=SONG,
+        str(out),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{sheet.period.label}{card_title(sheet)}",
+        author="PartyDesk",
+        invariant=int(invariant),
+        initialFontName=SONG,
     )
     w = pw - 2 * margin
     frames = [
@@ -332,7 +392,9 @@ def cards_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
         if progress and i % 50 == 0:
             progress(0.8 * i / max(total, 1), f"正在排版第 {i + 1} 张卡…")
     if not story:
-        raise ValidationError(f"“{sheet.org_name}”{sheet.period.label}没有参加积分的人员，没有卡可打印。")
+        raise ValidationError(
+            f"“{sheet.org_name}”{sheet.period.label}没有参加积分的人员，没有卡可打印。"
+        )
     doc.build(story)
     if progress:
         progress(1.0, "完成")
@@ -340,6 +402,7 @@ def cards_pdf(sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
 
 
 # --- Excel ----------------------------------------------------------------------------------
+
 
 def notice_xlsx(sheet: PointsSheet, out: str | Path) -> Path:
     """The notice as a workbook: a title row, then one row per person in rank order."""
@@ -358,9 +421,18 @@ def notice_xlsx(sheet: PointsSheet, out: str | Path) -> Path:
     ws["A1"].alignment = Alignment(horizontal="center")
     ws.append(header)
     for c in sheet.cards:
-        ws.append([c.rank, c.name, Category.label_of(c.category), c.base,
-                   *(round(sheet.dimension_points(c, d), 2) for d in dims),
-                   round(c.raw, 2), round(c.counted, 2), c.band_label])
+        ws.append(
+            [
+                c.rank,
+                c.name,
+                Category.label_of(c.category),
+                c.base,
+                *(round(sheet.dimension_points(c, d), 2) for d in dims),
+                round(c.raw, 2),
+                round(c.counted, 2),
+                c.band_label,
+            ]
+        )
     thin = Side(style="thin")
     for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=len(header)):
         for cell in row:
@@ -386,17 +458,36 @@ def cards_xlsx(sheet: PointsSheet, out: str | Path) -> Path:
     ws = wb.active
     ws.title = "积分卡"
     items = sheet.items
-    header = ["姓名", "人员类别", *(f"{it.name}（{fmt(it.points)}分）" for it in items),
-              "基础分", "原始分", "总分", "排名", sheet.band_title]
+    header = [
+        "姓名",
+        "人员类别",
+        *(f"{it.name}（{fmt(it.points)}分）" for it in items),
+        "基础分",
+        "原始分",
+        "总分",
+        "排名",
+        sheet.band_title,
+    ]
     ws.append([f"{sheet.org_name} {sheet.period.label}{card_title(sheet)}（一人一卡汇总）"])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws["A1"].font = Font(size=14, bold=True)
     ws.append(header)
     for c in sorted(sheet.cards, key=lambda c: c.person_id):
-        ws.append([c.name, Category.label_of(c.category),
-                   *((c.items[it.id].count if it.id in c.items and c.items[it.id].count else None)
-                     for it in items),
-                   c.base, round(c.raw, 2), round(c.counted, 2), c.rank, c.band_label])
+        ws.append(
+            [
+                c.name,
+                Category.label_of(c.category),
+                *(
+                    (c.items[it.id].count if it.id in c.items and c.items[it.id].count else None)
+                    for it in items
+                ),
+                c.base,
+                round(c.raw, 2),
+                round(c.counted, 2),
+                c.rank,
+                c.band_label,
+            ]
+        )
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
@@ -406,8 +497,14 @@ def cards_xlsx(sheet: PointsSheet, out: str | Path) -> Path:
     return out
 
 
-def write(kind: str, sheet: PointsSheet, out: str | Path, *, invariant: bool = False,
-          progress: Progress | None = None) -> Path:
+def write(
+    kind: str,
+    sheet: PointsSheet,
+    out: str | Path,
+    *,
+    invariant: bool = False,
+    progress: Progress | None = None,
+) -> Path:
     """Write `kind` ("notice" or "cards") to `out`: Excel when it ends in .xlsx, else PDF."""
     out = Path(out)
     try:

@@ -10,7 +10,9 @@ DEFAULT_TIERS = {
 }
 
 
-def rate(monthly_pay: float | Decimal, retired: bool = False, tiers: dict = DEFAULT_TIERS) -> Decimal:
+def rate(
+    monthly_pay: float | Decimal, retired: bool = False, tiers: dict = DEFAULT_TIERS
+) -> Decimal:
     """The rate for the whole pay (the tier is chosen by the pay; upper bounds inclusive)."""
     pay = Decimal(str(monthly_pay))
     if pay < 0:
@@ -21,7 +23,9 @@ def rate(monthly_pay: float | Decimal, retired: bool = False, tiers: dict = DEFA
     raise ValueError("党费档次配置不完整")
 
 
-def monthly_dues(monthly_pay: float | Decimal, retired: bool = False, tiers: dict = DEFAULT_TIERS) -> Decimal:
+def monthly_dues(
+    monthly_pay: float | Decimal, retired: bool = False, tiers: dict = DEFAULT_TIERS
+) -> Decimal:
     """Dues for one month, rounded to the fen (分)."""
     pay = Decimal(str(monthly_pay))
     return (pay * rate(pay, retired, tiers)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

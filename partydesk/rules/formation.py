@@ -16,7 +16,9 @@ DEFAULTS = {
 def unit_hint(full_members: int, has_own_org: bool, cfg: dict = DEFAULTS) -> str | None:
     """A unit with enough full members and no own branch should form one."""
     if not has_own_org and full_members >= cfg["own_branch_min_full"]:
-        return f"有正式党员{full_members}名（≥{cfg['own_branch_min_full']}），具备单独组建党支部条件"
+        return (
+            f"有正式党员{full_members}名（≥{cfg['own_branch_min_full']}），具备单独组建党支部条件"
+        )
     return None
 
 
@@ -38,7 +40,9 @@ def org_warnings(
     if branchy and full_members >= cfg["committee_min_full"]:
         lo, hi = cfg["committee_min_size"], cfg["committee_max_size"]
         if not lo <= committee_size <= hi:
-            out.append(f"正式党员{full_members}名（≥{cfg['committee_min_full']}），应设支部委员会{lo}至{hi}人，现有{committee_size}人")
+            out.append(
+                f"正式党员{full_members}名（≥{cfg['committee_min_full']}），应设支部委员会{lo}至{hi}人，现有{committee_size}人"
+            )
     if org_type == "branch" and 0 < full_members < cfg["own_branch_min_full"]:
         out.append(f"正式党员仅{full_members}名，不足{cfg['own_branch_min_full']}名单独组建党支部")
     return out

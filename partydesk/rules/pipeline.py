@@ -83,7 +83,11 @@ def dues_for(person, cfg: dict = DEFAULTS) -> list[Due]:
                 earliest_target_date(person.activist_on, cfg),
             )
         )
-    if cat == "target" and getattr(person, "target_on", None) and not getattr(person, "admitted_on", None):
+    if (
+        cat == "target"
+        and getattr(person, "target_on", None)
+        and not getattr(person, "admitted_on", None)
+    ):
         months = cfg.get("target_wait_months", DEFAULTS["target_wait_months"])
         out.append(
             Due(

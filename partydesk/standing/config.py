@@ -23,38 +23,62 @@ def _area(code: str, label: str, items: list[tuple[str, str, float]]) -> dict:
 
 DEFAULTS: dict[str, Any] = {
     "rubric": [
-        _area("leadership", "领导班子好", [
-            ("secretary", "书记选优配强，履职尽责", 6),
-            ("committee", "班子健全，按期换届", 5),
-            ("unity", "班子团结，议事规则落实", 4),
-            ("study", "班子成员带头学习", 5),
-        ]),
-        _area("members", "党员队伍好", [
-            ("education", "党员教育培训到位", 5),
-            ("development", "发展党员程序规范", 5),
-            ("model", "党员先锋模范作用明显", 5),
-        ]),
-        _area("life", "组织生活好", [
-            ("meetings", "“三会一课”按期规范", 8),
-            ("theme_day", "主题党日每月开展", 4),
-            ("review", "组织生活会和民主评议党员", 4),
-            ("talks", "谈心谈话经常开展", 4),
-        ]),
-        _area("rules", "制度落实好", [
-            ("system", "各项制度健全并上墙", 5),
-            ("dues", "党费按时足额收缴", 5),
-            ("openness", "党务公开及时", 5),
-        ]),
-        _area("basics", "基础工作好", [
-            ("venue", "活动阵地“六有”达标", 5),
-            ("books", "台账资料完整规范", 5),
-            ("info", "党员信息系统及时维护", 5),
-        ]),
-        _area("role", "作用发挥好", [
-            ("development", "助推单位健康发展", 5),
-            ("service", "服务职工群众", 5),
-            ("society", "履行社会责任", 5),
-        ]),
+        _area(
+            "leadership",
+            "领导班子好",
+            [
+                ("secretary", "书记选优配强，履职尽责", 6),
+                ("committee", "班子健全，按期换届", 5),
+                ("unity", "班子团结，议事规则落实", 4),
+                ("study", "班子成员带头学习", 5),
+            ],
+        ),
+        _area(
+            "members",
+            "党员队伍好",
+            [
+                ("education", "党员教育培训到位", 5),
+                ("development", "发展党员程序规范", 5),
+                ("model", "党员先锋模范作用明显", 5),
+            ],
+        ),
+        _area(
+            "life",
+            "组织生活好",
+            [
+                ("meetings", "“三会一课”按期规范", 8),
+                ("theme_day", "主题党日每月开展", 4),
+                ("review", "组织生活会和民主评议党员", 4),
+                ("talks", "谈心谈话经常开展", 4),
+            ],
+        ),
+        _area(
+            "rules",
+            "制度落实好",
+            [
+                ("system", "各项制度健全并上墙", 5),
+                ("dues", "党费按时足额收缴", 5),
+                ("openness", "党务公开及时", 5),
+            ],
+        ),
+        _area(
+            "basics",
+            "基础工作好",
+            [
+                ("venue", "活动阵地“六有”达标", 5),
+                ("books", "台账资料完整规范", 5),
+                ("info", "党员信息系统及时维护", 5),
+            ],
+        ),
+        _area(
+            "role",
+            "作用发挥好",
+            [
+                ("development", "助推单位健康发展", 5),
+                ("service", "服务职工群众", 5),
+                ("society", "履行社会责任", 5),
+            ],
+        ),
     ],
     "vetoes": [
         {"code": "discipline", "label": "班子成员或党员发生严重违纪违法问题"},
@@ -125,7 +149,9 @@ def validate(cfg: Any) -> dict[str, Any]:
             if not 0 <= int(b["stars"]) <= 9 or float(b["min"]) < 0:
                 raise ValidationError("星级分档的星数应为0至9，分数线不能为负。")
         ordered = sorted(bands, key=lambda b: -float(b["min"]))
-        if [int(b["stars"]) for b in ordered] != sorted((int(b["stars"]) for b in bands), reverse=True):
+        if [int(b["stars"]) for b in ordered] != sorted(
+            (int(b["stars"]) for b in bands), reverse=True
+        ):
             raise ValidationError("星级分档中分数线越高，星数应越多。")
         veto_codes = [v["code"] for v in out["vetoes"]]
         if len(set(veto_codes)) != len(veto_codes):

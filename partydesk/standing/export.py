@@ -31,9 +31,20 @@ def star_rows(session: Session, year: int) -> tuple[list[str], list[list]]:
     cfg = config.get(session)
     areas = cfg["rubric"]
     vetoes = {v["code"]: v["label"] for v in cfg["vetoes"]}
-    header = ["序号", "党组织", "类型", "组建方式", *[a["label"] for a in areas], "总分",
-              "一票否决", "星级", *[s.label for s in rating.STEP_FIELDS], "示范点",
-              f"{cfg['checklist']['name']}", "四个一"]
+    header = [
+        "序号",
+        "党组织",
+        "类型",
+        "组建方式",
+        *[a["label"] for a in areas],
+        "总分",
+        "一票否决",
+        "星级",
+        *[s.label for s in rating.STEP_FIELDS],
+        "示范点",
+        f"{cfg['checklist']['name']}",
+        "四个一",
+    ]
     items = [it["code"] for it in cfg["checklist"]["items"]]
     done = {}
     for org_id, item in session.execute(
@@ -57,15 +68,24 @@ def star_rows(session: Session, year: int) -> tuple[list[str], list[list]]:
     for n, (r, org) in enumerate(session.execute(q), 1):
         ev = rating.evaluate(cfg, _known(cfg, rating.rating_scores(r)), [])
         steps = [getattr(r, attr) for attr in rating.STEP_FIELDS.values()]
-        rows.append([
-            n, org.name, OrgType.label_of(org.org_type), Formation.label_of(org.formation),
-            *[ev.areas.get(a["code"], 0) for a in areas], r.total,
-            "、".join(vetoes.get(v, v) for v in rating.rating_vetoes(r)),
-            f"{r.stars}星" if r.stars else "未评星",
-            *steps, "、".join(demo.get(org.id, [])),
-            f"{done.get(org.id, 0)}/{len(items)}",
-            "齐全" if orgs.guidance_complete(links.get(org.id)) else ("部分" if org.id in links else "无"),
-        ])
+        rows.append(
+            [
+                n,
+                org.name,
+                OrgType.label_of(org.org_type),
+                Formation.label_of(org.formation),
+                *[ev.areas.get(a["code"], 0) for a in areas],
+                r.total,
+                "、".join(vetoes.get(v, v) for v in rating.rating_vetoes(r)),
+                f"{r.stars}星" if r.stars else "未评星",
+                *steps,
+                "、".join(demo.get(org.id, [])),
+                f"{done.get(org.id, 0)}/{len(items)}",
+                "齐全"
+                if orgs.guidance_complete(links.get(org.id))
+                else ("部分" if org.id in links else "无"),
+            ]
+        )
     return header, rows
 
 
@@ -75,7 +95,9 @@ def _known(cfg: dict, scores: dict) -> dict:
     return {k: min(float(v), float(codes[k])) for k, v in scores.items() if k in codes}
 
 
-def write_stars_sheet(ws, session: Session, year: int, progress: Callable[[float], None] | None = None) -> int:
+def write_stars_sheet(
+    ws, session: Session, year: int, progress: Callable[[float], None] | None = None
+) -> int:
     header, rows = star_rows(session, year)
     ws.title = "评星定级汇总"
     ws.append([f"{year}年度党组织评星定级汇总表"])
@@ -97,7 +119,9 @@ def write_stars_sheet(ws, session: Session, year: int, progress: Callable[[float
             cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = "C3"
     for idx, h in enumerate(header, 1):
-        width = {"序号": 6, "党组织": 42, "一票否决": 24, "示范点": 18}.get(h, max(10, 2 * len(h) + 2))
+        width = {"序号": 6, "党组织": 42, "一票否决": 24, "示范点": 18}.get(
+            h, max(10, 2 * len(h) + 2)
+        )
         ws.column_dimensions[get_column_letter(idx)].width = width
     return len(rows)
 
@@ -115,5 +139,7 @@ def export_stars(session: Session, year: int, path: str | Path) -> int:
         tmp.replace(p)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise LedgerError(f"无法写入文件：{p}（{e.strerror}）。请检查文件是否在Excel中打开、文件夹是否可写。") from e
+        raise LedgerError(
+            f"无法写入文件：{p}（{e.strerror}）。请检查文件是否在Excel中打开、文件夹是否可写。"
+        ) from e
     return n

@@ -46,7 +46,14 @@ class DashboardData:
     coverage_note: str = ""  # why coverage is missing, when it is
 
     def all_figures(self) -> list[Figure]:
-        return [*self.coverage, *self.coverage_parts, *self.stars, *self.demo_sites, *self.categories, self.survey]
+        return [
+            *self.coverage,
+            *self.coverage_parts,
+            *self.stars,
+            *self.demo_sites,
+            *self.categories,
+            self.survey,
+        ]
 
     def figure(self, key: str) -> Figure:
         for f in self.all_figures():
@@ -61,7 +68,7 @@ def pct(part: int, whole: int) -> str:
 
 def coverage_figures(session: Session, today: date) -> tuple[list[Figure], list[Figure], str]:
     """Coverage figures from partydesk.stats.coverage (the ledger's one set of coverage
-    formulas, issue 2), with the unit ids behind each."""
+    formulas), with the unit ids behind each."""
     from partydesk.stats import coverage
 
     c = coverage(session, today)
@@ -100,8 +107,14 @@ def star_figures(session: Session, year: int) -> list[Figure]:
 def demo_figures(session: Session) -> list[Figure]:
     by = orgs.demo_sites_by_level(session)
     return [
-        Figure(f"demo_{lv.value}", f"{lv.label}示范点", str(len(by.get(lv.value, []))), "org",
-               by.get(lv.value, []), len(by.get(lv.value, [])))
+        Figure(
+            f"demo_{lv.value}",
+            f"{lv.label}示范点",
+            str(len(by.get(lv.value, []))),
+            "org",
+            by.get(lv.value, []),
+            len(by.get(lv.value, [])),
+        )
         for lv in DemoLevel
     ]
 
@@ -113,7 +126,14 @@ def category_figures(session: Session) -> list[Figure]:
     ):
         ids.setdefault(cat, []).append(pid)
     return [
-        Figure(f"cat_{c.value}", c.label, str(len(ids[c.value])), "person", ids[c.value], len(ids[c.value]))
+        Figure(
+            f"cat_{c.value}",
+            c.label,
+            str(len(ids[c.value])),
+            "person",
+            ids[c.value],
+            len(ids[c.value]),
+        )
         for c in Category
     ]
 
@@ -147,8 +167,14 @@ def dashboard(
         return None
     step(0.7, "正在统计六个清摸排…")
     st = survey.survey_status(session, today)
-    surv = Figure("unsurveyed", f"{st.label}未摸排单位", str(len(st.unsurveyed_ids)), "unit",
-                  st.unsurveyed_ids, len(st.unsurveyed_ids))
+    surv = Figure(
+        "unsurveyed",
+        f"{st.label}未摸排单位",
+        str(len(st.unsurveyed_ids)),
+        "unit",
+        st.unsurveyed_ids,
+        len(st.unsurveyed_ids),
+    )
     if stop():
         return None
     step(0.85, "正在汇总待办…")

@@ -23,27 +23,58 @@ def fetch(session: Session, kind: str, ids: list[int]) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     if kind == "unit":
         for r in session.execute(
-            select(Unit.id, Unit.name, Unit.kind, Unit.street, Unit.employees, Unit.status).where(Unit.id.in_(ids))
+            select(Unit.id, Unit.name, Unit.kind, Unit.street, Unit.employees, Unit.status).where(
+                Unit.id.in_(ids)
+            )
         ):
-            out[r.id] = (r.name, UnitKind.label_of(r.kind), r.street or "",
-                         "" if r.employees is None else r.employees, UnitStatus.label_of(r.status))
+            out[r.id] = (
+                r.name,
+                UnitKind.label_of(r.kind),
+                r.street or "",
+                "" if r.employees is None else r.employees,
+                UnitStatus.label_of(r.status),
+            )
     elif kind == "org":
         parent = aliased(Organization)
         for r in session.execute(
-            select(Organization.id, Organization.name, Organization.org_type, Organization.formation,
-                   parent.name.label("parent"), Organization.street)
+            select(
+                Organization.id,
+                Organization.name,
+                Organization.org_type,
+                Organization.formation,
+                parent.name.label("parent"),
+                Organization.street,
+            )
             .outerjoin(parent, parent.id == Organization.parent_id)
             .where(Organization.id.in_(ids))
         ):
-            out[r.id] = (r.name, OrgType.label_of(r.org_type), Formation.label_of(r.formation),
-                         r.parent or "", r.street or "")
+            out[r.id] = (
+                r.name,
+                OrgType.label_of(r.org_type),
+                Formation.label_of(r.formation),
+                r.parent or "",
+                r.street or "",
+            )
     elif kind == "person":
         for r in session.execute(
-            select(Person.id, Person.name, Person.category, Organization.name.label("org"), Person.job, Person.phone)
+            select(
+                Person.id,
+                Person.name,
+                Person.category,
+                Organization.name.label("org"),
+                Person.job,
+                Person.phone,
+            )
             .outerjoin(Organization, Organization.id == Person.org_id)
             .where(Person.id.in_(ids))
         ):
-            out[r.id] = (r.name, Category.label_of(r.category), r.org or "", r.job or "", r.phone or "")
+            out[r.id] = (
+                r.name,
+                Category.label_of(r.category),
+                r.org or "",
+                r.job or "",
+                r.phone or "",
+            )
     else:
         raise ValueError(kind)
     return out

@@ -23,6 +23,7 @@ def _org(session: Session, org_id: int) -> Organization:
 
 # -- demonstration sites ---------------------------------------------------------------
 
+
 def add_demo_site(
     session: Session, org_id: int, level: str, year: int, title: str | None = None
 ) -> DemoSite:
@@ -31,7 +32,9 @@ def add_demo_site(
     if lv is None:
         raise ValidationError(f"示范点级别“{level}”不对，应为省级、市级或县级。", field="level")
     site = session.scalar(
-        select(DemoSite).where(DemoSite.org_id == org_id, DemoSite.level == lv.value, DemoSite.year == year)
+        select(DemoSite).where(
+            DemoSite.org_id == org_id, DemoSite.level == lv.value, DemoSite.year == year
+        )
     )
     if site is None:
         site = DemoSite(org_id=org_id, level=lv.value, year=int(year))
@@ -58,7 +61,14 @@ def demo_sites_by_level(session: Session) -> dict[str, list[int]]:
 
 # -- 四个一 -------------------------------------------------------------------------------
 
-GUIDANCE_FIELDS = ("leader_name", "leader_post", "instructor_id", "pairing_unit", "whistle_channel", "note")
+GUIDANCE_FIELDS = (
+    "leader_name",
+    "leader_post",
+    "instructor_id",
+    "pairing_unit",
+    "whistle_channel",
+    "note",
+)
 
 
 def get_guidance(session: Session, org_id: int) -> GuidanceLink | None:
@@ -93,11 +103,16 @@ def set_guidance(session: Session, org_id: int, **fields) -> GuidanceLink:
 def guidance_complete(link: GuidanceLink | None) -> bool:
     """All four of the 四个一 are in place."""
     return bool(
-        link and link.leader_name and link.instructor_id and link.pairing_unit and link.whistle_channel
+        link
+        and link.leader_name
+        and link.instructor_id
+        and link.pairing_unit
+        and link.whistle_channel
     )
 
 
 # -- 六有 checklist -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ChecklistRow:
@@ -124,7 +139,13 @@ def checklist(session: Session, org_id: int) -> list[ChecklistRow]:
     for it in items:
         m = marks.get(it["code"])
         out.append(
-            ChecklistRow(it["code"], it["label"], bool(m and m.done), m.checked_on if m else None, m.note if m else None)
+            ChecklistRow(
+                it["code"],
+                it["label"],
+                bool(m and m.done),
+                m.checked_on if m else None,
+                m.note if m else None,
+            )
         )
     return out
 

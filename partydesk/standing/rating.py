@@ -58,7 +58,8 @@ def check_scores(cfg: dict, scores: dict[str, float]) -> None:
             raise ValidationError(f"“{ind['label']}”的得分“{pts}”不是数字。", field=code) from None
         if not 0 <= value <= float(ind["max"]):
             raise ValidationError(
-                f"“{ind['label']}”的得分应在0至{ind['max']:g}分之间，填写的是{value:g}分。", field=code
+                f"“{ind['label']}”的得分应在0至{ind['max']:g}分之间，填写的是{value:g}分。",
+                field=code,
             )
 
 
@@ -168,7 +169,9 @@ def save_rating(
     for code, d in (steps or {}).items():
         step = RatingStep.from_text(code)
         if step is None:
-            raise ValidationError(f"没有评星步骤“{code}”。应为：自查初评、转化提升、检查验收、授牌奖励。")
+            raise ValidationError(
+                f"没有评星步骤“{code}”。应为：自查初评、转化提升、检查验收、授牌奖励。"
+            )
         setattr(r, STEP_FIELDS[step], d)
     _check_step_order(r)
     r.scores = json.dumps(merged, ensure_ascii=False, sort_keys=True)
@@ -188,7 +191,9 @@ def _check_step_order(r: StarRating) -> None:
         if d is None:
             continue
         if prev is not None and d < prev[1]:
-            raise ValidationError(f"“{step.label}”日期（{d}）早于“{prev[0].label}”日期（{prev[1]}）。")
+            raise ValidationError(
+                f"“{step.label}”日期（{d}）早于“{prev[0].label}”日期（{prev[1]}）。"
+            )
         prev = (step, d)
 
 

@@ -14,9 +14,13 @@ RATING_FIELDS = ("scores", "vetoes", "total", "stars", *STEP_FIELDS.values(), "n
 
 
 def take(session: Session, org_id: int, year: int) -> dict:
-    r = session.scalar(select(StarRating).where(StarRating.org_id == org_id, StarRating.year == year))
+    r = session.scalar(
+        select(StarRating).where(StarRating.org_id == org_id, StarRating.year == year)
+    )
     g = session.scalar(select(GuidanceLink).where(GuidanceLink.org_id == org_id))
-    marks = session.scalars(select(ChecklistMark).where(ChecklistMark.org_id == org_id).order_by(ChecklistMark.item))
+    marks = session.scalars(
+        select(ChecklistMark).where(ChecklistMark.org_id == org_id).order_by(ChecklistMark.item)
+    )
     return {
         "org_id": org_id,
         "year": year,
@@ -28,7 +32,9 @@ def take(session: Session, org_id: int, year: int) -> dict:
 
 def restore(session: Session, snap: dict) -> None:
     org_id, year = snap["org_id"], snap["year"]
-    r = session.scalar(select(StarRating).where(StarRating.org_id == org_id, StarRating.year == year))
+    r = session.scalar(
+        select(StarRating).where(StarRating.org_id == org_id, StarRating.year == year)
+    )
     if snap["rating"] is None:
         if r is not None:
             session.delete(r)

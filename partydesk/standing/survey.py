@@ -14,8 +14,8 @@ from partydesk.ledger.enums import MEMBER_CATEGORIES, OrgType, UnitStatus
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Person,
     Unit,
 )
@@ -72,7 +72,9 @@ def find_unit(session: Session, text: str | int) -> Unit:
     if not matches:
         raise NotFoundError(f"找不到单位“{t}”。可用编号、全称或名称中唯一的一部分。")
     names = "、".join(f"{u.id}:{u.name}" for u in matches[:5])
-    raise NotFoundError(f"“{t}”对应多个单位：{names}{'等' if len(matches) > 5 else ''}。请写得更具体，或使用编号。")
+    raise NotFoundError(
+        f"“{t}”对应多个单位：{names}{'等' if len(matches) > 5 else ''}。请写得更具体，或使用编号。"
+    )
 
 
 def ledger_facts(session: Session, unit_id: int) -> dict:
@@ -87,7 +89,9 @@ def ledger_facts(session: Session, unit_id: int) -> dict:
         .order_by(Organization.id)
     ).all()
     members = session.scalar(
-        select(func.count()).select_from(Person).where(
+        select(func.count())
+        .select_from(Person)
+        .where(
             Person.unit_id == unit_id,
             Person.status == "active",
             Person.category.in_([c.value for c in MEMBER_CATEGORIES]),
@@ -143,7 +147,13 @@ def record_survey(
             if v < 0:
                 raise ValidationError(f"“{label}”人数不能为负数。", field=k)
         values[k] = v if v != "" else None
-    s = UnitSurvey(unit_id=unit_id, surveyed_on=surveyed_on, surveyor=str(surveyor).strip(), note=note, **values)
+    s = UnitSurvey(
+        unit_id=unit_id,
+        surveyed_on=surveyed_on,
+        surveyor=str(surveyor).strip(),
+        note=note,
+        **values,
+    )
     session.add(s)
     session.flush()
     return s
@@ -178,7 +188,9 @@ def survey_status(session: Session, today: date) -> SurveyStatus:
     base = select(Unit.id).where(Unit.status == UnitStatus.OPERATING.value).order_by(Unit.id)
     surveyed = list(session.scalars(base.where(done)))
     pending = list(session.scalars(base.where(~done)))
-    return SurveyStatus(period_label(today, months), start, end, len(surveyed) + len(pending), surveyed, pending)
+    return SurveyStatus(
+        period_label(today, months), start, end, len(surveyed) + len(pending), surveyed, pending
+    )
 
 
 def unsurveyed_units(session: Session, today: date) -> list[int]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import insert, select
-
 from common import best_of, summary
+from sqlalchemy import insert, select
 
 N = 5_000
 

@@ -10,9 +10,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from common import best_of, summary
+from sqlalchemy import insert
 
 N = 100_000
 
@@ -24,10 +23,18 @@ def _ledger(folder: Path) -> Path:
     path = folder / "bench.partydesk"
     with open_ledger(path, create=True) as lg, lg.session() as s:
         for start in range(0, N, 10_000):
-            s.execute(insert(Person), [
-                {"name": f"党员{i}", "id_number": f"{i:018d}", "phone": "13800000000", "job": "职工"}
-                for i in range(start, start + 10_000)
-            ])
+            s.execute(
+                insert(Person),
+                [
+                    {
+                        "name": f"党员{i}",
+                        "id_number": f"{i:018d}",
+                        "phone": "13800000000",
+                        "job": "职工",
+                    }
+                    for i in range(start, start + 10_000)
+                ],
+            )
     return path
 
 
@@ -75,8 +82,15 @@ def main() -> str:
         open_ours = best_of(our_open)
         size_mb = path.stat().st_size / 1024 / 1024
     return summary(
-        "backup", ours, floor, goal=6, members=N, size=f"{size_mb:.0f}MB", file_copy=f"{copy:.3f}s",
-        open_ours=f"{open_ours:.3f}s", open_floor=f"{open_floor:.3f}s",
+        "backup",
+        ours,
+        floor,
+        goal=6,
+        members=N,
+        size=f"{size_mb:.0f}MB",
+        file_copy=f"{copy:.3f}s",
+        open_ours=f"{open_ours:.3f}s",
+        open_floor=f"{open_floor:.3f}s",
     )
 
 

@@ -37,16 +37,30 @@ def make_ledger(folder: Path, repeats: int):
         members = [(p.id, p.name) for p in svc.members_of(s, oid)]
         rng = random.Random(repeats)
         for _ in range(repeats):
-            recs, atts, apps = org_records(rng, oid, 2026, 12, members, secretary=members[0][1],
-                                           has_committee=True, has_groups=True)
+            recs, atts, apps = org_records(
+                rng,
+                oid,
+                2026,
+                12,
+                members,
+                secretary=members[0][1],
+                has_committee=True,
+                has_groups=True,
+            )
             bulk_write(s, recs, atts, apps, rng)
         all_recs = svc.list_records(s, oid, 2026)
         if repeats == 1:  # exactly 60 records
             k = 0
             while len(all_recs) < 60:
-                svc.create_record(s, "talk", org_id=oid, host=members[0][1],
-                                  held_at=all_recs[k].held_at, content="谈心谈话，了解思想动态。",
-                                  attendance=[{"person_id": members[k + 1][0]}])
+                svc.create_record(
+                    s,
+                    "talk",
+                    org_id=oid,
+                    host=members[0][1],
+                    held_at=all_recs[k].held_at,
+                    content="谈心谈话，了解思想动态。",
+                    attendance=[{"person_id": members[k + 1][0]}],
+                )
                 all_recs.append(None)
                 k += 1
             for r in svc.list_records(s, oid, 2026)[60:]:
@@ -66,8 +80,13 @@ def floor_pdf(data) -> int:
     register_fonts()
     body = ParagraphStyle("b", fontName=SONG, fontSize=10, leading=14, wordWrap="CJK")
     head = ParagraphStyle("h", fontName=HEI, fontSize=12.5, leading=17, wordWrap="CJK")
-    grid = TableStyle([("FONTNAME", (0, 0), (-1, -1), SONG), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                       ("GRID", (0, 0), (-1, -1), 0.6, "black")])
+    grid = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), SONG),
+            ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+        ]
+    )
     w = A4[0] - 4 * cm
 
     def cell(c):
@@ -76,33 +95,71 @@ def floor_pdf(data) -> int:
         return t if len(t) <= 12 and "\n" not in t else Paragraph(t, body)
 
     def table(rows, widths):
-        return Table([[cell(c) for c in r] for r in rows],
-                     colWidths=[w * x / sum(widths) for x in widths], style=grid, repeatRows=1,
-                     splitInRow=1)
+        return Table(
+            [[cell(c) for c in r] for r in rows],
+            colWidths=[w * x / sum(widths) for x in widths],
+            style=grid,
+            repeatRows=1,
+            splitInRow=1,
+        )
 
-    story = [Paragraph(data.org_name, head), PageBreak(), Paragraph("基本情况", head),
-             table(data.facts, [1, 3]), PageBreak(), Paragraph("党员名册", head),
-             table([["序号", "姓名", "性别", "出生年月", "民族", "学历", "入党时间", "转正时间",
-                     "类别", "工作岗位"]] + [[i, *m] for i, m in enumerate(data.members, 1)],
-                   [0.9, 1.5, 0.8, 1.5, 1.0, 2.2, 1.5, 1.5, 1.5, 2.4])]
+    story = [
+        Paragraph(data.org_name, head),
+        PageBreak(),
+        Paragraph("基本情况", head),
+        table(data.facts, [1, 3]),
+        PageBreak(),
+        Paragraph("党员名册", head),
+        table(
+            [
+                [
+                    "序号",
+                    "姓名",
+                    "性别",
+                    "出生年月",
+                    "民族",
+                    "学历",
+                    "入党时间",
+                    "转正时间",
+                    "类别",
+                    "工作岗位",
+                ]
+            ]
+            + [[i, *m] for i, m in enumerate(data.members, 1)],
+            [0.9, 1.5, 0.8, 1.5, 1.0, 2.2, 1.5, 1.5, 1.5, 2.4],
+        ),
+    ]
     for r in data.records:
         story.append(Paragraph(f"{r.label} 第{r.seq}次", head))
-        rows = [["时间", str(r.held_at), "地点", r.place], ["主持人", r.host, "记录人", r.recorder],
-                ["缺席人员", "、".join(n for n, _ in r.absent), "", ""],
-                ["议题", r.topics, "", ""], ["会议内容", r.content, "", ""],
-                ["决议事项", r.resolutions, "", ""], ["表决结果", r.votes, "", ""]]
+        rows = [
+            ["时间", str(r.held_at), "地点", r.place],
+            ["主持人", r.host, "记录人", r.recorder],
+            ["缺席人员", "、".join(n for n, _ in r.absent), "", ""],
+            ["议题", r.topics, "", ""],
+            ["会议内容", r.content, "", ""],
+            ["决议事项", r.resolutions, "", ""],
+            ["表决结果", r.votes, "", ""],
+        ]
         story.append(table(rows, [1, 2, 1, 2]))
         names = [[i, n, "出席"] for i, n in enumerate(r.present, 1)]
         names += [[i, n, f"缺席（{why}）"] for i, (n, why) in enumerate(r.absent, len(names) + 1)]
         half = -(-len(names) // 2)
         rows = [["序号", "姓名", "签到"] * 2] + [
             names[i] + (names[half + i] if half + i < len(names) else ["", "", ""])
-            for i in range(half)]
+            for i in range(half)
+        ]
         if names:
             story.append(table(rows, [0.9, 2.2, 2.6] * 2))
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=2.2 * cm, bottomMargin=2 * cm, initialFontName=SONG)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=2 * cm,
+        initialFontName=SONG,
+    )
     doc.build(story)
     return doc.page
 
@@ -142,7 +199,10 @@ def main() -> str:
     r1, r2 = o1 / f1, o2 / f2
     worst = (o1, f1) if r1 >= r2 else (o2, f2)
     return summary(
-        "book", worst[0], worst[1], GOAL,
+        "book",
+        worst[0],
+        worst[1],
+        GOAL,
         small=f"{n1}rec/{p1['ours']}p:ours={o1:.2f}s,floor={f1:.2f}s,ratio={r1:.2f}",
         big=f"{n2}rec/{p2['ours']}p:ours={o2:.2f}s,floor={f2:.2f}s,ratio={r2:.2f}",
     )

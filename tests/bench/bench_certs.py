@@ -35,8 +35,9 @@ def _setup(tmp: Path):
 
     lg = open_ledger(tmp / "bench.partydesk", create=True)
     with lg.session() as s:
-        registry.issue(s, "instructor", [registry.Holder(n) for n in _names(N)],
-                       issued_on=date(2026, 1, 5))
+        registry.issue(
+            s, "instructor", [registry.Holder(n) for n in _names(N)], issued_on=date(2026, 1, 5)
+        )
     return lg
 
 
@@ -58,10 +59,19 @@ def _floor_pages(lg):
         secret = registry.ledger_secret(s)
         for c in s.scalars(registry.query(s, year=2026, status="valid")):
             body = c.body
-            lines = [body[i:i + 28] for i in range(0, len(body), 28)]
-            pages.append((c.serial, registry.qr_text(c.serial, registry.check_value(secret, c.serial)),
-                          c.title.replace("\u3000", ""), lines, c.closing, c.issuer,
-                          registry.cn_formal_date(c.issued_on), c.holder_name))
+            lines = [body[i : i + 28] for i in range(0, len(body), 28)]
+            pages.append(
+                (
+                    c.serial,
+                    registry.qr_text(c.serial, registry.check_value(secret, c.serial)),
+                    c.title.replace("\u3000", ""),
+                    lines,
+                    c.closing,
+                    c.issuer,
+                    registry.cn_formal_date(c.issued_on),
+                    c.holder_name,
+                )
+            )
     return pages
 
 
@@ -145,8 +155,15 @@ def main() -> str:
             t_floor.append(best_of(lambda: floor(pages, b), 1))
         size_a, size_b = a.stat().st_size, b.stat().st_size
         lg.close()
-    return summary("certs", min(t_ours), min(t_floor), 1.3, pages=N,
-                   ours_kb=size_a // 1024, floor_kb=size_b // 1024)
+    return summary(
+        "certs",
+        min(t_ours),
+        min(t_floor),
+        1.3,
+        pages=N,
+        ours_kb=size_a // 1024,
+        floor_kb=size_b // 1024,
+    )
 
 
 if __name__ == "__main__":

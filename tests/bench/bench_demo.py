@@ -79,14 +79,18 @@ def all_rows(path: Path) -> list[tuple[str, list[tuple]]]:
     """Every table's rows of a ledger, in the order the tables were created."""
     con = sqlite3.connect(path)
     out = []
-    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall():
+    for (table,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    ).fetchall():
         out.append((table, con.execute(f'SELECT * FROM "{table}"').fetchall()))
     con.close()
     return out
 
 
-def run_floor_all(path: Path, schema: list[str], rows: list[tuple[str, list[tuple]]]) -> tuple[float, float]:
+def run_floor_all(
+    path: Path, schema: list[str], rows: list[tuple[str, list[tuple]]]
+) -> tuple[float, float]:
     _fresh(path)
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
@@ -117,7 +121,12 @@ def verify(path: Path) -> dict:
     from partydesk.stats import coverage
 
     con = sqlite3.connect(path)
-    ids = [n for (n,) in con.execute("SELECT id_number FROM person UNION ALL SELECT id_number FROM instructor")]
+    ids = [
+        n
+        for (n,) in con.execute(
+            "SELECT id_number FROM person UNION ALL SELECT id_number FROM instructor"
+        )
+    ]
     codes = [c for (c,) in con.execute("SELECT credit_code FROM unit")]
     people = con.execute("SELECT count(*) FROM person").fetchone()[0]
     con.close()
@@ -133,8 +142,11 @@ def verify(path: Path) -> dict:
         t_stats = time.perf_counter() - t0
     assert report.integrity_ok and not {"id_number", "credit_code"} & set(report.counts())
     return dict(
-        ids_checked=len(ids), codes_checked=len(codes), check=f"{t_check:.2f}s",
-        check_findings=len(report.findings), stats=f"{t_stats:.2f}s",
+        ids_checked=len(ids),
+        codes_checked=len(codes),
+        check=f"{t_check:.2f}s",
+        check_findings=len(report.findings),
+        stats=f"{t_stats:.2f}s",
         org_rate=f"{cov.org_rate:.3f}",
     )
 
@@ -150,9 +162,13 @@ def main() -> str:
             ours.append(run_ours(ours_path))
             if schema is None:
                 con = sqlite3.connect(ours_path)
-                schema = [sql for (sql,) in con.execute(
-                    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
-                    "AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+                schema = [
+                    sql
+                    for (sql,) in con.execute(
+                        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                    )
+                ]
                 con.close()
                 rows = all_rows(ours_path)
             floor.append(run_floor_all(floor_path, schema, rows))
@@ -168,9 +184,16 @@ def main() -> str:
         extra = verify(ours_path)
     best_ours, best_floor = min(ours), min(floor)
     return summary(
-        "demo", best_ours[0], best_floor[0], 1.5, rows=sum(len(r) for _, r in rows),
-        core_rows=sum(data.counts().values()), core_floor=f"{min(core_floor)[0]:.2f}s",
-        ours_cpu=f"{best_ours[1]:.2f}s", floor_cpu=f"{best_floor[1]:.2f}s", **extra,
+        "demo",
+        best_ours[0],
+        best_floor[0],
+        1.5,
+        rows=sum(len(r) for _, r in rows),
+        core_rows=sum(data.counts().values()),
+        core_floor=f"{min(core_floor)[0]:.2f}s",
+        ours_cpu=f"{best_ours[1]:.2f}s",
+        floor_cpu=f"{best_floor[1]:.2f}s",
+        **extra,
     )
 
 

@@ -36,13 +36,23 @@ def build(folder: Path) -> Path:
             born = date(1960 + rng.randrange(40), 1 + rng.randrange(12), 1 + rng.randrange(28))
             sex = rng.choice("MF")
             admitted = date(1990 + rng.randrange(30), 1 + rng.randrange(12), 1 + rng.randrange(28))
-            rows.append(dict(
-                uuid=new_uuid(), name=f"党员{i:05d}", id_number=idcard.make(f"33{i // 500:04d}", born, 2 * (i % 500), sex),
-                sex=sex, birth_date=born, ethnicity="汉族", education=rng.choice(["大学本科", "大专"]),
-                category=rng.choice(["full", "probationary"]), org_id=1 + rng.randrange(40),
-                job=rng.choice(["技术员", "销售", None]), phone=f"13{rng.randrange(10**9):09d}",
-                admitted_on=admitted, is_flowing=rng.random() < 0.1,
-            ))
+            rows.append(
+                dict(
+                    uuid=new_uuid(),
+                    name=f"党员{i:05d}",
+                    id_number=idcard.make(f"33{i // 500:04d}", born, 2 * (i % 500), sex),
+                    sex=sex,
+                    birth_date=born,
+                    ethnicity="汉族",
+                    education=rng.choice(["大学本科", "大专"]),
+                    category=rng.choice(["full", "probationary"]),
+                    org_id=1 + rng.randrange(40),
+                    job=rng.choice(["技术员", "销售", None]),
+                    phone=f"13{rng.randrange(10**9):09d}",
+                    admitted_on=admitted,
+                    is_flowing=rng.random() < 0.1,
+                )
+            )
         s.execute(insert(Person), rows)
     assert fields  # registry decides the columns exported
     return path
@@ -87,8 +97,13 @@ def main() -> str:
     try:
         path = build(folder)
         ours(path, folder / "ours.xlsx")
-        rows = [tuple(v.date() if hasattr(v, "date") and v is not None and not isinstance(v, str) else v for v in r)
-                for r in values(path, folder / "ours.xlsx")]
+        rows = [
+            tuple(
+                v.date() if hasattr(v, "date") and v is not None and not isinstance(v, str) else v
+                for v in r
+            )
+            for r in values(path, folder / "ours.xlsx")
+        ]
         o, f = [], []
         for _ in range(2):
             f.append(floor(rows, folder / "floor.xlsx"))

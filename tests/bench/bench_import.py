@@ -17,8 +17,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import summary  # noqa: E402
 
 ROWS = 50_000
-HEADER = ["序号", "姓名", "性别", "公民身份证号", "民族", "学历", "人员类别", "加入党组织日期",
-          "转为正式党员日期", "所在党支部", "工作岗位", "手机号", "是否为流动党员"]
+HEADER = [
+    "序号",
+    "姓名",
+    "性别",
+    "公民身份证号",
+    "民族",
+    "学历",
+    "人员类别",
+    "加入党组织日期",
+    "转为正式党员日期",
+    "所在党支部",
+    "工作岗位",
+    "手机号",
+    "是否为流动党员",
+]
 
 
 def build(folder: Path) -> tuple[Path, Path]:
@@ -43,14 +56,25 @@ def build(folder: Path) -> tuple[Path, Path]:
         sex = rng.choice("MF")
         admitted = date(1990 + rng.randrange(30), 1 + rng.randrange(12), 1 + rng.randrange(28))
         cat = rng.choice(cats)
-        ws.append([
-            i + 1, f"党员{i:05d}", "男" if sex == "M" else "女",
-            idcard.make(f"33{i // 500:04d}", born, 2 * (i % 500), sex),
-            rng.choice(["汉族", "汉族", "回族"]), rng.choice(["大学本科", "大专", "高中"]), cat,
-            admitted, date(admitted.year + 1, admitted.month, admitted.day) if cat == "正式党员" else None,
-            f"中共第{rng.randrange(40)}号公司支部委员会", rng.choice(["技术员", "销售", "司机", None]),
-            f"13{rng.randrange(10**9):09d}", rng.choice(["是", "否", "否", "否"]),
-        ])
+        ws.append(
+            [
+                i + 1,
+                f"党员{i:05d}",
+                "男" if sex == "M" else "女",
+                idcard.make(f"33{i // 500:04d}", born, 2 * (i % 500), sex),
+                rng.choice(["汉族", "汉族", "回族"]),
+                rng.choice(["大学本科", "大专", "高中"]),
+                cat,
+                admitted,
+                date(admitted.year + 1, admitted.month, admitted.day)
+                if cat == "正式党员"
+                else None,
+                f"中共第{rng.randrange(40)}号公司支部委员会",
+                rng.choice(["技术员", "销售", "司机", None]),
+                f"13{rng.randrange(10**9):09d}",
+                rng.choice(["是", "否", "否", "否"]),
+            ]
+        )
     sheet = folder / "members.xlsx"
     wb.save(sheet)
     return ledger_file, sheet
@@ -72,8 +96,21 @@ def ours(template: Path, sheet: Path, folder: Path) -> float:
 
 
 # The sheet's columns as they land in the person table (序号 has no column).
-FLOOR_COLUMNS = [None, "name", "sex", "id_number", "ethnicity", "education", "category", "admitted_on",
-                 "full_on", "org_id", "job", "phone", "is_flowing"]
+FLOOR_COLUMNS = [
+    None,
+    "name",
+    "sex",
+    "id_number",
+    "ethnicity",
+    "education",
+    "category",
+    "admitted_on",
+    "full_on",
+    "org_id",
+    "job",
+    "phone",
+    "is_flowing",
+]
 
 
 def floor(template: Path, sheet: Path, folder: Path) -> float:
@@ -98,8 +135,14 @@ def floor(template: Path, sheet: Path, folder: Path) -> float:
     wb.close()
     now = str(datetime.now())
     with con:
-        con.executemany(sql, [[str(v) if hasattr(v, "year") else v for v in (r[i] for i in keep)]
-                              + [str(uuid.uuid4()), now, now, *fixed] for r in rows])
+        con.executemany(
+            sql,
+            [
+                [str(v) if hasattr(v, "year") else v for v in (r[i] for i in keep)]
+                + [str(uuid.uuid4()), now, now, *fixed]
+                for r in rows
+            ],
+        )
     dt = time.perf_counter() - t0
     con.close()
     assert len(rows) == ROWS

@@ -56,14 +56,34 @@ def _floor_cols() -> str:
     from partydesk.ledger import enums
 
     yes_no = lambda c: f"CASE WHEN {c} THEN '是' ELSE '否' END"  # noqa: E731
-    return ", ".join([
-        "p.name", "p.id_number", _case("p.sex", enums.Sex), "p.birth_date", "p.ethnicity",
-        "p.education", _case("p.category", enums.Category), "o.name", "p.job", "p.phone",
-        "p.applied_on", "p.talked_on", "p.activist_on", "p.last_review_on", "p.target_on",
-        "p.admitted_on", "p.full_on", "p.probation_extension_months", yes_no("p.is_flowing"),
-        "p.flow_to", "p.flow_since", yes_no("p.lost_contact"),
-        _case("p.status", enums.PersonStatus), "p.note",
-    ])
+    return ", ".join(
+        [
+            "p.name",
+            "p.id_number",
+            _case("p.sex", enums.Sex),
+            "p.birth_date",
+            "p.ethnicity",
+            "p.education",
+            _case("p.category", enums.Category),
+            "o.name",
+            "p.job",
+            "p.phone",
+            "p.applied_on",
+            "p.talked_on",
+            "p.activist_on",
+            "p.last_review_on",
+            "p.target_on",
+            "p.admitted_on",
+            "p.full_on",
+            "p.probation_extension_months",
+            yes_no("p.is_flowing"),
+            "p.flow_to",
+            "p.flow_since",
+            yes_no("p.lost_contact"),
+            _case("p.status", enums.PersonStatus),
+            "p.note",
+        ]
+    )
 
 
 def floor_sql(text: str = "", sort: str | None = None) -> str:
@@ -73,9 +93,14 @@ def floor_sql(text: str = "", sort: str | None = None) -> str:
         like = f"'%{text}%' ESCAPE '\\'"
         sql += " WHERE " + " OR ".join(
             # a word with Chinese in it is not looked for in ID numbers and phones
-            [f"{c} LIKE {like}" for c in ("p.name",) + (() if not text.isdigit() else ("p.id_number", "p.phone"))]
-            + [f"p.org_id IN (SELECT organization.id FROM organization WHERE organization.name LIKE {like})",
-               f"p.job LIKE {like}"]
+            [
+                f"{c} LIKE {like}"
+                for c in ("p.name",) + (() if not text.isdigit() else ("p.id_number", "p.phone"))
+            ]
+            + [
+                f"p.org_id IN (SELECT organization.id FROM organization WHERE organization.name LIKE {like})",
+                f"p.job LIKE {like}",
+            ]
         )
     if sort and text:
         sql += f" ORDER BY coalesce(p.{sort}, NULL) ASC, p.id"
@@ -229,8 +254,9 @@ print("shown", flush=True)
 def cold_start(code: str) -> tuple[dict[str, float], dict[str, str]]:
     """Seconds from launching the child to each line it prints, and its key=value lines."""
     t0 = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                         stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL
+    )
     times: dict[str, float] = {}
     info: dict[str, str] = {}
     for line in p.stdout:

@@ -29,6 +29,8 @@ def median_of(fn: Callable[[], object], repeat: int = 5) -> float:
 def summary(name: str, ours: float, floor: float, goal: float, unit: str = "s", **extra) -> str:
     """`NAME ratio=R goal=G ours=… floor=…` plus any extra key=value figures."""
     ratio = ours / floor if floor > 0 else float("inf")
-    parts = [f"{name} ratio={ratio:.2f} goal={goal:g} ours={ours:.3f}{unit} floor={floor:.3f}{unit}"]
+    parts = [
+        f"{name} ratio={ratio:.2f} goal={goal:g} ours={ours:.3f}{unit} floor={floor:.3f}{unit}"
+    ]
     parts += [f"{k}={v}" for k, v in extra.items()]
     return " ".join(parts)

@@ -16,10 +16,17 @@ def test_demo_issues_certificates_for_this_and_last_year_with_some_revoked_and_r
     path = tmp_path / "demo.partydesk"
     build_demo(path, 30, 200, 7, TODAY)
     with open_ledger(path) as lg, lg.session() as s:
-        years = dict(s.execute(select(func.strftime("%Y", Certificate.issued_on), func.count())
-                               .group_by(func.strftime("%Y", Certificate.issued_on))).all())
+        years = dict(
+            s.execute(
+                select(func.strftime("%Y", Certificate.issued_on), func.count()).group_by(
+                    func.strftime("%Y", Certificate.issued_on)
+                )
+            ).all()
+        )
         assert set(years) == {"2025", "2026"}
-        status = dict(s.execute(select(Certificate.status, func.count()).group_by(Certificate.status)).all())
+        status = dict(
+            s.execute(select(Certificate.status, func.count()).group_by(Certificate.status)).all()
+        )
         assert status.get("revoked", 0) >= 1 and status.get("replaced", 0) >= 1
         assert s.scalar(select(func.count()).select_from(Qualification)) > 0
         assert s.scalar(select(func.count()).select_from(InstructorAssessment)) > 0

@@ -11,8 +11,15 @@ def test_core_ledger_upgrades_to_certs_and_matches_models(tmp_path):
     assert not inspect(engine).has_table("certificate")
     upgrade(engine, "head")
     insp = inspect(engine)
-    for name in ("instructor_assessment", "qualification", "qualification_event",
-                 "certificate_template", "certificate", "certificate_serial", "serial_counter"):
+    for name in (
+        "instructor_assessment",
+        "qualification",
+        "qualification_event",
+        "certificate_template",
+        "certificate",
+        "certificate_serial",
+        "serial_counter",
+    ):
         table = Base.metadata.tables[name]
         cols = {c["name"] for c in insp.get_columns(name)}
         assert cols == {c.name for c in table.columns}, name
@@ -31,7 +38,9 @@ def test_each_ledger_gets_its_own_secret_and_a_read_only_ledger_verifies(tmp_pat
     b = open_ledger(tmp_path / "b.partydesk", create=True)
     with a.session() as s, b.session() as t:
         assert registry.ledger_secret(s) != registry.ledger_secret(t)
-        c = registry.issue(s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5))[0]
+        c = registry.issue(
+            s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
+        )[0]
         check = registry.check_value(registry.ledger_secret(s), c.serial)
     a.close()
     b.close()

@@ -21,8 +21,9 @@ def run(capsys, *argv):
 
 def _fonts(pdf_path):
     """(name, embedded) of every font in the PDF, from pdffonts."""
-    lines = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return [(ln.split()[0], ln.split()[-5]) for ln in lines if ln.strip()]
 
 
@@ -35,7 +36,9 @@ def test_cli_issue_batch_revoke_reissue_verify_list(ledger, ledger_path, staffed
     code, text, _ = run(capsys, "cert", "issue", "--all", "--date", "2026-02-01", *L)
     assert "没有需要颁发" in text
 
-    code, text, _ = run(capsys, "cert", "revoke", "2026ZD0002", "--reason", "调离党建指导员岗位", *L)
+    code, text, _ = run(
+        capsys, "cert", "revoke", "2026ZD0002", "--reason", "调离党建指导员岗位", *L
+    )
     assert code == 0 and "已撤销" in text
     code, text, _ = run(capsys, "cert", "verify", "2026ZD0002", *L)
     assert code == 1 and "调离党建指导员岗位" in text
@@ -72,36 +75,84 @@ def test_cli_errors_are_one_chinese_line(ledger_path, ledger, capsys):
 
 def test_cli_qualifications_and_instructors(ledger_path, staffed, capsys):
     L = ["--ledger", str(ledger_path)]
-    code, text, _ = run(capsys, "qual", "award", "--person", str(staffed["person"]), "--level", "初级",
-                        "--date", "2024-02-29", *L)
+    code, text, _ = run(
+        capsys,
+        "qual",
+        "award",
+        "--person",
+        str(staffed["person"]),
+        "--level",
+        "初级",
+        "--date",
+        "2024-02-29",
+        *L,
+    )
     assert code == 0 and "复核期限2026-02-28" in text
-    code, text, _ = run(capsys, "qual", "review", "1", "--level", "中级", "--date", "2026-02-01", *L)
+    code, text, _ = run(
+        capsys, "qual", "review", "1", "--level", "中级", "--date", "2026-02-01", *L
+    )
     assert code == 1  # promotion needs a reason
-    code, text, _ = run(capsys, "qual", "review", "1", "--level", "中级", "--reason", "考核优秀",
-                        "--date", "2026-02-01", *L)
+    code, text, _ = run(
+        capsys,
+        "qual",
+        "review",
+        "1",
+        "--level",
+        "中级",
+        "--reason",
+        "考核优秀",
+        "--date",
+        "2026-02-01",
+        *L,
+    )
     assert code == 0 and "晋级" in text and "2028-02-01" in text
-    code, text, _ = run(capsys, "cert", "issue", "--kind", "红领党务", "--qualification", "1",
-                        "--date", "2026-02-01", *L)
+    code, text, _ = run(
+        capsys,
+        "cert",
+        "issue",
+        "--kind",
+        "红领党务",
+        "--qualification",
+        "1",
+        "--date",
+        "2026-02-01",
+        *L,
+    )
     assert code == 0 and "2026HL0001\t孙丽" in text
 
     code, text, _ = run(capsys, "instructors", "uncovered", "--date", "2026-11-20", *L)
     assert "众诚家政服务中心" in text and "新未来培训学校" in text and "北辰律师事务所" not in text
     assert "2个" in text
-    code, text, _ = run(capsys, "instructors", "assess", "王建国", "--year", "2025", "--grade", "优秀", *L)
+    code, text, _ = run(
+        capsys, "instructors", "assess", "王建国", "--year", "2025", "--grade", "优秀", *L
+    )
     assert code == 0 and "优秀" in text
-    code, _, err = run(capsys, "instructors", "assess", "王建国", "--year", "2025", "--grade", "良好", *L)
+    code, _, err = run(
+        capsys, "instructors", "assess", "王建国", "--year", "2025", "--grade", "良好", *L
+    )
     assert code == 1 and "称职" in err
     code, text, _ = run(capsys, "instructors", "list", "--date", "2026-11-20", *L)
     assert "王建国\t区发改局\t3\t" in text
 
 
-def test_print_pdf_holds_name_and_serial_and_embeds_every_font(ledger, ledger_path, staffed, tmp_path, capsys):
+def test_print_pdf_holds_name_and_serial_and_embeds_every_font(
+    ledger, ledger_path, staffed, tmp_path, capsys
+):
     with ledger.session() as s:
         hs = registry.holders_missing(s, "instructor", 2026) + [registry.Holder("欧阳晓梅")]
         registry.issue(s, "instructor", hs, issued_on=date(2026, 1, 5))
     pdf = tmp_path / "certs.pdf"
-    code, text, _ = run(capsys, "print", "certificates", "--year", "2026", "-o", str(pdf),
-                        "--ledger", str(ledger_path))
+    code, text, _ = run(
+        capsys,
+        "print",
+        "certificates",
+        "--year",
+        "2026",
+        "-o",
+        str(pdf),
+        "--ledger",
+        str(ledger_path),
+    )
     assert code == 0 and "3页" in text
     reader = PdfReader(pdf)
     assert len(reader.pages) == 3
@@ -117,9 +168,13 @@ def test_print_pdf_holds_name_and_serial_and_embeds_every_font(ledger, ledger_pa
 
 def test_reprint_is_identical_and_revoked_reprint_is_marked(ledger, tmp_path):
     with ledger.session() as s:
-        c = registry.issue(s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5))[0]
+        c = registry.issue(
+            s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
+        )[0]
         print_certificates(s, [c], tmp_path / "a.pdf", invariant=True)
-        registry.update_template(s, "instructor", body="兹聘请 {name} 同志为党建指导员。", issuer="别的机关")
+        registry.update_template(
+            s, "instructor", body="兹聘请 {name} 同志为党建指导员。", issuer="别的机关"
+        )
         print_certificates(s, [registry.get(s, c.serial)], tmp_path / "b.pdf", invariant=True)
         assert registry.get(s, c.serial).printed_count == 2
         registry.revoke(s, c.serial, "调离", TODAY)
@@ -138,7 +193,9 @@ def test_seal_image_is_printed_and_missing_seal_is_a_clear_error(ledger, tmp_pat
     seal = tmp_path / "seal.png"
     Image.new("RGBA", (200, 200), (200, 0, 0, 120)).save(seal)
     with ledger.session() as s:
-        c = registry.issue(s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5))[0]
+        c = registry.issue(
+            s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
+        )[0]
         cfg = settings.get(s, "certs")
         cfg["seal_image"] = str(seal)
         settings.put(s, "certs", cfg)
@@ -163,7 +220,9 @@ def test_qr_on_the_page_encodes_serial_and_check_value(ledger, tmp_path):
     from partydesk.reports import certificate as pdf
 
     with ledger.session() as s:
-        c = registry.issue(s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5))[0]
+        c = registry.issue(
+            s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
+        )[0]
         check = registry.check_value(registry.ledger_secret(s), c.serial)
         text = registry.qr_text(c.serial, check)
         assert registry.verify(s, text, today=TODAY).ok
@@ -191,7 +250,9 @@ def test_cli_batch_file_and_duties(ledger_path, staffed, tmp_path, capsys):
     L = ["--ledger", str(ledger_path)]
     f = tmp_path / "holders.txt"
     f.write_text("# 本批聘书\n指导员:王建国\n指导员：2\n张三\n\n", encoding="utf-8")
-    code, text, _ = run(capsys, "cert", "issue", "--batch", str(f), "--date", "2026-03-01", "--dry-run", *L)
+    code, text, _ = run(
+        capsys, "cert", "issue", "--batch", str(f), "--date", "2026-03-01", "--dry-run", *L
+    )
     assert code == 0 and text.splitlines()[:3] == ["王建国", "李秀梅", "张三"] and "未颁发" in text
     code, text, _ = run(capsys, "cert", "issue", "--batch", str(f), "--date", "2026-03-01", *L)
     assert code == 0 and "2026ZD0001\t王建国" in text and "2026ZD0003\t张三" in text

@@ -26,9 +26,12 @@ def test_two_windows_issuing_at_once_never_share_a_serial(ledger, ledger_path):
                 for _attempt in range(50):
                     try:
                         with lg.session() as s:
-                            registry.issue(s, "instructor",
-                                           [registry.Holder(f"{tag}{n}-{k}") for k in range(5)],
-                                           issued_on=date(2026, 5, 1))
+                            registry.issue(
+                                s,
+                                "instructor",
+                                [registry.Holder(f"{tag}{n}-{k}") for k in range(5)],
+                                issued_on=date(2026, 5, 1),
+                            )
                         break
                     except OperationalError:
                         continue

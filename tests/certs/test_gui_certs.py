@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from partydesk.certs import registry
 
@@ -24,9 +24,12 @@ def ctx(ledger, qapp):
 
 def _issue(ledger, *names, on=None):
     with ledger.session() as s:
-        certs = registry.issue(s, "instructor", [registry.Holder(n) for n in names],
-                               issued_on=on or date.today())
-        return [c.serial for c in certs], registry.check_value(registry.ledger_secret(s), certs[0].serial)
+        certs = registry.issue(
+            s, "instructor", [registry.Holder(n) for n in names], issued_on=on or date.today()
+        )
+        return [c.serial for c in certs], registry.check_value(
+            registry.ledger_secret(s), certs[0].serial
+        )
 
 
 def test_verify_dialog_accepts_serial_or_qr_text_and_shows_the_verdict(ctx, ledger, qtbot):
@@ -63,8 +66,9 @@ def test_verify_dialog_accepts_serial_or_qr_text_and_shows_the_verdict(ctx, ledg
     assert dlg.verdict is None and "不完整" in dlg.result.text()
 
 
-def test_registry_page_filters_revokes_reissues_and_prints_off_thread(ctx, ledger, qtbot, qtmodeltester,
-                                                                        tmp_path, monkeypatch):
+def test_registry_page_filters_revokes_reissues_and_prints_off_thread(
+    ctx, ledger, qtbot, qtmodeltester, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from ui.pages.certs import CertsPage
@@ -108,7 +112,9 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(ctx, ledge
     assert page.model.data(page.model.index(page.model.keys.index(c), 7)) == "1"
 
 
-def test_qualifications_tab_awards_reviews_and_withdraws(ctx, ledger, qtbot, qtmodeltester, monkeypatch):
+def test_qualifications_tab_awards_reviews_and_withdraws(
+    ctx, ledger, qtbot, qtmodeltester, monkeypatch
+):
     from PySide6.QtWidgets import QInputDialog
 
     from partydesk.certs import qualifications
@@ -137,7 +143,9 @@ def test_qualifications_tab_awards_reviews_and_withdraws(ctx, ledger, qtbot, qtm
     assert panel.model.rows[0][4] == "已撤销"
 
 
-def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(ctx, ledger, staffed, qtbot, monkeypatch):
+def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(
+    ctx, ledger, staffed, qtbot, monkeypatch
+):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from ui.pages.certs import CertsPage, IssueDialog
@@ -147,7 +155,9 @@ def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(ctx, le
     names = [dlg.holder.itemText(i) for i in range(dlg.holder.count())]
     assert names == ["李秀梅（区住建局）", "王建国（区发改局）"]  # active instructors only
     dlg.holder.setCurrentIndex(1)
-    assert dlg.preview.toPlainText().startswith("兹聘请 王建国 同志为两新组织党建指导员，负责联系指导鲁信物流有限公司")
+    assert dlg.preview.toPlainText().startswith(
+        "兹聘请 王建国 同志为两新组织党建指导员，负责联系指导鲁信物流有限公司"
+    )
     dlg.kind.setCurrentIndex(dlg.kind.findData("party_affairs"))
     assert dlg.holder.count() == 0  # nobody holds 红领党务 yet
 

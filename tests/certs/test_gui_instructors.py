@@ -23,15 +23,23 @@ def ctx(ledger, qapp):
 
 
 def test_instructors_page_shows_units_over_time_duties_assessment_and_uncovered(
-        ctx, ledger, staffed, qtbot, qtmodeltester, monkeypatch):
+    ctx, ledger, staffed, qtbot, qtmodeltester, monkeypatch
+):
     from PySide6.QtWidgets import QInputDialog
 
     from ui.pages.instructors import InstructorsPage
 
     year = date.today().year
     with ledger.session() as s:
-        s.add(WorkRecord(kind="instructor_log", year=year, seq=1, held_at=datetime(year, 1, 20, 9),
-                         instructor_id=staffed["a"]))
+        s.add(
+            WorkRecord(
+                kind="instructor_log",
+                year=year,
+                seq=1,
+                held_at=datetime(year, 1, 20, 9),
+                instructor_id=staffed["a"],
+            )
+        )
     page = InstructorsPage(ctx)
     qtbot.addWidget(page)
     page.year.setValue(year)
@@ -46,7 +54,9 @@ def test_instructors_page_shows_units_over_time_duties_assessment_and_uncovered(
     r = page.table.model.row_of(staffed["b"])
     page.table.view.setCurrentIndex(page.table.model.index(r, 0))
     assert [(row[0], row[4]) for row in page.hist.rows] == [
-        ("安平快递站", "联系中"), ("众诚家政服务中心", "已结束")]
+        ("安平快递站", "联系中"),
+        ("众诚家政服务中心", "已结束"),
+    ]
 
     # duty cadence: 王建国 has a January log; everything else missing is red
     by_name = {row[0]: row for row in page.duty.rows}

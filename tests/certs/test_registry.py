@@ -56,8 +56,14 @@ def test_failed_batch_allocates_nothing(ledger):
     with pytest.raises(ValidationError):
         with ledger.session() as s:
             # the second holder has no 红领党务 qualification: the whole batch fails
-            registry.issue(s, "party_affairs", [registry.Holder("甲"), registry.Holder("乙")],
-                           issued_on=TODAY, term_start=TODAY, term_end=TODAY)
+            registry.issue(
+                s,
+                "party_affairs",
+                [registry.Holder("甲"), registry.Holder("乙")],
+                issued_on=TODAY,
+                term_start=TODAY,
+                term_end=TODAY,
+            )
     with ledger.session() as s:
         assert s.scalars(select(Certificate)).all() == []
         assert [c.serial for c in _issue_names(s, 1)] == ["2026ZD0001"]

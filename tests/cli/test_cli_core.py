@@ -20,8 +20,24 @@ def run(capsys, *argv):
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "demo.partydesk"
-    assert main(["demo", "--ledger", str(path), "--units", "60", "--members", "500",
-                 "--seed", "3", "--today", TODAY]) == 0
+    assert (
+        main(
+            [
+                "demo",
+                "--ledger",
+                str(path),
+                "--units",
+                "60",
+                "--members",
+                "500",
+                "--seed",
+                "3",
+                "--today",
+                TODAY,
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -42,14 +58,17 @@ def test_ledger_option_before_the_subcommand(capsys, tmp_path):
 
 def test_demo_prints_what_it_made(capsys, tmp_path):
     path = tmp_path / "d.partydesk"
-    code, out, _ = run(capsys, "demo", "--ledger", str(path), "--units", "20", "--members", "150",
-                       "--today", TODAY)
+    code, out, _ = run(
+        capsys, "demo", "--ledger", str(path), "--units", "20", "--members", "150", "--today", TODAY
+    )
     assert code == 0
     assert f"已生成演示账本：{path}" in out
     assert "两新组织 20 个" in out and "人员 150 名" in out
     code, _, err = run(capsys, "demo", "--ledger", str(path), "--units", "5", "--members", "9")
     assert code == 1 and "--force" in err
-    code, out, _ = run(capsys, "demo", "--ledger", str(path), "--units", "5", "--members", "9", "--force")
+    code, out, _ = run(
+        capsys, "demo", "--ledger", str(path), "--units", "5", "--members", "9", "--force"
+    )
     assert code == 0 and "人员 9 名" in out
 
 
@@ -62,11 +81,15 @@ def test_stats_prints_the_two_coverages(capsys, demo_path):
     )
     total = figures["两新组织（正常经营）"]
     rate = float(re.search(r"组织覆盖率\s+([\d.]+)%", out)[1])
-    assert rate == pytest.approx(100 * (figures["单独组建"] + figures["联合组建"]) / total, abs=0.05)
+    assert rate == pytest.approx(
+        100 * (figures["单独组建"] + figures["联合组建"]) / total, abs=0.05
+    )
     own_rate = float(re.search(r"单独组建率\s+([\d.]+)%", out)[1])
     assert own_rate == pytest.approx(100 * figures["单独组建"] / total, abs=0.05)
     assert "联合党支部" in out and "工作支部" in out and "正式党员" in out
-    code, out, _ = run(capsys, "stats", "--ledger", str(demo_path), "--today", TODAY, "--list", "uncovered")
+    code, out, _ = run(
+        capsys, "stats", "--ledger", str(demo_path), "--today", TODAY, "--list", "uncovered"
+    )
     listed = re.findall(r"^\s+\d+  (\S+)$", out, re.M)
     assert f"未覆盖的两新组织（{figures['未覆盖']} 个）" in out
     assert len(listed) == figures["未覆盖"]
@@ -81,7 +104,9 @@ def test_stats_on_an_empty_ledger(capsys, tmp_path):
 
 
 def test_check_lists_findings_by_kind_and_exits_3(capsys, demo_path):
-    code, out, _ = run(capsys, "check", "--ledger", str(demo_path), "--today", TODAY, "--limit", "2")
+    code, out, _ = run(
+        capsys, "check", "--ledger", str(demo_path), "--today", TODAY, "--limit", "2"
+    )
     assert code == EXIT_WARNINGS == 3
     heads = re.findall(r"^【(.+)】(\d+) 条$", out, re.M)
     titles = [t for t, _ in heads]
@@ -124,7 +149,9 @@ def test_missing_ledger_is_one_line_and_not_created(capsys, tmp_path, command):
     path = tmp_path / "nope.partydesk"
     code, out, err = run(capsys, command, "--ledger", str(path))
     assert code == 1
-    assert err.strip() == f"错误：账本文件不存在：{path}。请检查路径，或先用 partydesk init 新建账本。"
+    assert (
+        err.strip() == f"错误：账本文件不存在：{path}。请检查路径，或先用 partydesk init 新建账本。"
+    )
     assert not path.exists()
 
 
@@ -142,7 +169,9 @@ def test_not_a_ledger(capsys, tmp_path, command):
     code, _, err = run(capsys, command, "--ledger", str(other))
     assert code == 1 and err.strip() == f"错误：{other} 不是 PartyDesk 账本（缺少版本信息）。"
     con = sqlite3.connect(other)
-    assert [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["notes"]
+    assert [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")] == [
+        "notes"
+    ]
     con.close()
     code, _, err = run(capsys, command, "--ledger", str(tmp_path))
     assert code == 1 and "是一个文件夹" in err

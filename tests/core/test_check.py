@@ -5,7 +5,7 @@ import sqlite3
 from datetime import date
 
 from partydesk.check import KINDS, run_checks
-from partydesk.ledger.models import CommitteeMember, OrgHostUnit, Organization, Person, Unit
+from partydesk.ledger.models import CommitteeMember, Organization, OrgHostUnit, Person, Unit
 from partydesk.rules import idcard
 
 TODAY = date(2026, 6, 30)
@@ -14,16 +14,28 @@ GOOD_ID = idcard.make("339001", date(1990, 5, 17), 13, "M")
 
 def build_clean(s):
     u = Unit(name="恒信机械有限公司", credit_code="91512081MA62K0260E", status="operating")
-    o = Organization(name="中共恒信机械有限公司支部", org_type="branch", formation="own",
-                     term_end=date(2027, 1, 1))
+    o = Organization(
+        name="中共恒信机械有限公司支部",
+        org_type="branch",
+        formation="own",
+        term_end=date(2027, 1, 1),
+    )
     o.host_links = [OrgHostUnit(unit=u)]
     s.add_all([u, o])
     s.flush()
     people = [
-        Person(name=f"党员{i}", org_id=o.id, unit_id=u.id, category="full",
-               admitted_on=date(2010, 1, 1), full_on=date(2011, 1, 1),
-               id_number=idcard.make("339001", date(1980, 1, 1 + i), 11, "M"), sex="M",
-               birth_date=date(1980, 1, 1 + i), phone="13812345678")
+        Person(
+            name=f"党员{i}",
+            org_id=o.id,
+            unit_id=u.id,
+            category="full",
+            admitted_on=date(2010, 1, 1),
+            full_on=date(2011, 1, 1),
+            id_number=idcard.make("339001", date(1980, 1, 1 + i), 11, "M"),
+            sex="M",
+            birth_date=date(1980, 1, 1 + i),
+            phone="13812345678",
+        )
         for i in range(3)
     ]
     s.add_all(people)
@@ -45,58 +57,131 @@ def test_clean_ledger_has_no_findings(ledger):
 def test_every_rule_finding(ledger):
     with ledger.session() as s:
         u, o = build_clean(s)
-        bad_unit = Unit(name="瑞丰商贸有限公司", credit_code="91350100M000100Y4Z", status="operating")
+        bad_unit = Unit(
+            name="瑞丰商贸有限公司", credit_code="91350100M000100Y4Z", status="operating"
+        )
         s.add(bad_unit)
-        big = Organization(name="中共大支部", org_type="branch", formation="own", term_end=date(2026, 6, 1))
+        big = Organization(
+            name="中共大支部", org_type="branch", formation="own", term_end=date(2026, 6, 1)
+        )
         closed = Unit(name="已注销公司", status="closed")
         dead = Organization(name="中共已注销公司支部", org_type="branch", formation="own")
         dead.host_links = [OrgHostUnit(unit=closed)]
         s.add_all([big, closed, dead])
         s.flush()
-        s.add_all([
-            Person(name="错号", id_number="110105194912310021", org_id=o.id, category="full",
-                   admitted_on=date(2000, 1, 1)),
-            Person(name="错生日", id_number=GOOD_ID, birth_date=date(1990, 5, 18), sex="F",
-                   org_id=o.id, category="full", admitted_on=date(2012, 1, 1)),
-            Person(name="错手机", phone="12812345678", org_id=o.id, category="full",
-                   admitted_on=date(2012, 1, 1)),
-            Person(name="倒序", org_id=o.id, category="full", applied_on=date(2015, 1, 1),
-                   activist_on=date(2014, 1, 1), admitted_on=date(2016, 1, 1)),
-            Person(name="未谈话", org_id=o.id, category="applicant", applied_on=date(2026, 4, 30)),
-            Person(name="未考察", org_id=o.id, category="activist", activist_on=date(2025, 1, 1),
-                   last_review_on=date(2025, 7, 1)),
-            Person(name="未转正", org_id=o.id, category="probationary", admitted_on=date(2025, 5, 1)),
-            Person(name="延长三月", org_id=o.id, category="probationary", admitted_on=date(2026, 1, 1),
-                   probation_extension_months=3),
-            Person(name="缺日期", org_id=o.id, category="target"),
-            Person(name="无组织", category="full", admitted_on=date(2000, 1, 1)),
-            Person(name="失联", org_id=o.id, category="full", admitted_on=date(2000, 1, 1),
-                   lost_contact=True),
-        ])
+        s.add_all(
+            [
+                Person(
+                    name="错号",
+                    id_number="110105194912310021",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2000, 1, 1),
+                ),
+                Person(
+                    name="错生日",
+                    id_number=GOOD_ID,
+                    birth_date=date(1990, 5, 18),
+                    sex="F",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2012, 1, 1),
+                ),
+                Person(
+                    name="错手机",
+                    phone="12812345678",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2012, 1, 1),
+                ),
+                Person(
+                    name="倒序",
+                    org_id=o.id,
+                    category="full",
+                    applied_on=date(2015, 1, 1),
+                    activist_on=date(2014, 1, 1),
+                    admitted_on=date(2016, 1, 1),
+                ),
+                Person(
+                    name="未谈话", org_id=o.id, category="applicant", applied_on=date(2026, 4, 30)
+                ),
+                Person(
+                    name="未考察",
+                    org_id=o.id,
+                    category="activist",
+                    activist_on=date(2025, 1, 1),
+                    last_review_on=date(2025, 7, 1),
+                ),
+                Person(
+                    name="未转正",
+                    org_id=o.id,
+                    category="probationary",
+                    admitted_on=date(2025, 5, 1),
+                ),
+                Person(
+                    name="延长三月",
+                    org_id=o.id,
+                    category="probationary",
+                    admitted_on=date(2026, 1, 1),
+                    probation_extension_months=3,
+                ),
+                Person(name="缺日期", org_id=o.id, category="target"),
+                Person(name="无组织", category="full", admitted_on=date(2000, 1, 1)),
+                Person(
+                    name="失联",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2000, 1, 1),
+                    lost_contact=True,
+                ),
+            ]
+        )
         # Three full members working in bad_unit, which has no organization of its own.
-        s.add_all([Person(name=f"职工{i}", unit_id=bad_unit.id, org_id=o.id, category="full",
-                          admitted_on=date(2000, 1, 1)) for i in range(3)])
+        s.add_all(
+            [
+                Person(
+                    name=f"职工{i}",
+                    unit_id=bad_unit.id,
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2000, 1, 1),
+                )
+                for i in range(3)
+            ]
+        )
         # 51 members in one branch, no secretary, committee missing.
-        s.add_all([Person(name=f"大{i}", org_id=big.id, category="full", admitted_on=date(2000, 1, 1))
-                   for i in range(51)])
+        s.add_all(
+            [
+                Person(name=f"大{i}", org_id=big.id, category="full", admitted_on=date(2000, 1, 1))
+                for i in range(51)
+            ]
+        )
     with ledger.session() as s:
         report = run_checks(s, TODAY)
     texts = {k: [f.text for f in fs] for k, _, fs in report.groups()}
-    assert texts["id_number"] == [f"错号（编号4）：110105194912310021，身份证号校验位错误（末位应为X）"]
-    assert texts["id_mismatch"] == ["错生日（编号5）：出生日期1990-05-18，身份证号为1990-05-17；性别与身份证号不符"]
+    assert texts["id_number"] == [
+        "错号（编号4）：110105194912310021，身份证号校验位错误（末位应为X）"
+    ]
+    assert texts["id_mismatch"] == [
+        "错生日（编号5）：出生日期1990-05-18，身份证号为1990-05-17；性别与身份证号不符"
+    ]
     assert texts["phone"] == ["错手机（编号6）：12812345678，手机号应以13–19开头"]
     assert texts["pipeline_order"] == ["倒序（编号7）：确定为积极分子日期早于递交申请日期"]
     assert texts["talk_overdue"] == ["未谈话（编号8）：应于2026-05-30前完成，已逾期31天"]
     assert texts["review_overdue"] == ["未考察（编号9）：应于2026-01-01前完成，已逾期180天"]
     assert texts["probation_overdue"] == ["未转正（编号10）：应于2026-05-01前完成，已逾期60天"]
     assert texts["extension"] == ["延长三月（编号11）：延长3个月，延长预备期应为6至12个月"]
-    assert texts["pipeline_missing"] == ["缺日期（编号12）：缺少确定为积极分子日期、确定为发展对象日期"]
+    assert texts["pipeline_missing"] == [
+        "缺日期（编号12）：缺少确定为积极分子日期、确定为发展对象日期"
+    ]
     assert texts["no_org"] == ["无组织（编号13）：正式党员，未编入任何党组织"]
     assert texts["lost_contact"] == ["失联（编号14）：已失去联系，应设法联系或按规定处置"]
     assert texts["credit_code"] == [
         "瑞丰商贸有限公司（编号2）：91350100M000100Y4Z，统一社会信用代码含有不允许的字符：Z（不使用I、O、Z、S、V）"
     ]
-    assert texts["formation_unit"] == ["瑞丰商贸有限公司（编号2）：有正式党员3名（≥3），具备单独组建党支部条件"]
+    assert texts["formation_unit"] == [
+        "瑞丰商贸有限公司（编号2）：有正式党员3名（≥3），具备单独组建党支部条件"
+    ]
     assert texts["formation_org"] == [
         "中共恒信机械有限公司支部：正式党员11名（≥7），应设支部委员会3至5人，现有1人",
         "中共大支部：党员51名，超过50名，宜分设党支部或成立党总支",

@@ -27,7 +27,9 @@ def secretary(ledger, org_id):
 def test_appoint_a_secretary_then_a_new_one_ends_the_old_seat(ledger, ids):
     o1 = ids["orgs"][0]
     with ledger.session() as s:
-        seat, warnings = committee.appoint(s, o1, ids["张伟"], "书记", date(2024, 3, 1), today=TODAY)
+        seat, warnings = committee.appoint(
+            s, o1, ids["张伟"], "书记", date(2024, 3, 1), today=TODAY
+        )
         assert (seat.role, seat.since, warnings) == ("secretary", date(2024, 3, 1), [])
     assert secretary(ledger, o1) == ids["张伟"]
     with ledger.session() as s:
@@ -35,9 +37,13 @@ def test_appoint_a_secretary_then_a_new_one_ends_the_old_seat(ledger, ids):
         with pytest.raises(ValidationError, match="王芳是预备党员，只有正式党员才能担任支部委员"):
             committee.appoint(s, o1, ids["王芳"], "委员", today=TODAY)
         # 刘洋 belongs to another organization: allowed, named in a warning
-        seat, warnings = committee.appoint(s, o1, ids["刘洋"], "书记", date(2026, 10, 1), today=TODAY)
-        assert warnings == ["刘洋的组织关系在中共东湖街道联合党支部委员会，不在本组织",
-                            "原书记张伟于2026-10-01卸任"]
+        seat, warnings = committee.appoint(
+            s, o1, ids["刘洋"], "书记", date(2026, 10, 1), today=TODAY
+        )
+        assert warnings == [
+            "刘洋的组织关系在中共东湖街道联合党支部委员会，不在本组织",
+            "原书记张伟于2026-10-01卸任",
+        ]
         with pytest.raises(ValidationError, match="刘洋已是本届委员"):
             committee.appoint(s, o1, ids["刘洋"], "委员", today=TODAY)
         with pytest.raises(ValidationError, match="无法识别的职务“厨师”"):

@@ -38,7 +38,9 @@ CORE = ("unit", "organization", "person", "instructor", "status_change")
 
 
 def dump(path, *, all_columns=False):
-    tables = [t for (t,) in q(path, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    tables = [
+        t for (t,) in q(path, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+    ]
     out = {}
     for t in tables:
         cols = [c for (_, c, *_rest) in q(path, f'PRAGMA table_info("{t}")')]
@@ -69,40 +71,80 @@ def test_same_seed_same_ledger_other_seed_other_ledger(demo, tmp_path):
     ]
     other = tmp_path / "other.partydesk"
     build_demo(other, units=80, members=900, seed=8, today=TODAY)
-    assert q(other, "SELECT name FROM person ORDER BY id") != q(path, "SELECT name FROM person ORDER BY id")
+    assert q(other, "SELECT name FROM person ORDER BY id") != q(
+        path, "SELECT name FROM person ORDER BY id"
+    )
 
 
 def test_every_kind_type_formation_category_and_role_appears(demo):
     path, _ = demo
     assert {k for (k,) in q(path, "SELECT DISTINCT kind FROM unit")} == {k.value for k in UnitKind}
-    assert {t for (t,) in q(path, "SELECT DISTINCT org_type FROM organization")} == {t.value for t in OrgType}
-    assert {f for (f,) in q(path, "SELECT DISTINCT formation FROM organization WHERE formation IS NOT NULL")} \
-        == {f.value for f in Formation}
-    assert {c for (c,) in q(path, "SELECT DISTINCT category FROM person")} == {c.value for c in Category}
+    assert {t for (t,) in q(path, "SELECT DISTINCT org_type FROM organization")} == {
+        t.value for t in OrgType
+    }
+    assert {
+        f
+        for (f,) in q(
+            path, "SELECT DISTINCT formation FROM organization WHERE formation IS NOT NULL"
+        )
+    } == {f.value for f in Formation}
+    assert {c for (c,) in q(path, "SELECT DISTINCT category FROM person")} == {
+        c.value for c in Category
+    }
     roles = {r for (r,) in q(path, "SELECT DISTINCT role FROM committee_member")}
-    assert roles >= {CommitteeRole.SECRETARY.value, CommitteeRole.ORGANIZATION.value, CommitteeRole.PUBLICITY.value}
+    assert roles >= {
+        CommitteeRole.SECRETARY.value,
+        CommitteeRole.ORGANIZATION.value,
+        CommitteeRole.PUBLICITY.value,
+    }
     streets = {s for (s,) in q(path, "SELECT DISTINCT street FROM unit")}
     assert len(streets) >= 4
     assert len({i for (i,) in q(path, "SELECT DISTINCT industry FROM unit")}) >= 10
     kinds = {k for (k,) in q(path, "SELECT DISTINCT kind FROM person_event")}
-    assert kinds >= {"category", "talk", "review", "transfer_in", "transfer_out", "flow_out", "lost_contact"}
+    assert kinds >= {
+        "category",
+        "talk",
+        "review",
+        "transfer_in",
+        "transfer_out",
+        "flow_out",
+        "lost_contact",
+    }
 
 
 def test_joint_branches_cover_two_to_five_units_and_instructors_guide_several(demo):
     path, _ = demo
-    sizes = [n for (n,) in q(path, """SELECT count(*) FROM org_host_unit h JOIN organization o ON o.id = h.org_id
-                                      WHERE o.org_type = 'joint_branch' GROUP BY o.id""")]
+    sizes = [
+        n
+        for (n,) in q(
+            path,
+            """SELECT count(*) FROM org_host_unit h JOIN organization o ON o.id = h.org_id
+                                      WHERE o.org_type = 'joint_branch' GROUP BY o.id""",
+        )
+    ]
     assert sizes and all(2 <= n <= 6 for n in sizes)
-    guided = [n for (n,) in q(path, """SELECT count(*) FROM instructor_assignment a JOIN instructor i
+    guided = [
+        n
+        for (n,) in q(
+            path,
+            """SELECT count(*) FROM instructor_assignment a JOIN instructor i
                                        ON i.id = a.instructor_id WHERE i.active AND a.end_on IS NULL
-                                       GROUP BY i.id""")]
+                                       GROUP BY i.id""",
+        )
+    ]
     assert guided and max(guided) <= 5 and sum(n >= 4 for n in guided) >= len(guided) - 7
     homes = {h for (h,) in q(path, "SELECT home_unit FROM instructor")}
     assert any("发展和改革局" in h for h in homes) or any("办事处" in h for h in homes)
     # Every organization but the regional committees has a parent; secretaries are its members.
-    assert q(path, "SELECT count(*) FROM organization WHERE parent_id IS NULL AND name NOT LIKE '%综合委员会'") == [(0,)]
-    assert q(path, """SELECT count(*) FROM organization o JOIN person p ON p.id = o.secretary_id
-                      WHERE o.org_type IN ('branch', 'joint_branch') AND p.org_id != o.id""") == [(0,)]
+    assert q(
+        path,
+        "SELECT count(*) FROM organization WHERE parent_id IS NULL AND name NOT LIKE '%综合委员会'",
+    ) == [(0,)]
+    assert q(
+        path,
+        """SELECT count(*) FROM organization o JOIN person p ON p.id = o.secretary_id
+                      WHERE o.org_type IN ('branch', 'joint_branch') AND p.org_id != o.id""",
+    ) == [(0,)]
 
 
 def test_every_id_number_credit_code_and_phone_is_valid(demo):
@@ -124,20 +166,35 @@ def test_dates_are_consistent_and_reminders_have_content(demo):
         report = run_checks(s, TODAY)
     kinds = report.counts()
     assert report.integrity_ok
-    for clean in ("id_number", "id_mismatch", "credit_code", "phone", "pipeline_order",
-                  "pipeline_missing", "extension"):
+    for clean in (
+        "id_number",
+        "id_mismatch",
+        "credit_code",
+        "phone",
+        "pipeline_order",
+        "pipeline_missing",
+        "extension",
+    ):
         assert clean not in kinds, [f.text for f in report.findings if f.kind == clean][:3]
     for shown in ("talk_overdue", "review_overdue", "probation_overdue"):
         assert kinds.get(shown, 0) >= 1
     # Something falls due within the next month too.
     soon = 0
     from partydesk.ledger.models import Person
+
     with open_ledger(path) as lg, lg.session() as s:
-        for p in s.query(Person).filter(Person.category.in_(("applicant", "activist", "probationary"))):
+        for p in s.query(Person).filter(
+            Person.category.in_(("applicant", "activist", "probationary"))
+        ):
             soon += sum(0 <= (d.due_on - TODAY).days <= 30 for d in pipeline.dues_for(p))
     assert soon >= 3
-    assert q(path, "SELECT count(*) FROM person WHERE applied_on > ? OR talked_on > ? OR full_on > ?",
-             TODAY.isoformat(), TODAY.isoformat(), TODAY.isoformat()) == [(0,)]
+    assert q(
+        path,
+        "SELECT count(*) FROM person WHERE applied_on > ? OR talked_on > ? OR full_on > ?",
+        TODAY.isoformat(),
+        TODAY.isoformat(),
+        TODAY.isoformat(),
+    ) == [(0,)]
 
 
 def test_coverage_has_every_bucket(demo):
@@ -208,8 +265,19 @@ def test_generator_failure_leaves_nothing(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "n, text",
-    [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (99, "九十九"), (100, "一百"), (105, "一百零五"),
-     (110, "一百一十"), (1010, "一千零一十"), (1234, "一千二百三十四"), (10000, "10000")],
+    [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1010, "一千零一十"),
+        (1234, "一千二百三十四"),
+        (10000, "10000"),
+    ],
 )
 def test_chinese_numerals_for_branch_names(n, text):
     from partydesk.demo.core import cn_num

@@ -55,7 +55,9 @@ def test_clean_refuses_with_a_chinese_reason(entity, name, raw, reason):
 
 def test_org_reference_by_unique_part_of_name(ledger):
     with ledger.session() as s:
-        s.add_all([Organization(name="中共甲公司支部委员会"), Organization(name="中共乙公司支部委员会")])
+        s.add_all(
+            [Organization(name="中共甲公司支部委员会"), Organization(name="中共乙公司支部委员会")]
+        )
     with ledger.session() as s:
         org_id = fields.clean("person", "org_id", "甲公司", session=s)
         assert s.get(Organization, org_id).name == "中共甲公司支部委员会"
@@ -69,4 +71,6 @@ def test_cross_field_checks():
     assert any("出生日期" in p for p in problems) and any("性别" in p for p in problems)
     derived = fields.derive_from_id({"id_number": "11010519491231002X"})
     assert derived["birth_date"] == date(1949, 12, 31) and derived["sex"] == "F"
-    assert fields.check_record("person", {"applied_on": date(2020, 1, 1), "activist_on": date(2019, 1, 1)})
+    assert fields.check_record(
+        "person", {"applied_on": date(2020, 1, 1), "activist_on": date(2019, 1, 1)}
+    )

@@ -41,7 +41,9 @@ def test_groups_in_the_book_and_their_rules(ledger, ids):
         groups.set_leader(s, gid, ids["王芳"])
     with ledger.session() as s:
         # a cell edit moving 王芳 to another organization takes her out of the group …
-        ch = editing.set_fields(s, "person", ids["王芳"], {"org_id": "中共东湖街道联合党支部委员会"}, today=TODAY)
+        ch = editing.set_fields(
+            s, "person", ids["王芳"], {"org_id": "中共东湖街道联合党支部委员会"}, today=TODAY
+        )
         assert ch.fields == ["org_id"] and ch.before["party_group_id"] == gid
         assert s.get(Person, ids["王芳"]).party_group_id is None
         # … and undo puts her back

@@ -38,12 +38,16 @@ def test_a_new_host_unit_moves_a_unit_from_uncovered_to_joint(ledger, ids):
     with ledger.session() as s:
         after = stats.coverage(s, TODAY)
         assert u3 in after.joint_ids and u3 not in after.uncovered_ids
-        assert [n for _, n in hosts.host_units(s, o2)] == sorted(["同心社会工作服务中心", "星河快递服务站"])
+        assert [n for _, n in hosts.host_units(s, o2)] == sorted(
+            ["同心社会工作服务中心", "星河快递服务站"]
+        )
         # the tables show it: the organization's 所在单位, the unit's 党组织, and search
         rows = listing.fetch_rows(s, "org", [o2], ["hosts"])
         assert set(rows[o2][1].split("、")) == {"同心社会工作服务中心", "星河快递服务站"}
         assert listing.query_ids(s, listing.ListQuery("org", "快递服务站")) == [o2]
-        assert listing.fetch_rows(s, "unit", [u3], ["orgs"])[u3][1] == "中共东湖街道联合党支部委员会"
+        assert (
+            listing.fetch_rows(s, "unit", [u3], ["orgs"])[u3][1] == "中共东湖街道联合党支部委员会"
+        )
         # undo: the links as they were
         hosts.set_host_units(s, o2, change.before)
     with ledger.session() as s:
@@ -90,8 +94,13 @@ def test_each_link_is_in_the_audit_log(ledger, ids):
     with ledger.session() as s:
         hosts.set_host_units(s, o1, [u3])
     with ledger.session() as s:
-        actions = s.execute(
-            select(AuditEntry.action).where(AuditEntry.table_name == "org_host_unit")
-            .order_by(AuditEntry.id)
-        ).scalars().all()
+        actions = (
+            s.execute(
+                select(AuditEntry.action)
+                .where(AuditEntry.table_name == "org_host_unit")
+                .order_by(AuditEntry.id)
+            )
+            .scalars()
+            .all()
+        )
     assert sorted(actions[-2:]) == ["delete", "insert"]

@@ -29,36 +29,50 @@ def test_search_filter_and_sort_in_sql(sample):
     lg, ids = sample
     with lg.session() as s:
         assert names(s, ListQuery("person", sort="name")) == sorted(
-            ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"])
+            ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"]
+        )
         # the organization's name is searchable (joined), words are ANDed
         assert set(names(s, ListQuery("person", text="联合"))) == {"李娜", "刘洋", "赵磊"}
         assert names(s, ListQuery("person", text="联合 刘")) == ["刘洋"]
-        assert set(names(s, ListQuery("person", filters={"category": ["full"]}))) == {"张伟", "刘洋", "赵磊"}
+        assert set(names(s, ListQuery("person", filters={"category": ["full"]}))) == {
+            "张伟",
+            "刘洋",
+            "赵磊",
+        }
         assert listing.count(s, ListQuery("person", text="138")) == 1
         # sorting by the organization column sorts by its name, not its id
         by_org = listing.query_ids(s, ListQuery("person", sort="org_id", descending=True))
         rows = listing.fetch_rows(s, "person", by_org, ["org_id"])
         shown = [rows[i][1] for i in by_org]
         assert shown == sorted(shown, reverse=True)
-        assert listing.query_ids(s, ListQuery("person", sort="name"), limit=2) == listing.query_ids(
-            s, ListQuery("person", sort="name"))[:2]
+        assert (
+            listing.query_ids(s, ListQuery("person", sort="name"), limit=2)
+            == listing.query_ids(s, ListQuery("person", sort="name"))[:2]
+        )
         # a percent sign is searched literally
         assert listing.query_ids(s, ListQuery("unit", text="%")) == []
         streets = [v for v, _ in listing.filter_choices(s, "unit", "street")]
         assert streets == ["东湖街道", "城关街道"]
         assert set(names(s, ListQuery("org", filters={"formation": ["joint", "backstop"]}))) == {
-            "中共东湖街道联合党支部委员会", "中共城关街道快递行业工作支部委员会"}
-        members = listing.fetch_rows(s, "org", listing.query_ids(s, ListQuery("org")), ["member_count"])
+            "中共东湖街道联合党支部委员会",
+            "中共城关街道快递行业工作支部委员会",
+        }
+        members = listing.fetch_rows(
+            s, "org", listing.query_ids(s, ListQuery("org")), ["member_count"]
+        )
         assert sorted(v[1] for v in members.values()) == [0, 3, 3]
         # a unit's organizations: shown, searched, and not the dissolved ones
         orgs = listing.fetch_rows(s, "unit", ids["units"], ["name", "orgs"])
         assert {v[1]: v[2] for v in orgs.values()} == {
             "星光科技有限公司": "中共星光科技有限公司支部委员会",
-            "同心社会工作服务中心": "中共东湖街道联合党支部委员会"}
+            "同心社会工作服务中心": "中共东湖街道联合党支部委员会",
+        }
         assert names(s, ListQuery("unit", text="联合党支部")) == ["同心社会工作服务中心"]
         s.get(Organization, ids["orgs"][1]).dissolved_on = date(2026, 1, 1)
         s.flush()
-        assert listing.fetch_rows(s, "unit", [ids["units"][1]], ["orgs"])[ids["units"][1]][1] is None
+        assert (
+            listing.fetch_rows(s, "unit", [ids["units"][1]], ["orgs"])[ids["units"][1]][1] is None
+        )
         assert names(s, ListQuery("unit", text="联合党支部")) == []
 
 
@@ -67,7 +81,9 @@ def test_id_number_fills_birth_date_and_sex_and_undo_restores(sample):
     pid = ids["张伟"]
     with lg.session() as s:
         uuid = s.get(Person, pid).uuid
-        ch = editing.set_fields(s, "person", pid, {"id_number": " 11010519491231002x"}, expect_uuid=uuid)
+        ch = editing.set_fields(
+            s, "person", pid, {"id_number": " 11010519491231002x"}, expect_uuid=uuid
+        )
     assert ch.after == {"id_number": VALID_ID, "birth_date": date(1949, 12, 31), "sex": "F"}
     with lg.session() as s:
         p = s.get(Person, pid)
@@ -106,13 +122,17 @@ def test_org_by_name_and_paste_block_cell_by_cell(sample):
     lg, ids = sample
     a, b = ids["张伟"], ids["王芳"]
     with lg.session() as s:
-        changes, refused = editing.paste_cells(s, "person", [
-            (a, None, "job", "工程师"),
-            (a, None, "org_id", "东湖街道联合"),
-            (b, None, "job", "会计"),
-            (b, None, "phone", "12345"),
-            (b, None, "member_count", "3"),
-        ])
+        changes, refused = editing.paste_cells(
+            s,
+            "person",
+            [
+                (a, None, "job", "工程师"),
+                (a, None, "org_id", "东湖街道联合"),
+                (b, None, "job", "会计"),
+                (b, None, "phone", "12345"),
+                (b, None, "member_count", "3"),
+            ],
+        )
     assert [(r.id, r.field) for r in refused] == [(b, "phone"), (b, "member_count")]
     assert "手机号" in refused[0].reason
     with lg.session() as s:
@@ -147,8 +167,16 @@ def test_add_delete_restore_person(sample):
         with lg.session() as s:
             editing.add_record(s, "person", {"name": ""})
     with lg.session() as s:
-        snap = editing.add_record(s, "person", {"name": "孙丽", "category": "积极分子",
-                                                 "org_id": ids["orgs"][2], "id_number": VALID_ID})
+        snap = editing.add_record(
+            s,
+            "person",
+            {
+                "name": "孙丽",
+                "category": "积极分子",
+                "org_id": ids["orgs"][2],
+                "id_number": VALID_ID,
+            },
+        )
     with lg.session() as s:
         p = s.get(Person, snap.id)
         assert (p.category, p.birth_date, p.sex) == ("activist", date(1949, 12, 31), "F")
@@ -162,9 +190,11 @@ def test_add_delete_restore_person(sample):
     from partydesk.ledger.models.audit import AuditEntry
 
     with lg.session() as s:
-        log = s.execute(select(AuditEntry.action, AuditEntry.new_values)
-                        .where(AuditEntry.table_name == "person", AuditEntry.record_id == snap.id)
-                        .order_by(AuditEntry.id)).all()
+        log = s.execute(
+            select(AuditEntry.action, AuditEntry.new_values)
+            .where(AuditEntry.table_name == "person", AuditEntry.record_id == snap.id)
+            .order_by(AuditEntry.id)
+        ).all()
     assert [a for a, _ in log] == ["insert", "delete", "undelete"]
     assert "孙丽" in log[-1][1]
 

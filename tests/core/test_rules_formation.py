@@ -50,4 +50,6 @@ def test_thresholds_are_editable_settings(ledger):
     assert cfg["own_branch_min_full"] == 5
     assert cfg["branch_max_members"] == 50  # defaults still fill in what was not stored
     assert formation.unit_hint(4, False, cfg) is None
-    assert formation.org_warnings("joint_branch", 3, 3, 5, 1, cfg) == ["联合党支部覆盖5个单位，超过4个"]
+    assert formation.org_warnings("joint_branch", 3, 3, 5, 1, cfg) == [
+        "联合党支部覆盖5个单位，超过4个"
+    ]

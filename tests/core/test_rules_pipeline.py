@@ -95,9 +95,17 @@ def test_thresholds_come_from_the_config():
 
 
 def person(**kw):
-    base = dict(category="full", applied_on=None, talked_on=None, activist_on=None,
-                last_review_on=None, target_on=None, admitted_on=None, full_on=None,
-                probation_extension_months=0)
+    base = dict(
+        category="full",
+        applied_on=None,
+        talked_on=None,
+        activist_on=None,
+        last_review_on=None,
+        target_on=None,
+        admitted_on=None,
+        full_on=None,
+        probation_extension_months=0,
+    )
     base.update(kw)
     return SimpleNamespace(**base)
 
@@ -106,13 +114,18 @@ def person(**kw):
     "p, kinds",
     [
         (person(category="applicant", applied_on=date(2026, 1, 31)), [("talk", date(2026, 2, 28))]),
-        (person(category="applicant", applied_on=date(2026, 1, 31), talked_on=date(2026, 2, 5)), []),
+        (
+            person(category="applicant", applied_on=date(2026, 1, 31), talked_on=date(2026, 2, 5)),
+            [],
+        ),
         (
             person(category="activist", activist_on=date(2025, 8, 31)),
             [("review", date(2026, 2, 28)), ("target_eligible", date(2026, 8, 31))],
         ),
         (
-            person(category="probationary", admitted_on=date(2024, 2, 29), probation_extension_months=6),
+            person(
+                category="probationary", admitted_on=date(2024, 2, 29), probation_extension_months=6
+            ),
             [("probation_end", date(2025, 8, 29))],
         ),
         (person(category="full", admitted_on=date(2020, 1, 1), full_on=date(2021, 1, 2)), []),
@@ -120,7 +133,10 @@ def person(**kw):
             person(category="target", activist_on=date(2024, 1, 1), target_on=date(2025, 3, 1)),
             [("target_waiting", date(2025, 6, 1))],
         ),
-        (person(category="target", activist_on=date(2024, 1, 1)), []),  # no date: nothing to count from
+        (
+            person(category="target", activist_on=date(2024, 1, 1)),
+            [],
+        ),  # no date: nothing to count from
     ],
 )
 def test_dues_for_each_category(p, kinds):
@@ -136,11 +152,28 @@ def test_due_is_overdue_only_after_its_day():
 @pytest.mark.parametrize(
     "p, warnings",
     [
-        (person(applied_on=date(2020, 1, 1), activist_on=date(2020, 6, 1), target_on=date(2021, 7, 1),
-                admitted_on=date(2021, 12, 1), full_on=date(2022, 12, 1)), []),
-        (person(applied_on=date(2020, 6, 1), activist_on=date(2020, 1, 1)), ["确定为积极分子日期早于递交申请日期"]),
-        (person(admitted_on=date(2022, 1, 1), full_on=date(2021, 12, 31)), ["转为正式党员日期早于加入党组织日期"]),
-        (person(applied_on=date(2020, 1, 1), full_on=date(2019, 1, 1)), ["转为正式党员日期早于递交申请日期"]),
+        (
+            person(
+                applied_on=date(2020, 1, 1),
+                activist_on=date(2020, 6, 1),
+                target_on=date(2021, 7, 1),
+                admitted_on=date(2021, 12, 1),
+                full_on=date(2022, 12, 1),
+            ),
+            [],
+        ),
+        (
+            person(applied_on=date(2020, 6, 1), activist_on=date(2020, 1, 1)),
+            ["确定为积极分子日期早于递交申请日期"],
+        ),
+        (
+            person(admitted_on=date(2022, 1, 1), full_on=date(2021, 12, 31)),
+            ["转为正式党员日期早于加入党组织日期"],
+        ),
+        (
+            person(applied_on=date(2020, 1, 1), full_on=date(2019, 1, 1)),
+            ["转为正式党员日期早于递交申请日期"],
+        ),
     ],
 )
 def test_order_warnings(p, warnings):

@@ -7,8 +7,8 @@ import pytest
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
-    OrgHostUnit,
     Organization,
+    OrgHostUnit,
     Person,
     Unit,
 )
@@ -36,12 +36,33 @@ def org(s, name, org_type, formation, hosts, **kw):
 def world(ledger):
     with ledger.session() as s:
         u = {}
-        for name in ("own", "dispatched", "committee", "joint_a", "joint_b", "backstop_a",
-                     "backstop_b", "backstop_alone", "instructor", "old_instructor",
-                     "inactive_instructor", "future_instructor", "union", "league", "nothing",
-                     "dissolved", "work_branch", "closed"):
-            u[name] = unit(s, name, status="closed" if name == "closed" else "operating",
-                           has_union=name == "union", has_league=name == "league")
+        for name in (
+            "own",
+            "dispatched",
+            "committee",
+            "joint_a",
+            "joint_b",
+            "backstop_a",
+            "backstop_b",
+            "backstop_alone",
+            "instructor",
+            "old_instructor",
+            "inactive_instructor",
+            "future_instructor",
+            "union",
+            "league",
+            "nothing",
+            "dissolved",
+            "work_branch",
+            "closed",
+        ):
+            u[name] = unit(
+                s,
+                name,
+                status="closed" if name == "closed" else "operating",
+                has_union=name == "union",
+                has_league=name == "league",
+            )
         org(s, "中共own支部", "branch", "own", [u["own"]])
         org(s, "中共dispatched支部", "branch", "dispatched", [u["dispatched"]])
         org(s, "中共committee委员会", "committee", None, [u["committee"]])
@@ -55,13 +76,25 @@ def world(ledger):
         retired = Instructor(name="李明", active=False)
         s.add_all([active, retired])
         s.flush()
-        s.add_all([
-            InstructorAssignment(instructor=active, unit=u["instructor"], start_on=date(2026, 1, 1)),
-            InstructorAssignment(instructor=active, unit=u["old_instructor"],
-                                 start_on=date(2024, 1, 1), end_on=date(2026, 6, 29)),
-            InstructorAssignment(instructor=active, unit=u["future_instructor"], start_on=date(2026, 7, 1)),
-            InstructorAssignment(instructor=retired, unit=u["inactive_instructor"], start_on=date(2025, 1, 1)),
-        ])
+        s.add_all(
+            [
+                InstructorAssignment(
+                    instructor=active, unit=u["instructor"], start_on=date(2026, 1, 1)
+                ),
+                InstructorAssignment(
+                    instructor=active,
+                    unit=u["old_instructor"],
+                    start_on=date(2024, 1, 1),
+                    end_on=date(2026, 6, 29),
+                ),
+                InstructorAssignment(
+                    instructor=active, unit=u["future_instructor"], start_on=date(2026, 7, 1)
+                ),
+                InstructorAssignment(
+                    instructor=retired, unit=u["inactive_instructor"], start_on=date(2025, 1, 1)
+                ),
+            ]
+        )
         ids = {k: v.id for k, v in u.items()}
     return ledger, ids
 
@@ -71,11 +104,25 @@ def test_every_unit_lands_in_the_right_bucket(world):
     with ledger.session() as s:
         cov = coverage(s, TODAY)
     names = {v: k for k, v in ids.items()}
-    assert sorted(names[i] for i in cov.own_ids) == ["backstop_alone", "committee", "dispatched", "own"]
-    assert sorted(names[i] for i in cov.joint_ids) == ["backstop_a", "backstop_b", "joint_a", "joint_b"]
+    assert sorted(names[i] for i in cov.own_ids) == [
+        "backstop_alone",
+        "committee",
+        "dispatched",
+        "own",
+    ]
+    assert sorted(names[i] for i in cov.joint_ids) == [
+        "backstop_a",
+        "backstop_b",
+        "joint_a",
+        "joint_b",
+    ]
     assert sorted(names[i] for i in cov.work_only_ids) == ["instructor", "league", "union"]
     assert sorted(names[i] for i in cov.uncovered_ids) == [
-        "dissolved", "future_instructor", "inactive_instructor", "nothing", "old_instructor",
+        "dissolved",
+        "future_instructor",
+        "inactive_instructor",
+        "nothing",
+        "old_instructor",
         "work_branch",
     ]
     assert cov.total == 17  # the closed unit counts nowhere
@@ -102,13 +149,15 @@ def test_counts_of_organizations_and_people(world):
     ledger, ids = world
     with ledger.session() as s:
         o = s.query(Organization).filter_by(name="中共own支部").one()
-        s.add_all([
-            Person(name="甲", org_id=o.id, category="full"),
-            Person(name="乙", org_id=o.id, category="full", is_flowing=True),
-            Person(name="丙", org_id=o.id, category="probationary", lost_contact=True),
-            Person(name="丁", org_id=o.id, category="applicant"),
-            Person(name="戊", org_id=o.id, category="full", status="transferred_out"),
-        ])
+        s.add_all(
+            [
+                Person(name="甲", org_id=o.id, category="full"),
+                Person(name="乙", org_id=o.id, category="full", is_flowing=True),
+                Person(name="丙", org_id=o.id, category="probationary", lost_contact=True),
+                Person(name="丁", org_id=o.id, category="applicant"),
+                Person(name="戊", org_id=o.id, category="full", status="transferred_out"),
+            ]
+        )
     with ledger.session() as s:
         cov = coverage(s, TODAY)
     assert cov.orgs_by_type == {"branch": 5, "committee": 1, "joint_branch": 1, "work_branch": 1}

@@ -6,8 +6,6 @@ from datetime import date
 
 import openpyxl
 
-
-from partydesk.ledger.models import Organization, Unit
 from partydesk.rules import creditcode, idcard
 
 TODAY = date(2025, 6, 30)
@@ -15,15 +13,30 @@ TODAY = date(2025, 6, 30)
 
 def ids(n: int, start: int = 0) -> list[str]:
     """n distinct valid ID numbers."""
-    return [idcard.make("330102", date(1980 + (i % 30), 1 + i % 12, 1 + i % 28), 2 * i + 1, "M" if i % 2 else "F")
-            for i in range(start, start + n)]
+    return [
+        idcard.make(
+            "330102",
+            date(1980 + (i % 30), 1 + i % 12, 1 + i % 28),
+            2 * i + 1,
+            "M" if i % 2 else "F",
+        )
+        for i in range(start, start + n)
+    ]
 
 
 def code(i: int) -> str:
     return creditcode.make(f"91330102MA{i:07d}")
 
 
-def roster(path, header: list, rows: list[list], *, titles: int = 2, merge_title: bool = True, sheet="花名册"):
+def roster(
+    path,
+    header: list,
+    rows: list[list],
+    *,
+    titles: int = 2,
+    merge_title: bool = True,
+    sheet="花名册",
+):
     """A workbook with `titles` title rows (the first merged across the header's width)
     above `header` and `rows`."""
     wb = openpyxl.Workbook()

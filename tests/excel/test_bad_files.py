@@ -7,12 +7,11 @@ import zipfile
 
 import openpyxl
 import pytest
+from excel_helpers import roster
 
 from partydesk import excel
 from partydesk.cli import main
 from partydesk.excel.reading import MAX_ROWS
-
-from excel_helpers import roster
 
 
 @pytest.fixture
@@ -89,12 +88,16 @@ def _million_rows(path, rows: int, dimension: bool):
             if item.filename != "xl/worksheets/sheet1.xml":
                 zout.writestr(item, zin.read(item.filename))
         with zout.open("xl/worksheets/sheet1.xml", "w") as f:
-            f.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            f.write(
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            )
             if dimension:
                 f.write(f'<dimension ref="A1:B{rows}"/>'.encode())
-            f.write(b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d</t></is></c>'
-                    b'<c r="B1" t="inlineStr"><is><t>\xe4\xba\xba\xe5\x91\x98\xe7\xb1\xbb\xe5\x88\xab</t></is></c></row>')
+            f.write(
+                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d</t></is></c>'
+                b'<c r="B1" t="inlineStr"><is><t>\xe4\xba\xba\xe5\x91\x98\xe7\xb1\xbb\xe5\x88\xab</t></is></c></row>'
+            )
             chunk = []
             for r in range(2, rows + 1):
                 chunk.append(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>')

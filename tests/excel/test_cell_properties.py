@@ -19,9 +19,13 @@ from partydesk.rules.dates import parse_date
 # What openpyxl can hand us for a cell, plus text shaped like what offices type.
 office_text = st.one_of(
     st.text(max_size=30),
-    st.from_regex(r"\s?[0-9０-９]{2,4}[年./\-]?[0-9０-９]{1,2}[月./\-]?[0-9０-９]{0,2}日?\s?", fullmatch=True),
+    st.from_regex(
+        r"\s?[0-9０-９]{2,4}[年./\-]?[0-9０-９]{1,2}[月./\-]?[0-9０-９]{0,2}日?\s?", fullmatch=True
+    ),
     st.from_regex(r"[0-9０-９xX ]{15,20}", fullmatch=True),
-    st.sampled_from(["是", "否", "√", "正式党员", "积极分子", "男", "女", "inf", "nan", "-0", "1e400", "1,2,3"]),
+    st.sampled_from(
+        ["是", "否", "√", "正式党员", "积极分子", "男", "女", "inf", "nan", "-0", "1e400", "1,2,3"]
+    ),
 )
 cell = st.one_of(
     st.none(),
@@ -41,14 +45,18 @@ def session(tmp_path_factory):
 
     lg = open_ledger(tmp_path_factory.mktemp("prop") / "l.partydesk", create=True)
     with lg.session() as s:
-        s.add_all([Organization(name="中共甲公司支部委员会"), Organization(name="中共乙公司支部委员会")])
+        s.add_all(
+            [Organization(name="中共甲公司支部委员会"), Organization(name="中共乙公司支部委员会")]
+        )
     s = lg.Session()
     yield s
     s.close()
     lg.close()
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(field=st.sampled_from(ALL_FIELDS), raw=cell)
 def test_every_field_gives_a_value_or_a_row_error(session, field, raw):
     entity, name = field
@@ -60,7 +68,14 @@ def test_every_field_gives_a_value_or_a_row_error(session, field, raw):
         return
     # what is accepted is stored as the column's type
     kind = fields.entity(entity).field(name).kind
-    expected = {"int": int, "bool": bool, "date": date, "past_date": date, "org": int, "unit": int}.get(kind, str)
+    expected = {
+        "int": int,
+        "bool": bool,
+        "date": date,
+        "past_date": date,
+        "org": int,
+        "unit": int,
+    }.get(kind, str)
     assert v is None or isinstance(v, expected)
     if kind == "idcard" and v is not None:
         assert len(v) == 18

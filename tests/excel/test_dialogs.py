@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from excel_helpers import TODAY, ids, roster
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import select
 
 from partydesk.ledger.models import Person
 from ui.context import AppContext
-
-from excel_helpers import TODAY, ids, roster
 
 
 @pytest.fixture
@@ -32,11 +31,15 @@ def test_wizard_preview_edit_mapping_and_import(ctx, qtbot, qtmodeltester, tmp_p
     from ui.excel_dialogs import open_import_wizard
 
     n = ids(3)
-    f = roster(tmp_path / "a.xlsx", ["姓名", "公民身份证号", "人员类别", "所在党支部", "联系人手机"], [
-        ["甲", n[0], "正式党员", "杭州甲科技", "13911112222"],
-        ["乙", n[1], "群众", "杭州甲科技", None],
-        ["丙", n[2], "预备党员", "杭州乙物流", None],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        ["姓名", "公民身份证号", "人员类别", "所在党支部", "联系人手机"],
+        [
+            ["甲", n[0], "正式党员", "杭州甲科技", "13911112222"],
+            ["乙", n[1], "群众", "杭州甲科技", None],
+            ["丙", n[2], "预备党员", "杭州乙物流", None],
+        ],
+    )
     w = open_import_wizard(ctx, "people", str(f))
     qtbot.waitUntil(lambda: w.plan is not None and w.task is None, timeout=10000)
     qtmodeltester.check(w.model)
@@ -49,6 +52,7 @@ def test_wizard_preview_edit_mapping_and_import(ctx, qtbot, qtmodeltester, tmp_p
     assert w.import_btn.text() == "导入 2 行(&I)"
     w.grab().save(str(tmp_path / "wizard.png"))
     import os
+
     if os.environ.get("PARTYDESK_SHOTS"):
         w.grab().save(os.environ["PARTYDESK_SHOTS"] + "/wizard.png")
 
@@ -103,13 +107,22 @@ def test_export_table_and_report_off_the_ui_thread(ctx, qtbot, tmp_path):
     with ctx.ledger.session() as s:
         s.add_all([P(name="张三", category="full"), P(name="李四", category="activist")])
     done = []
-    export_table(ctx, "person", ["姓名", "人员类别"], filter_text="李", path=str(tmp_path / "p.xlsx"),
-                 on_done=done.append)
+    export_table(
+        ctx,
+        "person",
+        ["姓名", "人员类别"],
+        filter_text="李",
+        path=str(tmp_path / "p.xlsx"),
+        on_done=done.append,
+    )
     qtbot.waitUntil(lambda: len(done) == 1, timeout=10000)
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx").active.values)
     assert rows == [("姓名", "人员类别"), ("李四", "入党积极分子")]
     export_report(ctx, "coverage", path=str(tmp_path / "c.xlsx"), on_done=done.append)
     qtbot.waitUntil(lambda: len(done) == 2, timeout=10000)
-    assert openpyxl.load_workbook(tmp_path / "c.xlsx").active["A1"].value == "两新组织党建工作覆盖情况统计表"
+    assert (
+        openpyxl.load_workbook(tmp_path / "c.xlsx").active["A1"].value
+        == "两新组织党建工作覆盖情况统计表"
+    )
     assert save_template(ctx, "units", str(tmp_path / "t.xlsx")) and (tmp_path / "t.xlsx").exists()
     assert TODAY  # fixtures share the test date

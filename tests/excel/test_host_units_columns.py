@@ -5,12 +5,11 @@ export changes nothing."""
 from __future__ import annotations
 
 import openpyxl
+from excel_helpers import TODAY, code, roster
 from sqlalchemy import select
 
 from partydesk import excel, stats
 from partydesk.ledger.models import OrgHostUnit, Unit
-
-from excel_helpers import TODAY, code, roster
 
 
 def links(ledger):
@@ -20,23 +19,44 @@ def links(ledger):
 
 def test_import_links_new_and_existing_organizations_to_their_units(ledger, orgs, tmp_path):
     with ledger.session() as s:
-        s.add_all([Unit(name="杭州丙餐饮有限公司", credit_code=code(3)),
-                   Unit(name="杭州丁家政服务部", credit_code=code(4))])
+        s.add_all(
+            [
+                Unit(name="杭州丙餐饮有限公司", credit_code=code(3)),
+                Unit(name="杭州丁家政服务部", credit_code=code(4)),
+            ]
+        )
     path = tmp_path / "orgs.xlsx"
-    roster(path, ["党组织名称", "党组织类别", "组建方式", "所在单位"], [
-        ["中共杭州丙丁联合支部委员会", "联合党支部", "联合建", "杭州丙餐饮有限公司、杭州丁家政服务部"],
-        ["中共杭州乙物流有限公司支部委员会", "党支部", "单独建", "杭州乙物流有限公司"],  # as it is
-        ["中共杭州甲科技有限公司支部委员会", "党支部", "单独建", "杭州丙餐饮有限公司"],  # moved
-        ["中共某某支部", "党支部", "单独建", "不存在的公司"],
-    ])
+    roster(
+        path,
+        ["党组织名称", "党组织类别", "组建方式", "所在单位"],
+        [
+            [
+                "中共杭州丙丁联合支部委员会",
+                "联合党支部",
+                "联合建",
+                "杭州丙餐饮有限公司、杭州丁家政服务部",
+            ],
+            [
+                "中共杭州乙物流有限公司支部委员会",
+                "党支部",
+                "单独建",
+                "杭州乙物流有限公司",
+            ],  # as it is
+            ["中共杭州甲科技有限公司支部委员会", "党支部", "单独建", "杭州丙餐饮有限公司"],  # moved
+            ["中共某某支部", "党支部", "单独建", "不存在的公司"],
+        ],
+    )
     plan = excel.plan_import(ledger, "orgs", path, today=TODAY)
     assert [r.status for r in plan.rows] == ["new", "unchanged", "update", "error"]
     assert plan.rows[2].describe_changes("org") == "所在单位：杭州甲科技有限公司→杭州丙餐饮有限公司"
     assert "找不到单位“不存在的公司”" in plan.rows[3].reason
     with ledger.session() as s:
         before = stats.coverage(s, TODAY)
-        u3, u4 = s.scalars(select(Unit.id).where(Unit.name.in_(["杭州丙餐饮有限公司", "杭州丁家政服务部"]))
-                           .order_by(Unit.id)).all()
+        u3, u4 = s.scalars(
+            select(Unit.id)
+            .where(Unit.name.in_(["杭州丙餐饮有限公司", "杭州丁家政服务部"]))
+            .order_by(Unit.id)
+        ).all()
     assert u4 in before.uncovered_ids
 
     result = excel.apply_import(ledger, plan)
@@ -44,9 +64,13 @@ def test_import_links_new_and_existing_organizations_to_their_units(ledger, orgs
     with ledger.session() as s:
         from partydesk.ledger.models import Organization
 
-        joint = s.scalar(select(Organization.id).where(Organization.name == "中共杭州丙丁联合支部委员会"))
+        joint = s.scalar(
+            select(Organization.id).where(Organization.name == "中共杭州丙丁联合支部委员会")
+        )
         after = stats.coverage(s, TODAY)
-    assert links(ledger) == sorted([(orgs["甲"], u3), (orgs["乙"], orgs["u乙"]), (joint, u3), (joint, u4)])
+    assert links(ledger) == sorted(
+        [(orgs["甲"], u3), (orgs["乙"], orgs["u乙"]), (joint, u3), (joint, u4)]
+    )
     assert u4 in after.joint_ids and orgs["u甲"] in after.uncovered_ids
 
     # export writes the column; importing the export changes nothing
@@ -56,16 +80,23 @@ def test_import_links_new_and_existing_organizations_to_their_units(ledger, orgs
     header = [c.value for c in ws[1]]
     assert header[-1] == "所在单位"
     by_name = {row[0]: row[-1] for row in ws.iter_rows(min_row=2, values_only=True)}
-    assert set(by_name["中共杭州丙丁联合支部委员会"].split("、")) == {"杭州丙餐饮有限公司", "杭州丁家政服务部"}
+    assert set(by_name["中共杭州丙丁联合支部委员会"].split("、")) == {
+        "杭州丙餐饮有限公司",
+        "杭州丁家政服务部",
+    }
     again = excel.plan_import(ledger, "orgs", out, today=TODAY)
     assert {r.status for r in again.rows} == {"unchanged"}
 
 
 def test_blank_host_cell_keeps_the_links_and_template_has_the_column(ledger, orgs, tmp_path):
     path = tmp_path / "orgs.xlsx"
-    roster(path, ["党组织名称", "所在单位", "联系电话"], [
-        ["中共杭州甲科技有限公司支部委员会", None, "057188880000"],
-    ])
+    roster(
+        path,
+        ["党组织名称", "所在单位", "联系电话"],
+        [
+            ["中共杭州甲科技有限公司支部委员会", None, "057188880000"],
+        ],
+    )
     plan = excel.plan_import(ledger, "orgs", path, today=TODAY)
     assert [r.status for r in plan.rows] == ["update"]
     excel.apply_import(ledger, plan)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from excel_helpers import TODAY, code, ids, roster
 from sqlalchemy import func, select
 
 from partydesk import excel
@@ -13,9 +14,16 @@ from partydesk.errors import PartyDeskError, ValidationError
 from partydesk.ledger import fields, open_ledger
 from partydesk.ledger.models import Instructor, Organization, Person, Setting, Unit
 
-from excel_helpers import TODAY, code, ids, roster
-
-HEADER = ["序号", "姓名", "性别", "公民身份证号", "人员类别", "加入党组织日期", "所在党支部", "手机号码"]
+HEADER = [
+    "序号",
+    "姓名",
+    "性别",
+    "公民身份证号",
+    "人员类别",
+    "加入党组织日期",
+    "所在党支部",
+    "手机号码",
+]
 
 
 def people(ledger):
@@ -42,12 +50,23 @@ def test_title_rows_merged_cells_and_every_date_form(ledger, orgs, tmp_path):
         [4, "张四", None, n[3], "正式党员", "2019年7月1日", "杭州甲科技", None],
         [5, "张五", None, n[4], "正式党员", "2019-7-1", "杭州甲科技", None],
         [6, "张六", None, n[5], "正式党员", "2019/07/01", "杭州甲科技", None],
-        [7, "张七", None, n[6], "正式党员", " 2019 年 7 月 1 日 ", "中共杭州甲科技有限公司支部委员会", None],
+        [
+            7,
+            "张七",
+            None,
+            n[6],
+            "正式党员",
+            " 2019 年 7 月 1 日 ",
+            "中共杭州甲科技有限公司支部委员会",
+            None,
+        ],
     ]
     f = roster(tmp_path / "a.xlsx", HEADER, rows)
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.header_row == 3
-    assert plan.counts == {"new": 7, "update": 0, "unchanged": 0, "error": 0}, [r.reason for r in plan.rows]
+    assert plan.counts == {"new": 7, "update": 0, "unchanged": 0, "error": 0}, [
+        r.reason for r in plan.rows
+    ]
     excel.apply_import(ledger, plan)
     got = people(ledger)
     assert {p.admitted_on for p in got.values()} == {date(2019, 7, 1)}
@@ -60,10 +79,14 @@ def test_title_rows_merged_cells_and_every_date_form(ledger, orgs, tmp_path):
 def test_numeric_id_is_flagged_and_never_stored(ledger, orgs, tmp_path):
     good = ids(2)
     as_number = int(good[1])  # what Excel does to a long number typed in a General cell
-    f = roster(tmp_path / "a.xlsx", HEADER, [
-        [1, "甲", None, good[0], "正式党员", None, "杭州甲科技", None],
-        [2, "乙", None, float(as_number), "正式党员", None, "杭州甲科技", None],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [
+            [1, "甲", None, good[0], "正式党员", None, "杭州甲科技", None],
+            [2, "乙", None, float(as_number), "正式党员", None, "杭州甲科技", None],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     bad = plan.errors
     assert [r.row_no for r in bad] == [5]
@@ -78,9 +101,22 @@ def test_numeric_id_is_flagged_and_never_stored(ledger, orgs, tmp_path):
 def test_full_width_digits_and_stray_spaces_are_folded(ledger, orgs, tmp_path):
     n = ids(1)[0]
     wide = "".join(chr(ord(c) + 0xFEE0) for c in n)
-    f = roster(tmp_path / "a.xlsx", HEADER, [
-        [1, "　王　芳 ", None, " " + wide[:9] + " " + wide[9:], "预备党员", "２０２４．０５．０１", "杭州甲科技", "１３８ １２３４ ５６７８"],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [
+            [
+                1,
+                "　王　芳 ",
+                None,
+                " " + wide[:9] + " " + wide[9:],
+                "预备党员",
+                "２０２４．０５．０１",
+                "杭州甲科技",
+                "１３８ １２３４ ５６７８",
+            ],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.counts["new"] == 1, plan.rows[0].reason
     excel.apply_import(ledger, plan)
@@ -90,23 +126,38 @@ def test_full_width_digits_and_stray_spaces_are_folded(ledger, orgs, tmp_path):
 
 def test_duplicate_rows_in_the_file(ledger, orgs, tmp_path):
     n = ids(2)
-    f = roster(tmp_path / "a.xlsx", HEADER, [
-        [1, "甲", None, n[0], "正式党员", None, "杭州甲科技", None],
-        [2, "乙", None, n[1], "正式党员", None, "杭州甲科技", None],
-        [3, "甲", None, n[0], "正式党员", None, "杭州甲科技", None],
-        [4, "丙", None, None, "正式党员", None, "杭州乙物流", None],
-        [5, "丙", None, None, "正式党员", None, "杭州乙物流", None],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [
+            [1, "甲", None, n[0], "正式党员", None, "杭州甲科技", None],
+            [2, "乙", None, n[1], "正式党员", None, "杭州甲科技", None],
+            [3, "甲", None, n[0], "正式党员", None, "杭州甲科技", None],
+            [4, "丙", None, None, "正式党员", None, "杭州乙物流", None],
+            [5, "丙", None, None, "正式党员", None, "杭州乙物流", None],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
-    assert [(r.row_no, r.status) for r in plan.rows] == [(4, "new"), (5, "new"), (6, "error"), (7, "new"), (8, "error")]
+    assert [(r.row_no, r.status) for r in plan.rows] == [
+        (4, "new"),
+        (5, "new"),
+        (6, "error"),
+        (7, "new"),
+        (8, "error"),
+    ]
     assert "与第4行重复（身份证号相同）" in plan.rows[2].reason
     assert "与第7行重复" in plan.rows[4].reason
 
 
 def test_unknown_header_is_ignored_and_reported(ledger, orgs, tmp_path):
-    f = roster(tmp_path / "a.xlsx", ["姓名", "人员类别", "籍贯", "所在党支部", "爱好"], [
-        ["甲", "正式党员", "浙江", "杭州甲科技", "读书"],
-    ], titles=1)
+    f = roster(
+        tmp_path / "a.xlsx",
+        ["姓名", "人员类别", "籍贯", "所在党支部", "爱好"],
+        [
+            ["甲", "正式党员", "浙江", "杭州甲科技", "读书"],
+        ],
+        titles=1,
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.ignored_headers == ["籍贯", "爱好"]
     assert plan.counts["new"] == 1
@@ -117,25 +168,57 @@ def test_unknown_header_is_ignored_and_reported(ledger, orgs, tmp_path):
 def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
     n = ids(4)
     with ledger.session() as s:
-        s.add_all([
-            Person(name="老甲", category="probationary", org_id=orgs["甲"], phone="13900000000",
-                   **fields.derive_from_id({"id_number": n[0]})),
-            Person(name="老乙", category="full", org_id=orgs["甲"],
-                   **fields.derive_from_id({"id_number": n[1]})),
-            Person(name="无号", category="activist", org_id=orgs["乙"]),
-        ])
-    f = roster(tmp_path / "a.xlsx", HEADER, [
-        [1, "老甲", None, n[0], "正式党员", None, "杭州甲科技", "13900000000"],  # update category
-        [2, "老乙", None, n[1], "正式党员", None, "杭州甲科技", None],  # unchanged
-        [3, "新丙", None, n[2], "入党申请人", None, "杭州乙物流", None],  # new
-        [4, "新丁", None, n[3], "群众", None, "杭州乙物流", None],  # error
-        [5, "无号", None, None, "发展对象", None, "杭州乙物流", None],  # update by name + org
-        [6, "新戊", None, None, "正式党员", "2030-01-01", "杭州乙物流", None],  # future date
-        [7, "新己", None, None, "正式党员", None, "不存在的支部", None],
-    ])
+        s.add_all(
+            [
+                Person(
+                    name="老甲",
+                    category="probationary",
+                    org_id=orgs["甲"],
+                    phone="13900000000",
+                    **fields.derive_from_id({"id_number": n[0]}),
+                ),
+                Person(
+                    name="老乙",
+                    category="full",
+                    org_id=orgs["甲"],
+                    **fields.derive_from_id({"id_number": n[1]}),
+                ),
+                Person(name="无号", category="activist", org_id=orgs["乙"]),
+            ]
+        )
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [
+            [
+                1,
+                "老甲",
+                None,
+                n[0],
+                "正式党员",
+                None,
+                "杭州甲科技",
+                "13900000000",
+            ],  # update category
+            [2, "老乙", None, n[1], "正式党员", None, "杭州甲科技", None],  # unchanged
+            [3, "新丙", None, n[2], "入党申请人", None, "杭州乙物流", None],  # new
+            [4, "新丁", None, n[3], "群众", None, "杭州乙物流", None],  # error
+            [5, "无号", None, None, "发展对象", None, "杭州乙物流", None],  # update by name + org
+            [6, "新戊", None, None, "正式党员", "2030-01-01", "杭州乙物流", None],  # future date
+            [7, "新己", None, None, "正式党员", None, "不存在的支部", None],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     status = {r.row_no: r.status for r in plan.rows}
-    assert status == {4: "update", 5: "unchanged", 6: "new", 7: "error", 8: "update", 9: "error", 10: "error"}
+    assert status == {
+        4: "update",
+        5: "unchanged",
+        6: "new",
+        7: "error",
+        8: "update",
+        9: "error",
+        10: "error",
+    }
     upd = plan.rows[0]
     assert upd.changes == {"category": ("probationary", "full")}
     assert upd.describe_changes("person") == "人员类别：预备党员→正式党员"
@@ -153,18 +236,35 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
 def test_blank_cells_never_erase(ledger, orgs, tmp_path):
     n = ids(1)
     with ledger.session() as s:
-        s.add(Person(name="甲", category="full", phone="13900000000", org_id=orgs["甲"],
-                     is_flowing=True, admitted_on=date(2010, 1, 1), **fields.derive_from_id({"id_number": n[0]})))
-    f = roster(tmp_path / "a.xlsx", HEADER + ["是否为流动党员"], [[1, "甲", None, n[0], "正式党员", None, None, None, None]])
+        s.add(
+            Person(
+                name="甲",
+                category="full",
+                phone="13900000000",
+                org_id=orgs["甲"],
+                is_flowing=True,
+                admitted_on=date(2010, 1, 1),
+                **fields.derive_from_id({"id_number": n[0]}),
+            )
+        )
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER + ["是否为流动党员"],
+        [[1, "甲", None, n[0], "正式党员", None, None, None, None]],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.counts["unchanged"] == 1
 
 
 def test_cross_field_rules_of_the_core(ledger, orgs, tmp_path):
     n = ids(1)[0]
-    f = roster(tmp_path / "a.xlsx", ["姓名", "性别", "出生日期", "公民身份证号", "人员类别"], [
-        ["甲", "男" if n[16] in "02468" else "女", "1999-01-01", n, "正式党员"],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        ["姓名", "性别", "出生日期", "公民身份证号", "人员类别"],
+        [
+            ["甲", "男" if n[16] in "02468" else "女", "1999-01-01", n, "正式党员"],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     r = plan.rows[0]
     assert r.status == "error"
@@ -175,9 +275,14 @@ def test_required_column_missing_refuses_new_rows_only(ledger, orgs, tmp_path):
     n = ids(2)
     with ledger.session() as s:
         s.add(Person(name="甲", id_number=n[0], category="full"))
-    f = roster(tmp_path / "a.xlsx", ["姓名", "公民身份证号", "手机号"], [
-        ["甲", n[0], "13911112222"], ["乙", n[1], "13911113333"],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        ["姓名", "公民身份证号", "手机号"],
+        [
+            ["甲", n[0], "13911112222"],
+            ["乙", n[1], "13911113333"],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.missing_required == ["人员类别"]
     assert [r.status for r in plan.rows] == ["update", "error"]
@@ -203,10 +308,14 @@ def test_header_merged_over_two_rows(ledger, orgs, tmp_path):
 
 
 def test_edited_mapping_is_used_and_remembered(ledger, orgs, tmp_path):
-    f = roster(tmp_path / "a.xlsx", ["姓名", "人员类别", "联系人手机"], [["甲", "正式党员", "13911112222"]])
+    f = roster(
+        tmp_path / "a.xlsx", ["姓名", "人员类别", "联系人手机"], [["甲", "正式党员", "13911112222"]]
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.mapping == ["name", "category", None]
-    plan = excel.plan_import(ledger, "people", f, mapping=["name", "category", "phone"], today=TODAY)
+    plan = excel.plan_import(
+        ledger, "people", f, mapping=["name", "category", "phone"], today=TODAY
+    )
     excel.apply_import(ledger, plan)
     assert people(ledger)["甲"].phone == "13911112222"
     again = excel.plan_import(ledger, "people", f, today=TODAY)
@@ -248,7 +357,11 @@ def test_cancel_and_crash_leave_the_ledger_exactly_as_it_was(ledger, orgs, tmp_p
 
 def test_ledger_changed_after_preview_is_refused_whole(ledger, orgs, tmp_path):
     n = ids(3)
-    f = roster(tmp_path / "a.xlsx", HEADER, [[i, f"人{i}", None, n[i], "正式党员", None, None, None] for i in range(3)])
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [[i, f"人{i}", None, n[i], "正式党员", None, None, None] for i in range(3)],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     with ledger.session() as s:
         s.add(Person(name="抢先", id_number=n[2], category="full"))
@@ -260,10 +373,14 @@ def test_ledger_changed_after_preview_is_refused_whole(ledger, orgs, tmp_path):
 
 def test_error_report_holds_the_users_rows_and_reasons(ledger, orgs, tmp_path):
     n = ids(2)
-    f = roster(tmp_path / "a.xlsx", HEADER, [
-        [1, "甲", None, n[0], "正式党员", datetime(2019, 7, 1), "杭州甲科技", None],
-        [2, "乙", None, "123", "正式党员", datetime(2019, 7, 1), "杭州甲科技", None],
-    ])
+    f = roster(
+        tmp_path / "a.xlsx",
+        HEADER,
+        [
+            [1, "甲", None, n[0], "正式党员", datetime(2019, 7, 1), "杭州甲科技", None],
+            [2, "乙", None, "123", "正式党员", datetime(2019, 7, 1), "杭州甲科技", None],
+        ],
+    )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     out = excel.write_error_report(plan, tmp_path / "errors.xlsx")
     ws = openpyxl.load_workbook(out).active
@@ -282,39 +399,68 @@ def test_error_report_holds_the_users_rows_and_reasons(ledger, orgs, tmp_path):
 
 
 def test_units_orgs_and_instructors(ledger, tmp_path):
-    f = roster(tmp_path / "u.xlsx", ["单位名称", "统一社会信用代码", "类别", "从业人员数", "是否规上", "所在街道"], [
-        ["甲公司", code(11).lower(), "企业", "1,200", "是", "城东街道"],
-        ["乙协会", None, "社会组织", 12, "否", "城东街道"],
-        ["丙公司", "91350100M000100Y4Z", "企业", 5, "否", None],
-    ], titles=1)
+    f = roster(
+        tmp_path / "u.xlsx",
+        ["单位名称", "统一社会信用代码", "类别", "从业人员数", "是否规上", "所在街道"],
+        [
+            ["甲公司", code(11).lower(), "企业", "1,200", "是", "城东街道"],
+            ["乙协会", None, "社会组织", 12, "否", "城东街道"],
+            ["丙公司", "91350100M000100Y4Z", "企业", 5, "否", None],
+        ],
+        titles=1,
+    )
     plan = excel.plan_import(ledger, "units", f, today=TODAY)
     assert [r.status for r in plan.rows] == ["new", "new", "error"]
     assert "统一社会信用代码" in plan.rows[2].reason
     excel.apply_import(ledger, plan)
-    f = roster(tmp_path / "o.xlsx", ["党组织全称", "党组织类别", "组建方式", "成立日期"], [
-        ["中共城东街道综合委员会", "党委", None, "2010.01"],
-        ["中共甲公司支部委员会", "党支部", "单独组建", "2015年3月"],
-    ], titles=0)
+    f = roster(
+        tmp_path / "o.xlsx",
+        ["党组织全称", "党组织类别", "组建方式", "成立日期"],
+        [
+            ["中共城东街道综合委员会", "党委", None, "2010.01"],
+            ["中共甲公司支部委员会", "党支部", "单独组建", "2015年3月"],
+        ],
+        titles=0,
+    )
     plan = excel.plan_import(ledger, "orgs", f, today=TODAY)
     assert plan.counts["new"] == 2
     excel.apply_import(ledger, plan)
-    f = roster(tmp_path / "o2.xlsx", ["党组织全称", "上级党组织"], [["中共甲公司支部委员会", "城东街道综合委员会"]], titles=0)
+    f = roster(
+        tmp_path / "o2.xlsx",
+        ["党组织全称", "上级党组织"],
+        [["中共甲公司支部委员会", "城东街道综合委员会"]],
+        titles=0,
+    )
     plan = excel.plan_import(ledger, "orgs", f, today=TODAY)
     assert plan.counts["update"] == 1
     excel.apply_import(ledger, plan)
-    f = roster(tmp_path / "i.xlsx", ["姓名", "派出单位", "职务", "手机号", "选派日期", "任期届满"], [
-        ["钱指导", "区发改局", "科长", "13700001111", "2024-03-01", "2026-02-28"],
-    ])
+    f = roster(
+        tmp_path / "i.xlsx",
+        ["姓名", "派出单位", "职务", "手机号", "选派日期", "任期届满"],
+        [
+            ["钱指导", "区发改局", "科长", "13700001111", "2024-03-01", "2026-02-28"],
+        ],
+    )
     plan = excel.plan_import(ledger, "instructors", f, today=TODAY)
     excel.apply_import(ledger, plan)
     with ledger.Session() as s:
         u = s.scalar(select(Unit).where(Unit.name == "甲公司"))
-        assert (u.credit_code, u.kind, u.employees, u.above_scale) == (code(11), "enterprise", 1200, True)
+        assert (u.credit_code, u.kind, u.employees, u.above_scale) == (
+            code(11),
+            "enterprise",
+            1200,
+            True,
+        )
         child = s.scalar(select(Organization).where(Organization.name == "中共甲公司支部委员会"))
         assert child.parent.name == "中共城东街道综合委员会" and child.formation == "own"
         assert child.founded_on == date(2015, 3, 1)
         i = s.scalar(select(Instructor))
-        assert (i.name, i.home_unit, i.term_end, i.active) == ("钱指导", "区发改局", date(2026, 2, 28), True)
+        assert (i.name, i.home_unit, i.term_end, i.active) == (
+            "钱指导",
+            "区发改局",
+            date(2026, 2, 28),
+            True,
+        )
 
 
 def test_import_makes_a_backup_first_and_one_audit_entry(ledger, orgs, tmp_path):

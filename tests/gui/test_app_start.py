@@ -38,8 +38,14 @@ def test_a_damaged_ledger_leaves_the_window_open_with_the_reason(qapp, qtbot, tm
     qtbot.addWidget(win)
     from PySide6.QtWidgets import QLabel
 
-    qtbot.waitUntil(lambda: "不是 PartyDesk 账本" in win.findChild(QLabel, "noLedger").text()
-                    if win.findChild(QLabel, "noLedger") else False, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            "不是 PartyDesk 账本" in win.findChild(QLabel, "noLedger").text()
+            if win.findChild(QLabel, "noLedger")
+            else False
+        ),
+        timeout=10000,
+    )
     assert win.ctx.ledger is None and not win.save_copy_act.isEnabled()
 
 

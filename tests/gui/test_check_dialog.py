@@ -14,7 +14,10 @@ def test_check_lists_findings_and_opens_the_person(main_window, qtbot, ledger, s
     assert main_window.check_action in main_window.tools_menu.actions()
     dlg = check_dialog.open_check(main_window)
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
-    titles = {dlg.tree.topLevelItem(i).text(0): dlg.tree.topLevelItem(i) for i in range(dlg.tree.topLevelItemCount())}
+    titles = {
+        dlg.tree.topLevelItem(i).text(0): dlg.tree.topLevelItem(i)
+        for i in range(dlg.tree.topLevelItemCount())
+    }
     assert "手机号无效" in titles and "共发现" in dlg.summary.text()
     group = titles["手机号无效"]
     assert group.text(1) == "1" and group.child(0).text(0).startswith("王芳")

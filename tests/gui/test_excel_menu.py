@@ -6,10 +6,9 @@ from __future__ import annotations
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_tables import page, type_text
 
 from ui import excel_menu
-
-from test_tables import page, type_text
 
 
 def _sheet(path):
@@ -19,7 +18,9 @@ def _sheet(path):
 
 
 def _wait_written(qtbot, win, path):
-    qtbot.waitUntil(lambda: path.exists() and "已导出" in win.statusBar().currentMessage(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: path.exists() and "已导出" in win.statusBar().currentMessage(), timeout=15000
+    )
 
 
 def test_excel_menu_lists_imports_exports_templates_and_reports(main_window):
@@ -70,8 +71,24 @@ def test_coverage_report_and_star_summary_from_the_menu(main_window, qtbot, tmp_
     main_window.statusBar().clearMessage()
     from partydesk.cli import main
 
-    assert main(["rate", "--ledger", str(main_window.ctx.ledger.path), "--org", "星光科技", "--year", "2026",
-                 "--score", "leadership.secretary=6", "--score", "members.model=5"]) == 0
+    assert (
+        main(
+            [
+                "rate",
+                "--ledger",
+                str(main_window.ctx.ledger.path),
+                "--org",
+                "星光科技",
+                "--year",
+                "2026",
+                "--score",
+                "leadership.secretary=6",
+                "--score",
+                "members.model=5",
+            ]
+        )
+        == 0
+    )
     stars = tmp_path / "stars.xlsx"
     excel_menu.export_stars(main_window, str(stars), year=2026)
     _wait_written(qtbot, main_window, stars)

@@ -21,7 +21,10 @@ def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sampl
     o3 = sample_ids["orgs"][2]  # 快递行业工作支部: no host unit yet
     units = page(main_window, "units")
     orgs = page(main_window, "orgs")  # the page shown
-    assert units.model.data(cell(units, "同心社会工作服务中心", "orgs")) == "中共东湖街道联合党支部委员会"
+    assert (
+        units.model.data(cell(units, "同心社会工作服务中心", "orgs"))
+        == "中共东湖街道联合党支部委员会"
+    )
     name = "中共城关街道快递行业工作支部委员会"
     assert orgs.model.data(cell(orgs, name, "hosts")) == ""
 
@@ -30,7 +33,11 @@ def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sampl
     def run_dialog(dlg):
         # what a clerk does: type to filter, tick the two units, see the hint, save
         dlg.filter.setText("星光")
-        visible = [dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+        visible = [
+            dlg.list.item(i).text()
+            for i in range(dlg.list.count())
+            if not dlg.list.item(i).isHidden()
+        ]
         seen["filtered"] = visible
         dlg.set_chosen([u1, u2])
         seen["summary"] = dlg.summary.text()
@@ -44,8 +51,13 @@ def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sampl
     assert seen["filtered"] == ["星光科技有限公司"]
     assert seen["summary"] == "已选 2 个：同心社会工作服务中心、星光科技有限公司"
     assert hosts_of(ledger, o3) == sorted([u1, u2])
-    assert set(orgs.model.data(cell(orgs, name, "hosts")).split("、")) == {"星光科技有限公司", "同心社会工作服务中心"}
-    assert orgs.detail.hosts_label.text() == "2个：同心社会工作服务中心、星光科技有限公司"  # by name
+    assert set(orgs.model.data(cell(orgs, name, "hosts")).split("、")) == {
+        "星光科技有限公司",
+        "同心社会工作服务中心",
+    }
+    assert (
+        orgs.detail.hosts_label.text() == "2个：同心社会工作服务中心、星光科技有限公司"
+    )  # by name
     assert orgs.detail.hosts_label.toolTip() == "同心社会工作服务中心\n星光科技有限公司"
     assert name in units.model.data(cell(units, "星光科技有限公司", "orgs"))
     assert main_window.undo_stack.undoText() == f"修改{name}的所在单位"
@@ -53,12 +65,17 @@ def test_choose_host_units_store_show_and_undo(main_window, qtbot, ledger, sampl
     main_window.undo_act.trigger()
     assert hosts_of(ledger, o3) == []
     assert orgs.model.data(cell(orgs, name, "hosts")) == ""
-    assert units.model.data(cell(units, "星光科技有限公司", "orgs")) == "中共星光科技有限公司支部委员会"
+    assert (
+        units.model.data(cell(units, "星光科技有限公司", "orgs"))
+        == "中共星光科技有限公司支部委员会"
+    )
     main_window.redo_act.trigger()
     assert hosts_of(ledger, o3) == sorted([u1, u2])
 
 
-def test_the_chooser_shows_formation_hints_and_cancel_changes_nothing(main_window, qtbot, ledger, sample_ids):
+def test_the_chooser_shows_formation_hints_and_cancel_changes_nothing(
+    main_window, qtbot, ledger, sample_ids
+):
     from ui.table.hosts_dialog import HostUnitsDialog
 
     u1, u2 = sample_ids["units"]
@@ -70,7 +87,9 @@ def test_the_chooser_shows_formation_hints_and_cancel_changes_nothing(main_windo
     dlg.set_chosen([u1, u2])
     assert dlg.warn.text() == "提示：组建方式为单独组建，却有2个所在单位（联合组建请改组建方式）"
     dlg.only_chosen.setChecked(True)
-    shown = [dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+    shown = [
+        dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()
+    ]
     assert shown == ["星光科技有限公司", "同心社会工作服务中心"]
     dlg.reject()
     assert hosts_of(ledger, o1) == [u1]
@@ -121,7 +140,9 @@ def test_committee_dialog_appoints_ends_and_undoes(main_window, qtbot, ledger, s
     assert orgs.detail.committee_label.text() == "（未登记）"
 
 
-def test_history_dialog_records_a_transfer_out_and_undo_restores(main_window, qtbot, ledger, sample_ids):
+def test_history_dialog_records_a_transfer_out_and_undo_restores(
+    main_window, qtbot, ledger, sample_ids
+):
     from partydesk.ledger.models import Person, PersonEvent
     from ui.table.history_dialog import IN, OUT, HistoryDialog
 
@@ -135,7 +156,9 @@ def test_history_dialog_records_a_transfer_out_and_undo_restores(main_window, qt
     assert dlg.message.text() == "请填写转往的党组织（组织关系介绍信上的抬头）。"
     assert dlg.record(kind=OUT, where="中共杭州某某公司支部委员会")
     assert [dlg.table.item(0, c).text() for c in (1, 2)] == [
-        "组织关系转出", "中共东湖街道联合党支部委员会 → 中共杭州某某公司支部委员会"]
+        "组织关系转出",
+        "中共东湖街道联合党支部委员会 → 中共杭州某某公司支部委员会",
+    ]
     with ledger.session() as s:
         assert s.get(Person, pid).status == "transferred_out"
     assert people.model.data(cell(people, "刘洋", "status")) == "已转出"
@@ -150,7 +173,9 @@ def test_history_dialog_records_a_transfer_out_and_undo_restores(main_window, qt
     assert people.model.data(cell(people, "刘洋", "status")) == "在册"
 
 
-def test_a_long_host_list_never_pushes_the_buttons_out_of_the_panel(main_window, qtbot, ledger, sample_ids):
+def test_a_long_host_list_never_pushes_the_buttons_out_of_the_panel(
+    main_window, qtbot, ledger, sample_ids
+):
     from PySide6.QtWidgets import QScrollArea
 
     from partydesk.ledger import hosts
@@ -158,7 +183,9 @@ def test_a_long_host_list_never_pushes_the_buttons_out_of_the_panel(main_window,
 
     o2 = sample_ids["orgs"][1]
     with ledger.session() as s:
-        units = [Unit(name=f"东湖街道第{i}号非常长名称的新就业群体服务有限责任公司") for i in range(5)]
+        units = [
+            Unit(name=f"东湖街道第{i}号非常长名称的新就业群体服务有限责任公司") for i in range(5)
+        ]
         s.add_all(units)
         s.flush()
         hosts.set_host_units(s, o2, [u.id for u in units])

@@ -103,7 +103,9 @@ def test_enum_and_org_cells_use_drop_downs(main_window, qtbot, ledger, sample_id
     assert p.model.data(cell(p, "李娜", "org_id")) == "中共城关街道快递行业工作支部委员会"
 
 
-def test_invalid_id_is_refused_with_reason_and_nothing_stored(main_window, qtbot, ledger, sample_ids):
+def test_invalid_id_is_refused_with_reason_and_nothing_stored(
+    main_window, qtbot, ledger, sample_ids
+):
     p = page(main_window, "people")
     before = person(ledger, sample_ids["张伟"]).id_number
     idx = cell(p, "张伟", "id_number")
@@ -141,7 +143,9 @@ def test_future_date_refused(main_window, qtbot, ledger, sample_ids):
     assert person(ledger, sample_ids["王芳"]).admitted_on == date(2015, 7, 1)
 
 
-def test_paste_block_lands_as_one_undo_step_and_refusals_are_listed(main_window, qtbot, ledger, sample_ids):
+def test_paste_block_lands_as_one_undo_step_and_refusals_are_listed(
+    main_window, qtbot, ledger, sample_ids
+):
     p = page(main_window, "people")
     start = cell(p, "张伟", "job")
     p.view.setCurrentIndex(start)
@@ -226,7 +230,9 @@ def test_org_with_members_cannot_be_deleted(main_window, qtbot, ledger, sample_i
     assert p.model.row_of(o1) >= 0 and person(ledger, sample_ids["张伟"]).org_id == o1
 
 
-def test_add_and_delete_with_confirmation_and_undo(main_window, qtbot, ledger, sample_ids, monkeypatch):
+def test_add_and_delete_with_confirmation_and_undo(
+    main_window, qtbot, ledger, sample_ids, monkeypatch
+):
     p = page(main_window, "people")
 
     def fill(dlg):
@@ -281,7 +287,9 @@ def test_detail_form_saves_all_fields_as_one_step(main_window, qtbot, ledger, sa
     assert person(ledger, sample_ids["刘洋"]).phone == "13912345678"
 
 
-def test_ids_beyond_the_first_block_arrive_from_a_worker(main_window, qtbot, monkeypatch, qtmodeltester):
+def test_ids_beyond_the_first_block_arrive_from_a_worker(
+    main_window, qtbot, monkeypatch, qtmodeltester
+):
     p = page(main_window, "people")
     monkeypatch.setattr(p.model, "FIRST", 2)
     p.model.reload()
@@ -289,7 +297,14 @@ def test_ids_beyond_the_first_block_arrive_from_a_worker(main_window, qtbot, mon
     qtmodeltester.check(p.model)  # and watches the rows inserted when the rest arrives
     assert p.model.wait_complete()
     assert p.model.rowCount() == 6
-    assert [p.model.text(r, 0) for r in range(6)] == ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"]
+    assert [p.model.text(r, 0) for r in range(6)] == [
+        "张伟",
+        "王芳",
+        "李娜",
+        "刘洋",
+        "陈静",
+        "赵磊",
+    ]
 
 
 def test_renaming_an_org_shows_in_the_people_table(main_window, qtbot, sample_ids):

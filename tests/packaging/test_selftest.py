@@ -14,7 +14,11 @@ def test_self_test_passes_from_source(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
     r = subprocess.run(
         [sys.executable, "-m", "ui.launch", "--self-test"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "SELF-TEST OK" in r.stdout

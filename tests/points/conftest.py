@@ -19,8 +19,14 @@ def branch(ledger):
         s.add_all([org, other])
         s.flush()
         people = {}
-        for name, cat in [("张伟", "full"), ("李娜", "full"), ("王芳", "probationary"),
-                          ("刘洋", "full"), ("陈静", "activist"), ("杨帆", "target")]:
+        for name, cat in [
+            ("张伟", "full"),
+            ("李娜", "full"),
+            ("王芳", "probationary"),
+            ("刘洋", "full"),
+            ("陈静", "activist"),
+            ("杨帆", "target"),
+        ]:
             p = Person(name=name, category=cat, org_id=org.id, admitted_on=date(2015, 7, 1))
             s.add(p)
             s.flush()

@@ -20,12 +20,22 @@ def meeting(branch):
     """A 支部党员大会 on 2025-07-15: 张伟, 李娜, 陈静 (an activist) present, 刘洋 absent."""
     ledger, org_id, people = branch
     with ledger.session() as s:
-        rec = WorkRecord(org_id=org_id, kind="member_meeting", year=2025, seq=3,
-                         held_at=datetime(2025, 7, 15, 14, 30), place="会议室")
+        rec = WorkRecord(
+            org_id=org_id,
+            kind="member_meeting",
+            year=2025,
+            seq=3,
+            held_at=datetime(2025, 7, 15, 14, 30),
+            place="会议室",
+        )
         s.add(rec)
         s.flush()
-        for who, status in [("张伟", "present"), ("李娜", "present"), ("陈静", "present"),
-                            ("刘洋", "absent")]:
+        for who, status in [
+            ("张伟", "present"),
+            ("李娜", "present"),
+            ("陈静", "present"),
+            ("刘洋", "absent"),
+        ]:
             s.add(Attendance(record_id=rec.id, person_id=people[who], status=status))
         s.add(Attendance(record_id=rec.id, person_id=None, status="observer", name_text="指导员"))
         rid = rec.id
@@ -41,11 +51,14 @@ def test_everyone_present_gets_a_proposal_reviewed_then_saved(meeting):
         props = attendance.propose_from_attendance(s, rid, item.id)
         assert [(p.name, p.ok) for p in props] == [("张伟", True), ("李娜", True), ("陈静", False)]
         assert "入党积极分子不参加" in props[2].problem
-        assert s.scalars(select(Person)).all() and not s.scalars(
-            select(entries.PointsEntry)).all()  # proposing writes nothing
+        assert (
+            s.scalars(select(Person)).all() and not s.scalars(select(entries.PointsEntry)).all()
+        )  # proposing writes nothing
         kept = [p for p in props if p.name != "李娜"]  # the clerk unticks 李娜
         saved = attendance.save_proposals(s, kept, by="t")
-        assert [(e.person_id, e.on, e.count) for e in saved] == [(people["张伟"], date(2025, 7, 15), 1)]
+        assert [(e.person_id, e.on, e.count) for e in saved] == [
+            (people["张伟"], date(2025, 7, 15), 1)
+        ]
         cards = cards_by_person(compute_cards(s, sc, s.get(Organization, org_id), parse("2025-07")))
         assert cards[people["张伟"]].counted == 61 and cards[people["李娜"]].counted == 60
         again = attendance.propose_from_attendance(s, rid, item.id)

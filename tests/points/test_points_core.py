@@ -32,13 +32,17 @@ def card_of(s, org_id, scheme, period, pid):
 
 # --- periods ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,key,start,end", [
-    ("2025-07", "2025-07", date(2025, 7, 1), date(2025, 7, 31)),
-    ("2025年2月", "2025-02", date(2025, 2, 1), date(2025, 2, 28)),
-    ("2025Q3", "2025Q3", date(2025, 7, 1), date(2025, 9, 30)),
-    ("2024年第四季度", "2024Q4", date(2024, 10, 1), date(2024, 12, 31)),
-    ("2025", "2025", date(2025, 1, 1), date(2025, 12, 31)),
-])
+
+@pytest.mark.parametrize(
+    "text,key,start,end",
+    [
+        ("2025-07", "2025-07", date(2025, 7, 1), date(2025, 7, 31)),
+        ("2025年2月", "2025-02", date(2025, 2, 1), date(2025, 2, 28)),
+        ("2025Q3", "2025Q3", date(2025, 7, 1), date(2025, 9, 30)),
+        ("2024年第四季度", "2024Q4", date(2024, 10, 1), date(2024, 12, 31)),
+        ("2025", "2025", date(2025, 1, 1), date(2025, 12, 31)),
+    ],
+)
 def test_period_parse(text, key, start, end):
     p = parse(text)
     assert (p.key, p.start, p.end) == (key, start, end)
@@ -57,6 +61,7 @@ def test_quarterly_scheme_refuses_a_monthly_card(branch):
 
 
 # --- caps, deductions, floors ------------------------------------------------------------
+
 
 def test_cap_per_period_raw_vs_counted(branch):
     ledger, org_id, people = branch
@@ -90,8 +95,16 @@ def test_floor_and_ceiling_are_scheme_data(branch):
         find_scheme(s, "candidate").floor = 50  # a county with a 50-point floor
         c = card_of(s, org_id, "candidate", "2025Q3", people["陈静"])
         assert (c.raw, c.counted) == (40, 50)
-        for item in ["集中学习", "思想汇报", "学习心得", "按时参加", "帮扶", "志愿服务",
-                     "岗位任务", "表彰"]:
+        for item in [
+            "集中学习",
+            "思想汇报",
+            "学习心得",
+            "按时参加",
+            "帮扶",
+            "志愿服务",
+            "岗位任务",
+            "表彰",
+        ]:
             add(s, people, "杨帆", "candidate", item, date(2025, 9, 1), 9)
         c = card_of(s, org_id, "candidate", "2025Q3", people["杨帆"])
         assert c.counted == 100 and c.raw > 150  # ceiling 100
@@ -99,18 +112,37 @@ def test_floor_and_ceiling_are_scheme_data(branch):
 
 # --- bands ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("total,stars", [
-    (59.5, None), (60, 1), (69.5, 1), (70, 2), (89.9, 3), (90, 4), (95.5, 4), (96, 5), (100, 5),
-])
+
+@pytest.mark.parametrize(
+    "total,stars",
+    [
+        (59.5, None),
+        (60, 1),
+        (69.5, 1),
+        (70, 2),
+        (89.9, 3),
+        (90, 4),
+        (95.5, 4),
+        (96, 5),
+        (100, 5),
+    ],
+)
 def test_star_band_edges(ledger, total, stars):
     with ledger.session() as s:
         b = band_for(find_scheme(s, "member"), total, parse("2025"))
         assert (b.stars if b else None) == stars
 
 
-@pytest.mark.parametrize("total,label", [
-    (79.5, None), (80, "重点培养"), (89.5, "重点培养"), (90, "优先发展"), (100, "优先发展"),
-])
+@pytest.mark.parametrize(
+    "total,label",
+    [
+        (79.5, None),
+        (80, "重点培养"),
+        (89.5, "重点培养"),
+        (90, "优先发展"),
+        (100, "优先发展"),
+    ],
+)
 def test_candidate_outcome_band_edges(ledger, total, label):
     with ledger.session() as s:
         b = band_for(find_scheme(s, "candidate"), total, parse("2025Q1"))
@@ -138,6 +170,7 @@ def test_yearly_card_carries_the_star(branch):
 
 # --- ranking -------------------------------------------------------------------------------
 
+
 def test_ties_share_a_rank_and_the_next_rank_skips(branch):
     ledger, org_id, people = branch
     with ledger.session() as s:
@@ -153,6 +186,7 @@ def test_ties_share_a_rank_and_the_next_rank_skips(branch):
 
 
 # --- publication, locks, reversing entries -------------------------------------------------
+
 
 def test_publishing_locks_the_period(branch):
     ledger, org_id, people = branch
@@ -202,8 +236,9 @@ def test_a_correction_is_a_reversing_entry(branch):
         with pytest.raises(ValidationError, match="本身是冲正记录"):
             entries.reverse_entry(s, rev.id, "again")
         # the right person gets it as a correction, with the reason kept on the entry
-        fix = add(s, people, "李娜", "member", "表彰", date(2025, 7, 1), 1,
-                  correction_reason="表彰录错人")
+        fix = add(
+            s, people, "李娜", "member", "表彰", date(2025, 7, 1), 1, correction_reason="表彰录错人"
+        )
         assert fix.note.startswith("更正：表彰录错人")
         assert card_of(s, org_id, "member", "2025-07", people["张伟"]).counted == 60
         assert card_of(s, org_id, "member", "2025-07", people["李娜"]).counted == 62
@@ -227,6 +262,7 @@ def test_set_cell_edits_drafts_without_piling_up_entries(branch):
 
 
 # --- 积分超市 ----------------------------------------------------------------------------
+
 
 def test_redemptions_draw_the_balance_down_and_refuse_an_overdraw(branch):
     ledger, org_id, people = branch
@@ -266,12 +302,24 @@ def test_migration_from_core_seeds_editable_default_schemes(tmp_path):
     upgrade(engine, "0001_core")
     upgrade(engine, "head")
     with Session(engine) as s:
-        names = {sc.code: (sc.name, sc.period, len(sc.items)) for sc in s.scalars(select(PointsScheme))}
+        names = {
+            sc.code: (sc.name, sc.period, len(sc.items)) for sc in s.scalars(select(PointsScheme))
+        }
         star = find_scheme(s, "star_member")
         assert [it.name for it in star.items] == [
-            "学习进步星", "帮扶关爱星", "敬业爱岗星", "业绩突出星", "节约创新星"]
+            "学习进步星",
+            "帮扶关爱星",
+            "敬业爱岗星",
+            "业绩突出星",
+            "节约创新星",
+        ]
         cand = find_scheme(s, "candidate")
-        assert {it.dimension for it in cand.items} == {"政治思想", "遵章守纪", "团结互助", "工作实绩"}
+        assert {it.dimension for it in cand.items} == {
+            "政治思想",
+            "遵章守纪",
+            "团结互助",
+            "工作实绩",
+        }
     assert names["member"][:2] == ("党员量化积分", "month")
     assert names["candidate"][1] == "quarter"
     engine.dispose()

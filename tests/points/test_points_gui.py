@@ -83,7 +83,9 @@ def test_typing_counts_updates_ledger_totals_and_rank(window, qtbot):
     c = db_cards(ledger, org_id, "candidate", period)[people["杨帆"]]
     assert (c.raw, c.counted) == (105, 65)
     assert model.index(2, total_col - 1).data() == "105"
-    assert model.index(1, total_col + 1).data() == "1" and model.index(2, total_col + 1).data() == "2"
+    assert (
+        model.index(1, total_col + 1).data() == "1" and model.index(2, total_col + 1).data() == "2"
+    )
 
 
 def test_tab_wraps_to_the_next_row_and_undo_restores(window, qtbot):
@@ -138,8 +140,10 @@ def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
     with ledger.session() as s:
         sc = find_scheme(s, "member")
         from partydesk.points.schemes import find_item
-        entries.add_entry(s, sc, s.get(Person, people["李娜"]), find_item(s, sc, "表彰"),
-                          date.today(), 1)
+
+        entries.add_entry(
+            s, sc, s.get(Person, people["李娜"]), find_item(s, sc, "表彰"), date.today(), 1
+        )
         market.add_goods(s, "笔记本", 2, stock=5, unit_label="本")
         market.add_goods(s, "保温杯", 30)
     shown = []
@@ -165,14 +169,19 @@ def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
 def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypatch):
     from datetime import datetime
 
-    from partydesk.ledger.models.work import Attendance, WorkRecord
     import ui.pages.points as mod
+    from partydesk.ledger.models.work import Attendance, WorkRecord
 
     w, page, ledger, org_id, people = window
     today = date.today()
     with ledger.session() as s:
-        rec = WorkRecord(org_id=org_id, kind="theme_day", year=today.year, seq=1,
-                         held_at=datetime(today.year, today.month, 1, 9, 0))
+        rec = WorkRecord(
+            org_id=org_id,
+            kind="theme_day",
+            year=today.year,
+            seq=1,
+            held_at=datetime(today.year, today.month, 1, 9, 0),
+        )
         s.add(rec)
         s.flush()
         for who in ("张伟", "李娜", "刘洋"):
@@ -187,6 +196,7 @@ def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypat
         return QDialog.Accepted
 
     from PySide6.QtWidgets import QDialog
+
     monkeypatch.setattr(mod.AttendanceDialog, "exec", review)
     page.propose_from_meeting()
     assert seen["item"].startswith("参加主题党日活动") and seen["rows"] == ["张伟", "李娜", "刘洋"]
@@ -244,8 +254,9 @@ def test_correction_in_a_locked_period_adds_reversing_entries(window, monkeypatc
     w, page, ledger, org_id, people = window
     with ledger.session() as s:
         sc = find_scheme(s, "member")
-        entries.add_entry(s, sc, s.get(Person, people["张伟"]), find_item(s, sc, "三会一课"),
-                          date.today(), 2)
+        entries.add_entry(
+            s, sc, s.get(Person, people["张伟"]), find_item(s, sc, "三会一课"), date.today(), 2
+        )
     period = select(page, ledger, org_id, "member")
     with ledger.session() as s:
         entries.publish(s, find_scheme(s, "member"), s.get(Organization, org_id), period)

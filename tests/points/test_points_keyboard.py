@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -14,12 +15,13 @@ from partydesk.points.schemes import find_scheme
 from partydesk.points.totals import capped, cards_by_person, compute_cards
 
 
-import pytest
-
-
-@pytest.mark.parametrize("size", [
-    3, pytest.param(50, marks=pytest.mark.slow),
-])
+@pytest.mark.parametrize(
+    "size",
+    [
+        3,
+        pytest.param(50, marks=pytest.mark.slow),
+    ],
+)
 def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
     from ui.main_window import MainWindow
 
@@ -28,8 +30,13 @@ def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
         s.add(org)
         s.flush()
         for i in range(size):
-            s.add(Person(name=f"成员{i:02d}", category=("activist", "target", "probationary")[i % 3],
-                         org_id=org.id))
+            s.add(
+                Person(
+                    name=f"成员{i:02d}",
+                    category=("activist", "target", "probationary")[i % 3],
+                    org_id=org.id,
+                )
+            )
         org_id = org.id
         sc = find_scheme(s, "candidate")
         items = [(it.id, it.points, it.cap) for it in sc.items]
@@ -74,7 +81,7 @@ def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
     plan = {}
     grid_keys_before = keys
     for r in range(size):
-        for c, (iid, pts, cap) in enumerate(items):
+        for iid, pts, _cap in items:
             n = rng.choice([0, 0, 0, 1, 1, 2, 3]) if pts < 0 else rng.choice([0, 1, 2, 3, 4])
             if pts < 0 and rng.random() < 0.8:
                 n = 0
@@ -87,9 +94,12 @@ def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
 
     with ledger.session() as s:
         people = sorted(p.id for p in s.query(Person).filter(Person.org_id == org_id))
-        cards = cards_by_person(compute_cards(s, find_scheme(s, sid), s.get(Organization, org_id), period))
+        cards = cards_by_person(
+            compute_cards(s, find_scheme(s, sid), s.get(Organization, org_id), period)
+        )
     with ledger.session() as s:
         from partydesk.points.totals import entry_counts
+
         got = entry_counts(s, find_scheme(s, sid), s.get(Organization, org_id), period)
     want = {(people[r], iid): n for (r, iid), n in plan.items()}
     assert got == want
@@ -97,5 +107,9 @@ def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
         earned = sum(capped(plan.get((r, iid), 0) * pts, cap) for iid, pts, cap in items)
         assert cards[pid].counted == max(0, min(100, 60 + earned))
     filled = len(plan)
-    assert grid_keys == size * len(items) + filled  # one Tab per cell plus one digit per non-empty cell
-    print(f"\nkeystrokes: setup {setup_keys}, grid {grid_keys} ({filled} of {size * len(items)} cells non-empty)")
+    assert (
+        grid_keys == size * len(items) + filled
+    )  # one Tab per cell plus one digit per non-empty cell
+    print(
+        f"\nkeystrokes: setup {setup_keys}, grid {grid_keys} ({filled} of {size * len(items)} cells non-empty)"
+    )

@@ -78,16 +78,25 @@ def test_book_text_headings_topics_names_and_page_line(book):
     text = "\n".join(pages)
     assert "党支部工作纪实手册" in pages[0]
     assert "中共星河科技有限公司支部委员会" in pages[0]
-    for heading in ("目", "一、基本情况", "二、组织机构", "三、党员名册", "五、“三会一课”记录",
-                    "六、主题党日活动记录", "七、组织生活会和民主评议党员", "签到表",
-                    "十一、年度工作总结"):
+    for heading in (
+        "目",
+        "一、基本情况",
+        "二、组织机构",
+        "三、党员名册",
+        "五、“三会一课”记录",
+        "六、主题党日活动记录",
+        "七、组织生活会和民主评议党员",
+        "签到表",
+        "十一、年度工作总结",
+    ):
         assert heading in text, heading
     with ledger.session() as s:
         rec = svc.list_records(s, oid, 2026, "member_meeting")[1]
         topic = rec.topics
         members = svc.members_of(s, oid)
-        absent = [a for r in svc.list_records(s, oid, 2026) for a in r.attendance
-                  if a.status == "absent"]
+        absent = [
+            a for r in svc.list_records(s, oid, 2026) for a in r.attendance if a.status == "absent"
+        ]
         absent_name = s.get(type(members[0]), absent[0].person_id).name
     assert topic in text.replace("\n", "")
     for p in members:
@@ -138,13 +147,15 @@ def test_blank_book_is_an_empty_template():
     buf = io.BytesIO()
     n = write_book(None, None, None, buf, blank=True, invariant=True)
     reader = PdfReader(buf)
-    at = {o.title: reader.get_destination_page_number(o) for o in reader.outline
-          if not isinstance(o, list)}
+    at = {
+        o.title: reader.get_destination_page_number(o)
+        for o in reader.outline
+        if not isinstance(o, list)
+    }
     life = at["七、组织生活会和民主评议党员"]
     three = at["五、“三会一课”记录"]
     talk = at["八、谈心谈话记录"]
-    pages = [reader.pages[i].extract_text()
-             for i in (0, 1, three, *range(life, talk), n - 1)]
+    pages = [reader.pages[i].extract_text() for i in (0, 1, three, *range(life, talk), n - 1)]
     text = "\n".join(pages)
     assert "党支部工作纪实手册" in pages[0] and "年度" in pages[0]
     assert "支部党员大会记录（第" in text and "签到表" in text and "评议结果" in text
@@ -155,11 +166,18 @@ def test_blank_book_is_an_empty_template():
 
 def test_long_texts_split_across_pages(empty_branch):
     ledger, oid = empty_branch
-    long_text = "\n".join(f"第{i}段：会议要求全体党员认真学习，结合岗位抓好落实，" * 3
-                          for i in range(60))
+    long_text = "\n".join(
+        f"第{i}段：会议要求全体党员认真学习，结合岗位抓好落实，" * 3 for i in range(60)
+    )
     with ledger.session() as s:
-        svc.create_record(s, "支部党员大会", org_id=oid, held_at=datetime(2026, 3, 3, 14),
-                          topics="很长的会议", content=long_text)
+        svc.create_record(
+            s,
+            "支部党员大会",
+            org_id=oid,
+            held_at=datetime(2026, 3, 3, 14),
+            topics="很长的会议",
+            content=long_text,
+        )
         data = load_book(s, oid, 2026)
     buf = io.BytesIO()
     n = render_book(data, buf, invariant=True)

@@ -84,8 +84,13 @@ def test_reminders_for_this_month_and_instructor_logs(empty_branch):
         new = Instructor(name="钱指导", appointed_on=date(2026, 5, 1))
         s.add_all([busy, idle, new])
         s.flush()
-        svc.create_record(s, "指导员工作日志", instructor_id=busy.id,
-                          held_at=datetime(2026, 4, 15, 10), content="指导")
+        svc.create_record(
+            s,
+            "指导员工作日志",
+            instructor_id=busy.id,
+            held_at=datetime(2026, 4, 15, 10),
+            content="指导",
+        )
         items = reminders(s, date(2026, 5, 10))
     texts = [r.text for r in items]
     assert any("本月尚未召开支委会" in t for t in texts)

@@ -37,8 +37,12 @@ def test_models_pass_modeltester(page, qtmodeltester):
     from ui.pages.records_editor import AttendanceModel
 
     m = AttendanceModel([(1, "张三"), (2, "李四")], with_ratings=True)
-    m.load([{"person_id": 1, "status": "present"},
-            {"person_id": 2, "status": "absent", "reason": "病假"}])
+    m.load(
+        [
+            {"person_id": 1, "status": "present"},
+            {"person_id": 2, "status": "absent", "reason": "病假"},
+        ]
+    )
     qtmodeltester.check(m)
     assert m.index(1, 2).data() == "病假"
 
@@ -110,8 +114,10 @@ def test_cadence_marks_missing(page, qtbot):
         for r in svc.list_records(s, oid, 2026, "theme_day")[:2]:
             svc.delete_record(s, r.id)
     p.reload()
-    rows = {p.cadence.item(i, 0).text(): p.cadence.item(i, 4).text()
-            for i in range(p.cadence.rowCount())}
+    rows = {
+        p.cadence.item(i, 0).text(): p.cadence.item(i, 4).text()
+        for i in range(p.cadence.rowCount())
+    }
     assert rows["主题党日"].startswith("缺：1月、2月")
     assert "有缺" in p.cadence_title.text()
 

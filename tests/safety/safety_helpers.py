@@ -16,8 +16,14 @@ def child(script: str, *args: str, preexec_fn=None, **kw) -> subprocess.Popen:
     """Start `python -c script args…` from the worktree root, stdout piped line-buffered."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
     return subprocess.Popen(
-        [sys.executable, "-c", script, *args], cwd=ROOT, env=env, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec_fn, **kw,
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=preexec_fn,
+        **kw,
     )
 
 
@@ -46,7 +52,9 @@ def wait_for_line(proc: subprocess.Popen, word: str, timeout: float = 60) -> str
                 return buf
         if proc.poll() is not None and not r:
             break
-    raise AssertionError(f"child never said {word!r}: {buf!r} / {proc.stderr.read() if proc.poll() is not None else ''}")
+    raise AssertionError(
+        f"child never said {word!r}: {buf!r} / {proc.stderr.read() if proc.poll() is not None else ''}"
+    )
 
 
 def add_people(ledger, n: int, prefix: str = "成员") -> None:

@@ -20,9 +20,18 @@ from partydesk.ledger.models.audit import AuditEntry
 
 def _log(ledger, **kw):
     with ledger.session() as s:
-        return [(e.action, e.table_name, e.label, json.loads(e.old_values or "null"),
-                 json.loads(e.new_values or "null"), e.who, e.record_id)
-                for e in audit.query(s, audit.AuditFilter(**kw))][::-1]  # oldest first
+        return [
+            (
+                e.action,
+                e.table_name,
+                e.label,
+                json.loads(e.old_values or "null"),
+                json.loads(e.new_values or "null"),
+                e.who,
+                e.record_id,
+            )
+            for e in audit.query(s, audit.AuditFilter(**kw))
+        ][::-1]  # oldest first
 
 
 def test_edit_import_delete_are_all_logged(ledger, capsys):
@@ -40,7 +49,13 @@ def test_edit_import_delete_are_all_logged(ledger, capsys):
     with ledger.session() as s:  # an import that bypasses the ORM and says so itself
         rows = [{"name": f"导入{i}", "org_id": org.id} for i in range(3)]
         s.execute(insert(Person), rows)
-        audit.log(s, "import", "person", label="导入党员名册.xlsx：3 人", new={"文件": "党员名册.xlsx", "行数": 3})
+        audit.log(
+            s,
+            "import",
+            "person",
+            label="导入党员名册.xlsx：3 人",
+            new={"文件": "党员名册.xlsx", "行数": 3},
+        )
     with ledger.session() as s:  # a bulk edit
         s.execute(update(Person).where(Person.name.like("导入%")).values(job="快递员"))
     with ledger.session() as s:  # a delete
@@ -50,8 +65,12 @@ def test_edit_import_delete_are_all_logged(ledger, capsys):
 
     log = _log(ledger)
     assert [(a, t) for a, t, *_ in log] == [
-        ("insert", "organization"), ("insert", "person"), ("update", "person"),
-        ("import", "person"), ("bulk_update", "person"), ("delete", "person"),
+        ("insert", "organization"),
+        ("insert", "person"),
+        ("update", "person"),
+        ("import", "person"),
+        ("bulk_update", "person"),
+        ("delete", "person"),
         ("bulk_delete", "person"),
     ]
     assert {who for *_, who, _ in log} == {"王干事"}
@@ -66,7 +85,9 @@ def test_edit_import_delete_are_all_logged(ledger, capsys):
     assert log[6][2] == "批量删除 1 条" and "导入0" in log[6][3]["条件"]
 
     # The command line filters and shows it; -o exports it.
-    assert main(["audit", "--ledger", str(ledger.path), "--table", "person", "--action", "删除"]) == 0
+    assert (
+        main(["audit", "--ledger", str(ledger.path), "--table", "person", "--action", "删除"]) == 0
+    )
     out = capsys.readouterr().out
     assert "王干事  删除  党员与发展对象  张伟" in out and "原值：" in out and "新增" not in out
 
@@ -103,8 +124,20 @@ def test_filters_and_export(ledger, tmp_path, capsys):
         assert audit.query(s, audit.AuditFilter(since=date.today() + timedelta(days=1))) == []
         assert len(audit.query(s, audit.AuditFilter(since=date.today(), until=date.today()))) == 2
     out = tmp_path / "日志.xlsx"
-    assert main(["audit", "--ledger", str(ledger.path), "--since", date.today().isoformat(),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                "--ledger",
+                str(ledger.path),
+                "--since",
+                date.today().isoformat(),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "已导出操作日志 2 条" in capsys.readouterr().out
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0] == tuple(audit.HEADERS)
@@ -133,7 +166,9 @@ def test_password_hash_is_salted_and_never_in_the_log(ledger, monkeypatch, capsy
     raw = ledger.path.read_bytes() + ledger.path.with_name(ledger.path.name + "-wal").read_bytes()
     assert "开门口令9".encode() not in raw
     with ledger.session() as s:
-        stored = json.loads(s.scalar(select(AuditEntry.new_values).where(AuditEntry.table_name == "setting")))
+        stored = json.loads(
+            s.scalar(select(AuditEntry.new_values).where(AuditEntry.table_name == "setting"))
+        )
     assert stored["value"] == "***"
     # A second ledger with the same password stores a different hash (salted).
     from partydesk import settings

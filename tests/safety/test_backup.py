@@ -49,7 +49,9 @@ def test_backup_to_another_folder_and_list_on_cli(people_ledger, tmp_path, capsy
     assert "已备份" in out and "人员 30" in out
     assert len(list(usb.glob("*.partydesk"))) == 1
     # Configure the USB folder; `backup list` then lists it with its counts.
-    assert main(["backup", "config", "--ledger", str(people_ledger.path), "--folder", str(usb)]) == 0
+    assert (
+        main(["backup", "config", "--ledger", str(people_ledger.path), "--folder", str(usb)]) == 0
+    )
     assert main(["backup", "--ledger", str(people_ledger.path)]) == 0
     capsys.readouterr()
     assert main(["backup", "list", "--ledger", str(people_ledger.path)]) == 0
@@ -63,7 +65,9 @@ def test_rotation_keeps_daily_weekly_monthly():
     now = datetime(2026, 11, 22, 9, 0)
     # Three backups a day for 400 days.
     created = [now - timedelta(days=d, hours=h) for d in range(400) for h in (0, 3, 6)]
-    keep = {created[i] for i in backup.select_keep(created, daily=7, weekly=4, monthly=12, recent=3)}
+    keep = {
+        created[i] for i in backup.select_keep(created, daily=7, weekly=4, monthly=12, recent=3)
+    }
     # The 3 newest, the newest of each of the last 7 days, of 4 ISO weeks, of 12 months.
     assert {now, now - timedelta(hours=3), now - timedelta(hours=6)} <= keep
     for d in range(7):
@@ -196,7 +200,9 @@ def _digest(path):
 def test_damaged_ledger_is_not_written_and_offers_newest_good_backup(people_ledger, capsys):
     path = people_ledger.path
     older = backup.make_backup(people_ledger, "manual", now=datetime.now() - timedelta(hours=2))
-    newest_good = backup.make_backup(people_ledger, "manual", now=datetime.now() - timedelta(hours=1))
+    newest_good = backup.make_backup(
+        people_ledger, "manual", now=datetime.now() - timedelta(hours=1)
+    )
     broken = backup.make_backup(people_ledger, "manual")
     _damage(broken.path)  # the newest backup is damaged too: it must be skipped
     people_ledger.close()
@@ -219,7 +225,9 @@ def test_damaged_ledger_is_not_written_and_offers_newest_good_backup(people_ledg
     assert older.path.exists()
 
 
-def test_backup_to_full_disk_leaves_nothing_half_written(people_ledger, tmp_path, monkeypatch, capsys):
+def test_backup_to_full_disk_leaves_nothing_half_written(
+    people_ledger, tmp_path, monkeypatch, capsys
+):
     usb = tmp_path / "full"
 
     def no_space(_fd):

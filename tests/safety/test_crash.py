@@ -14,7 +14,7 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.models import Person
 from partydesk.ledger.models.audit import AuditEntry
 
-IMPORT = r'''
+IMPORT = r"""
 import sys
 from sqlalchemy import insert, text
 from partydesk import audit
@@ -33,9 +33,9 @@ with lg.session() as s:
     if stop_at == "commit":
         print("KILLME", flush=True)
 print("DONE", flush=True)
-'''
+"""
 
-EDIT = r'''
+EDIT = r"""
 import sys
 from sqlalchemy import select, text
 from partydesk.ledger import open_ledger
@@ -57,7 +57,7 @@ with lg.session() as s:
         s.flush()
         print("KILLME", flush=True)
 print("DONE", flush=True)
-'''
+"""
 
 
 def _kill_when_told(script, path, stop_at):

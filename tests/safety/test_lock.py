@@ -17,13 +17,13 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.db import LedgerReadOnlyError
 from partydesk.ledger.models import Person
 
-HOLD = r'''
+HOLD = r"""
 import sys, time
 from partydesk.ledger import open_ledger
 lg = open_ledger(sys.argv[1])
 print("READY", lg.readonly, flush=True)
 time.sleep(60)
-'''
+"""
 
 
 @pytest.fixture
@@ -54,9 +54,17 @@ def test_second_instance_is_read_only_with_a_clear_message(held, capsys):
         with pytest.raises(LedgerReadOnlyError, match="只读"), lg.session() as s:
             s.add(Person(name="第二个窗口"))
         with pytest.raises(LedgerReadOnlyError), lg.session() as s:
-            s.execute(Person.__table__.insert().values(name="绕过ORM", uuid="x", category="full",
-                                                       status="active", probation_extension_months=0,
-                                                       is_flowing=False, lost_contact=False))
+            s.execute(
+                Person.__table__.insert().values(
+                    name="绕过ORM",
+                    uuid="x",
+                    category="full",
+                    status="active",
+                    probation_extension_months=0,
+                    is_flowing=False,
+                    lost_contact=False,
+                )
+            )
     # A writing command says so in one line.
     assert main(["backup", "config", "--ledger", str(path), "--daily", "3"]) == 1
     err = capsys.readouterr().err
@@ -77,8 +85,14 @@ def test_lock_of_a_killed_instance_is_taken_over(held):
 
 def _foreign_lock(path, heartbeat_age: float):
     now = time.time()
-    info = {"pid": 4242, "host": "另一台电脑", "user": "李会计", "token": "t", "started": now - 3600,
-            "heartbeat": now - heartbeat_age}
+    info = {
+        "pid": 4242,
+        "host": "另一台电脑",
+        "user": "李会计",
+        "token": "t",
+        "started": now - 3600,
+        "heartbeat": now - heartbeat_age,
+    }
     locking.lock_path_for(path).write_text(json.dumps(info), encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.db import DiskFullError, LedgerReadOnlyError
 from partydesk.ledger.models import Person
 
-READ_ONLY_CHILD = r'''
+READ_ONLY_CHILD = r"""
 import sys
 from sqlalchemy import func, select
 from partydesk.cli import main
@@ -42,7 +42,7 @@ for path in sys.argv[1:]:
         except PartyDeskError as e:
             print(path, "WRITE", type(e).__name__, e)
     print(path, "CLI", main(["backup", "config", "--ledger", path, "--daily", "2"]), flush=True)
-'''
+"""
 
 
 @pytest.fixture
@@ -73,7 +73,9 @@ def test_read_only_file_or_folder_opens_read_only(shared_dir):
     ro_file = shared_dir / "ro.partydesk"  # a read-only file in a writable folder
     _make(ro_file)
     os.chmod(ro_file, 0o444)
-    ro_dir = shared_dir / "只读文件夹"  # a writable file in a read-only folder (a CD, a locked share)
+    ro_dir = (
+        shared_dir / "只读文件夹"
+    )  # a writable file in a read-only folder (a CD, a locked share)
     ro_dir.mkdir()
     ro_in_dir = ro_dir / "ro.partydesk"
     _make(ro_in_dir)
@@ -81,7 +83,11 @@ def test_read_only_file_or_folder_opens_read_only(shared_dir):
     before = [ro_file.read_bytes(), ro_in_dir.read_bytes()]
     r = run_child(READ_ONLY_CHILD, str(ro_file), str(ro_in_dir), preexec_fn=drop_dac_override)
     for path in (ro_file, ro_in_dir):
-        said = [line.split(" ", 1)[1] for line in r.stdout.splitlines() if line.startswith(str(path) + " ")]
+        said = [
+            line.split(" ", 1)[1]
+            for line in r.stdout.splitlines()
+            if line.startswith(str(path) + " ")
+        ]
         assert "READONLY True" in said, (r.stdout, r.stderr)
         assert any(x.startswith("REASON 账本文件或所在文件夹是只读的") for x in said)
         assert "COUNT 12" in said
@@ -159,7 +165,10 @@ def test_disk_full_on_the_command_line_is_one_line(people_ledger, monkeypatch, c
 
 def test_file_moved_away_while_open(people_ledger, tmp_path):
     os.rename(people_ledger.path, tmp_path / "moved.partydesk")
-    with pytest.raises(LedgerReadOnlyError, match="已被移动、改名或删除"), people_ledger.session() as s:
+    with (
+        pytest.raises(LedgerReadOnlyError, match="已被移动、改名或删除"),
+        people_ledger.session() as s,
+    ):
         s.execute(insert(Person), [{"name": "丢失"}])
     with pytest.raises(LedgerReadOnlyError), people_ledger.session() as s:
         s.add(Person(name="丢失"))

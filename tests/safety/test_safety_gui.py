@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
 
 from partydesk import applock, backup
 from partydesk.ledger import lock as locking
-from partydesk.ledger import open_ledger
 from partydesk.ledger.models import Person, Unit
 from ui import safety
 
@@ -117,11 +116,23 @@ def test_read_only_window_says_so(qtbot, ledger, monkeypatch):
     path = ledger.path
     ledger.close()
     now = time.time()
-    locking.lock_path_for(path).write_text(json.dumps(
-        {"pid": 1, "host": "办公室电脑", "user": "张会计", "token": "t", "started": now, "heartbeat": now}
-    ), encoding="utf-8")
+    locking.lock_path_for(path).write_text(
+        json.dumps(
+            {
+                "pid": 1,
+                "host": "办公室电脑",
+                "user": "张会计",
+                "token": "t",
+                "started": now,
+                "heartbeat": now,
+            }
+        ),
+        encoding="utf-8",
+    )
     told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: told.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: told.append((title, text))
+    )
     lg = safety.open_for_gui(path)
     try:
         assert lg.readonly and told and "办公室电脑" in told[0][1]
@@ -165,7 +176,9 @@ def test_damaged_ledger_offers_the_newest_good_backup(qtbot, ledger, monkeypatch
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     lg = safety.open_for_gui(path)
     try:
-        assert shown and good.created.strftime("%Y-%m-%d %H:%M") in shown[0] and "人员 5" in shown[0]
+        assert (
+            shown and good.created.strftime("%Y-%m-%d %H:%M") in shown[0] and "人员 5" in shown[0]
+        )
         with lg.session() as s:
             assert s.query(Person).count() == 5
     finally:

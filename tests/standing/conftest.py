@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from standing_helpers import add_org, add_unit
 
 
@@ -14,4 +13,3 @@ def one_org(ledger):
         org = add_org(s, "中共云海科技有限公司支部委员会", units=[u])
         ids = (u.id, org.id)
     return ids
-

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from standing_helpers import add_org, add_person, add_unit
 
 from partydesk.cli import main
 from partydesk.standing import config
 from partydesk.standing.rating import indicators
-from standing_helpers import add_org, add_person, add_unit
 
 
 @pytest.fixture
@@ -24,7 +24,9 @@ def small(ledger):
         other = add_org(s, "中共星河物流有限公司支部委员会")
         add_person(s, "王芳", "probationary", br, admitted_on=date(2025, 12, 1))  # due 2026-12-01
         add_person(s, "李雷", "applicant", br, applied_on=date(2026, 10, 1))  # due 2026-11-01
-        add_person(s, "韩梅", "probationary", other, admitted_on=date(2026, 1, 15))  # due 2027-01-15
+        add_person(
+            s, "韩梅", "probationary", other, admitted_on=date(2026, 1, 15)
+        )  # due 2027-01-15
     return str(ledger.path)
 
 
@@ -40,16 +42,36 @@ def test_due_lists_with_dates_and_marks_overdue(small, capsys):
     lines = [line.strip() for line in out.strip().splitlines()]
     # two people, and the meetings the two branches have not held yet (no work records)
     assert "共8项，其中逾期1项" in lines[0]
-    assert lines[1] == "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
-    assert lines[2] == "2026-11-30 （还有8天） 中共云海科技有限公司第一支部委员会：本月尚未召开主题党日"
+    assert (
+        lines[1]
+        == "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
+    )
+    assert (
+        lines[2]
+        == "2026-11-30 （还有8天） 中共云海科技有限公司第一支部委员会：本月尚未召开主题党日"
+    )
     assert lines[4].startswith("2026-12-01 （还有9天） 王芳")
-    assert "2026-12-31 （还有39天） 中共星河物流有限公司支部委员会：本季度尚未召开支部党员大会" in lines
+    assert (
+        "2026-12-31 （还有39天） 中共星河物流有限公司支部委员会：本季度尚未召开支部党员大会"
+        in lines
+    )
 
 
 def test_due_days_and_org_include_suborganizations(small, capsys):
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22", "--days", "60")
     assert "共9项" in out and "韩梅" in out
-    rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22", "--days", "60", "--org", "云海科技有限公司委员会")
+    rc, out, _ = run(
+        capsys,
+        "due",
+        "--ledger",
+        small,
+        "--today",
+        "2026-11-22",
+        "--days",
+        "60",
+        "--org",
+        "云海科技有限公司委员会",
+    )
     assert "共5项" in out and "韩梅" not in out and "王芳" in out and "星河" not in out
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-12-01", "--org", "星河")
     assert "共3项，其中逾期0项" in out and "王芳" not in out and "韩梅" not in out
@@ -64,19 +86,48 @@ def test_due_bad_input_is_one_chinese_line(small, capsys):
 
 def test_rate_then_report_stars(small, capsys, tmp_path):
     full = [f"--score={i['code']}={i['max']}" for i in indicators(config.DEFAULTS)]
-    rc, out, _ = run(capsys, "rate", "--ledger", small, "--org", "星河", "--year", "2026", *full,
-                     "--step", "自查初评=2026-03-01", "--step", "accept=2026年10月9日")
+    rc, out, _ = run(
+        capsys,
+        "rate",
+        "--ledger",
+        small,
+        "--org",
+        "星河",
+        "--year",
+        "2026",
+        *full,
+        "--step",
+        "自查初评=2026-03-01",
+        "--step",
+        "accept=2026年10月9日",
+    )
     assert rc == 0 and "总分100分，5星" in out and "已到“检查验收”" in out
-    rc, out, _ = run(capsys, "rate", "--ledger", small, "--org", "第一支部", "--year", "2026",
-                     "--score", "书记选优配强，履职尽责=6", "--veto", "accident")
+    rc, out, _ = run(
+        capsys,
+        "rate",
+        "--ledger",
+        small,
+        "--org",
+        "第一支部",
+        "--year",
+        "2026",
+        "--score",
+        "书记选优配强，履职尽责=6",
+        "--veto",
+        "accident",
+    )
     assert "总分6分，未评星，一票否决：单位发生重大安全生产事故或群体性事件" in out
-    rc, _, err = run(capsys, "rate", "--ledger", small, "--org", "星河", "--score", "leadership.secretary=60")
+    rc, _, err = run(
+        capsys, "rate", "--ledger", small, "--org", "星河", "--score", "leadership.secretary=60"
+    )
     assert rc == 1 and "0至6分" in err
     rc, out, _ = run(capsys, "rate", "--ledger", small, "--org", "星河")
     assert out.strip() == "2026年度：总分100分，5星，已到“检查验收”"
 
     xlsx = tmp_path / "stars.xlsx"
-    rc, out, _ = run(capsys, "report", "stars", "--ledger", small, "--year", "2026", "-o", str(xlsx))
+    rc, out, _ = run(
+        capsys, "report", "stars", "--ledger", small, "--year", "2026", "-o", str(xlsx)
+    )
     assert rc == 0 and "2个党组织" in out
     ws = load_workbook(xlsx).active
     assert ws["A1"].value == "2026年度党组织评星定级汇总表"
@@ -85,28 +136,71 @@ def test_rate_then_report_stars(small, capsys, tmp_path):
     assert ws["A2"].font.bold and ws.freeze_panes == "C3"
     assert ws.column_dimensions["B"].width >= 30
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
-    assert [r[1] for r in rows] == ["中共星河物流有限公司支部委员会", "中共云海科技有限公司第一支部委员会"]
-    first = dict(zip(header, rows[0]))
-    assert first["总分"] == 100 and first["星级"] == "5星" and first["检查验收"].date() == date(2026, 10, 9)
-    second = dict(zip(header, rows[1]))
+    assert [r[1] for r in rows] == [
+        "中共星河物流有限公司支部委员会",
+        "中共云海科技有限公司第一支部委员会",
+    ]
+    first = dict(zip(header, rows[0], strict=True))
+    assert (
+        first["总分"] == 100
+        and first["星级"] == "5星"
+        and first["检查验收"].date() == date(2026, 10, 9)
+    )
+    second = dict(zip(header, rows[1], strict=True))
     assert second["星级"] == "未评星" and "安全生产" in second["一票否决"]
 
 
 def test_survey_checklist_guidance_demo_site(small, capsys):
     rc, out, _ = run(capsys, "survey", "--ledger", small, "--pending", "--today", "2026-11-22")
     assert "未摸排1个" in out and "云海科技有限公司" in out
-    rc, out, _ = run(capsys, "survey", "--ledger", small, "--unit", "云海", "--surveyor", "赵敏",
-                     "--on", "2026-09-01", "--employees", "41")
+    rc, out, _ = run(
+        capsys,
+        "survey",
+        "--ledger",
+        small,
+        "--unit",
+        "云海",
+        "--surveyor",
+        "赵敏",
+        "--on",
+        "2026-09-01",
+        "--employees",
+        "41",
+    )
     assert rc == 0 and "从业人员：41" in out and "党组织：中共云海科技有限公司委员会" in out
     rc, out, _ = run(capsys, "survey", "--ledger", small, "--pending", "--today", "2026-11-22")
     assert "未摸排0个" in out
-    rc, out, _ = run(capsys, "checklist", "--ledger", small, "--org", "星河", "--done", "venue", "--done", "有党旗")
+    rc, out, _ = run(
+        capsys,
+        "checklist",
+        "--ledger",
+        small,
+        "--org",
+        "星河",
+        "--done",
+        "venue",
+        "--done",
+        "有党旗",
+    )
     assert "“六有”：2/6" in out and "[√] 有党旗" in out
     rc, _, err = run(capsys, "checklist", "--ledger", small, "--org", "星河", "--done", "有游泳池")
     assert rc == 1 and "没有清单项“有游泳池”" in err
-    rc, out, _ = run(capsys, "guidance", "--ledger", small, "--org", "星河", "--leader", "陈刚", "--channel", "街道党建热线")
+    rc, out, _ = run(
+        capsys,
+        "guidance",
+        "--ledger",
+        small,
+        "--org",
+        "星河",
+        "--leader",
+        "陈刚",
+        "--channel",
+        "街道党建热线",
+    )
     assert "不齐全" in out and "联系领导：陈刚" in out and "吹哨报到渠道：街道党建热线" in out
-    rc, out, _ = run(capsys, "demo-site", "--ledger", small, "--org", "星河", "--level", "县级", "--year", "2025")
+    rc, out, _ = run(
+        capsys, "demo-site", "--ledger", small, "--org", "星河", "--level", "县级", "--year", "2025"
+    )
     assert out.strip() == "已命名：中共星河物流有限公司支部委员会 为2025年度县级示范点"
 
 
@@ -122,8 +216,17 @@ def test_rubric_export_edit_import(small, capsys, tmp_path):
     f.write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
     rc, out, _ = run(capsys, "rubric", "--ledger", small, "--import", str(f))
     assert rc == 0 and "星级分档：五星≥95分  三星≥60分" in out
-    rc, out, _ = run(capsys, "rate", "--ledger", small, "--org", "星河", "--year", "2026",
-                     *[f"--score={i['code']}={i['max']}" for i in indicators(config.DEFAULTS)][:14])
+    rc, out, _ = run(
+        capsys,
+        "rate",
+        "--ledger",
+        small,
+        "--org",
+        "星河",
+        "--year",
+        "2026",
+        *[f"--score={i['code']}={i['max']}" for i in indicators(config.DEFAULTS)][:14],
+    )
     assert "总分70分，3星" in out
     rc, out, _ = run(capsys, "checklist", "--ledger", small, "--org", "星河")
     assert "“五有”：0/6" in out

@@ -70,7 +70,9 @@ def test_figures_shown_equal_the_core(page, ctx, qtbot, qtmodeltester):
     qtmodeltester.check(page.reminders)
     # every provider's reminders are counted under their own heading, none under 其他
     held = sum(r.kind.startswith("record_") for r in core.reminders)
-    assert held and f"组织生活 {held}" in page.rem_kinds.text() and "其他" not in page.rem_kinds.text()
+    assert (
+        held and f"组织生活 {held}" in page.rem_kinds.text() and "其他" not in page.rem_kinds.text()
+    )
 
     qtbot.mouseClick(page.cards["unsurveyed"], Qt.LeftButton)
     dlg = page.findChildren(ListDialog)[-1]
@@ -102,7 +104,7 @@ def test_rating_dialog_saves_and_undoes(page, ctx, qtbot):
     year = 2031  # a year the demo did not rate
     dlg = OrgStandingDialog(ctx, org_id, year)
     qtbot.addWidget(dlg)
-    for code, spin in dlg.spins.items():
+    for spin in dlg.spins.values():
         spin.setValue(spin.maximum())
     dlg.spins["life.meetings"].setValue(0)
     assert dlg.result.text().startswith("总分 92 分")
@@ -128,8 +130,10 @@ def test_survey_dialog_records_and_the_count_drops(page, ctx, qtbot):
     assert dlg.fields["party_org"].text() != ""  # pre-filled from the ledger
     dlg.surveyor.setText("赵敏")
     dlg.save()
-    qtbot.waitUntil(lambda: page.data is not None and page.data.figure("unsurveyed").count == before.count - 1,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: page.data is not None and page.data.figure("unsurveyed").count == before.count - 1,
+        timeout=20000,
+    )
     assert page.cards["unsurveyed"].value_label.text() == str(before.count - 1)
     ctx.undo_stack.undo()
     assert core_figures(ctx).figure("unsurveyed").count == before.count

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, select
+from standing_helpers import add_org, add_unit
 
 from partydesk.demo import DemoContext
 from partydesk.demo.standing import fill
 from partydesk.ledger import open_ledger
-from partydesk.ledger.models.standing import ChecklistMark, DemoSite, GuidanceLink, StarRating, UnitSurvey
+from partydesk.ledger.models.standing import (
+    ChecklistMark,
+    DemoSite,
+    GuidanceLink,
+    StarRating,
+    UnitSurvey,
+)
 from partydesk.standing import survey
-from standing_helpers import add_org, add_unit
 
 TODAY = date(2026, 11, 22)
 
@@ -29,9 +35,20 @@ def build(path):
 def snapshot(lg):
     with lg.session() as s:
         return (
-            s.execute(select(StarRating.org_id, StarRating.year, StarRating.scores, StarRating.stars,
-                             StarRating.accept_on).order_by(StarRating.id)).all(),
-            s.execute(select(UnitSurvey.unit_id, UnitSurvey.surveyed_on, UnitSurvey.surveyor).order_by(UnitSurvey.id)).all(),
+            s.execute(
+                select(
+                    StarRating.org_id,
+                    StarRating.year,
+                    StarRating.scores,
+                    StarRating.stars,
+                    StarRating.accept_on,
+                ).order_by(StarRating.id)
+            ).all(),
+            s.execute(
+                select(UnitSurvey.unit_id, UnitSurvey.surveyed_on, UnitSurvey.surveyor).order_by(
+                    UnitSurvey.id
+                )
+            ).all(),
             s.execute(select(DemoSite.org_id, DemoSite.level).order_by(DemoSite.id)).all(),
         )
 
@@ -42,13 +59,20 @@ def test_demo_is_deterministic_and_fills_everything(tmp_path):
         fill(DemoContext(lg, seed=7, today=TODAY))
     assert snapshot(a) == snapshot(b)
     with a.session() as s:
-        years = dict(s.execute(select(StarRating.year, func.count()).group_by(StarRating.year)).all())
+        years = dict(
+            s.execute(select(StarRating.year, func.count()).group_by(StarRating.year)).all()
+        )
         assert years == {2025: 20, 2026: 20}
         assert 20 * 3 < s.scalar(select(func.count()).select_from(ChecklistMark)) <= 20 * 6
         assert 0 < s.scalar(select(func.count()).select_from(GuidanceLink)) <= 20
         assert s.scalar(select(func.count()).select_from(DemoSite)) >= 1
         # last year's ratings went through all four steps; this year's not past today
-        assert s.scalar(select(func.count()).where(StarRating.year == 2025, StarRating.award_on.is_(None))) == 0
+        assert (
+            s.scalar(
+                select(func.count()).where(StarRating.year == 2025, StarRating.award_on.is_(None))
+            )
+            == 0
+        )
         assert s.scalar(select(func.max(StarRating.award_on))) <= TODAY
         st = survey.survey_status(s, TODAY)
         assert st.operating == 30 and st.surveyed_ids and st.unsurveyed_ids

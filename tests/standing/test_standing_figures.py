@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from partydesk.ledger.models import Instructor, InstructorAssignment
-from partydesk.stats import coverage
-from partydesk.standing import figures, orgs, rating, survey
 from standing_helpers import add_org, add_person, add_unit
+
+from partydesk.ledger.models import Instructor, InstructorAssignment
+from partydesk.standing import figures, orgs, rating, survey
+from partydesk.stats import coverage
 
 TODAY = date(2026, 11, 22)
 
@@ -25,11 +26,17 @@ def build(ledger):
         s.flush()
         s.add(InstructorAssignment(instructor_id=ins.id, unit_id=u[5].id))
         u[6].has_union = True
-        for i, cat in enumerate(["full"] * 5 + ["probationary"] * 2 + ["activist", "applicant", "target"]):
+        for i, cat in enumerate(
+            ["full"] * 5 + ["probationary"] * 2 + ["activist", "applicant", "target"]
+        ):
             add_person(s, f"人{i}", cat, own[i % 3])
         add_person(s, "转出者", "full", own[0], status="transferred_out")
-        rating.save_rating(s, own[0].id, 2026, scores={i["code"]: i["max"] for i in rating.indicators(
-            rating.config.get(s))})
+        rating.save_rating(
+            s,
+            own[0].id,
+            2026,
+            scores={i["code"]: i["max"] for i in rating.indicators(rating.config.get(s))},
+        )
         rating.save_rating(s, own[1].id, 2026, scores={"life.meetings": 8})
         rating.save_rating(s, own[2].id, 2025, scores={"life.meetings": 8})
         orgs.add_demo_site(s, own[0].id, "county", 2025)
@@ -53,13 +60,29 @@ def test_coverage_and_other_figures_are_the_known_ones(ledger):
     # stars of the current year: one five-star, one below every band
     assert d.rating_year == 2026
     assert [(x.label, x.count) for x in d.stars] == [
-        ("五星", 1), ("四星", 0), ("三星", 0), ("二星", 0), ("一星", 0), ("未评星", 1)]
+        ("五星", 1),
+        ("四星", 0),
+        ("三星", 0),
+        ("二星", 0),
+        ("一星", 0),
+        ("未评星", 1),
+    ]
     assert f("stars_5").ids == [own[0]]
-    assert (f("demo_county").ids, f("demo_city").ids, f("demo_provincial").ids) == ([own[0]], [own[0]], [])
+    assert (f("demo_county").ids, f("demo_city").ids, f("demo_provincial").ids) == (
+        [own[0]],
+        [own[0]],
+        [],
+    )
     assert [(x.label, x.count) for x in d.categories] == [
-        ("入党申请人", 1), ("入党积极分子", 1), ("发展对象", 1), ("预备党员", 2), ("正式党员", 5)]
+        ("入党申请人", 1),
+        ("入党积极分子", 1),
+        ("发展对象", 1),
+        ("预备党员", 2),
+        ("正式党员", 5),
+    ]
     assert {k: v for k, v in cov.people_by_category.items() if v} == {
-        x.key[4:]: x.count for x in d.categories if x.count}  # same people as the core's stats
+        x.key[4:]: x.count for x in d.categories if x.count
+    }  # same people as the core's stats
     assert d.survey_label == "2026年下半年"
     assert (f("unsurveyed").count, f("unsurveyed").ids) == (9, units[1:])
 

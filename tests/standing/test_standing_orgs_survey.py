@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from standing_helpers import add_org, add_person, add_unit
 
 from partydesk import settings
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger.models import Instructor, InstructorAssignment
 from partydesk.standing import config, orgs, survey
-from standing_helpers import add_org, add_person, add_unit
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,10 @@ def test_checklist_is_named_and_editable(ledger, one_org):
         orgs.set_checklist(s, org_id, {c: True for c in ("facilities", "sign", "books", "rules")})
         assert orgs.checklist_complete_orgs(s) == [org_id]
         cfg = config.get(s)
-        cfg["checklist"] = {"name": "五有", "items": cfg["checklist"]["items"][:4] + [{"code": "x", "label": "有台账"}]}
+        cfg["checklist"] = {
+            "name": "五有",
+            "items": cfg["checklist"]["items"][:4] + [{"code": "x", "label": "有台账"}],
+        }
         settings.put(s, "standing", cfg)
     with ledger.session() as s:
         rows = orgs.checklist(s, org_id)
@@ -116,4 +119,8 @@ def test_guidance_and_demo_sites(ledger, one_org):
         orgs.add_demo_site(s, org_id, "county", 2025)
         with pytest.raises(ValidationError, match="省级、市级或县级"):
             orgs.add_demo_site(s, org_id, "国家级", 2025)
-        assert orgs.demo_sites_by_level(s) == {"provincial": [], "city": [org_id], "county": [org_id]}
+        assert orgs.demo_sites_by_level(s) == {
+            "provincial": [],
+            "city": [org_id],
+            "county": [org_id],
+        }

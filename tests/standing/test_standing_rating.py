@@ -23,7 +23,12 @@ def full_marks(cfg=CFG) -> dict[str, float]:
 
 def test_default_rubric_is_the_six_goods_on_100_points():
     assert [a["label"] for a in CFG["rubric"]] == [
-        "领导班子好", "党员队伍好", "组织生活好", "制度落实好", "基础工作好", "作用发挥好",
+        "领导班子好",
+        "党员队伍好",
+        "组织生活好",
+        "制度落实好",
+        "基础工作好",
+        "作用发挥好",
     ]
     assert rubric_max(CFG) == 100
     assert evaluate(CFG, full_marks()).total == 100
@@ -41,7 +46,19 @@ def test_total_adds_indicators_and_areas():
 
 @pytest.mark.parametrize(
     "total, stars",
-    [(100, 5), (90, 5), (89.99, 4), (80, 4), (79.5, 3), (70, 3), (60, 2), (59.9, 1), (50, 1), (49.9, 0), (0, 0)],
+    [
+        (100, 5),
+        (90, 5),
+        (89.99, 4),
+        (80, 4),
+        (79.5, 3),
+        (70, 3),
+        (60, 2),
+        (59.9, 1),
+        (50, 1),
+        (49.9, 0),
+        (0, 0),
+    ],
 )
 def test_bands_at_their_edges(total, stars):
     assert stars_for(total, False, CFG) == stars
@@ -66,13 +83,17 @@ def test_scores_out_of_range_or_unknown_are_refused_in_chinese():
 def test_save_rating_stores_total_stars_and_history(ledger, one_org):
     _, org_id = one_org
     with ledger.session() as s:
-        rating.save_rating(s, org_id, 2025, scores=full_marks(), steps={"self_check": date(2025, 3, 1)})
+        rating.save_rating(
+            s, org_id, 2025, scores=full_marks(), steps={"self_check": date(2025, 3, 1)}
+        )
         r = rating.save_rating(s, org_id, 2026, scores={**full_marks(), "life.meetings": 0})
         assert (r.total, r.stars) == (92, 5)
         # a later edit merges scores and recomputes
         r = rating.save_rating(s, org_id, 2026, scores={"leadership.secretary": 0, "rules.dues": 0})
         assert (r.total, r.stars) == (81, 4)
-        r = rating.save_rating(s, org_id, 2026, vetoes=["weak"], steps={"检查验收": date(2026, 10, 9)})
+        r = rating.save_rating(
+            s, org_id, 2026, vetoes=["weak"], steps={"检查验收": date(2026, 10, 9)}
+        )
     with ledger.session() as s:
         hist = rating.history(s, org_id)
         assert [(h.year, h.total, h.stars) for h in hist] == [(2025, 100, 5), (2026, 81, 0)]
@@ -100,7 +121,9 @@ def test_county_bands_and_rubric_are_data(ledger, one_org):
     with ledger.session() as s:
         cfg = copy.deepcopy(config.get(s))
         cfg["bands"] = [{"stars": 5, "min": 95}, {"stars": 3, "min": 60}]
-        cfg["rubric"] = [{"code": "a", "label": "甲", "indicators": [{"code": "a.x", "label": "X", "max": 100}]}]
+        cfg["rubric"] = [
+            {"code": "a", "label": "甲", "indicators": [{"code": "a.x", "label": "X", "max": 100}]}
+        ]
         settings.put(s, "standing", cfg)
     with ledger.session() as s:
         r = rating.save_rating(s, org_id, 2026, scores={"a.x": 94})

@@ -58,7 +58,11 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(audit.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(audit.HEADERS):
+        if (
+            role == Qt.DisplayRole
+            and orientation == Qt.Horizontal
+            and 0 <= section < len(audit.HEADERS)
+        ):
             return audit.HEADERS[section]
         return None
 
@@ -73,7 +77,7 @@ class AuditModel(QAbstractTableModel):
 
     def _fetch_around(self, row: int) -> None:
         start = max(0, row - PAGE // 4)
-        wanted = [i for i in self._ids[start:start + PAGE] if i not in self._rows]
+        wanted = [i for i in self._ids[start : start + PAGE] if i not in self._rows]
         with self.ledger.session() as s:
             for e in s.scalars(select(AuditEntry).where(AuditEntry.id.in_(wanted))):
                 self._rows[e.id] = (audit.entry_row(e), e)
@@ -97,7 +101,8 @@ def _details(e: AuditEntry) -> str:
     """Field by field: old → new."""
     lines = [
         f"{audit.utc_to_local(e.at):%Y-%m-%d %H:%M:%S}  {e.who}  {audit.action_label(e.action)}  "
-        f"{audit.table_label(e.table_name)}  {e.label}" + (f"（#{e.record_id}）" if e.record_id else "")
+        f"{audit.table_label(e.table_name)}  {e.label}"
+        + (f"（#{e.record_id}）" if e.record_id else "")
     ]
     old = audit.values_dict(e.old_values)
     new = audit.values_dict(e.new_values)
@@ -269,8 +274,14 @@ class AuditPage(QWidget):
             with self.ctx.ledger.session() as s:
                 return audit.export_xlsx(s, path, flt)
 
-        run_task(self, self.tr("正在导出操作日志…"), work,
-                 on_done=lambda n: self.ctx.status(self.tr("已导出 %1 条操作记录：%2").replace("%1", str(n)).replace("%2", path)))
+        run_task(
+            self,
+            self.tr("正在导出操作日志…"),
+            work,
+            on_done=lambda n: self.ctx.status(
+                self.tr("已导出 %1 条操作记录：%2").replace("%1", str(n)).replace("%2", path)
+            ),
+        )
 
 
 def create_page(ctx):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, 
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -28,10 +29,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QTabWidget,
-    QSplitter,
-    QCheckBox,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +50,13 @@ class RowsModel(QAbstractTableModel):
     """A read-only table of plain tuples (loaded in one query; registries are small).
     `colour(row) -> QColor | None` and `tip(row, col) -> str | None` decorate cells."""
 
-    def __init__(self, headers: list[str], parent=None,
-                 colour: Callable[[tuple, int], QColor | None] | None = None,
-                 tip: Callable[[tuple, int], str | None] | None = None):
+    def __init__(
+        self,
+        headers: list[str],
+        parent=None,
+        colour: Callable[[tuple, int], QColor | None] | None = None,
+        tip: Callable[[tuple, int], str | None] | None = None,
+    ):
         super().__init__(parent)
         self.headers = headers
         self.rows: list[tuple] = []
@@ -86,7 +90,11 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.headers):
+        if (
+            role == Qt.DisplayRole
+            and orientation == Qt.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -231,18 +239,29 @@ class IssueDialog(QDialog):
             tpl = registry.template(s, kind)
             self.post.setPlaceholderText(tpl.post or "")
             if kind == "instructor":
-                for i in s.scalars(select(Instructor).where(Instructor.active.is_(True)).order_by(Instructor.name)):
-                    self.holder.addItem(f"{i.name}（{i.home_unit or '指导员'}）", ("instructor", i.id))
+                for i in s.scalars(
+                    select(Instructor).where(Instructor.active.is_(True)).order_by(Instructor.name)
+                ):
+                    self.holder.addItem(
+                        f"{i.name}（{i.home_unit or '指导员'}）", ("instructor", i.id)
+                    )
             else:
-                for q in s.scalars(select(Qualification).where(Qualification.status == "active")
-                                   .order_by(Qualification.holder_name)):
+                for q in s.scalars(
+                    select(Qualification)
+                    .where(Qualification.status == "active")
+                    .order_by(Qualification.holder_name)
+                ):
                     self.holder.addItem(f"{q.holder_name}（红领党务）", ("qualification", q.id))
         self.holder.blockSignals(False)
         self._preview()
 
     def holder_value(self, session) -> registry.Holder:
         i = self.holder.currentIndex()
-        data = self.holder.itemData(i) if i >= 0 and self.holder.currentText() == self.holder.itemText(i) else None
+        data = (
+            self.holder.itemData(i)
+            if i >= 0 and self.holder.currentText() == self.holder.itemText(i)
+            else None
+        )
         if data is None:
             return registry.holder_for(session, name=self.holder.currentText())
         kind, rid = data
@@ -259,7 +278,9 @@ class IssueDialog(QDialog):
                 from partydesk.rules.dates import add_months
 
                 end = add_months(on, 12 * tpl.valid_years) - timedelta(days=1)
-                self.preview.setPlainText(registry.render(s, tpl, h, on, end, self.post.text() or None))
+                self.preview.setPlainText(
+                    registry.render(s, tpl, h, on, end, self.post.text() or None)
+                )
                 s.rollback()
         except PartyDeskError as e:
             self.preview.setPlainText(str(e))
@@ -361,7 +382,11 @@ class CertsPage(QWidget):
         self.year.clear()
         self.year.addItem(self.tr("全部"), None)
         with self.ctx.ledger.session() as s:
-            years = {int(y) for y in s.scalars(select(func.strftime("%Y", Certificate.issued_on)).distinct()) if y}
+            years = {
+                int(y)
+                for y in s.scalars(select(func.strftime("%Y", Certificate.issued_on)).distinct())
+                if y
+            }
         years.add(date.today().year)
         for y in sorted(years, reverse=True):
             self.year.addItem(str(y), y)
@@ -371,8 +396,13 @@ class CertsPage(QWidget):
 
     def reload(self) -> None:
         with self.ctx.ledger.session() as s:
-            q = registry.query(s, year=self.year.currentData(), kind=self.kind.currentData(),
-                               status=self.status_box.currentData(), text=self.search.text() or None)
+            q = registry.query(
+                s,
+                year=self.year.currentData(),
+                kind=self.kind.currentData(),
+                status=self.status_box.currentData(),
+                text=self.search.text() or None,
+            )
             certs = list(s.scalars(q))
         rows, keys = [], []
         for c in certs:
@@ -381,9 +411,19 @@ class CertsPage(QWidget):
                 st += f"：{c.revoke_reason}"
             elif c.status == "replaced":
                 st += f" → {c.replaced_by}"
-            rows.append((c.serial, c.holder_name, CertificateKind.label_of(c.kind),
-                         f"{c.issued_on:%Y-%m-%d}", f"{c.valid_until:%Y-%m-%d}" if c.valid_until else "",
-                         c.issuer, st, c.printed_count, c.status))
+            rows.append(
+                (
+                    c.serial,
+                    c.holder_name,
+                    CertificateKind.label_of(c.kind),
+                    f"{c.issued_on:%Y-%m-%d}",
+                    f"{c.valid_until:%Y-%m-%d}" if c.valid_until else "",
+                    c.issuer,
+                    st,
+                    c.printed_count,
+                    c.status,
+                )
+            )
             keys.append(c.serial)
         self.model.set_rows(rows, keys)
         valid = sum(1 for r in rows if r[-1] == "valid")
@@ -430,8 +470,13 @@ class CertsPage(QWidget):
 
         def go(s):
             h = dlg.holder_value(s)
-            return registry.issue(s, dlg.kind.currentData(), [h], issued_on=qdate(dlg.issued.date()),
-                                  post=dlg.post.text().strip() or None)[0].serial
+            return registry.issue(
+                s,
+                dlg.kind.currentData(),
+                [h],
+                issued_on=qdate(dlg.issued.date()),
+                post=dlg.post.text().strip() or None,
+            )[0].serial
 
         serial = self._run(go)
         if serial:
@@ -441,7 +486,9 @@ class CertsPage(QWidget):
 
     def issue_batch(self) -> None:
         kinds = [k.label for k in CertificateKind]
-        label, ok = QInputDialog.getItem(self, self.tr("批量颁发"), self.tr("证书种类："), kinds, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("批量颁发"), self.tr("证书种类："), kinds, 0, False
+        )
         if not ok:
             return
         kind = CertificateKind.from_text(label).value
@@ -449,26 +496,43 @@ class CertsPage(QWidget):
         with self.ctx.ledger.session() as s:
             holders = registry.holders_missing(s, kind, year)
         if not holders:
-            QMessageBox.information(self, self.tr("批量颁发"), self.tr("{0}年没有尚未颁发的对象。").format(year))
+            QMessageBox.information(
+                self, self.tr("批量颁发"), self.tr("{0}年没有尚未颁发的对象。").format(year)
+            )
             return
         names = "、".join(h.name for h in holders[:20]) + ("等" if len(holders) > 20 else "")
-        if QMessageBox.question(
-            self, self.tr("批量颁发"),
-            self.tr("将为以下 {0} 人颁发{1}，编号连续分配：\n{2}\n\n继续吗？").format(len(holders), label, names),
-        ) != QMessageBox.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("批量颁发"),
+                self.tr("将为以下 {0} 人颁发{1}，编号连续分配：\n{2}\n\n继续吗？").format(
+                    len(holders), label, names
+                ),
+            )
+            != QMessageBox.Yes
+        ):
             return
-        certs = self._run(lambda s: [c.serial for c in registry.issue(
-            s, kind, registry.holders_missing(s, kind, year), issued_on=date.today())])
+        certs = self._run(
+            lambda s: [
+                c.serial
+                for c in registry.issue(
+                    s, kind, registry.holders_missing(s, kind, year), issued_on=date.today()
+                )
+            ]
+        )
         if certs:
             self.refresh()
-            self.ctx.status(self.tr("已颁发 {0} 张：{1} 至 {2}").format(len(certs), certs[0], certs[-1]))
+            self.ctx.status(
+                self.tr("已颁发 {0} 张：{1} 至 {2}").format(len(certs), certs[0], certs[-1])
+            )
 
     def revoke(self) -> None:
         serial = self._one()
         if serial is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("撤销证书"),
-                                          self.tr("撤销证书 {0} 的原因：").format(serial))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("撤销证书"), self.tr("撤销证书 {0} 的原因：").format(serial)
+        )
         if not ok:
             return
         if self._run(lambda s: registry.revoke(s, serial, reason, date.today())) is not None:
@@ -479,8 +543,14 @@ class CertsPage(QWidget):
         serial = self._one()
         if serial is None:
             return
-        if QMessageBox.question(self, self.tr("换发证书"),
-                                self.tr("为证书 {0} 换发新证（新编号，原证书作废）吗？").format(serial)) != QMessageBox.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("换发证书"),
+                self.tr("为证书 {0} 换发新证（新编号，原证书作废）吗？").format(serial),
+            )
+            != QMessageBox.Yes
+        ):
             return
         new = self._run(lambda s: registry.reissue(s, serial, date.today()).serial)
         if new:
@@ -505,17 +575,24 @@ class CertsPage(QWidget):
     def print_year(self) -> None:
         year = self.year.currentData() or date.today().year
         with self.ctx.ledger.session() as s:
-            serials = [c.serial for c in s.scalars(registry.query(s, year=year, status="valid",
-                                                                  kind=self.kind.currentData()))]
+            serials = [
+                c.serial
+                for c in s.scalars(
+                    registry.query(s, year=year, status="valid", kind=self.kind.currentData())
+                )
+            ]
         if not serials:
-            QMessageBox.information(self, self.tr("打印"), self.tr("{0}年没有有效证书。").format(year))
+            QMessageBox.information(
+                self, self.tr("打印"), self.tr("{0}年没有有效证书。").format(year)
+            )
             return
         self._print(sorted(serials), f"证书-{year}年-{len(serials)}张.pdf")
 
     def _print(self, serials: list[str], default_name: str, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存证书PDF"),
-                                                  str(Path.home() / default_name), "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存证书PDF"), str(Path.home() / default_name), "PDF (*.pdf)"
+            )
             if not path:
                 return
         ledger = self.ctx.ledger
@@ -554,8 +631,9 @@ class CertsPage(QWidget):
     def choose_seal(self) -> None:
         from partydesk import settings
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择印章图片（透明背景PNG）"), str(Path.home()),
-                                              "PNG (*.png)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择印章图片（透明背景PNG）"), str(Path.home()), "PNG (*.png)"
+        )
 
         def save(s):
             cfg = settings.get(s, "certs")
@@ -579,9 +657,16 @@ class TemplateDialog(QDialog):
     """Edit the wording, issuing organ and serial pattern of a kind of certificate. Issued
     certificates keep their own text."""
 
-    FIELDS = [("title", "标题"), ("body", "正文"), ("closing", "结束语"), ("post", "聘任职务"),
-              ("issuer", "发证机关"), ("kind_code", "种类代码"), ("serial_pattern", "编号规则"),
-              ("valid_years", "有效年限")]
+    FIELDS = [
+        ("title", "标题"),
+        ("body", "正文"),
+        ("closing", "结束语"),
+        ("post", "聘任职务"),
+        ("issuer", "发证机关"),
+        ("kind_code", "种类代码"),
+        ("serial_pattern", "编号规则"),
+        ("valid_years", "有效年限"),
+    ]
 
     def __init__(self, ctx, kind: str, parent=None):
         super().__init__(parent)
@@ -603,7 +688,11 @@ class TemplateDialog(QDialog):
                     w = QLineEdit(getattr(t, key) or "", self)
                 self.edits[key] = w
                 form.addRow(self.tr(label) + "：", w)
-        hint = QLabel(self.tr("可用占位符：") + "、".join("{" + k + "}" + v for k, v in registry.PLACEHOLDERS.items()), self)
+        hint = QLabel(
+            self.tr("可用占位符：")
+            + "、".join("{" + k + "}" + v for k, v in registry.PLACEHOLDERS.items()),
+            self,
+        )
         hint.setWordWrap(True)
         form.addRow(hint)
         box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
@@ -642,8 +731,9 @@ class QualificationsPanel(QWidget):
         from partydesk.ledger.models.certs import QualificationEventKind, QualificationLevel
 
         self._ev, self._lv = QualificationEventKind, QualificationLevel
-        self.model = RowsModel(["持有人", "等级", "认定（定级）日期", "复核期限", "状态"], self,
-                               colour=self._colour)
+        self.model = RowsModel(
+            ["持有人", "等级", "认定（定级）日期", "复核期限", "状态"], self, colour=self._colour
+        )
         self.view = make_view(self.model, self)
         self.view.setObjectName("qualTable")
         self.events = RowsModel(["日期", "事项", "原等级", "新等级", "原因"], self)
@@ -651,7 +741,11 @@ class QualificationsPanel(QWidget):
         self.show_all = QCheckBox(self.tr("含已撤销"), self)
         self.show_all.toggled.connect(self.reload)
         row = QHBoxLayout()
-        for text, slot in (("认定…", self.award), ("复核…", self.review), ("撤销资格…", self.withdraw)):
+        for text, slot in (
+            ("认定…", self.award),
+            ("复核…", self.review),
+            ("撤销资格…", self.withdraw),
+        ):
             b = QPushButton(self.tr(text), self)
             b.clicked.connect(slot)
             row.addWidget(b)
@@ -689,9 +783,17 @@ class QualificationsPanel(QWidget):
             q = q.where(Qualification.status == "active")
         with self.ctx.ledger.session() as s:
             quals = list(s.scalars(q))
-        rows = [(x.holder_name, self._lv.label_of(x.level), f"{x.awarded_on:%Y-%m-%d}",
-                 f"{x.review_due_on:%Y-%m-%d}", QualificationStatus.label_of(x.status),
-                 x.review_due_on.toordinal()) for x in quals]
+        rows = [
+            (
+                x.holder_name,
+                self._lv.label_of(x.level),
+                f"{x.awarded_on:%Y-%m-%d}",
+                f"{x.review_due_on:%Y-%m-%d}",
+                QualificationStatus.label_of(x.status),
+                x.review_due_on.toordinal(),
+            )
+            for x in quals
+        ]
         self.model.set_rows(rows, [x.id for x in quals])
         if keep in self.model.keys:
             self.view.selectRow(self.model.keys.index(keep))
@@ -699,7 +801,11 @@ class QualificationsPanel(QWidget):
 
     def current_id(self) -> int | None:
         idx = self.view.currentIndex()
-        return self.model.keys[idx.row()] if idx.isValid() and idx.row() < len(self.model.keys) else None
+        return (
+            self.model.keys[idx.row()]
+            if idx.isValid() and idx.row() < len(self.model.keys)
+            else None
+        )
 
     def reload_events(self, *args) -> None:
         from partydesk.certs import qualifications
@@ -709,8 +815,15 @@ class QualificationsPanel(QWidget):
         if qid is not None:
             with self.ctx.ledger.session() as s:
                 for e in qualifications.get(s, qid).events:
-                    rows.append((f"{e.on:%Y-%m-%d}", self._ev.label_of(e.kind), self._lv.label_of(e.from_level),
-                                 self._lv.label_of(e.to_level), e.reason or ""))
+                    rows.append(
+                        (
+                            f"{e.on:%Y-%m-%d}",
+                            self._ev.label_of(e.kind),
+                            self._lv.label_of(e.from_level),
+                            self._lv.label_of(e.to_level),
+                            e.reason or "",
+                        )
+                    )
         self.events.set_rows(rows)
 
     def _run(self, fn) -> bool:
@@ -729,8 +842,9 @@ class QualificationsPanel(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("认定红领党务"), self.tr("持有人姓名："))
         if not ok or not name.strip():
             return
-        level, ok = QInputDialog.getItem(self, self.tr("认定红领党务"), self.tr("等级："),
-                                         self._lv.labels(), 0, False)
+        level, ok = QInputDialog.getItem(
+            self, self.tr("认定红领党务"), self.tr("等级："), self._lv.labels(), 0, False
+        )
         if not ok:
             return
 
@@ -741,8 +855,9 @@ class QualificationsPanel(QWidget):
 
             ids = list(s.scalars(select(Person.id).where(Person.name == name.strip()).limit(2)))
             pid = ids[0] if len(ids) == 1 else None  # link to the person when unambiguous
-            qualifications.award(s, level, date.today(), person_id=pid,
-                                 name=None if pid else name.strip())
+            qualifications.award(
+                s, level, date.today(), person_id=pid, name=None if pid else name.strip()
+            )
 
         if self._run(go):
             self.ctx.status(self.tr("已认定 {0} 为红领党务{1}").format(name.strip(), level))
@@ -756,8 +871,14 @@ class QualificationsPanel(QWidget):
             return
         cur = self.model.rows[self.model.keys.index(qid)][1]
         labels = self._lv.labels()
-        level, ok = QInputDialog.getItem(self, self.tr("复核"), self.tr("复核后的等级（不变即保留）："),
-                                         labels, labels.index(cur) if cur in labels else 0, False)
+        level, ok = QInputDialog.getItem(
+            self,
+            self.tr("复核"),
+            self.tr("复核后的等级（不变即保留）："),
+            labels,
+            labels.index(cur) if cur in labels else 0,
+            False,
+        )
         if not ok:
             return
         reason = ""
@@ -774,8 +895,9 @@ class QualificationsPanel(QWidget):
         if qid is None:
             self.ctx.status(self.tr("请先选中一位持有人。"))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("撤销资格"),
-                                          self.tr("撤销原因（如：调离党务工作岗位）："))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("撤销资格"), self.tr("撤销原因（如：调离党务工作岗位）：")
+        )
         if ok:
             self._run(lambda s: qualifications.withdraw(s, qid, date.today(), reason))
 

@@ -43,17 +43,26 @@ from ui.tasks import run_task
 # Shorter words under the bars, where the full ones do not fit.
 SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
 # Headings of the reminder kinds (partydesk.reminders providers); unknown kinds count as 其他.
-KIND_LABELS = {"talk": "入党谈话", "review": "积极分子考察", "target_eligible": "可列为发展对象",
-               "probation_end": "预备期满", "target_waiting": "发展对象待接收",
-               "instructor_log": "指导员工作日志",
-               "qualification_review": "红领党务复核", "certificate_expiring": "证书到期",
-               "instructor_reappoint": "指导员续聘", "instructor_assessment": "指导员考核"}
+KIND_LABELS = {
+    "talk": "入党谈话",
+    "review": "积极分子考察",
+    "target_eligible": "可列为发展对象",
+    "probation_end": "预备期满",
+    "target_waiting": "发展对象待接收",
+    "instructor_log": "指导员工作日志",
+    "qualification_review": "红领党务复核",
+    "certificate_expiring": "证书到期",
+    "instructor_reappoint": "指导员续聘",
+    "instructor_assessment": "指导员考核",
+}
 
 
 def kind_label(kind: str) -> str:
     if kind.startswith("record_"):  # a branch's meeting not yet held this period
         return "组织生活"
     return KIND_LABELS.get(kind, "其他")
+
+
 PALETTE = ["#c0392b", "#e67e22", "#2e86c1", "#95a5a6", "#8e44ad", "#16a085"]
 
 
@@ -131,18 +140,27 @@ class DashboardPage(QWidget):
         self.state = QLabel(self.tr("正在统计…"))
         header.addWidget(self.heading)
         header.addWidget(self.state, 1)
-        for text, slot in ((self.tr("评星定级与阵地…"), self.edit_org), (self.tr("六个清摸排…"), self.edit_survey),
-                           (self.tr("刷新"), self.refresh)):
+        for text, slot in (
+            (self.tr("评星定级与阵地…"), self.edit_org),
+            (self.tr("六个清摸排…"), self.edit_survey),
+            (self.tr("刷新"), self.refresh),
+        ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             header.addWidget(b)
 
         self.cards: dict[str, FigureCard] = {}
         cards = QGridLayout()
-        specs = [("org_coverage", self.tr("组织覆盖率")), ("own_rate", self.tr("单独组建率")),
-                 ("work_coverage", self.tr("工作覆盖率")), ("uncovered", self.tr("未覆盖单位")),
-                 ("unsurveyed", self.tr("本期未摸排单位")), ("demo_provincial", self.tr("省级示范点")),
-                 ("demo_city", self.tr("市级示范点")), ("demo_county", self.tr("县级示范点"))]
+        specs = [
+            ("org_coverage", self.tr("组织覆盖率")),
+            ("own_rate", self.tr("单独组建率")),
+            ("work_coverage", self.tr("工作覆盖率")),
+            ("uncovered", self.tr("未覆盖单位")),
+            ("unsurveyed", self.tr("本期未摸排单位")),
+            ("demo_provincial", self.tr("省级示范点")),
+            ("demo_city", self.tr("市级示范点")),
+            ("demo_county", self.tr("县级示范点")),
+        ]
         for i, (key, label) in enumerate(specs):
             card = FigureCard(key, label)
             card.clicked.connect(lambda _=False, k=key: self.open_figure(k))
@@ -207,7 +225,9 @@ class DashboardPage(QWidget):
             with ledger.session() as s:
                 return dashboard(s, today, task.progress, lambda: task.cancelled)
 
-        self._loading = run_task(self, self.tr("正在统计工作台数据…"), work, self._loaded, self._failed)
+        self._loading = run_task(
+            self, self.tr("正在统计工作台数据…"), work, self._loaded, self._failed
+        )
 
     def _finish_load(self) -> None:
         self._loading = None
@@ -239,11 +259,20 @@ class DashboardPage(QWidget):
             card.set_figure(by_key.get(key))
         self._fill_coverage(d)
         self.star_chart.setTitle(self.tr("评星定级（%1年度）").replace("%1", str(d.rating_year)))
-        self._fill_bars(self.star_chart, d.stars, self.tr("%1年度（个）").replace("%1", str(d.rating_year)), "#c0392b")
+        self._fill_bars(
+            self.star_chart,
+            d.stars,
+            self.tr("%1年度（个）").replace("%1", str(d.rating_year)),
+            "#c0392b",
+        )
         self._fill_bars(self.cat_chart, d.categories, self.tr("人数"), "#2e86c1", horizontal=True)
         self.reminders.set_items(d.reminders, d.today)
         late = sum(r.overdue(d.today) for r in d.reminders)
-        self.rem_title.setText(self.tr("待办（%1项，逾期%2项）").replace("%1", str(len(d.reminders))).replace("%2", str(late)))
+        self.rem_title.setText(
+            self.tr("待办（%1项，逾期%2项）")
+            .replace("%1", str(len(d.reminders)))
+            .replace("%2", str(late))
+        )
         counts: dict[str, int] = {}
         for r in d.reminders:
             label = self.tr(kind_label(r.kind))
@@ -272,8 +301,9 @@ class DashboardPage(QWidget):
         else:
             chart.setTitle(self.tr("两个覆盖"))
 
-    def _fill_bars(self, chart: QChart, figs: list[Figure], unit: str, color: str,
-                   horizontal: bool = False) -> None:
+    def _fill_bars(
+        self, chart: QChart, figs: list[Figure], unit: str, color: str, horizontal: bool = False
+    ) -> None:
         if horizontal:
             figs = list(reversed(figs))  # bars are laid out bottom-up: keep the first on top
         chart.removeAllSeries()
@@ -319,8 +349,14 @@ class DashboardPage(QWidget):
             fig = self.data.figure(key)
         except KeyError:
             return None
-        dlg = ListDialog(self.ctx, f"{fig.label}（{fig.count}）", fig.kind, fig.ids, self,
-                         year=self.data.rating_year)
+        dlg = ListDialog(
+            self.ctx,
+            f"{fig.label}（{fig.count}）",
+            fig.kind,
+            fig.ids,
+            self,
+            year=self.data.rating_year,
+        )
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.show()
         return dlg

@@ -45,8 +45,9 @@ class AssignDialog(QDialog):
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.NoInsert)
         with ctx.ledger.session() as s:
-            for uid, uname in s.execute(select(Unit.id, Unit.name).where(Unit.status == "operating")
-                                        .order_by(Unit.name)):
+            for uid, uname in s.execute(
+                select(Unit.id, Unit.name).where(Unit.status == "operating").order_by(Unit.name)
+            ):
                 self.unit.addItem(uname, uid)
         self.unit.completer().setFilterMode(Qt.MatchContains)
         self.unit.completer().setCompletionMode(QCompleter.PopupCompletion)
@@ -96,8 +97,11 @@ class InstructorsPage(QWidget):
 
         self.tabs = QTabWidget(self)
         # units over time
-        self.hist = RowsModel(["单位 / 党组织", "类型", "开始日期", "结束日期", "状态"], self,
-                              colour=lambda r, c: GREY if r[4] == "已结束" else None)
+        self.hist = RowsModel(
+            ["单位 / 党组织", "类型", "开始日期", "结束日期", "状态"],
+            self,
+            colour=lambda r, c: GREY if r[4] == "已结束" else None,
+        )
         self.hist_view = make_view(self.hist, self)
         self.hist_label = QLabel(self)
         assign = QPushButton(self.tr("安排联系单位…"), self)
@@ -115,8 +119,19 @@ class InstructorsPage(QWidget):
         self.tabs.addTab(w, self.tr("联系单位（历年）"))
 
         # duty cadence
-        self.duty = RowsModel(["姓名", "联系走访（每半月）", "工作日志（每月）", "参加会议（每半年）",
-                               "年度续聘", "缺项"], self, colour=self._duty_colour, tip=self._duty_tip)
+        self.duty = RowsModel(
+            [
+                "姓名",
+                "联系走访（每半月）",
+                "工作日志（每月）",
+                "参加会议（每半年）",
+                "年度续聘",
+                "缺项",
+            ],
+            self,
+            colour=self._duty_colour,
+            tip=self._duty_tip,
+        )
         self.duty_view = make_view(self.duty, self)
         self.duty_view.setObjectName("dutyTable")
         self.only_missing = QCheckBox(self.tr("只看有缺项的"), self)
@@ -132,8 +147,11 @@ class InstructorsPage(QWidget):
         self.tabs.addTab(w, self.tr("履职情况"))
 
         # assessment
-        self.assess = RowsModel(["姓名", "派出单位", "职务", "考核等次", "登记日期"], self,
-                                colour=lambda r, c: RED if r[3] == "未考核" else None)
+        self.assess = RowsModel(
+            ["姓名", "派出单位", "职务", "考核等次", "登记日期"],
+            self,
+            colour=lambda r, c: RED if r[3] == "未考核" else None,
+        )
         self.assess_view = make_view(self.assess, self)
         self.assess_view.doubleClicked.connect(lambda *_: self.set_grade())
         grade = QPushButton(self.tr("登记考核等次…"), self)
@@ -159,8 +177,12 @@ class InstructorsPage(QWidget):
         lay.addWidget(self.unc_view)
         self.tabs.addTab(w, self.tr("未覆盖单位"))
 
-        for v, widths in ((self.hist_view, (320, 110, 100, 100)), (self.duty_view, (90, 170, 150, 150, 90)),
-                          (self.assess_view, (90, 200, 120, 100)), (self.unc_view, (320, 110, 110, 80))):
+        for v, widths in (
+            (self.hist_view, (320, 110, 100, 100)),
+            (self.duty_view, (90, 170, 150, 150, 90)),
+            (self.assess_view, (90, 200, 120, 100)),
+            (self.unc_view, (320, 110, 110, 80)),
+        ):
             for c, wd in enumerate(widths):
                 v.setColumnWidth(c, wd)
 
@@ -224,12 +246,20 @@ class InstructorsPage(QWidget):
                     if a.unit is not None and a.org is not None:
                         kind = self.tr("单位及党组织")
                     ended = a.end_on is not None and a.end_on < today
-                    rows.append((what, kind, f"{a.start_on:%Y-%m-%d}" if a.start_on else "",
-                                 f"{a.end_on:%Y-%m-%d}" if a.end_on else "",
-                                 self.tr("已结束") if ended else self.tr("联系中")))
+                    rows.append(
+                        (
+                            what,
+                            kind,
+                            f"{a.start_on:%Y-%m-%d}" if a.start_on else "",
+                            f"{a.end_on:%Y-%m-%d}" if a.end_on else "",
+                            self.tr("已结束") if ended else self.tr("联系中"),
+                        )
+                    )
                     keys.append(a.id)
             now = sum(1 for r in rows if r[4] != "已结束")
-            self.hist_label.setText(self.tr("{0}：现联系 {1} 个，历年共 {2} 条").format(name, now, len(rows)))
+            self.hist_label.setText(
+                self.tr("{0}：现联系 {1} 个，历年共 {2} 条").format(name, now, len(rows))
+            )
         else:
             self.hist_label.setText(self.tr("在上表中选中一位指导员"))
         self.hist.set_rows(rows, keys)
@@ -251,8 +281,9 @@ class InstructorsPage(QWidget):
             rows.append((st.name, *[c for c, _ in cells], st.missing_count, [d for _, d in cells]))
             keys.append(st.instructor_id)
         self.duty.set_rows(rows, keys)
-        note = self.tr("{0}年截至{1}：已过周期中有记录的 / 应有的；红色为有缺项，指向单元格可见缺哪几期").format(
-            year, min(today, date(year, 12, 31)).strftime("%Y-%m-%d"))
+        note = self.tr(
+            "{0}年截至{1}：已过周期中有记录的 / 应有的；红色为有缺项，指向单元格可见缺哪几期"
+        ).format(year, min(today, date(year, 12, 31)).strftime("%Y-%m-%d"))
         if not known:
             note += self.tr("（本版本没有工作纪实数据）")
         self.duty_note.setText(note)
@@ -273,33 +304,60 @@ class InstructorsPage(QWidget):
         return None
 
     def reload_assessments(self) -> None:
-        year = self.year.value() - 1 if self.year.value() == date.today().year else self.year.value()
+        year = (
+            self.year.value() - 1 if self.year.value() == date.today().year else self.year.value()
+        )
         with self.ctx.ledger.session() as s:
             done = ins.assessments(s, year)
-            people = list(s.scalars(select(Instructor).where(
-                (Instructor.appointed_on.is_(None)) | (Instructor.appointed_on <= date(year, 12, 31)))
-                .order_by(Instructor.active.desc(), Instructor.id)))
+            people = list(
+                s.scalars(
+                    select(Instructor)
+                    .where(
+                        (Instructor.appointed_on.is_(None))
+                        | (Instructor.appointed_on <= date(year, 12, 31))
+                    )
+                    .order_by(Instructor.active.desc(), Instructor.id)
+                )
+            )
             rows, keys = [], []
             for i in people:
                 a = done.get(i.id)
                 if a is None and not i.active:
                     continue
-                rows.append((i.name, i.home_unit or "", i.post or "",
-                             AssessmentGrade.label_of(a.grade) if a else self.tr("未考核"),
-                             f"{a.assessed_on:%Y-%m-%d}" if a and a.assessed_on else ""))
+                rows.append(
+                    (
+                        i.name,
+                        i.home_unit or "",
+                        i.post or "",
+                        AssessmentGrade.label_of(a.grade) if a else self.tr("未考核"),
+                        f"{a.assessed_on:%Y-%m-%d}" if a and a.assessed_on else "",
+                    )
+                )
                 keys.append(i.id)
         self.assess_year = year
         missing = sum(1 for r in rows if r[3] == "未考核")
-        self.assess_label.setText(self.tr("{0}年度考核：{1} 人，未考核 {2} 人").format(year, len(rows), missing))
+        self.assess_label.setText(
+            self.tr("{0}年度考核：{1} 人，未考核 {2} 人").format(year, len(rows), missing)
+        )
         self.assess.set_rows(rows, keys)
 
     def reload_uncovered(self) -> None:
         with self.ctx.ledger.session() as s:
             units = ins.uncovered_units(s, date.today())
-            rows = [(u.name, UnitKind.label_of(u.kind), u.street or "", u.employees or "",
-                     u.members_employed or "") for u in units]
+            rows = [
+                (
+                    u.name,
+                    UnitKind.label_of(u.kind),
+                    u.street or "",
+                    u.employees or "",
+                    u.members_employed or "",
+                )
+                for u in units
+            ]
         self.unc.set_rows(rows, [u.id for u in units])
-        self.unc_label.setText(self.tr("今天没有党建指导员联系的在营单位：{0} 个").format(len(rows)))
+        self.unc_label.setText(
+            self.tr("今天没有党建指导员联系的在营单位：{0} 个").format(len(rows))
+        )
 
     # ------------------------------------------------------------ actions
 
@@ -322,8 +380,12 @@ class InstructorsPage(QWidget):
             return
 
         def go(s):
-            org_id = s.scalar(select(Organization.id).join(Organization.host_links)
-                              .where(Organization.host_links.any(unit_id=uid)).limit(1))
+            org_id = s.scalar(
+                select(Organization.id)
+                .join(Organization.host_links)
+                .where(Organization.host_links.any(unit_id=uid))
+                .limit(1)
+            )
             return ins.assign(s, iid, unit_id=uid, org_id=org_id, start_on=qdate(dlg.start.date()))
 
         if self._run(go) is not None:
@@ -337,9 +399,14 @@ class InstructorsPage(QWidget):
             self.ctx.status(self.tr("请先选中一条联系关系。"))
             return
         aid = self.hist.keys[idx.row()]
-        if QMessageBox.question(self, self.tr("结束联系"),
-                                self.tr("以今天为结束日期，结束联系“{0}”吗？").format(self.hist.rows[idx.row()][0])
-                                ) != QMessageBox.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("结束联系"),
+                self.tr("以今天为结束日期，结束联系“{0}”吗？").format(self.hist.rows[idx.row()][0]),
+            )
+            != QMessageBox.Yes
+        ):
             return
         if self._run(lambda s: ins.end_assignment(s, aid, date.today())) is not None:
             self.reload_history()
@@ -354,9 +421,18 @@ class InstructorsPage(QWidget):
         labels = AssessmentGrade.labels()
         cur = self.assess.rows[idx.row()][3]
         label, ok = QInputDialog.getItem(
-            self, self.tr("年度考核"), self.tr("{0} {1}年度考核等次：").format(self.assess.rows[idx.row()][0], self.assess_year),
-            labels, labels.index(cur) if cur in labels else 1, False)
-        if ok and self._run(lambda s: ins.set_assessment(s, iid, self.assess_year, label, date.today())):
+            self,
+            self.tr("年度考核"),
+            self.tr("{0} {1}年度考核等次：").format(
+                self.assess.rows[idx.row()][0], self.assess_year
+            ),
+            labels,
+            labels.index(cur) if cur in labels else 1,
+            False,
+        )
+        if ok and self._run(
+            lambda s: ins.set_assessment(s, iid, self.assess_year, label, date.today())
+        ):
             self.reload_assessments()
 
 

@@ -68,6 +68,8 @@ def confirm(parent, title: str, text: str, yes: str) -> bool:
     box.setDefaultButton(ok)
     box.exec()
     return box.clickedButton() is ok
+
+
 TAIL = ("原始分", "计分", "排名", "星级")
 
 
@@ -110,13 +112,15 @@ class PointsGridModel(QAbstractTableModel):
                 org = s.get(Organization, org_id)
                 self.items = [
                     GridItem(it.id, it.dimension or "", it.name, it.points, it.cap)
-                    for it in scheme.items if it.active
+                    for it in scheme.items
+                    if it.active
                 ]
                 self.band_title = (
                     "培养意见" if {b.kind for b in scheme.bands} == {"outcome"} else "星级"
                 )
                 self.banded = bool(scheme.bands) and period.kind == (
-                    scheme.band_period or scheme.period)
+                    scheme.band_period or scheme.period
+                )
                 self._read_totals(s, scheme, org)
                 pub = entries.period_locked(s, scheme, org, period)
                 self.locked_on = pub.published_at.date() if pub is not None else None
@@ -141,22 +145,30 @@ class PointsGridModel(QAbstractTableModel):
             self.endResetModel()
             return
         if self.cards:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.cards) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.cards) - 1, self.columnCount() - 1)
+            )
 
     # --- writing -------------------------------------------------------------------------
     def context(self) -> tuple:
         return (self.scheme_id, self.org_id, self.period)
 
-    def write_count(self, person_id: int, item_id: int, count: int, where: tuple | None = None) -> None:
+    def write_count(
+        self, person_id: int, item_id: int, count: int, where: tuple | None = None
+    ) -> None:
         """Set a count in the ledger; `where` (scheme, org, period) defaults to what the grid
         shows — an undo may target a grid the user has since moved away from."""
         scheme_id, org_id, period = where or self.context()
         with self.ledger.session() as s:
             scheme = find_scheme(s, scheme_id)
             entries.set_cell(
-                s, scheme, s.get(Organization, org_id), s.get(Person, person_id),
-                s.get(PointsItem, item_id), period, count,
+                s,
+                scheme,
+                s.get(Organization, org_id),
+                s.get(Person, person_id),
+                s.get(PointsItem, item_id),
+                period,
+                count,
             )
         if (scheme_id, org_id, period) == self.context():
             self.refresh_totals()
@@ -241,7 +253,11 @@ class PointsGridModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+        if (
+            role != Qt.EditRole
+            or not index.isValid()
+            or not (self.flags(index) & Qt.ItemIsEditable)
+        ):
             return False
         try:
             n = int(str(value).strip() or 0)
@@ -264,8 +280,9 @@ class PointsGridModel(QAbstractTableModel):
 class SetCountCommand(QUndoCommand):
     """Undoable: set one person's count of one item in one period."""
 
-    def __init__(self, model: PointsGridModel, person_id: int, name: str, item: GridItem,
-                 old: int, new: int):
+    def __init__(
+        self, model: PointsGridModel, person_id: int, name: str, item: GridItem, old: int, new: int
+    ):
         super().__init__(f"{name} {item.name} {old}→{new}")
         self.model = model
         self.where = model.context()
@@ -317,7 +334,8 @@ class GridView(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setEditTriggers(
-            QAbstractItemView.AnyKeyPressed | QAbstractItemView.DoubleClicked
+            QAbstractItemView.AnyKeyPressed
+            | QAbstractItemView.DoubleClicked
             | QAbstractItemView.EditKeyPressed
         )
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -333,8 +351,10 @@ class GridView(QTableView):
         cur = self.currentIndex()
         cols = self._count_cols()
         m = self.model()
-        if cur.isValid() and cols and action in (
-            QAbstractItemView.MoveNext, QAbstractItemView.MovePrevious
+        if (
+            cur.isValid()
+            and cols
+            and action in (QAbstractItemView.MoveNext, QAbstractItemView.MovePrevious)
         ):
             r, c = cur.row(), cur.column()
             if action == QAbstractItemView.MoveNext:
@@ -361,10 +381,16 @@ class GridView(QTableView):
         super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != QAbstractItemView.EditingState:
+        if (
+            event.key() in (Qt.Key_Return, Qt.Key_Enter)
+            and self.state() != QAbstractItemView.EditingState
+        ):
             self._down()
             return
-        if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState:
+        if (
+            event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
+            and self.state() != QAbstractItemView.EditingState
+        ):
             idx = self.currentIndex()
             if idx.isValid() and idx.flags() & Qt.ItemIsEditable:
                 self.model().setData(idx, "0", Qt.EditRole)
@@ -390,8 +416,11 @@ class PointsPage(QWidget):
         self.period_box = QComboBox()
         self.period_box.setMinimumWidth(130)
         top = QHBoxLayout()
-        for label, w in ((self.tr("党组织(&O)"), self.org_box), (self.tr("积分方案(&S)"), self.scheme_box),
-                         (self.tr("期间(&P)"), self.period_box)):
+        for label, w in (
+            (self.tr("党组织(&O)"), self.org_box),
+            (self.tr("积分方案(&S)"), self.scheme_box),
+            (self.tr("期间(&P)"), self.period_box),
+        ):
             lab = QLabel(label)
             lab.setBuddy(w)
             top.addWidget(lab)
@@ -425,8 +454,13 @@ class PointsPage(QWidget):
         self.settings_btn = QPushButton(self.tr("方案设置(&T)…"))
         self.summary = QLabel()
         bar = QHBoxLayout()
-        for b in (self.print_btn, self.publish_btn, self.correct_btn, self.propose_btn,
-                  self.settings_btn):
+        for b in (
+            self.print_btn,
+            self.publish_btn,
+            self.correct_btn,
+            self.propose_btn,
+            self.settings_btn,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -466,9 +500,11 @@ class PointsPage(QWidget):
         keep_org = self.org_box.currentData()
         keep_scheme = self.scheme_box.currentData()
         with self.ctx.ledger.session() as s:
-            orgs = s.execute(select(Organization.id, Organization.name)
-                             .where(Organization.dissolved_on.is_(None))
-                             .order_by(Organization.id)).all()
+            orgs = s.execute(
+                select(Organization.id, Organization.name)
+                .where(Organization.dissolved_on.is_(None))
+                .order_by(Organization.id)
+            ).all()
             schemes = [(sc.id, sc.name, sc.period) for sc in list_schemes(s)]
         for box in (self.org_box, self.scheme_box):
             box.blockSignals(True)
@@ -523,14 +559,17 @@ class PointsPage(QWidget):
         return parse(key) if key else None
 
     def _reload(self, *_):
-        self.model.load(self.scheme_box.currentData(), self.org_box.currentData(),
-                        self.current_period())
+        self.model.load(
+            self.scheme_box.currentData(), self.org_box.currentData(), self.current_period()
+        )
         self._fit_columns()
         # A scheme rated on a longer period (党员量化积分: stars for the year) has no band on
         # its monthly grid; the band column would only ever be empty there.
         # (The header keeps hidden sections by position across model resets.)
         for c in range(self.model.columnCount()):
-            self.view.setColumnHidden(c, c == self.model.columnCount() - 1 and not self.model.banded)
+            self.view.setColumnHidden(
+                c, c == self.model.columnCount() - 1 and not self.model.banded
+            )
         if self.model.rowCount() and self.model.items:
             self.view.setCurrentIndex(self.model.index(0, FIXED_LEFT))
 
@@ -557,10 +596,12 @@ class PointsPage(QWidget):
 
     def _show_lock(self, locked: bool) -> None:
         if locked:
-            self.lock_label.setText(self.tr(
-                "本期积分已于 {0} 公示，已锁定，只能查看，不能直接修改。"
-                "如需更正，请点“更正…”录入冲正记录并写明原因。"
-            ).format(self.model.locked_on.isoformat()))
+            self.lock_label.setText(
+                self.tr(
+                    "本期积分已于 {0} 公示，已锁定，只能查看，不能直接修改。"
+                    "如需更正，请点“更正…”录入冲正记录并写明原因。"
+                ).format(self.model.locked_on.isoformat())
+            )
         self.lock_label.setVisible(locked)
         self.publish_btn.setEnabled(not locked and self.model.rowCount() > 0)
         self.correct_btn.setEnabled(locked)
@@ -572,8 +613,11 @@ class PointsPage(QWidget):
             self.summary.setText(self.tr("本组织没有参加该积分方案的人员。"))
             return
         avg = sum(c.counted for c in cards) / len(cards)
-        self.summary.setText(self.tr("共 {0} 人，平均 {1} 分，最高 {2} 分").format(
-            len(cards), fmt(avg), fmt(max(c.counted for c in cards))))
+        self.summary.setText(
+            self.tr("共 {0} 人，平均 {1} 分，最高 {2} 分").format(
+                len(cards), fmt(avg), fmt(max(c.counted for c in cards))
+            )
+        )
 
     # --- actions -------------------------------------------------------------------------
     def _context(self, s):
@@ -586,9 +630,11 @@ class PointsPage(QWidget):
             return
         p = self.model.period
         if not confirm(
-            self, self.tr("公示"),
-            self.tr("公示{0}{1}后，本期积分将锁定，不能再修改（只能冲正更正）。确定公示吗？").format(
-                self.org_box.currentText(), p.label),
+            self,
+            self.tr("公示"),
+            self.tr(
+                "公示{0}{1}后，本期积分将锁定，不能再修改（只能冲正更正）。确定公示吗？"
+            ).format(self.org_box.currentText(), p.label),
             self.tr("公示并锁定"),
         ):
             return
@@ -606,18 +652,29 @@ class PointsPage(QWidget):
         idx = self.view.currentIndex()
         it = self.model.item_at(idx.column()) if idx.isValid() else None
         if it is None:
-            QMessageBox.information(self, self.tr("更正"), self.tr("请先选中要更正的人员和积分项目所在的格子。"))
+            QMessageBox.information(
+                self, self.tr("更正"), self.tr("请先选中要更正的人员和积分项目所在的格子。")
+            )
             return
         card = self.model.cards[idx.row()]
-        dlg = CorrectionDialog(self, card.name, it.name, self.model.counts.get((card.person_id, it.id), 0))
+        dlg = CorrectionDialog(
+            self, card.name, it.name, self.model.counts.get((card.person_id, it.id), 0)
+        )
         if dlg.exec() != QDialog.Accepted:
             return
         try:
             with self.ctx.ledger.session() as s:
                 scheme, org = self._context(s)
-                entries.correct_cell(s, scheme, org, s.get(Person, card.person_id),
-                                     s.get(PointsItem, it.id), self.model.period,
-                                     dlg.count.value(), dlg.reason.text())
+                entries.correct_cell(
+                    s,
+                    scheme,
+                    org,
+                    s.get(Person, card.person_id),
+                    s.get(PointsItem, it.id),
+                    self.model.period,
+                    dlg.count.value(),
+                    dlg.reason.text(),
+                )
         except PartyDeskError as e:
             show_error(self, e)
             return
@@ -627,17 +684,26 @@ class PointsPage(QWidget):
     def _build_print_menu(self) -> None:
         m = self.print_menu
         m.clear()
-        for kind, label in (("notice", self.tr("积分公示")), ("cards", self.tr("积分卡（一人一卡）"))):
-            m.addAction(self.tr("打印本期{0}…").format(label),
-                        lambda k=kind: self.print_sheet(k, year=False))
-            m.addAction(self.tr("打印全年{0}…").format(label),
-                        lambda k=kind: self.print_sheet(k, year=True))
+        for kind, label in (
+            ("notice", self.tr("积分公示")),
+            ("cards", self.tr("积分卡（一人一卡）")),
+        ):
+            m.addAction(
+                self.tr("打印本期{0}…").format(label),
+                lambda k=kind: self.print_sheet(k, year=False),
+            )
+            m.addAction(
+                self.tr("打印全年{0}…").format(label), lambda k=kind: self.print_sheet(k, year=True)
+            )
         m.addSeparator()
-        m.addAction(self.tr("本期积分公示导出Excel…"), lambda: self.print_sheet("notice", False, True))
+        m.addAction(
+            self.tr("本期积分公示导出Excel…"), lambda: self.print_sheet("notice", False, True)
+        )
         m.addAction(self.tr("本期积分卡导出Excel…"), lambda: self.print_sheet("cards", False, True))
 
-    def print_sheet(self, kind: str, year: bool = False, excel: bool = False,
-                    path: str | None = None) -> None:
+    def print_sheet(
+        self, kind: str, year: bool = False, excel: bool = False, path: str | None = None
+    ) -> None:
         from partydesk.reports import points as report
         from ui.tasks import run_task
 
@@ -663,8 +729,12 @@ class PointsPage(QWidget):
         def work(task):
             return report.write(kind, sheet, path, progress=lambda f, t: task.progress(f, t))
 
-        run_task(self, self.tr("正在生成{0}…").format(what), work,
-                 on_done=lambda p: self.ctx.status(self.tr("已生成：{0}").format(p)))
+        run_task(
+            self,
+            self.tr("正在生成{0}…").format(what),
+            work,
+            on_done=lambda p: self.ctx.status(self.tr("已生成：{0}").format(p)),
+        )
 
     def edit_scheme(self) -> None:
         sid = self.scheme_box.currentData()
@@ -682,9 +752,12 @@ class PointsPage(QWidget):
         dlg = AttendanceDialog(self)
         if not dlg.meeting.count():
             QMessageBox.information(
-                self, self.tr("按会议出勤加分"),
+                self,
+                self.tr("按会议出勤加分"),
                 self.tr("{0}没有记有出席人员的会议纪实。请先在“工作纪实”中登记会议。").format(
-                    self.model.period.label))
+                    self.model.period.label
+                ),
+            )
             return
         if dlg.exec() != QDialog.Accepted:
             return
@@ -711,11 +784,17 @@ class SchemeDialog(QDialog):
         with page.ctx.ledger.session() as s:
             sc = find_scheme(s, scheme_id)
             self.setWindowTitle(self.tr("方案设置 — {0}").format(sc.name))
-            data = dict(base=sc.base_points, floor=sc.floor, ceiling=sc.ceiling,
-                        items=[(it.id, it.dimension or "", it.name, it.points, it.cap, it.active)
-                               for it in sc.items],
-                        bands=[(b.min_points, b.label, b.stars) for b in sc.bands],
-                        kind=sc.bands[0].kind if sc.bands else "star")
+            data = dict(
+                base=sc.base_points,
+                floor=sc.floor,
+                ceiling=sc.ceiling,
+                items=[
+                    (it.id, it.dimension or "", it.name, it.points, it.cap, it.active)
+                    for it in sc.items
+                ],
+                bands=[(b.min_points, b.label, b.stars) for b in sc.bands],
+                kind=sc.bands[0].kind if sc.bands else "star",
+            )
         self.kind = data["kind"]
         self.base = QDoubleSpinBox()
         self.base.setRange(-1000, 1000)
@@ -762,7 +841,9 @@ class SchemeDialog(QDialog):
 
     @staticmethod
     def _cell(text) -> QTableWidgetItem:
-        return QTableWidgetItem("" if text is None else (fmt(text) if isinstance(text, float) else str(text)))
+        return QTableWidgetItem(
+            "" if text is None else (fmt(text) if isinstance(text, float) else str(text))
+        )
 
     def _add_item_row(self, item_id, dim, name, points, cap, active):
         r = self.items.rowCount()
@@ -802,9 +883,15 @@ class SchemeDialog(QDialog):
             with self.page.ctx.ledger.session() as s:
                 sc = find_scheme(s, self.scheme_id)
                 sch.update_scheme(
-                    s, sc, base_points=self.base.value(),
-                    floor=None if self.floor.value() == self.floor.minimum() else self.floor.value(),
-                    ceiling=None if self.ceiling.value() == self.ceiling.minimum() else self.ceiling.value(),
+                    s,
+                    sc,
+                    base_points=self.base.value(),
+                    floor=None
+                    if self.floor.value() == self.floor.minimum()
+                    else self.floor.value(),
+                    ceiling=None
+                    if self.ceiling.value() == self.ceiling.minimum()
+                    else self.ceiling.value(),
                 )
                 for r in range(self.items.rowCount()):
                     name = text(self.items, r, 1).strip()
@@ -819,8 +906,15 @@ class SchemeDialog(QDialog):
                         it = sch.add_item(s, sc, name, pts, cap=cap, dimension=dim or None)
                         it.active = active
                     else:
-                        sch.update_item(s, s.get(PointsItem, iid), name=name, points=pts,
-                                        cap=cap, dimension=dim, active=active)
+                        sch.update_item(
+                            s,
+                            s.get(PointsItem, iid),
+                            name=name,
+                            points=pts,
+                            cap=cap,
+                            dimension=dim,
+                            active=active,
+                        )
                 bands = []
                 for r in range(self.bands.rowCount()):
                     label = text(self.bands, r, 1).strip()
@@ -877,7 +971,9 @@ class AttendanceDialog(QDialog):
         self.meeting = QComboBox()
         self.item = QComboBox()
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("人员类别"), self.tr("说明")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("人员类别"), self.tr("说明")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.buttons = dialog_buttons()
@@ -898,7 +994,9 @@ class AttendanceDialog(QDialog):
             self._kinds = {}
             for rec in attendance.meetings_of(s, m.org_id, m.period.start, m.period.end):
                 self.meeting.addItem(
-                    f"{rec.held_at:%Y-%m-%d} {RecordKind.label_of(rec.kind)}（第{rec.seq}次）", rec.id)
+                    f"{rec.held_at:%Y-%m-%d} {RecordKind.label_of(rec.kind)}（第{rec.seq}次）",
+                    rec.id,
+                )
                 self._kinds[rec.id] = rec.kind
         for it in m.items:
             if it.points > 0:
@@ -945,9 +1043,13 @@ class AttendanceDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(n > 0)
 
     def kept(self) -> list:
-        return [p for r, p in enumerate(self.proposals)
-                if p.ok and self.table.item(r, 0) is not None
-                and self.table.item(r, 0).checkState() == Qt.Checked]
+        return [
+            p
+            for r, p in enumerate(self.proposals)
+            if p.ok
+            and self.table.item(r, 0) is not None
+            and self.table.item(r, 0).checkState() == Qt.Checked
+        ]
 
 
 class SaveProposalsCommand(QUndoCommand):
@@ -995,8 +1097,9 @@ class RedeemCommand(QUndoCommand):
     def redo(self):
         try:
             with self.tab.ctx.ledger.session() as s:
-                r = market.redeem(s, s.get(Person, self.person_id),
-                                  s.get(PointsGoods, self.goods_id), self.qty)
+                r = market.redeem(
+                    s, s.get(Person, self.person_id), s.get(PointsGoods, self.goods_id), self.qty
+                )
                 self.redemption_id = r.id
         except PartyDeskError as e:
             self.failed = True
@@ -1019,7 +1122,9 @@ class MarketTab(QWidget):
         super().__init__()
         self.ctx, self.page = ctx, page
         self.goods = QTableWidget(0, 3)
-        self.goods.setHorizontalHeaderLabels([self.tr("商品"), self.tr("所需积分"), self.tr("库存")])
+        self.goods.setHorizontalHeaderLabels(
+            [self.tr("商品"), self.tr("所需积分"), self.tr("库存")]
+        )
         self.goods.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.goods.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.goods.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
@@ -1040,7 +1145,8 @@ class MarketTab(QWidget):
         self.person.currentIndexChanged.connect(self._show_balance)
         self.history = QTableWidget(0, 5)
         self.history.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("姓名"), self.tr("商品"), self.tr("数量"), self.tr("积分")])
+            [self.tr("日期"), self.tr("姓名"), self.tr("商品"), self.tr("数量"), self.tr("积分")]
+        )
         self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
 
@@ -1068,22 +1174,40 @@ class MarketTab(QWidget):
         keep_goods = self.goods_box.currentData()
         with self.ctx.ledger.session() as s:
             goods = [(g.id, g.name, g.price, g.stock, g.unit_label) for g in market.list_goods(s)]
-            people = s.execute(select(Person.id, Person.name)
-                               .where(Person.org_id == org_id, Person.status == "active")
-                               .order_by(Person.id)).all() if org_id else []
-            hist = s.execute(
-                select(PointsRedemption.on, Person.name, PointsGoods.name,
-                       PointsRedemption.quantity, PointsRedemption.points)
-                .join(Person, Person.id == PointsRedemption.person_id)
-                .join(PointsGoods, PointsGoods.id == PointsRedemption.goods_id)
-                .where(Person.org_id == org_id)
-                .order_by(PointsRedemption.on.desc(), PointsRedemption.id.desc()).limit(500)
-            ).all() if org_id else []
+            people = (
+                s.execute(
+                    select(Person.id, Person.name)
+                    .where(Person.org_id == org_id, Person.status == "active")
+                    .order_by(Person.id)
+                ).all()
+                if org_id
+                else []
+            )
+            hist = (
+                s.execute(
+                    select(
+                        PointsRedemption.on,
+                        Person.name,
+                        PointsGoods.name,
+                        PointsRedemption.quantity,
+                        PointsRedemption.points,
+                    )
+                    .join(Person, Person.id == PointsRedemption.person_id)
+                    .join(PointsGoods, PointsGoods.id == PointsRedemption.goods_id)
+                    .where(Person.org_id == org_id)
+                    .order_by(PointsRedemption.on.desc(), PointsRedemption.id.desc())
+                    .limit(500)
+                ).all()
+                if org_id
+                else []
+            )
         self.goods.setRowCount(len(goods))
         self.goods_box.blockSignals(True)
         self.goods_box.clear()
         for r, (gid, name, price, stock, unit) in enumerate(goods):
-            for c, v in enumerate((name, fmt(price), "不计" if stock is None else f"{stock}{unit or ''}")):
+            for c, v in enumerate(
+                (name, fmt(price), "不计" if stock is None else f"{stock}{unit or ''}")
+            ):
                 self.goods.setItem(r, c, QTableWidgetItem(v))
             self.goods_box.addItem(f"{name}（{fmt(price)}分）", gid)
         i = self.goods_box.findData(keep_goods)
@@ -1109,15 +1233,20 @@ class MarketTab(QWidget):
             return
         with self.ctx.ledger.session() as s:
             b = market.balance(s, pid)
-        self.balance.setText(self.tr("{0} 分（累计获得 {1}，已兑换 {2}）").format(
-            fmt(b.available), fmt(b.earned), fmt(b.spent)))
+        self.balance.setText(
+            self.tr("{0} 分（累计获得 {1}，已兑换 {2}）").format(
+                fmt(b.available), fmt(b.earned), fmt(b.spent)
+            )
+        )
 
     def redeem(self) -> None:
         pid, gid = self.person.currentData(), self.goods_box.currentData()
         if pid is None or gid is None:
             QMessageBox.information(self, self.tr("兑换"), self.tr("请选择兑换人和商品。"))
             return
-        label = f"{self.person.currentText()} 兑换 {self.goods_box.currentText()}×{self.qty.value()}"
+        label = (
+            f"{self.person.currentText()} 兑换 {self.goods_box.currentText()}×{self.qty.value()}"
+        )
         cmd = RedeemCommand(self, pid, gid, self.qty.value(), label)
         self.ctx.undo_stack.push(cmd)
         if not cmd.failed:
@@ -1150,9 +1279,13 @@ class MarketTab(QWidget):
             return
         try:
             with self.ctx.ledger.session() as s:
-                market.add_goods(s, name.text(), price.value(),
-                                 stock=None if stock.value() < 0 else stock.value(),
-                                 unit_label=unit.text().strip() or None)
+                market.add_goods(
+                    s,
+                    name.text(),
+                    price.value(),
+                    stock=None if stock.value() < 0 else stock.value(),
+                    unit_label=unit.text().strip() or None,
+                )
         except PartyDeskError as e:
             show_error(self, e)
             return

@@ -50,7 +50,9 @@ class RecordsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple] = []  # (id, kind, seq, held_at, place, host, expected, present, topic)
+        self.rows: list[
+            tuple
+        ] = []  # (id, kind, seq, held_at, place, host, expected, present, topic)
 
     def load(self, rows: list[tuple]) -> None:
         self.beginResetModel()
@@ -64,7 +66,11 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLS):
+        if (
+            orientation == Qt.Horizontal
+            and role == Qt.DisplayRole
+            and 0 <= section < len(self.COLS)
+        ):
             return self.tr(self.COLS[section])
         return None
 
@@ -74,9 +80,16 @@ class RecordsModel(QAbstractTableModel):
         rid, kind, seq, held, place, host, expected, present, topic = self.rows[index.row()]
         c = index.column()
         if role == Qt.DisplayRole:
-            return [RecordKind.label_of(kind), f"第{seq}次", f"{held:%Y-%m-%d %H:%M}", place or "",
-                    host or "", "" if expected is None else str(expected),
-                    "" if present is None else str(present), topic or ""][c]
+            return [
+                RecordKind.label_of(kind),
+                f"第{seq}次",
+                f"{held:%Y-%m-%d %H:%M}",
+                place or "",
+                host or "",
+                "" if expected is None else str(expected),
+                "" if present is None else str(present),
+                topic or "",
+            ][c]
         if role == Qt.UserRole:
             return rid
         if role == Qt.TextAlignmentRole and c in (1, 5, 6):
@@ -144,7 +157,9 @@ class RecordsPage(QWidget):
         self.new_btn.setMenu(menu)
         self.copy_btn = QToolButton()
         self.copy_btn.setText(self.tr("复制上次"))
-        self.copy_btn.setToolTip(self.tr("按同类上一次记录新建（地点、主持人、记录人、参加人员），日期顺延一个月"))
+        self.copy_btn.setToolTip(
+            self.tr("按同类上一次记录新建（地点、主持人、记录人、参加人员），日期顺延一个月")
+        )
         self.copy_btn.setPopupMode(QToolButton.InstantPopup)
         copy_menu = QMenu(self.copy_btn)
         for k in svc.MONTHLY_KINDS:
@@ -181,7 +196,8 @@ class RecordsPage(QWidget):
         self.cadence = QTableWidget(0, 5)
         self.cadence.setObjectName("cadence")
         self.cadence.setHorizontalHeaderLabels(
-            [self.tr("类型"), self.tr("要求"), self.tr("应开"), self.tr("已开"), self.tr("情况")])
+            [self.tr("类型"), self.tr("要求"), self.tr("应开"), self.tr("已开"), self.tr("情况")]
+        )
         self.cadence.verticalHeader().setVisible(False)
         self.cadence.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.cadence.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
@@ -208,7 +224,8 @@ class RecordsPage(QWidget):
         self.zoom.addItem(self.tr("整页"), QPdfView.ZoomMode.FitInView)
         self.zoom.addItem(self.tr("适合宽度"), QPdfView.ZoomMode.FitToWidth)
         self.zoom.currentIndexChanged.connect(
-            lambda i: self.pdf_view.setZoomMode(self.zoom.itemData(i)))
+            lambda i: self.pdf_view.setZoomMode(self.zoom.itemData(i))
+        )
         self.a5 = QCheckBox(self.tr("A5 开本"))
         self.blank = QCheckBox(self.tr("空白手册"))
         self.build_btn = QPushButton(self.tr("生成预览"))
@@ -288,10 +305,20 @@ class RecordsPage(QWidget):
             with self.ctx.ledger.Session() as s:
                 for i, r in enumerate(svc.list_records(s, self.org_id, year)):
                     c = svc.counts(r) if r.attendance else None
-                    topic = (r.topics or r.lesson_title or r.content or r.problems_raised or "")
-                    rows.append((r.id, r.kind, r.seq, r.held_at, r.place, r.host,
-                                 c.expected if c else None, c.present if c else None,
-                                 topic.replace("\n", " ")[:80]))
+                    topic = r.topics or r.lesson_title or r.content or r.problems_raised or ""
+                    rows.append(
+                        (
+                            r.id,
+                            r.kind,
+                            r.seq,
+                            r.held_at,
+                            r.place,
+                            r.host,
+                            c.expected if c else None,
+                            c.present if c else None,
+                            topic.replace("\n", " ")[:80],
+                        )
+                    )
                     if select_uuid and r.uuid == select_uuid:
                         select_row = i
                 checks = cadence.check(s, self.org_id, year, date.today())
@@ -321,8 +348,9 @@ class RecordsPage(QWidget):
         if self.org_id is None:
             self.cadence_title.setText(self.tr("账本中还没有党支部。"))
         elif missing:
-            self.cadence_title.setText(self.tr("组织生活落实情况（截至今天）：%1 项有缺").replace(
-                "%1", str(missing)))
+            self.cadence_title.setText(
+                self.tr("组织生活落实情况（截至今天）：%1 项有缺").replace("%1", str(missing))
+            )
         else:
             self.cadence_title.setText(self.tr("组织生活落实情况（截至今天）：齐全"))
         self.cadence.resizeColumnsToContents()
@@ -380,8 +408,11 @@ class RecordsPage(QWidget):
             year = self.year.value()
             now = datetime.now().replace(second=0, microsecond=0)
             held = now if now.year == year else datetime(year, 1, 1, 14, 30)
-            values = {"org_id": self.org_id, "held_at": held.replace(hour=14, minute=30),
-                      "attendance": [{"person_id": pid, "status": "present"} for pid, _ in people]}
+            values = {
+                "org_id": self.org_id,
+                "held_at": held.replace(hour=14, minute=30),
+                "attendance": [{"person_id": pid, "status": "present"} for pid, _ in people],
+            }
             if kind == RecordKind.TALK:
                 values["attendance"] = []
         dlg = self.open_editor(kind, values, names, people)
@@ -429,10 +460,15 @@ class RecordsPage(QWidget):
             rec = svc.get_record(s, rid)
             before = svc.snapshot(rec)
             label = f"{RecordKind.label_of(rec.kind)}（第{rec.seq}次，{rec.held_at:%Y-%m-%d}）"
-        if confirm and QMessageBox.question(
-            self, self.tr("删除工作纪实"),
-            self.tr("删除这条记录？") + "\n" + label + "\n" + self.tr("可用“撤销”恢复。"),
-        ) != QMessageBox.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                self.tr("删除工作纪实"),
+                self.tr("删除这条记录？") + "\n" + label + "\n" + self.tr("可用“撤销”恢复。"),
+            )
+            != QMessageBox.Yes
+        ):
             return
         self._push(RecordCommand(self, self.tr("删除") + label, before, None))
 
@@ -522,7 +558,8 @@ class RecordsPage(QWidget):
     def save_pdf(self, path: str | None = None) -> None:
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("另存为 PDF"), self.default_filename(), self.tr("PDF 文件 (*.pdf)"))
+                self, self.tr("另存为 PDF"), self.default_filename(), self.tr("PDF 文件 (*.pdf)")
+            )
             if not path:
                 return
         if not path.lower().endswith(".pdf"):
@@ -577,5 +614,3 @@ class RecordsPage(QWidget):
 
 def create_page(ctx):
     return RecordsPage(ctx)
-
-

@@ -42,8 +42,9 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self.with_ratings = with_ratings
         # rows: [person_id, name, present(bool), reason, rating code]
-        self.rows: list[list] = [[pid, name, True, "", Rating.QUALIFIED.value]
-                                 for pid, name in people]
+        self.rows: list[list] = [
+            [pid, name, True, "", Rating.QUALIFIED.value] for pid, name in people
+        ]
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.rows)
@@ -52,7 +53,11 @@ class AttendanceModel(QAbstractTableModel):
         return 0 if parent.isValid() else (4 if self.with_ratings else 3)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < self.columnCount():
+        if (
+            orientation == Qt.Horizontal
+            and role == Qt.DisplayRole
+            and 0 <= section < self.columnCount()
+        ):
             return self.tr(self.COLS[section])
         return None
 
@@ -135,8 +140,11 @@ class AttendanceModel(QAbstractTableModel):
 
     def attendance(self) -> list[dict]:
         return [
-            {"person_id": pid, "status": "present" if present else "absent",
-             "reason": None if present else (reason or None)}
+            {
+                "person_id": pid,
+                "status": "present" if present else "absent",
+                "reason": None if present else (reason or None),
+            }
             for pid, _n, present, reason, _r in self.rows
         ]
 
@@ -177,10 +185,21 @@ class RecordDialog(QDialog):
     TEXT_FIELDS = [
         ("topics", "议题", MEETING_KINDS + (RecordKind.TALK,)),
         ("content", "内容", tuple(RecordKind)),
-        ("resolutions", "决议事项", (RecordKind.MEMBER_MEETING, RecordKind.COMMITTEE_MEETING,
-                                   RecordKind.GROUP_MEETING, RecordKind.APPRAISAL)),
-        ("votes", "表决结果", (RecordKind.MEMBER_MEETING, RecordKind.COMMITTEE_MEETING,
-                             RecordKind.APPRAISAL)),
+        (
+            "resolutions",
+            "决议事项",
+            (
+                RecordKind.MEMBER_MEETING,
+                RecordKind.COMMITTEE_MEETING,
+                RecordKind.GROUP_MEETING,
+                RecordKind.APPRAISAL,
+            ),
+        ),
+        (
+            "votes",
+            "表决结果",
+            (RecordKind.MEMBER_MEETING, RecordKind.COMMITTEE_MEETING, RecordKind.APPRAISAL),
+        ),
         ("problems", "查摆问题", (RecordKind.LIFE_MEETING,)),
         ("measures", "整改措施", (RecordKind.LIFE_MEETING,)),
         ("people_met", "见面人员", (RecordKind.VISIT,)),
@@ -189,8 +208,14 @@ class RecordDialog(QDialog):
         ("note", "备注", tuple(RecordKind)),
     ]
 
-    def __init__(self, kind: str, values: dict, people: list[tuple[int, str]],
-                 names: dict[int, str] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        kind: str,
+        values: dict,
+        people: list[tuple[int, str]],
+        names: dict[int, str] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.kind = RecordKind(kind)
         self.base = dict(values)
@@ -216,8 +241,11 @@ class RecordDialog(QDialog):
         when.addStretch(1)
         form.addRow(self.tr("时间"), when)
         self.lines: dict[str, QLineEdit] = {}
-        line_fields = [("place", "地点"), ("host", "主持人" if self.kind != RecordKind.TALK
-                                             else "谈话人"), ("recorder", "记录人")]
+        line_fields = [
+            ("place", "地点"),
+            ("host", "主持人" if self.kind != RecordKind.TALK else "谈话人"),
+            ("recorder", "记录人"),
+        ]
         if self.kind == RecordKind.LECTURE:
             line_fields += [("lecturer", "主讲人"), ("lesson_title", "党课题目")]
         for key, label in line_fields:
@@ -242,16 +270,18 @@ class RecordDialog(QDialog):
         if self.kind in MEETING_KINDS or self.kind == RecordKind.TALK:
             att_w = QWidget()
             lay = QVBoxLayout(att_w)
-            self.model = AttendanceModel(people, with_ratings=self.kind == RecordKind.APPRAISAL,
-                                         parent=self)
+            self.model = AttendanceModel(
+                people, with_ratings=self.kind == RecordKind.APPRAISAL, parent=self
+            )
             att = values.get("attendance") or []
             for a in att:
                 if a.get("person_id") in (names or {}):
                     a.setdefault("name", names[a["person_id"]])
             if self.kind == RecordKind.TALK and not any(a.get("person_id") for a in att):
                 self.model.set_all_present(False)
-            self.model.load([a for a in att if a.get("status") != "observer"],
-                            values.get("appraisals"))
+            self.model.load(
+                [a for a in att if a.get("status") != "observer"], values.get("appraisals")
+            )
             self.table = QTableView()
             self.table.setObjectName("attendance")
             self.table.setModel(self.model)
@@ -271,8 +301,9 @@ class RecordDialog(QDialog):
             buttons.addWidget(self.count_label)
             lay.addLayout(buttons)
             lay.addWidget(self.table)
-            self.observers.setText("、".join(
-                a.get("name_text") or "" for a in att if a.get("status") == "observer"))
+            self.observers.setText(
+                "、".join(a.get("name_text") or "" for a in att if a.get("status") == "observer")
+            )
             self.observers.setPlaceholderText(self.tr("不在名册上的列席人员，用“、”分隔"))
             obs = QFormLayout()
             obs.addRow(self.tr("列席人员"), self.observers)
@@ -310,8 +341,9 @@ class RecordDialog(QDialog):
             return
         n = len(self.model.rows)
         present = sum(1 for r in self.model.rows if r[2])
-        self.count_label.setText(self.tr("应到 %1 人，实到 %2 人").replace("%1", str(n)).replace(
-            "%2", str(present)))
+        self.count_label.setText(
+            self.tr("应到 %1 人，实到 %2 人").replace("%1", str(n)).replace("%2", str(present))
+        )
         if self.model.with_ratings:
             warn = appraisal_warning([r[4] for r in self.model.rows])
             self.warning.setText(warn or "")
@@ -331,8 +363,11 @@ class RecordDialog(QDialog):
             att = self.model.attendance()
             if self.kind == RecordKind.TALK:
                 att = [a for a in att if a["status"] == "present"]
-            obs = [n.strip() for n in self.observers.text().replace(",", "、").replace("，", "、")
-                   .split("、") if n.strip()]
+            obs = [
+                n.strip()
+                for n in self.observers.text().replace(",", "、").replace("，", "、").split("、")
+                if n.strip()
+            ]
             v["attendance"] = att + [{"name_text": n, "status": "observer"} for n in obs]
             if self.kind != RecordKind.TALK:
                 v["expected_count"] = len(att)

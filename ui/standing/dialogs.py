@@ -122,7 +122,9 @@ def _changed(ctx) -> None:
 class ListDialog(QDialog):
     """The units, organizations or people behind a figure."""
 
-    def __init__(self, ctx, title: str, kind: str, ids: list[int], parent=None, year: int | None = None):
+    def __init__(
+        self, ctx, title: str, kind: str, ids: list[int], parent=None, year: int | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
@@ -136,8 +138,13 @@ class ListDialog(QDialog):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.view.doubleClicked.connect(self._open)
-        hint = {"org": self.tr("双击可编辑评星定级、六有、四个一"), "unit": self.tr("双击可登记六个清摸排")}.get(kind, "")
-        count = QLabel(self.tr("共 %1 条").replace("%1", str(len(ids))) + ("　" + hint if hint else ""))
+        hint = {
+            "org": self.tr("双击可编辑评星定级、六有、四个一"),
+            "unit": self.tr("双击可登记六个清摸排"),
+        }.get(kind, "")
+        count = QLabel(
+            self.tr("共 %1 条").replace("%1", str(len(ids))) + ("　" + hint if hint else "")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
@@ -167,10 +174,16 @@ class OrgStandingDialog(QDialog):
         self.setWindowTitle(self.tr("党组织评星定级与阵地建设"))
         with ctx.ledger.session() as s:
             self.cfg = config.get(s)
-            org_rows = s.execute(select(Organization.id, Organization.name).where(
-                Organization.dissolved_on.is_(None)).order_by(Organization.name)).all()
-            self.instructors = s.execute(select(Instructor.id, Instructor.name, Instructor.home_unit)
-                                         .order_by(Instructor.name)).all()
+            org_rows = s.execute(
+                select(Organization.id, Organization.name)
+                .where(Organization.dissolved_on.is_(None))
+                .order_by(Organization.name)
+            ).all()
+            self.instructors = s.execute(
+                select(Instructor.id, Instructor.name, Instructor.home_unit).order_by(
+                    Instructor.name
+                )
+            ).all()
         self.org_combo = QComboBox()
         for oid, name in org_rows:
             self.org_combo.addItem(name, oid)
@@ -214,7 +227,9 @@ class OrgStandingDialog(QDialog):
         w = QWidget()
         inds = rating.indicators(self.cfg)
         self.score_table = QTableWidget(len(inds), 4)
-        self.score_table.setHorizontalHeaderLabels([self.tr("方面"), self.tr("指标"), self.tr("满分"), self.tr("得分")])
+        self.score_table.setHorizontalHeaderLabels(
+            [self.tr("方面"), self.tr("指标"), self.tr("满分"), self.tr("得分")]
+        )
         self.score_table.verticalHeader().hide()
         self.score_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.spins: dict[str, QDoubleSpinBox] = {}
@@ -318,8 +333,15 @@ class OrgStandingDialog(QDialog):
         self.demo_title = QLineEdit(self.tr("党建示范点"))
         add = QPushButton(self.tr("命名为示范点"))
         add.clicked.connect(self._add_demo)
-        for x in (QLabel(self.tr("级别：")), self.demo_level, QLabel(self.tr("年度：")), self.demo_year,
-                  QLabel(self.tr("名称：")), self.demo_title, add):
+        for x in (
+            QLabel(self.tr("级别：")),
+            self.demo_level,
+            QLabel(self.tr("年度：")),
+            self.demo_year,
+            QLabel(self.tr("名称：")),
+            self.demo_title,
+            add,
+        ):
             row.addWidget(x)
         lay.addWidget(self.demo_list, 1)
         lay.addLayout(row)
@@ -352,8 +374,15 @@ class OrgStandingDialog(QDialog):
                 cb.setChecked(d is not None)
                 de.setDate(qdate(d or date(year, date.today().month, min(date.today().day, 28))))
             hist = rating.history(s, oid)
-            self.history.setText(self.tr("历年：") + ("；".join(
-                f"{h.year}年 {h.total:g}分 {STAR_TEXT.get(h.stars, h.stars)}" for h in hist) or self.tr("无")))
+            self.history.setText(
+                self.tr("历年：")
+                + (
+                    "；".join(
+                        f"{h.year}年 {h.total:g}分 {STAR_TEXT.get(h.stars, h.stars)}" for h in hist
+                    )
+                    or self.tr("无")
+                )
+            )
             for row in orgs.checklist(s, oid):
                 self.check_boxes[row.code].setChecked(row.done)
             g = orgs.get_guidance(s, oid)
@@ -368,9 +397,15 @@ class OrgStandingDialog(QDialog):
         self._update_result()
 
     def _load_demo(self, s, oid: int) -> None:
-        sites = s.scalars(select(DemoSite).where(DemoSite.org_id == oid).order_by(DemoSite.year)).all()
-        self.demo_list.setText("\n".join(
-            f"{d.year}年 {DemoLevel.label_of(d.level)}{d.title or '示范点'}" for d in sites) or self.tr("尚未命名为示范点。"))
+        sites = s.scalars(
+            select(DemoSite).where(DemoSite.org_id == oid).order_by(DemoSite.year)
+        ).all()
+        self.demo_list.setText(
+            "\n".join(
+                f"{d.year}年 {DemoLevel.label_of(d.level)}{d.title or '示范点'}" for d in sites
+            )
+            or self.tr("尚未命名为示范点。")
+        )
 
     def _add_demo(self) -> None:
         oid = self.org_id()
@@ -378,8 +413,13 @@ class OrgStandingDialog(QDialog):
             return
         try:
             with self.ctx.ledger.session() as s:
-                orgs.add_demo_site(s, oid, self.demo_level.currentData(), self.demo_year.value(),
-                                   self.demo_title.text().strip() or None)
+                orgs.add_demo_site(
+                    s,
+                    oid,
+                    self.demo_level.currentData(),
+                    self.demo_year.value(),
+                    self.demo_title.text().strip() or None,
+                )
             with self.ctx.ledger.session() as s:
                 self._load_demo(s, oid)
         except PartyDeskError as e:
@@ -395,7 +435,11 @@ class OrgStandingDialog(QDialog):
 
     def _update_result(self, *_) -> None:
         ev = rating.evaluate(self.cfg, self.scores(), self.vetoes())
-        text = self.tr("总分 %1 分　%2").replace("%1", f"{ev.total:g}").replace("%2", STAR_TEXT.get(ev.stars, str(ev.stars)))
+        text = (
+            self.tr("总分 %1 分　%2")
+            .replace("%1", f"{ev.total:g}")
+            .replace("%2", STAR_TEXT.get(ev.stars, str(ev.stars)))
+        )
         if ev.vetoes:
             text += self.tr("（一票否决）")
         self.result.setText(text)
@@ -406,19 +450,37 @@ class OrgStandingDialog(QDialog):
             show_error(self, ValidationError("请选择党组织。"))
             return
         year = self.year.value()
-        steps = {k: (pydate(de.date()) if cb.isChecked() else None) for k, (cb, de) in self.step_widgets.items()}
+        steps = {
+            k: (pydate(de.date()) if cb.isChecked() else None)
+            for k, (cb, de) in self.step_widgets.items()
+        }
         scores = self.scores()
-        rating_touched = self._had_rating or any(scores.values()) or self.vetoes() or any(steps.values())
+        rating_touched = (
+            self._had_rating or any(scores.values()) or self.vetoes() or any(steps.values())
+        )
         try:
             with self.ctx.ledger.session() as s:
                 before = snapshot.take(s, oid, year)
                 if rating_touched:
-                    rating.save_rating(s, oid, year, scores=scores, vetoes=self.vetoes(), steps=steps,
-                                       replace_scores=True)
-                orgs.set_checklist(s, oid, {c: cb.isChecked() for c, cb in self.check_boxes.items()})
+                    rating.save_rating(
+                        s,
+                        oid,
+                        year,
+                        scores=scores,
+                        vetoes=self.vetoes(),
+                        steps=steps,
+                        replace_scores=True,
+                    )
+                orgs.set_checklist(
+                    s, oid, {c: cb.isChecked() for c, cb in self.check_boxes.items()}
+                )
                 orgs.set_guidance(
-                    s, oid, leader_name=self.g_leader.text(), leader_post=self.g_post.text(),
-                    instructor_id=self.g_instructor.currentData(), pairing_unit=self.g_pairing.text(),
+                    s,
+                    oid,
+                    leader_name=self.g_leader.text(),
+                    leader_post=self.g_post.text(),
+                    instructor_id=self.g_instructor.currentData(),
+                    pairing_unit=self.g_pairing.text(),
                     whistle_channel=self.g_channel.text(),
                 )
                 after = snapshot.take(s, oid, year)
@@ -426,8 +488,15 @@ class OrgStandingDialog(QDialog):
             show_error(self, e)
             return
         name = self.org_combo.currentText()
-        self.ctx.undo_stack.push(SnapshotCommand(self.ctx, before, after, self.tr("编辑“%1”的评星与阵地").replace("%1", name),
-                                                 on_change=lambda: _changed(self.ctx)))
+        self.ctx.undo_stack.push(
+            SnapshotCommand(
+                self.ctx,
+                before,
+                after,
+                self.tr("编辑“%1”的评星与阵地").replace("%1", name),
+                on_change=lambda: _changed(self.ctx),
+            )
+        )
         self.ctx.status(self.tr("已保存：") + name)
         _changed(self.ctx)
         self.saved.emit()
@@ -442,7 +511,9 @@ class SurveyDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("六个清摸排登记"))
         with ctx.ledger.session() as s:
-            units = s.execute(select(Unit.id, Unit.name).where(Unit.status == "operating").order_by(Unit.name)).all()
+            units = s.execute(
+                select(Unit.id, Unit.name).where(Unit.status == "operating").order_by(Unit.name)
+            ).all()
         self.unit_combo = QComboBox()
         for uid, name in units:
             self.unit_combo.addItem(name, uid)
@@ -493,7 +564,10 @@ class SurveyDialog(QDialog):
         for f, e in self.fields.items():
             v = facts.get(f)
             e.setText("" if v is None else str(v))
-        self.last.setText(self.tr("上次摸排：") + (f"{last.surveyed_on.isoformat()}　{last.surveyor or ''}" if last else self.tr("无")))
+        self.last.setText(
+            self.tr("上次摸排：")
+            + (f"{last.surveyed_on.isoformat()}　{last.surveyor or ''}" if last else self.tr("无"))
+        )
 
     def save(self) -> None:
         uid = self.unit_id()
@@ -503,15 +577,27 @@ class SurveyDialog(QDialog):
         facts = {f: e.text().strip() for f, e in self.fields.items()}
         try:
             with self.ctx.ledger.session() as s:
-                rec = survey.record_survey(s, uid, pydate(self.on.date()), self.surveyor.text(), prefill=False, **facts)
-                values = {c: getattr(rec, c) for c in ("uuid", "unit_id", "surveyed_on", "surveyor", "note", *survey.FIELDS)}
+                rec = survey.record_survey(
+                    s, uid, pydate(self.on.date()), self.surveyor.text(), prefill=False, **facts
+                )
+                values = {
+                    c: getattr(rec, c)
+                    for c in ("uuid", "unit_id", "surveyed_on", "surveyor", "note", *survey.FIELDS)
+                }
                 rid = rec.id
         except PartyDeskError as e:
             show_error(self, e)
             return
         name = self.unit_combo.currentText()
-        self.ctx.undo_stack.push(SurveyCommand(self.ctx, values, rid, self.tr("六个清摸排：") + name,
-                                               on_change=lambda: _changed(self.ctx)))
+        self.ctx.undo_stack.push(
+            SurveyCommand(
+                self.ctx,
+                values,
+                rid,
+                self.tr("六个清摸排：") + name,
+                on_change=lambda: _changed(self.ctx),
+            )
+        )
         self.ctx.status(self.tr("已登记摸排：") + name)
         _changed(self.ctx)
         self.accept()

@@ -37,7 +37,7 @@ class IdListModel(QAbstractTableModel):
         b = row // BLOCK
         block = self._blocks.get(b)
         if block is None:
-            chunk = self.ids[b * BLOCK:(b + 1) * BLOCK]
+            chunk = self.ids[b * BLOCK : (b + 1) * BLOCK]
             with self.ledger.session() as s:
                 block = lists.fetch(s, self.kind, chunk)
             self._blocks[b] = block
@@ -104,6 +104,10 @@ class ReminderModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
+        if (
+            role == Qt.DisplayRole
+            and orientation == Qt.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None

@@ -87,7 +87,9 @@ class AddCommand(_LedgerCommand):
         editing.restore(s, self.snap)
 
     def undo_(self, s) -> None:
-        self.snap = editing.delete_record(s, self.snap.entity, self.snap.id, expect_uuid=self.snap.uuid)
+        self.snap = editing.delete_record(
+            s, self.snap.entity, self.snap.id, expect_uuid=self.snap.uuid
+        )
 
     def notify(self) -> None:
         _notify(self.ctx, self.snap.entity, [self.snap.id], True)
@@ -100,7 +102,11 @@ class DeleteCommand(_LedgerCommand):
 
     def do(self, s) -> None:
         self.snap = editing.delete_record(
-            s, self.snap.entity, self.snap.id, expect_uuid=self.snap.uuid, move_members_to=self.move_to
+            s,
+            self.snap.entity,
+            self.snap.id,
+            expect_uuid=self.snap.uuid,
+            move_members_to=self.move_to,
         )
 
     def undo_(self, s) -> None:
@@ -161,7 +167,11 @@ def delete(ctx, entity: str, items: list[tuple[int, str | None]], move_to: int |
     try:
         with ctx.ledger.session() as s:
             for rec_id, uuid in items:
-                snaps.append(editing.delete_record(s, entity, rec_id, expect_uuid=uuid, move_members_to=move_to))
+                snaps.append(
+                    editing.delete_record(
+                        s, entity, rec_id, expect_uuid=uuid, move_members_to=move_to
+                    )
+                )
     except editing.HasMembersError:
         raise
     except PartyDeskError as e:

@@ -45,15 +45,20 @@ class CommitteeDialog(ChangeDialog):
         with ctx.ledger.session() as s:
             people = s.execute(
                 select(Person.id, Person.name, Person.id_number)
-                .where(Person.org_id == org_id, Person.category == Category.FULL.value,
-                       Person.status == PersonStatus.ACTIVE.value)
+                .where(
+                    Person.org_id == org_id,
+                    Person.category == Category.FULL.value,
+                    Person.status == PersonStatus.ACTIVE.value,
+                )
                 .order_by(Person.name, Person.id)
             ).all()
         self.setWindowTitle(self.tr("班子成员：") + self.org_name)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("committeeTable")
-        self.table.setHorizontalHeaderLabels([self.tr("职务"), self.tr("姓名"), self.tr("任职日期"), self.tr("卸任日期")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("职务"), self.tr("姓名"), self.tr("任职日期"), self.tr("卸任日期")]
+        )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -101,7 +106,9 @@ class CommitteeDialog(ChangeDialog):
         form.addWidget(self.since)
         form.addWidget(self.appoint_btn)
         lay.addLayout(form)
-        note = QLabel(self.tr("只有本组织在册的正式党员可以任职；新任书记时，原书记在同一天卸任。"), self)
+        note = QLabel(
+            self.tr("只有本组织在册的正式党员可以任职；新任书记时，原书记在同一天卸任。"), self
+        )
         note.setStyleSheet("QLabel { color: #555; }")
         lay.addWidget(note)
         self.finish(lay, "committeeMessage")
@@ -114,14 +121,20 @@ class CommitteeDialog(ChangeDialog):
             self.seats = committee.seats(s, self.org_id, history=self.history.isChecked())
         self.table.setRowCount(len(self.seats))
         for r, seat in enumerate(self.seats):
-            for c, text in enumerate((seat.role_label, seat.name,
-                                      f"{seat.since:%Y-%m-%d}" if seat.since else "",
-                                      f"{seat.until:%Y-%m-%d}" if seat.until else "")):
+            for c, text in enumerate(
+                (
+                    seat.role_label,
+                    seat.name,
+                    f"{seat.since:%Y-%m-%d}" if seat.since else "",
+                    f"{seat.until:%Y-%m-%d}" if seat.until else "",
+                )
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.leave_btn.setEnabled(bool(self.seats))
 
-
-    def appoint(self, person_id: int | None = None, role: str | None = None, since: date | None = None) -> bool:
+    def appoint(
+        self, person_id: int | None = None, role: str | None = None, since: date | None = None
+    ) -> bool:
         pid = person_id if person_id is not None else self.person.currentData()
         role = role or self.role.currentData()
         since = since or _pydate(self.since.date())
@@ -129,14 +142,21 @@ class CommitteeDialog(ChangeDialog):
             return False
         label = CommitteeRole.label_of(role)
         got, error = commands.snapshot_change(
-            self.ctx, committee, self.org_id, f"任命{label}",
-            lambda s: committee.appoint(s, self.org_id, pid, role, since))
+            self.ctx,
+            committee,
+            self.org_id,
+            f"任命{label}",
+            lambda s: committee.appoint(s, self.org_id, pid, role, since),
+        )
         if error:
             self.say(error, True)
             return False
         seat, warnings = got
-        self.say(self.tr("已任命{0}为{1}（可撤销）").format(seat.name, label)
-                  + "".join("；" + w for w in warnings), False)
+        self.say(
+            self.tr("已任命{0}为{1}（可撤销）").format(seat.name, label)
+            + "".join("；" + w for w in warnings),
+            False,
+        )
         self.changed = True
         self.reload()
         return True
@@ -149,8 +169,12 @@ class CommitteeDialog(ChangeDialog):
         seat = self.seats[row]
         until = until or _pydate(self.until.date())
         got, error = commands.snapshot_change(
-            self.ctx, committee, self.org_id, f"{seat.name}卸任{seat.role_label}",
-            lambda s: committee.leave(s, seat.id, until))
+            self.ctx,
+            committee,
+            self.org_id,
+            f"{seat.name}卸任{seat.role_label}",
+            lambda s: committee.leave(s, seat.id, until),
+        )
         if error:
             self.say(error, True)
             return False

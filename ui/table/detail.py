@@ -230,7 +230,10 @@ class DetailForm(QWidget):
         self._load_links()
         status = getattr(self.ctx, "status", None)
         if status and change is not None and change.changed:
-            status(self.tr("已修改所在单位（可撤销）") + "".join("；" + w for w in change.warnings), 10000)
+            status(
+                self.tr("已修改所在单位（可撤销）") + "".join("；" + w for w in change.warnings),
+                10000,
+            )
 
     def reload_orgs(self) -> None:
         with self.ctx.ledger.session() as s:
@@ -265,8 +268,11 @@ class DetailForm(QWidget):
                 else:
                     self.uuid = obj.uuid
                     values = {f.name: getattr(obj, f.name) for f in F.entity(self.entity).fields}
-                    org_names = dict(listing.org_choices(s)) if any(
-                        f.kind == "org" for f in F.entity(self.entity).fields) else {}
+                    org_names = (
+                        dict(listing.org_choices(s))
+                        if any(f.kind == "org" for f in F.entity(self.entity).fields)
+                        else {}
+                    )
         ent = F.entity(self.entity)
         self.loaded = {}
         for f in ent.fields:
@@ -324,7 +330,9 @@ class AddDialog(QDialog):
     """A new record: the detail form in a dialog; OK is refused (with the reason shown)
     until the core accepts the values."""
 
-    def __init__(self, ctx, entity_key: str, parent: QWidget | None = None, preset: dict | None = None):
+    def __init__(
+        self, ctx, entity_key: str, parent: QWidget | None = None, preset: dict | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.entity = ctx, entity_key
         self.setWindowTitle(self.tr("新增") + F.entity(entity_key).label)

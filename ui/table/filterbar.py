@@ -29,7 +29,9 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("搜索：") + "、".join(searched[:4]) + "…")
         self.search.setMinimumWidth(260)
-        self.search.setToolTip(self.tr("在{0}中查找；空格分隔多个词（须同时包含）").format("、".join(searched)))
+        self.search.setToolTip(
+            self.tr("在{0}中查找；空格分隔多个词（须同时包含）").format("、".join(searched))
+        )
         lay.addWidget(QLabel(self.tr("查找"), self))
         lay.addWidget(self.search, 2)
         self.timer = QTimer(self)
@@ -90,4 +92,3 @@ class FilterBar(QWidget):
         for combo in self.combos.values():
             combo.setCurrentIndex(0)
         self._now()
-

@@ -34,7 +34,8 @@ class GroupsDialog(ChangeDialog):
             people = s.execute(
                 select(Person.id, Person.name, Person.category)
                 .where(Person.org_id == org_id, Person.status == PersonStatus.ACTIVE.value)
-                .order_by(Person.name, Person.id)).all()
+                .order_by(Person.name, Person.id)
+            ).all()
         self.setWindowTitle(self.tr("党小组：") + self.org_name)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
@@ -114,8 +115,11 @@ class GroupsDialog(ChangeDialog):
 
     def add_group(self, name: str | None = None) -> bool:
         name = (self.new_name.text() if name is None else name).strip()
-        ok = self._run(f"新建{name or '党小组'}", lambda s: groups.add_group(s, self.org_id, name),
-                       self.tr("已新建{0}").format(name))
+        ok = self._run(
+            f"新建{name or '党小组'}",
+            lambda s: groups.add_group(s, self.org_id, name),
+            self.tr("已新建{0}").format(name),
+        )
         if ok:
             self.new_name.clear()
             for r, g in enumerate(self.rows):
@@ -127,27 +131,38 @@ class GroupsDialog(ChangeDialog):
         gid = self._need_group()
         if gid is None:
             return False
-        return self._run("撤销党小组", lambda s: groups.remove_group(s, gid), self.tr("已撤销党小组"))
+        return self._run(
+            "撤销党小组", lambda s: groups.remove_group(s, gid), self.tr("已撤销党小组")
+        )
 
     def assign(self) -> bool:
         gid = self._need_group()
         pid = self.person.currentData()
         if gid is None or pid is None:
             return False
-        return self._run("编入党小组", lambda s: groups.assign(s, pid, gid),
-                         self.tr("已编入{0}").format(self.person.currentText().split("（")[0]))
+        return self._run(
+            "编入党小组",
+            lambda s: groups.assign(s, pid, gid),
+            self.tr("已编入{0}").format(self.person.currentText().split("（")[0]),
+        )
 
     def make_leader(self) -> bool:
         gid = self._need_group()
         pid = self.person.currentData()
         if gid is None or pid is None:
             return False
-        return self._run("设党小组组长", lambda s: groups.set_leader(s, gid, pid),
-                         self.tr("已设为组长：{0}").format(self.person.currentText().split("（")[0]))
+        return self._run(
+            "设党小组组长",
+            lambda s: groups.set_leader(s, gid, pid),
+            self.tr("已设为组长：{0}").format(self.person.currentText().split("（")[0]),
+        )
 
     def take_out(self) -> bool:
         pid = self.person.currentData()
         if pid is None:
             return False
-        return self._run("移出党小组", lambda s: groups.assign(s, pid, None),
-                         self.tr("已移出党小组：{0}").format(self.person.currentText().split("（")[0]))
+        return self._run(
+            "移出党小组",
+            lambda s: groups.assign(s, pid, None),
+            self.tr("已移出党小组：{0}").format(self.person.currentText().split("（")[0]),
+        )

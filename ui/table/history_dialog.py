@@ -56,8 +56,11 @@ class HistoryDialog(ChangeDialog):
         kinds = QHBoxLayout()
         self.kind = QButtonGroup(self)
         self.kind_buttons = {}
-        for code, label in ((OUT, self.tr("组织关系转出")), (IN, self.tr("组织关系转入登记")),
-                            (MOVE, self.tr("调整到本账本的其他党组织"))):
+        for code, label in (
+            (OUT, self.tr("组织关系转出")),
+            (IN, self.tr("组织关系转入登记")),
+            (MOVE, self.tr("调整到本账本的其他党组织")),
+        ):
             b = QRadioButton(label, box)
             self.kind.addButton(b)
             self.kind_buttons[code] = b
@@ -96,7 +99,10 @@ class HistoryDialog(ChangeDialog):
         self.where.setEnabled(k in (OUT, IN))
         self.org.setEnabled(k == MOVE)
         self.where.setPlaceholderText(
-            self.tr("转往的党组织（介绍信抬头）") if k == OUT else self.tr("原所在党组织（介绍信开具单位）"))
+            self.tr("转往的党组织（介绍信抬头）")
+            if k == OUT
+            else self.tr("原所在党组织（介绍信开具单位）")
+        )
 
     def current_kind(self) -> str:
         return next((k for k, b in self.kind_buttons.items() if b.isChecked()), OUT)
@@ -109,8 +115,13 @@ class HistoryDialog(ChangeDialog):
             for c, text in enumerate((f"{e.on:%Y-%m-%d}", e.kind_label, e.text)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
-    def record(self, kind: str | None = None, where: str | None = None, org_id: int | None = None,
-               on: date | None = None) -> bool:
+    def record(
+        self,
+        kind: str | None = None,
+        where: str | None = None,
+        org_id: int | None = None,
+        on: date | None = None,
+    ) -> bool:
         kind = kind or self.current_kind()
         where = self.where.text() if where is None else where
         org_id = self.org.currentData() if org_id is None else org_id
@@ -137,4 +148,3 @@ class HistoryDialog(ChangeDialog):
         self.note.clear()
         self.reload()
         return True
-

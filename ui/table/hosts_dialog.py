@@ -34,12 +34,17 @@ class HostUnitsDialog(QDialog):
             self.org_name = org.name if org is not None else ""
             self.initial = [u for u, _ in hosts.host_units(s, org_id)]
             units = s.execute(
-                Unit.__table__.select().with_only_columns(Unit.id, Unit.name, Unit.status)
+                Unit.__table__.select()
+                .with_only_columns(Unit.id, Unit.name, Unit.status)
                 .order_by(Unit.name, Unit.id)
             ).all()
         self.setWindowTitle(self.tr("所在单位：") + self.org_name)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("勾选这个党组织所在的单位（联合组建可选多个）。组织覆盖率按此统计。"), self))
+        lay.addWidget(
+            QLabel(
+                self.tr("勾选这个党组织所在的单位（联合组建可选多个）。组织覆盖率按此统计。"), self
+            )
+        )
         row = QHBoxLayout()
         self.filter = QLineEdit(self)
         self.filter.setObjectName("hostFilter")
@@ -89,8 +94,11 @@ class HostUnitsDialog(QDialog):
         self.filter.setFocus()
 
     def chosen(self) -> list[int]:
-        return [self.list.item(i).data(_ID) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.Checked]
+        return [
+            self.list.item(i).data(_ID)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.Checked
+        ]
 
     def set_chosen(self, unit_ids: list[int]) -> None:
         want = set(unit_ids)
@@ -108,13 +116,18 @@ class HostUnitsDialog(QDialog):
         only = self.only_chosen.isChecked()
         for i in range(self.list.count()):
             it = self.list.item(i)
-            hide = (bool(text) and text not in it.text()) or (only and it.checkState() != Qt.Checked)
+            hide = (bool(text) and text not in it.text()) or (
+                only and it.checkState() != Qt.Checked
+            )
             it.setHidden(hide)
 
     def _update(self, *_) -> None:
         ids = self.chosen()
-        names = [self.list.item(i).text() for i in range(self.list.count())
-                 if self.list.item(i).checkState() == Qt.Checked]
+        names = [
+            self.list.item(i).text()
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.Checked
+        ]
         if names:
             self.summary.setText(self.tr("已选 {0} 个：{1}").format(len(names), "、".join(names)))
         else:

@@ -35,8 +35,17 @@ MAX_DELETE = 1000
 WIDTHS = {
     "unit": {"name": 260, "orgs": 280, "credit_code": 170, "address": 240, "kind": 110},
     "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
-    "person": {"name": 80, "id_number": 165, "sex": 48, "birth_date": 95, "ethnicity": 60,
-               "education": 80, "category": 95, "org_id": 280, "job": 120},
+    "person": {
+        "name": 80,
+        "id_number": 165,
+        "sex": 48,
+        "birth_date": 95,
+        "ethnicity": 60,
+        "education": 80,
+        "category": 95,
+        "org_id": 280,
+        "job": 120,
+    },
 }
 
 
@@ -167,7 +176,9 @@ class TablePage(QWidget):
     def apply_filter(self) -> None:
         q = self.model.query
         self.model.set_query(
-            ListQuery(self.entity, self.filterbar.text(), self.filterbar.filters(), q.sort, q.descending)
+            ListQuery(
+                self.entity, self.filterbar.text(), self.filterbar.filters(), q.sort, q.descending
+            )
         )
 
     def refresh(self) -> None:
@@ -223,7 +234,9 @@ class TablePage(QWidget):
                 self.model.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate
             )
             idx = self.view.currentIndex()
-        rid = self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
+        rid = (
+            self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
+        )
         if rid != self.detail.rec_id:
             self.detail.load(rid)
 
@@ -299,7 +312,9 @@ class TablePage(QWidget):
         label = F.entity(self.entity).label
         more = self.tr("等{0}条").format(len(rows)) if len(rows) > 5 else ""
         if not self.confirm(
-            self.tr("确定删除{0}“{1}”{2}吗？\n删除后可用“撤销”恢复。").format(label, "、".join(names), more)
+            self.tr("确定删除{0}“{1}”{2}吗？\n删除后可用“撤销”恢复。").format(
+                label, "、".join(names), more
+            )
         ):
             return False
         try:
@@ -339,7 +354,9 @@ class TablePage(QWidget):
         if box.clickedButton() is not move:
             return None
         names = [n for _, n in choices]
-        name, ok = QInputDialog.getItem(self, self.tr("转入的党组织"), self.tr("把人员转到："), names, 0, False)
+        name, ok = QInputDialog.getItem(
+            self, self.tr("转入的党组织"), self.tr("把人员转到："), names, 0, False
+        )
         if not ok:
             return None
         return choices[names.index(name)][0]

@@ -66,7 +66,9 @@ class RefusedDialog(QDialog):
         )
         lay.addWidget(self.summary)
         self.table = QTableWidget(len(items), 4, self)
-        self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("列"), self.tr("粘贴的值"), self.tr("原因")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("行"), self.tr("列"), self.tr("粘贴的值"), self.tr("原因")]
+        )
         for r, values in enumerate(items):
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
@@ -112,7 +114,9 @@ class LedgerTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
+            QAbstractItemView.DoubleClicked
+            | QAbstractItemView.EditKeyPressed
+            | QAbstractItemView.AnyKeyPressed
         )
         self.setAlternatingRowColors(True)
         self.setItemDelegate(LedgerDelegate(model, self))
@@ -160,7 +164,10 @@ class LedgerTableView(QTableView):
         if event.matches(QKeySequence.Paste):
             self.paste()
             return
-        if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState:
+        if (
+            event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
+            and self.state() != QAbstractItemView.EditingState
+        ):
             self.clear_selection_cells()
             return
         super().keyPressEvent(event)

@@ -1,4 +1,4 @@
-"""Audit log (操作日志) (issue 8): who changed what, when, with old and new values.
+"""Audit log (操作日志): who changed what, when, with old and new values.
 
 Rows are written automatically for every ORM change (partydesk.audit installs session
 events on each Ledger) and by `partydesk.audit.log` for bulk work that bypasses the ORM."""

@@ -1,4 +1,4 @@
-"""Certificates (证书 / 聘书) and 红领党务 qualifications, instructor assessments (issue 6).
+"""Certificates (证书 / 聘书) and 红领党务 qualifications, instructor assessments.
 
 Enumerated columns store the English codes of the enums below; the Chinese labels are what
 users see."""
@@ -59,9 +59,7 @@ class InstructorAssessment(Record, Base):
     """An instructor's yearly assessment (年度考核)."""
 
     __tablename__ = "instructor_assessment"
-    __table_args__ = (
-        Index("ux_instructor_assessment_year", "instructor_id", "year", unique=True),
-    )
+    __table_args__ = (Index("ux_instructor_assessment_year", "instructor_id", "year", unique=True),)
 
     instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id", ondelete="CASCADE"))
     year: Mapped[int] = mapped_column(Integer)
@@ -182,9 +180,7 @@ class SerialCounter(Record, Base):
     """The last sequence number used per serial pattern, year and kind."""
 
     __tablename__ = "serial_counter"
-    __table_args__ = (
-        Index("ux_serial_counter_key", "pattern", "year", "kind", unique=True),
-    )
+    __table_args__ = (Index("ux_serial_counter_key", "pattern", "year", "kind", unique=True),)
 
     pattern: Mapped[str] = mapped_column(String(100))
     year: Mapped[int] = mapped_column(Integer)

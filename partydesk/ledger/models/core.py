@@ -88,9 +88,7 @@ class OrgHostUnit(Record, Base):
     __table_args__ = (Index("ux_org_host_unit_pair", "org_id", "unit_id", unique=True),)
 
     org_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
-    unit_id: Mapped[int] = mapped_column(
-        ForeignKey("unit.id", ondelete="CASCADE"), index=True
-    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
 
     org: Mapped[Organization] = relationship(back_populates="host_links")
     unit: Mapped[Unit] = relationship(back_populates="host_links")
@@ -167,9 +165,7 @@ class PersonEvent(Record, Base):
 
     __tablename__ = "person_event"
 
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     on: Mapped[date] = mapped_column(Date)
     from_value: Mapped[str | None] = mapped_column(String(200))

@@ -1,4 +1,4 @@
-"""Points schemes, entries, publications, redemptions (积分卡 / 积分超市) (issue 5).
+"""Points schemes, entries, publications, redemptions (积分卡 / 积分超市).
 
 A scheme (积分方案) is scored per period (month / quarter / year); it has a base score,
 optional floor and ceiling, items (加分 / 扣分 项) grouped by dimension, each with points
@@ -112,9 +112,7 @@ class PointsEntry(Record, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     # The organization the person belonged to when scored: the card and the notice of
     # that organization keep the entry after a transfer.
-    org_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="SET NULL")
-    )
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"))
     period_key: Mapped[str] = mapped_column(String(10))  # scoring period, e.g. 2025-07
     on: Mapped[date] = mapped_column(Date)
     count: Mapped[int] = mapped_column(Integer, default=1)
@@ -168,9 +166,7 @@ class PointsRedemption(Record, Base):
 
     __tablename__ = "points_redemption"
 
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     goods_id: Mapped[int] = mapped_column(
         ForeignKey("points_goods.id", ondelete="RESTRICT"), index=True
     )

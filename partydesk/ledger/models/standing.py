@@ -1,5 +1,5 @@
 """Star rating (评星定级), demonstration sites (示范点), 四个一, the 六有 checklist and the
-half-yearly 六个清 survey (issue 10).
+half-yearly 六个清 survey.
 
 Rubrics, veto conditions, star bands and checklist items are data (settings key
 "standing", see partydesk.standing.config); these tables hold what was recorded."""

@@ -1,4 +1,4 @@
-"""Work records (工作纪实): meetings, talks, visits, instructor logs (issue 4).
+"""Work records (工作纪实): meetings, talks, visits, instructor logs.
 
 One table holds every kind of record (`WorkRecord.kind` is a `RecordKind` code); columns a
 kind does not use stay empty. Who was there is in `Attendance`; the ratings of a 民主评议
@@ -58,9 +58,7 @@ class WorkRecord(Record, Base):
         Index("ix_work_record_kind_held", "kind", "held_at"),
     )
 
-    org_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="CASCADE")
-    )
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(30))
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer, default=1)

@@ -160,12 +160,27 @@ def upgrade() -> None:
 
     # The ledger's own key for certificate check values, made once here so that even a
     # read-only ledger can verify (partydesk.certs.registry.ledger_secret).
-    setting = sa.table("setting", sa.column("key", sa.String), sa.column("value", sa.Text),
-                       sa.column("uuid", sa.String), sa.column("created_at", sa.DateTime),
-                       sa.column("updated_at", sa.DateTime))
+    setting = sa.table(
+        "setting",
+        sa.column("key", sa.String),
+        sa.column("value", sa.Text),
+        sa.column("uuid", sa.String),
+        sa.column("created_at", sa.DateTime),
+        sa.column("updated_at", sa.DateTime),
+    )
     now = datetime.now(UTC).replace(tzinfo=None)
-    op.bulk_insert(setting, [{"key": "certs.secret", "value": json.dumps(secrets.token_hex(32)),
-                              "uuid": str(uuid.uuid4()), "created_at": now, "updated_at": now}])
+    op.bulk_insert(
+        setting,
+        [
+            {
+                "key": "certs.secret",
+                "value": json.dumps(secrets.token_hex(32)),
+                "uuid": str(uuid.uuid4()),
+                "created_at": now,
+                "updated_at": now,
+            }
+        ],
+    )
 
 
 def downgrade() -> None:

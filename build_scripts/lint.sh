@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Lint and format check (the rules are in pyproject.toml); CI runs this before the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python -m ruff check --no-cache .
+python -m ruff format --no-cache --check .
