@@ -18,6 +18,7 @@ PROVIDERS = [
     "partydesk.records.reminders",  # meetings missing this month, instructor logs
     "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring
     "partydesk.develop.reminders",  # the next development step of each candidate
+    "partydesk.problems.reminders",  # problems on the list due or overdue
 ]
 
 

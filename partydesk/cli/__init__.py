@@ -26,6 +26,7 @@ FEATURES = [
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars
     "partydesk.cli.develop",  # develop, print develop
+    "partydesk.cli.problems",  # problems, report problems
 ]
 
 
