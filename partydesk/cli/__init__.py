@@ -27,6 +27,7 @@ FEATURES = [
     "partydesk.cli.standing",  # due, report stars
     "partydesk.cli.develop",  # develop, print develop
     "partydesk.cli.problems",  # problems, report problems
+    "partydesk.cli.plans",  # plan, summary
 ]
 
 
