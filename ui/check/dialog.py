@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ui.tasks import run_task
 
 # the table a finding is about → the page that shows it
-PAGES = {"person": "ui.pages.people", "unit": "ui.pages.units", "organization": "ui.pages.orgs"}
+PAGES = {"person": "ui.people.page", "unit": "ui.units.page", "organization": "ui.orgs.page"}
 _FINDING = Qt.UserRole + 1
 
 

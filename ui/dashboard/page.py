@@ -12,13 +12,12 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QHorizontalBarSeries,
     QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,15 +28,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from partydesk.standing.figures import DashboardData, Figure, dashboard
-from ui.standing.dialogs import ListDialog, OrgStandingDialog, SurveyDialog
+from ui.dashboard.charts import PALETTE, FigureCard, make_chart
+from ui.standing.list_dialog import ListDialog
 from ui.standing.models import ReminderModel
+from ui.standing.org_dialog import OrgStandingDialog
+from ui.standing.survey_dialog import SurveyDialog
 from ui.tasks import run_task
 
 # Shorter words under the bars, where the full ones do not fit.
@@ -61,65 +62,6 @@ def kind_label(kind: str) -> str:
     if kind.startswith("record_"):  # a branch's meeting not yet held this period
         return "组织生活"
     return KIND_LABELS.get(kind, "其他")
-
-
-PALETTE = ["#c0392b", "#e67e22", "#2e86c1", "#95a5a6", "#8e44ad", "#16a085"]
-
-
-def create_page(ctx):
-    return DashboardPage(ctx)
-
-
-class FigureCard(QPushButton):
-    """A big number with its label; clicking it opens the list behind it."""
-
-    def __init__(self, key: str, label: str, parent=None):
-        super().__init__(parent)
-        self.key = key
-        self.setObjectName(f"card_{key}")
-        self.setCursor(Qt.PointingHandCursor)
-        self.setMinimumSize(150, 78)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.value_label = QLabel("…")
-        self.value_label.setObjectName("value")
-        self.value_label.setAlignment(Qt.AlignCenter)
-        self.title_label = QLabel(label)
-        self.title_label.setAlignment(Qt.AlignCenter)
-        for w in (self.value_label, self.title_label):
-            w.setAttribute(Qt.WA_TransparentForMouseEvents)
-        f = QFont(QApplication.font())
-        f.setPointSize(f.pointSize() + 10)
-        f.setBold(True)
-        self.value_label.setFont(f)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        lay.addWidget(self.value_label)
-        lay.addWidget(self.title_label)
-
-    def set_figure(self, fig: Figure | None) -> None:
-        self.value_label.setText(fig.value if fig else "—")
-        if fig:
-            self.title_label.setText(fig.label)
-            self.setToolTip(self.tr("点击查看名单（%1条）").replace("%1", str(fig.count)))
-        self.setEnabled(fig is not None)
-
-
-def _chart(title: str) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setAnimationOptions(QChart.NoAnimation)
-    chart.setBackgroundRoundness(4)
-    chart.setMargins(chart.margins().__class__(4, 4, 4, 4))
-    font = QFont(QApplication.font())  # QtCharts does not inherit the app font: set it
-    title_font = QFont(font)
-    title_font.setBold(True)
-    title_font.setPointSize(font.pointSize() + 1)
-    chart.setTitleFont(title_font)
-    chart.legend().setFont(font)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.Antialiasing)
-    view.setMinimumHeight(240)
-    return chart, view
 
 
 class DashboardPage(QWidget):
@@ -167,9 +109,9 @@ class DashboardPage(QWidget):
             self.cards[key] = card
             cards.addWidget(card, i // 4, i % 4)
 
-        self.cov_chart, cov_view = _chart(self.tr("两个覆盖"))
-        self.star_chart, star_view = _chart(self.tr("评星定级"))
-        self.cat_chart, cat_view = _chart(self.tr("党员与发展"))
+        self.cov_chart, cov_view = make_chart(self.tr("两个覆盖"))
+        self.star_chart, star_view = make_chart(self.tr("评星定级"))
+        self.cat_chart, cat_view = make_chart(self.tr("党员与发展"))
         charts = QHBoxLayout()
         for v in (cov_view, star_view, cat_view):
             charts.addWidget(v, 1)
@@ -366,3 +308,7 @@ class DashboardPage(QWidget):
 
     def edit_survey(self) -> None:
         SurveyDialog(self.ctx, parent=self).exec()
+
+
+def create_page(ctx):
+    return DashboardPage(ctx)

@@ -1,21 +1,15 @@
-"""Excel in the window: the import wizard (file and sheet, header mapping, preview of every
-row as new / update / unchanged / error, then one transaction) and export with a save
-dialog. Slow work runs off the UI thread through ui.tasks.run_task (progress, cancel).
-
-Entry points for the main window and pages:
+"""The Excel import wizard: file and sheet, header mapping, the preview of every row as new /
+update / unchanged / error, then one transaction. Slow work runs off the UI thread through
+ui.tasks.run_task (progress, cancel).
 
     open_import_wizard(ctx, "person")                    # 导入…
-    export_table(ctx, "person", columns, ids=None, filter_text="张")   # 导出当前表格…
-    export_report(ctx, "coverage")                       # 上报报表
-    save_template(ctx, "person")                         # 导入模板
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,105 +35,9 @@ from partydesk import excel
 from partydesk.excel import importing
 from partydesk.excel import mapping as excel_mapping
 from partydesk.ledger import fields
+from ui.excel.files import XLSX_FILTER, last_dir, refresh_pages, remember_dir
+from ui.excel.preview_model import PreviewModel
 from ui.tasks import run_task
-
-STATUS_COLORS = {
-    excel.NEW: "#E2EFDA",
-    excel.UPDATE: "#FFF2CC",
-    excel.UNCHANGED: None,
-    excel.ERROR: "#F8CBAD",
-}
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-
-
-def _last_dir() -> str:
-    return str(QSettings().value("excel/last_dir", str(Path.home())))
-
-
-def _remember_dir(path: str) -> None:
-    QSettings().setValue("excel/last_dir", str(Path(path).parent))
-
-
-def _refresh_pages(ctx) -> None:
-    for page in getattr(ctx, "pages", {}).values():
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
-
-
-class PreviewModel(QAbstractTableModel):
-    """Rows of an ImportPlan: row number, result, reason or changes, then the user's cells."""
-
-    FIXED = 3
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.plan: excel.ImportPlan | None = None
-        self.rows: list[excel.RowResult] = []
-        self.status_filter: str | None = None
-
-    def set_plan(self, plan: excel.ImportPlan | None, status: str | None = None) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self.status_filter = status
-        rows = plan.rows if plan else []
-        self.rows = [r for r in rows if status is None or r.status == status]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        if parent.isValid() or self.plan is None:
-            return 0
-        return self.FIXED + len(self.plan.headers)
-
-    def _text(self, r: excel.RowResult, col: int) -> str:
-        if col == 0:
-            return str(r.row_no)
-        if col == 1:
-            return importing.STATUS_LABELS[r.status]
-        if col == 2:
-            if r.status == excel.ERROR:
-                return r.reason
-            if r.status == excel.UPDATE:
-                return r.describe_changes(self.plan.entity)
-            return ""
-        i = col - self.FIXED
-        v = r.cells[i] if i < len(r.cells) else None
-        if v is None:
-            return ""
-        if hasattr(v, "strftime"):
-            return v.strftime("%Y-%m-%d")
-        return str(v)
-
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or self.plan is None:
-            return None
-        r = self.rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            text = self._text(r, index.column())
-            return text if role == Qt.DisplayRole or text else None
-        if role == Qt.BackgroundRole and index.column() < self.FIXED:
-            color = STATUS_COLORS.get(r.status)
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Vertical:
-            return str(section + 1)
-        if self.plan is None or not 0 <= section < self.columnCount():
-            return None
-        if section < self.FIXED:
-            return (self.tr("行号"), self.tr("结果"), self.tr("原因 / 变化"))[section]
-        h = self.plan.headers[section - self.FIXED]
-        name = self.plan.mapping[section - self.FIXED]
-        label = excel_mapping.column_label(self.plan.entity, name) if name else self.tr("（忽略）")
-        return f"{h}\n→ {label}"
 
 
 class ImportWizard(QDialog):
@@ -238,13 +136,13 @@ class ImportWizard(QDialog):
     # -------------------------------------------------------------- file and sheet
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择Excel文件"), _last_dir(), XLSX_FILTER
+            self, self.tr("选择Excel文件"), last_dir(), XLSX_FILTER
         )
         if path:
             self.set_file(path)
 
     def set_file(self, path: str) -> None:
-        _remember_dir(path)
+        remember_dir(path)
         self.path_edit.setText(path)
         self.sheet_combo.clear()
         try:
@@ -371,7 +269,7 @@ class ImportWizard(QDialog):
     def save_error_report(self) -> None:
         if self.plan is None:
             return
-        default = str(Path(_last_dir()) / (Path(self.plan.path).stem + "-错误行.xlsx"))
+        default = str(Path(last_dir()) / (Path(self.plan.path).stem + "-错误行.xlsx"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), default, XLSX_FILTER)
         if not path:
             return
@@ -401,7 +299,7 @@ class ImportWizard(QDialog):
         def done(res: excel.ImportResult):
             self.task = None
             self.result_counts = res
-            _refresh_pages(self.ctx)
+            refresh_pages(self.ctx)
             msg = self.tr("已导入：新增{0}条，更新{1}条。").format(res.inserted, res.updated)
             if hasattr(self.ctx, "status"):
                 self.ctx.status(msg)
@@ -429,99 +327,3 @@ def open_import_wizard(ctx, entity: str, path: str | None = None) -> ImportWizar
     if path:
         w.set_file(path)
     return w
-
-
-def _save_path(parent, title: str, default_name: str, path: str | None) -> str | None:
-    if path:
-        return path
-    p, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path(_last_dir()) / default_name), XLSX_FILTER
-    )
-    if p:
-        _remember_dir(p)
-    return p or None
-
-
-def _run_export(ctx, label: str, fn, path: str, on_done=None):
-    parent = getattr(ctx, "window", None)
-
-    def done(n):
-        if hasattr(ctx, "status"):
-            ctx.status(f"已导出{n}行：{path}")
-        if on_done:
-            on_done(n)
-
-    def failed(exc):
-        if isinstance(exc, excel.Cancelled):
-            if hasattr(ctx, "status"):
-                ctx.status("已取消导出。")
-            return
-        from ui.errors import show_error
-
-        show_error(parent, exc)
-
-    return run_task(parent, label, fn, done, failed)
-
-
-def export_table(
-    ctx,
-    entity: str,
-    columns=None,
-    ids=None,
-    filter_text: str | None = None,
-    path: str | None = None,
-    on_done=None,
-):
-    """Export the table as shown: `columns` (field names or labels, in order), and either
-    the `ids` shown or the `filter_text` typed. Asks where to save unless `path` is given."""
-    entity = excel.entity_key(entity) if entity not in fields.ENTITIES else entity
-    label = fields.entity(entity).label
-    path = _save_path(getattr(ctx, "window", None), f"导出{label}", f"{label}.xlsx", path)
-    if not path:
-        return None
-    ledger = ctx.ledger
-    return _run_export(
-        ctx,
-        f"正在导出{label}…",
-        lambda task: excel.export_table(
-            ledger,
-            entity,
-            path,
-            columns=columns,
-            ids=ids,
-            filter_text=filter_text,
-            progress=task.progress,
-            cancelled=lambda: task.cancelled,
-        ),
-        path,
-        on_done,
-    )
-
-
-def export_report(ctx, name: str, path: str | None = None, on_done=None):
-    """Write an upward report (coverage, members, orgs)."""
-    title = excel.REPORTS[name]
-    path = _save_path(getattr(ctx, "window", None), title, f"{title}.xlsx", path)
-    if not path:
-        return None
-    ledger = ctx.ledger
-    return _run_export(
-        ctx,
-        f"正在生成{title}…",
-        lambda task: excel.write_report(
-            ledger, name, path, progress=task.progress, cancelled=lambda: task.cancelled
-        ),
-        path,
-        on_done,
-    )
-
-
-def save_template(ctx, entity: str, path: str | None = None) -> str | None:
-    entity = excel.entity_key(entity) if entity not in fields.ENTITIES else entity
-    label = fields.entity(entity).label
-    path = _save_path(getattr(ctx, "window", None), "保存导入模板", f"{label}导入模板.xlsx", path)
-    if path:
-        excel.write_template(entity, path)
-        if hasattr(ctx, "status"):
-            ctx.status(f"导入模板已保存：{path}")
-    return path

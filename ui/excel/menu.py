@@ -2,7 +2,7 @@
 import templates and the upward reports (报表), including the star-rating summary.
 
 Every entry works on the ledger the window shows at the time it is chosen; slow work runs
-off the UI thread with a progress dialog (ui.excel_dialogs / ui.tasks)."""
+off the UI thread with a progress dialog (ui.excel.import_wizard and ui.excel.export / ui.tasks)."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def import_roster(window, entity: str, path: str | None = None):
     ctx = _ctx(window)
     if ctx is None:
         return None
-    from ui.excel_dialogs import open_import_wizard
+    from ui.excel.import_wizard import open_import_wizard
 
     return open_import_wizard(ctx, entity, path)
 
@@ -99,7 +99,8 @@ def export_current(window, path: str | None = None, on_done=None):
         )
         return None
     from partydesk.ledger import fields
-    from ui.excel_dialogs import _run_export, _save_path
+    from ui.excel.export import run_export
+    from ui.excel.files import save_path
 
     ent = fields.entity(state.entity)
     # the window's derived 所在单位 column is the sheet's link column of the same name
@@ -109,7 +110,7 @@ def export_current(window, path: str | None = None, on_done=None):
         for c in state.columns
         if c in ent.by_name or c in shown_as
     ] or None
-    path = _save_path(window, window.tr("导出") + ent.label, f"{ent.label}.xlsx", path)
+    path = save_path(window, window.tr("导出") + ent.label, f"{ent.label}.xlsx", path)
     if not path:
         return None
     ledger, listing = ctx.ledger, state.query()
@@ -127,14 +128,14 @@ def export_current(window, path: str | None = None, on_done=None):
             cancelled=lambda: task.cancelled,
         )
 
-    return _run_export(ctx, window.tr("正在导出") + ent.label + "…", work, path, on_done)
+    return run_export(ctx, window.tr("正在导出") + ent.label + "…", work, path, on_done)
 
 
 def save_template(window, entity: str, path: str | None = None):
     ctx = _ctx(window)
     if ctx is None:
         return None
-    from ui.excel_dialogs import save_template as save
+    from ui.excel.export import save_template as save
 
     return save(ctx, entity, path)
 
@@ -143,7 +144,7 @@ def export_report(window, name: str, path: str | None = None, on_done=None):
     ctx = _ctx(window)
     if ctx is None:
         return None
-    from ui.excel_dialogs import export_report as export
+    from ui.excel.export import export_report as export
 
     return export(ctx, name, path, on_done)
 
@@ -155,11 +156,12 @@ def export_stars(window, path: str | None = None, year: int | None = None, on_do
         return None
     from datetime import date
 
-    from ui.excel_dialogs import _run_export, _save_path
+    from ui.excel.export import run_export
+    from ui.excel.files import save_path
 
     year = year or date.today().year
     title = f"{year}年评星定级汇总表"
-    path = _save_path(window, title, f"{title}.xlsx", path)
+    path = save_path(window, title, f"{title}.xlsx", path)
     if not path:
         return None
     ledger = ctx.ledger
@@ -170,4 +172,4 @@ def export_stars(window, path: str | None = None, year: int | None = None, on_do
         with ledger.Session() as s:
             return write(s, year, path)
 
-    return _run_export(ctx, window.tr("正在生成") + title + "…", work, path, on_done)
+    return run_export(ctx, window.tr("正在生成") + title + "…", work, path, on_done)

@@ -9,11 +9,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,44 +24,12 @@ from sqlalchemy import select
 
 from partydesk.certs import instructors as ins
 from partydesk.ledger.enums import UnitKind
-from partydesk.ledger.models import Instructor, Organization, Unit
+from partydesk.ledger.models import Instructor, Organization
 from partydesk.ledger.models.certs import AssessmentGrade
 from ui.errors import in_session
-from ui.pages.certs import GREY, RED, RowsModel, date_edit, make_view, qdate
-
-
-class AssignDialog(QDialog):
-    """Pick a unit (typing part of the name finds it) and a start date."""
-
-    def __init__(self, ctx, name: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("安排联系单位：") + name)
-        self.unit = QComboBox(self)
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.NoInsert)
-        with ctx.ledger.session() as s:
-            for uid, uname in s.execute(
-                select(Unit.id, Unit.name).where(Unit.status == "operating").order_by(Unit.name)
-            ):
-                self.unit.addItem(uname, uid)
-        self.unit.completer().setFilterMode(Qt.MatchContains)
-        self.unit.completer().setCompletionMode(QCompleter.PopupCompletion)
-        self.unit.setCurrentIndex(-1)
-        self.start = date_edit(parent=self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("单位："), self.unit)
-        form.addRow(self.tr("开始日期："), self.start)
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        box.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
-        box.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
-        self.resize(480, 140)
-
-    def unit_id(self) -> int | None:
-        i = self.unit.findText(self.unit.currentText(), Qt.MatchExactly)
-        return self.unit.itemData(i) if i >= 0 else None
+from ui.instructors.assign_dialog import AssignDialog
+from ui.widgets.dates import to_date
+from ui.widgets.rows import GREY, RED, RowsModel, make_view
 
 
 class InstructorsPage(QWidget):
@@ -386,7 +349,9 @@ class InstructorsPage(QWidget):
                 .where(Organization.host_links.any(unit_id=uid))
                 .limit(1)
             )
-            return ins.assign(s, iid, unit_id=uid, org_id=org_id, start_on=qdate(dlg.start.date()))
+            return ins.assign(
+                s, iid, unit_id=uid, org_id=org_id, start_on=to_date(dlg.start.date())
+            )
 
         if self._run(go) is not None:
             self.reload_history()

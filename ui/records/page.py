@@ -8,16 +8,14 @@ import uuid as uuid_mod
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QUndoCommand
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,91 +38,14 @@ from partydesk.errors import PartyDeskError
 from partydesk.ledger.models import Organization
 from partydesk.records import RecordKind, cadence
 from partydesk.records import service as svc
-from ui.pages.records_editor import RecordDialog
+from ui.records.book import BookActions
+from ui.records.commands import RecordCommand
+from ui.records.editor import RecordDialog
+from ui.records.model import RecordsModel
+from ui.widgets.combo import make_searchable
 
 
-class RecordsModel(QAbstractTableModel):
-    """The records of one organization and year (rows are plain tuples read at load)."""
-
-    COLS = ["类型", "次序", "时间", "地点", "主持人", "应到", "实到", "议题 / 内容"]
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[
-            tuple
-        ] = []  # (id, kind, seq, held_at, place, host, expected, present, topic)
-
-    def load(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if (
-            orientation == Qt.Horizontal
-            and role == Qt.DisplayRole
-            and 0 <= section < len(self.COLS)
-        ):
-            return self.tr(self.COLS[section])
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        rid, kind, seq, held, place, host, expected, present, topic = self.rows[index.row()]
-        c = index.column()
-        if role == Qt.DisplayRole:
-            return [
-                RecordKind.label_of(kind),
-                f"第{seq}次",
-                f"{held:%Y-%m-%d %H:%M}",
-                place or "",
-                host or "",
-                "" if expected is None else str(expected),
-                "" if present is None else str(present),
-                topic or "",
-            ][c]
-        if role == Qt.UserRole:
-            return rid
-        if role == Qt.TextAlignmentRole and c in (1, 5, 6):
-            return int(Qt.AlignCenter)
-        return None
-
-    def record_id(self, row: int) -> int | None:
-        return self.rows[row][0] if 0 <= row < len(self.rows) else None
-
-
-class RecordCommand(QUndoCommand):
-    """Add, change or delete one record, by snapshots (service.snapshot): `before` None
-    means add, `after` None means delete."""
-
-    def __init__(self, page: RecordsPage, text: str, before: dict | None, after: dict | None):
-        super().__init__(text)
-        self.page, self.before, self.after = page, before, after
-        self.uid = (after or before)["uuid"]
-
-    def _apply(self, snap: dict | None) -> None:
-        with self.page.ctx.ledger.session() as s:
-            if snap is None:
-                svc.delete_by_uuid(s, self.uid)
-            else:
-                svc.restore(s, snap)
-        self.page.reload(select_uuid=self.uid if snap else None)
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
-
-
-class RecordsPage(QWidget):
+class RecordsPage(BookActions, QWidget):
     def __init__(self, ctx):
         super().__init__()
         self.ctx = ctx
@@ -136,12 +57,8 @@ class RecordsPage(QWidget):
         # --- top bar: organization, year, actions ---
         self.org_box = QComboBox()
         self.org_box.setObjectName("org")
-        self.org_box.setEditable(True)
-        self.org_box.setInsertPolicy(QComboBox.NoInsert)
+        make_searchable(self.org_box)
         self.org_box.setMinimumContentsLength(28)
-        comp = self.org_box.completer()
-        comp.setFilterMode(Qt.MatchContains)
-        comp.setCompletionMode(QCompleter.PopupCompletion)
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
@@ -482,134 +399,6 @@ class RecordsPage(QWidget):
             self.reload()
             return
         self.ctx.status(cmd.text())
-
-    # ---- the book ----
-    def _book_job(self, target: Path):
-        ledger = self.ctx.ledger
-        org_id, year = self.org_id, self.year.value()
-        a5, blank = self.a5.isChecked(), self.blank.isChecked()
-
-        def job(task):
-            from partydesk.reports.book import write_book
-
-            class Cancelled(Exception):
-                pass
-
-            def progress(f, text):
-                if task.cancelled:
-                    raise Cancelled
-                task.progress(f, text)
-
-            part = target.with_name(target.name + ".part")
-            try:
-                with ledger.Session() as s:
-                    n = write_book(s, org_id, year, part, a5=a5, blank=blank, progress=progress)
-                part.replace(target)
-            except Cancelled:
-                part.unlink(missing_ok=True)
-                return None
-            except BaseException:
-                part.unlink(missing_ok=True)
-                raise
-            return target, n
-
-        return job
-
-    def build_preview(self, on_ready=None) -> None:
-        """Build the book into a temporary file off the UI thread, then show it."""
-        if self.org_id is None and not self.blank.isChecked():
-            return
-        from ui.tasks import run_task
-
-        target = Path(self._tmpdir.name) / f"book-{uuid_mod.uuid4().hex[:8]}.pdf"
-        self.build_btn.setEnabled(False)
-
-        def done(result):
-            self.build_btn.setEnabled(True)
-            if result is None:
-                self.ctx.status(self.tr("已取消"))
-                return
-            path, n = result
-            self.pdf_doc.close()
-            old, self.pdf_path = self.pdf_path, path
-            self.pdf_doc.load(str(path))
-            if old is not None and old != path:
-                old.unlink(missing_ok=True)
-            self.book_info.setText(self.tr("共 %1 页").replace("%1", str(n)))
-            self._update_buttons()
-            if on_ready:
-                on_ready(path)
-
-        def failed(exc):
-            self.build_btn.setEnabled(True)
-            from ui.errors import show_error
-
-            show_error(self, exc)
-
-        self.tabs.setCurrentIndex(1)
-        run_task(self, self.tr("正在生成工作纪实手册…"), self._book_job(target), done, failed)
-
-    def default_filename(self) -> str:
-        name = self.org_box.currentText() if self.org_id else ""
-        if self.blank.isChecked():
-            return f"{name or '空白'}工作纪实手册.pdf"
-        return f"{name}{self.year.value()}年工作纪实.pdf"
-
-    def save_pdf(self, path: str | None = None) -> None:
-        if path is None:
-            path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("另存为 PDF"), self.default_filename(), self.tr("PDF 文件 (*.pdf)")
-            )
-            if not path:
-                return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        from ui.tasks import run_task
-
-        def done(result):
-            if result is not None:
-                self.ctx.status(self.tr("已保存：") + str(result[0]))
-
-        run_task(self, self.tr("正在生成工作纪实手册…"), self._book_job(Path(path)), done)
-
-    def print_book(self) -> None:
-        if self.pdf_path is None or self.pdf_doc.pageCount() == 0:
-            self.build_preview(on_ready=lambda _p: self.print_book())
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setDocName(self.default_filename())
-        printer.setFromTo(1, self.pdf_doc.pageCount())
-        dlg = QPrintDialog(printer, self)
-        dlg.setOptions(dlg.options() | QPrintDialog.PrintPageRange)
-        if dlg.exec() != QPrintDialog.Accepted:
-            return
-        self.render_to(printer)
-
-    def render_to(self, printer) -> None:
-        """Paint the PDF pages onto a QPrinter (or any paged device) at its resolution."""
-        first = max(1, printer.fromPage() or 1)
-        last = printer.toPage() or self.pdf_doc.pageCount()
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("打印"), self.tr("无法开始打印，请检查打印机。"))
-            return
-        try:
-            for n in range(first - 1, last):
-                if n > first - 1:
-                    printer.newPage()
-                rect = painter.viewport()
-                pts = self.pdf_doc.pagePointSize(n)
-                scale = min(rect.width() / pts.width(), rect.height() / pts.height())
-                target = QRect(0, 0, int(pts.width() * scale), int(pts.height() * scale))
-                # Rasterise at no more than 300 dpi: sharp on paper, and a 1200-dpi
-                # printer does not need a 140-megapixel image per page.
-                dpi = min(300, printer.resolution() or 300)
-                size = QSize(int(pts.width() / 72 * dpi), int(pts.height() / 72 * dpi))
-                painter.drawImage(target, self.pdf_doc.render(n, size))
-        finally:
-            painter.end()
 
 
 def create_page(ctx):

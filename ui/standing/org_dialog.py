@@ -1,17 +1,15 @@
-"""Dialogs: the list behind a dashboard figure, an organization's standing (rating, 六有,
-四个一, demonstration sites) and a unit's 六个清 survey. Every save is one undoable step."""
+"""One organization's standing in one dialog: its star rating and the year's history, the
+六有 items, the 四个一 and the 示范点 level; each save is one undo step."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,131 +32,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from partydesk.errors import PartyDeskError, ValidationError
-from partydesk.ledger.models import Instructor, Organization, Unit
-from partydesk.ledger.models.standing import DemoLevel, DemoSite, UnitSurvey
-from partydesk.standing import config, orgs, rating, snapshot, survey
+from partydesk.ledger.models import Instructor, Organization
+from partydesk.ledger.models.standing import DemoLevel, DemoSite
+from partydesk.standing import config, orgs, rating, snapshot
 from ui.errors import show_error
-from ui.standing.models import IdListModel
+from ui.standing.commands import SnapshotCommand, refresh_dashboard
+from ui.widgets.combo import make_searchable
+from ui.widgets.dates import to_date, to_qdate
 
 STAR_TEXT = {0: "未评星", 1: "一星", 2: "二星", 3: "三星", 4: "四星", 5: "五星"}
-
-
-def qdate(d: date | None) -> QDate:
-    d = d or date.today()
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def _searchable(combo: QComboBox) -> None:
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.NoInsert)
-    comp = combo.completer()
-    comp.setFilterMode(Qt.MatchContains)
-    comp.setCompletionMode(QCompleter.PopupCompletion)
-
-
-class SnapshotCommand(QUndoCommand):
-    """Undo/redo an edit of one organization's standing by restoring whole snapshots."""
-
-    def __init__(self, ctx, before: dict, after: dict, text: str, on_change=None):
-        super().__init__(text)
-        self.ctx, self.before, self.after, self.on_change = ctx, before, after, on_change
-        self._first = True
-
-    def _apply(self, snap: dict) -> None:
-        with self.ctx.ledger.session() as s:
-            snapshot.restore(s, snap)
-        if self.on_change:
-            self.on_change()
-
-    def redo(self) -> None:
-        if self._first:  # already saved by the dialog
-            self._first = False
-            return
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
-
-
-class SurveyCommand(QUndoCommand):
-    def __init__(self, ctx, values: dict, survey_id: int, text: str, on_change=None):
-        super().__init__(text)
-        self.ctx, self.values, self.survey_id, self.on_change = ctx, values, survey_id, on_change
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        with self.ctx.ledger.session() as s:
-            row = UnitSurvey(**self.values)
-            s.add(row)
-            s.flush()
-            self.survey_id = row.id
-        if self.on_change:
-            self.on_change()
-
-    def undo(self) -> None:
-        with self.ctx.ledger.session() as s:
-            row = s.get(UnitSurvey, self.survey_id)
-            if row is not None:
-                s.delete(row)
-        if self.on_change:
-            self.on_change()
-
-
-def _changed(ctx) -> None:
-    """Tell the dashboard (and any page that cares) that standing data changed."""
-    page = ctx.pages.get("ui.pages.dashboard")
-    if page is not None and hasattr(page, "refresh"):
-        page.refresh()
-
-
-class ListDialog(QDialog):
-    """The units, organizations or people behind a figure."""
-
-    def __init__(
-        self, ctx, title: str, kind: str, ids: list[int], parent=None, year: int | None = None
-    ):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.kind = kind
-        self.year = year  # the rating year an organization opens on
-        self.setWindowTitle(title)
-        self.model = IdListModel(ctx.ledger, kind, ids, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.view.doubleClicked.connect(self._open)
-        hint = {
-            "org": self.tr("双击可编辑评星定级、六有、四个一"),
-            "unit": self.tr("双击可登记六个清摸排"),
-        }.get(kind, "")
-        count = QLabel(
-            self.tr("共 %1 条").replace("%1", str(len(ids))) + ("　" + hint if hint else "")
-        )
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(count)
-        lay.addWidget(self.view)
-        lay.addWidget(buttons)
-        self.resize(820, 520)
-
-    def _open(self, index) -> None:
-        rid = self.model.id_at(index.row())
-        if self.kind == "org":
-            OrgStandingDialog(self.ctx, rid, self.year, parent=self).exec()
-        elif self.kind == "unit":
-            SurveyDialog(self.ctx, rid, parent=self).exec()
 
 
 class OrgStandingDialog(QDialog):
@@ -187,7 +68,7 @@ class OrgStandingDialog(QDialog):
         self.org_combo = QComboBox()
         for oid, name in org_rows:
             self.org_combo.addItem(name, oid)
-        _searchable(self.org_combo)
+        make_searchable(self.org_combo)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(year or date.today().year)
@@ -307,7 +188,7 @@ class OrgStandingDialog(QDialog):
         self.g_instructor.addItem(self.tr("（未指定）"), None)
         for iid, name, home in self.instructors:
             self.g_instructor.addItem(f"{name}（{home}）" if home else name, iid)
-        _searchable(self.g_instructor)
+        make_searchable(self.g_instructor)
         self.g_pairing = QLineEdit()
         self.g_channel = QLineEdit()
         form.addRow(self.tr("联系领导："), self.g_leader)
@@ -372,7 +253,7 @@ class OrgStandingDialog(QDialog):
             for step, (cb, de) in self.step_widgets.items():
                 d = getattr(r, rating.STEP_FIELDS[rating.RatingStep(step)]) if r else None
                 cb.setChecked(d is not None)
-                de.setDate(qdate(d or date(year, date.today().month, min(date.today().day, 28))))
+                de.setDate(to_qdate(d or date(year, date.today().month, min(date.today().day, 28))))
             hist = rating.history(s, oid)
             self.history.setText(
                 self.tr("历年：")
@@ -425,7 +306,7 @@ class OrgStandingDialog(QDialog):
         except PartyDeskError as e:
             show_error(self, e)
             return
-        _changed(self.ctx)
+        refresh_dashboard(self.ctx)
 
     def scores(self) -> dict[str, float]:
         return {code: spin.value() for code, spin in self.spins.items()}
@@ -451,7 +332,7 @@ class OrgStandingDialog(QDialog):
             return
         year = self.year.value()
         steps = {
-            k: (pydate(de.date()) if cb.isChecked() else None)
+            k: (to_date(de.date()) if cb.isChecked() else None)
             for k, (cb, de) in self.step_widgets.items()
         }
         scores = self.scores()
@@ -494,110 +375,10 @@ class OrgStandingDialog(QDialog):
                 before,
                 after,
                 self.tr("编辑“%1”的评星与阵地").replace("%1", name),
-                on_change=lambda: _changed(self.ctx),
+                on_change=lambda: refresh_dashboard(self.ctx),
             )
         )
         self.ctx.status(self.tr("已保存：") + name)
-        _changed(self.ctx)
+        refresh_dashboard(self.ctx)
         self.saved.emit()
-        self.accept()
-
-
-class SurveyDialog(QDialog):
-    """Record one 六个清 survey of a unit, pre-filled with what the ledger knows."""
-
-    def __init__(self, ctx, unit_id: int | None = None, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("六个清摸排登记"))
-        with ctx.ledger.session() as s:
-            units = s.execute(
-                select(Unit.id, Unit.name).where(Unit.status == "operating").order_by(Unit.name)
-            ).all()
-        self.unit_combo = QComboBox()
-        for uid, name in units:
-            self.unit_combo.addItem(name, uid)
-        _searchable(self.unit_combo)
-        self.on = QDateEdit(qdate(date.today()))
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setMaximumDate(qdate(date.today()))
-        self.surveyor = QLineEdit()
-        self.last = QLabel()
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        form.addRow(self.tr("单位："), self.unit_combo)
-        form.addRow(self.tr("摸排日期："), self.on)
-        form.addRow(self.tr("摸排人："), self.surveyor)
-        for f, (label, _) in survey.FIELDS.items():
-            e = QLineEdit()
-            self.fields[f] = e
-            form.addRow(label + self.tr("清："), e)
-        form.addRow("", self.last)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
-        self.resize(560, 420)
-        if unit_id is not None:
-            i = self.unit_combo.findData(unit_id)
-            if i >= 0:
-                self.unit_combo.setCurrentIndex(i)
-        self.unit_combo.currentIndexChanged.connect(self.prefill)
-        self.prefill()
-
-    def unit_id(self) -> int | None:
-        i = self.unit_combo.currentIndex()
-        return self.unit_combo.itemData(i) if i >= 0 else None
-
-    def prefill(self) -> None:
-        uid = self.unit_id()
-        if uid is None:
-            return
-        with self.ctx.ledger.session() as s:
-            facts = survey.ledger_facts(s, uid)
-            last = survey.last_survey(s, uid)
-        for f, e in self.fields.items():
-            v = facts.get(f)
-            e.setText("" if v is None else str(v))
-        self.last.setText(
-            self.tr("上次摸排：")
-            + (f"{last.surveyed_on.isoformat()}　{last.surveyor or ''}" if last else self.tr("无"))
-        )
-
-    def save(self) -> None:
-        uid = self.unit_id()
-        if uid is None:
-            show_error(self, ValidationError("请选择单位。"))
-            return
-        facts = {f: e.text().strip() for f, e in self.fields.items()}
-        try:
-            with self.ctx.ledger.session() as s:
-                rec = survey.record_survey(
-                    s, uid, pydate(self.on.date()), self.surveyor.text(), prefill=False, **facts
-                )
-                values = {
-                    c: getattr(rec, c)
-                    for c in ("uuid", "unit_id", "surveyed_on", "surveyor", "note", *survey.FIELDS)
-                }
-                rid = rec.id
-        except PartyDeskError as e:
-            show_error(self, e)
-            return
-        name = self.unit_combo.currentText()
-        self.ctx.undo_stack.push(
-            SurveyCommand(
-                self.ctx,
-                values,
-                rid,
-                self.tr("六个清摸排：") + name,
-                on_change=lambda: _changed(self.ctx),
-            )
-        )
-        self.ctx.status(self.tr("已登记摸排：") + name)
-        _changed(self.ctx)
         self.accept()
