@@ -160,7 +160,7 @@ def _import_bases(args) -> int:
         plan = dues_excel.plan_bases(ledger, args.import_file, start, sheet=args.sheet)
         out(
             f"{Path(args.import_file).name}：共 {plan.total} 行，可导入 {len(plan.accepted)} 行，"
-            f"其中无变化 {plan.unchanged} 行；有错误 {len(plan.errors)} 行。"
+            f"无变化 {plan.unchanged} 行；有错误 {len(plan.errors)} 行。"
         )
         for line in plan.errors[:20]:
             out("  " + line)
