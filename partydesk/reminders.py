@@ -17,6 +17,7 @@ PROVIDERS = [
     "partydesk.standing.reminders",  # pipeline: talks, reviews, targets, probations
     "partydesk.records.reminders",  # meetings missing this month, instructor logs
     "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring
+    "partydesk.dues.reminders",  # dues unpaid 3 / 6 months in a row
     "partydesk.develop.reminders",  # the next development step of each candidate
     "partydesk.problems.reminders",  # problems on the list due or overdue
 ]
@@ -97,6 +98,8 @@ LABELS = {
     "certificate_expiring": "证书到期",
     "instructor_reappoint": "指导员续聘",
     "instructor_assessment": "指导员年度考核",
+    "dues_alert": "连续六个月未交党费",
+    "dues_arrears": "连续三个月未交党费",
 }
 
 

@@ -5,6 +5,7 @@ from partydesk.ledger.models import (  # noqa: F401,E402
     audit,
     certs,
     develop,
+    dues,
     points,
     standing,
     work,

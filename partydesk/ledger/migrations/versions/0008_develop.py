@@ -5,7 +5,7 @@ A visit recorded before this revision keeps its one unit: work_record.unit_id is
 into visit_unit.
 
 Revision ID: 0008_develop
-Revises: 0006_audit
+Revises: 0009_dues
 Create Date: 2026-12-01 19:47:48.819054
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_develop"
-down_revision = "0006_audit"
+down_revision = "0009_dues"
 branch_labels = None
 depends_on = None
 
