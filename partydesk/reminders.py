@@ -98,8 +98,8 @@ LABELS = {
     "certificate_expiring": "证书到期",
     "instructor_reappoint": "指导员续聘",
     "instructor_assessment": "指导员年度考核",
-    "dues_alert": "连续六个月未交党费",
-    "dues_arrears": "连续三个月未交党费",
+    "dues_alert": "党费欠交达到处理期限",
+    "dues_arrears": "党费连续欠交",
 }
 
 
