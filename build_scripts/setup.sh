@@ -12,7 +12,8 @@ if command -v apt-get >/dev/null; then
   $SUDO apt-get install -y -qq --no-install-recommends \
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-    libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libnss3 poppler-utils >/dev/null
+    libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libnss3 poppler-utils \
+    desktop-file-utils xdg-utils shared-mime-info libfile-mimeinfo-perl >/dev/null
 fi
 python -m pip install -q --upgrade pip
 python -m pip install -q -e ".[test,build]"

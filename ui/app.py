@@ -43,6 +43,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("PartyDesk")
     app.setApplicationName("PartyDesk")
     app.setApplicationDisplayName("PartyDesk 党建台账")
+    # Desktops match the window to partydesk.desktop (its icon and name) by this name.
+    app.setDesktopFileName("partydesk")
+    from ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     from ui.fonts import install_app_font
 
     install_app_font(app)

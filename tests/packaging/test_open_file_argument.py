@@ -63,3 +63,11 @@ def test_sub_commands_still_reach_the_command_line(tmp_path, monkeypatch, capsys
     with pytest.raises(SystemExit):
         launch.main(["--version"])
     assert "PartyDesk" in capsys.readouterr().out
+
+
+def test_the_window_has_the_application_icon(qapp):
+    from ui.icons import SIZES
+
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    assert {s.width() for s in icon.availableSizes()} == set(SIZES)
