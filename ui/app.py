@@ -39,6 +39,10 @@ BEFORE_WINDOW.append(_safety_before_window)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        from ui import input_method
+
+        input_method.apply()  # fcitx desktops: Qt must be told before it starts
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("PartyDesk")
     app.setApplicationName("PartyDesk")
