@@ -8,12 +8,13 @@
 #   --install-test : also apt-get install it, run /usr/bin/partydesk --self-test, remove it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. build_scripts/python.sh
 install_test=0
 [ "${1:-}" = "--install-test" ] && install_test=1
 
 folder=dist/PartyDesk
 [ -x "$folder/partydesk" ] || { echo "build_deb.sh: $folder missing; run build_linux.sh first" >&2; exit 1; }
-version=$(python -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+version=$("$PY" -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
 arch=$(dpkg --print-architecture)
 root=build/deb/partydesk_${version}_${arch}
 rm -rf "$root"

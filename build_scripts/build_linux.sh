@@ -4,6 +4,7 @@
 # Needs: bash build_scripts/setup.sh (installs PyInstaller with the "build" extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. build_scripts/python.sh
 smoke=0
 [ "${1:-}" = "--smoke" ] && smoke=1
 
@@ -17,7 +18,7 @@ if ! { command -v icupkg && command -v cc && command -v objdump; } >/dev/null &&
 fi
 
 start=$(date +%s)
-python -m PyInstaller --noconfirm --clean --log-level WARN \
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller build_scripts/partydesk.spec
 secs=$(( $(date +%s) - start ))
 
