@@ -2,7 +2,8 @@
 
 - the headless core `partydesk` never imports Qt or the `ui` package;
 - no import circle among the modules of `partydesk`, nor among those of `ui` (an import
-  inside a function counts too: it is still a dependency, only a late one);
+  inside a function counts too: it is still a dependency, only a late one; an import under
+  `if TYPE_CHECKING:` does not, as it never runs);
 - no module longer than about 400 lines unless its docstring says why ("Long because …").
 """
 
@@ -31,6 +32,25 @@ def _modules(pkg: str) -> dict[str, Path]:
     return out
 
 
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node except those under `if TYPE_CHECKING:`."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child.test):
+                stack.extend(child.orelse)
+                continue
+            stack.append(child)
+
+
 def _imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     """The project modules `name` imports, anywhere in its body."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -44,7 +64,7 @@ def _imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
         if target and target != name:
             found.add(target)
 
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
                 add(a.name)
