@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from partydesk.errors import LedgerError, ValidationError
-from partydesk.ledger import Ledger, open_ledger
+from partydesk.ledger import Ledger
+from partydesk.ledger.opening import open_ledger
 
 # Modules with `fill(ctx: DemoContext) -> None`, run in this order after the core.
 FILLERS = [

@@ -1,0 +1,207 @@
+"""Opening a ledger (账本的打开): the one place that puts the pieces together.
+
+`open_ledger` checks the file, takes the one-writer lock (or opens read-only), runs a
+quick integrity check, backs up and migrates an older ledger, installs the audit log and
+makes the daily backup. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
+and `partydesk.backup` (the backup policy); none of those imports this module.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from partydesk import audit, backup
+from partydesk.errors import LedgerError
+from partydesk.ledger import lock as locking
+from partydesk.ledger import migrate
+from partydesk.ledger.db import Ledger
+from partydesk.ledger.engine import make_engine
+from partydesk.ledger.errors import LedgerDamagedError, damaged, translate_sqlite_error
+from partydesk.ledger.paths import default_ledger_path
+
+# Hooks run after a ledger is opened; each is called with the Ledger. Features append to
+# this list at import time.
+ON_OPEN: list[Callable[[Ledger], None]] = []
+
+
+def _damaged(path: Path, detail: str) -> LedgerDamagedError:
+    return damaged(path, detail, backup.find_good_backup)
+
+
+def _writable(p: Path) -> bool:
+    folder_ok = os.access(p.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not p.exists() or os.access(p, os.W_OK))
+
+
+def open_ledger(
+    path: str | Path | None = None,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    upgrade: bool = True,
+) -> Ledger:
+    """Open (or with `create`, create) the ledger at `path`, upgrading its schema to the
+    newest revision after writing a backup.
+
+    When another PartyDesk holds the ledger, or the file or folder is read-only, the
+    ledger opens read-only (`ledger.readonly`, `ledger.readonly_reason`) instead of
+    failing. Raises LedgerError with a Chinese message when the file is missing or not a
+    ledger, LedgerDamagedError (with the newest good backup) when it is damaged.
+    """
+    p = Path(path) if path is not None else default_ledger_path()
+    p = p.expanduser()
+    created = not p.exists()
+    if created:
+        if not create:
+            raise LedgerError(f"账本文件不存在：{p}。请检查路径，或先用 partydesk init 新建账本。")
+        if readonly:
+            raise LedgerError(f"账本文件不存在：{p}，无法以只读方式新建。")
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise LedgerError(f"无法创建账本所在文件夹：{p.parent}（{e.strerror}）。") from e
+    elif p.is_dir():
+        raise LedgerError(f"{p} 是一个文件夹，不是账本文件。")
+    else:
+        _check_sqlite_header(p)
+        if p.stat().st_size == 0:
+            # An emptied file (a failed copy, a disk fault) must not silently become a new,
+            # empty ledger while its backups hold years of work.
+            dmg = _damaged(p, "文件是空的，0 字节")
+            if dmg.backup is not None:
+                raise dmg
+
+    reason, holder, lk = "", None, None
+    folder_writable = os.access(p.parent, os.W_OK | os.X_OK)
+    if not readonly:
+        if not _writable(p):
+            if created:
+                raise LedgerError(f"账本所在文件夹是只读的，无法新建账本：{p.parent}。")
+            readonly = True
+            reason = (
+                f"账本文件或所在文件夹是只读的：{p}。本次以只读方式打开，可以查看和打印，"
+                "不能修改。要修改，请把账本复制到可写的位置，或取消只读属性后重新打开。"
+            )
+        else:
+            try:
+                lk, holder = locking.acquire(p)
+            except OSError as e:
+                if created:
+                    raise LedgerError(
+                        f"无法在账本所在文件夹写入：{p.parent}（{e.strerror}）。"
+                    ) from e
+                readonly = True
+                reason = (
+                    f"无法在账本所在文件夹写入（{e.strerror}）：{p.parent}。"
+                    "本次以只读方式打开，不能修改。"
+                )
+            if holder is not None:
+                readonly = True
+                reason = (
+                    f"账本正在被{holder.describe()}使用。为避免两处同时修改造成数据丢失，"
+                    "本次以只读方式打开，可以查看和打印，不能修改。"
+                    "请在另一处关闭 PartyDesk 后重新打开。"
+                )
+
+    engine = make_engine(p, readonly=readonly, immutable=readonly and not folder_writable)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            if not created:
+                rows = conn.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
+                if [r[0] for r in rows] != ["ok"]:
+                    raise _damaged(p, "; ".join(str(r[0]) for r in rows))
+        insp = inspect(engine)
+        if not insp.has_table("alembic_version") and (not create or insp.get_table_names()):
+            # Another program's database (or an empty file): never "upgrade" it into a ledger.
+            raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
+        if upgrade and not readonly:
+            _upgrade(engine, p)
+        elif not inspect(engine).has_table("alembic_version"):
+            raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
+        elif upgrade and readonly and migrate.current_revision(engine) != migrate.head_revision():
+            raise LedgerError(
+                f"账本 {p} 的版本与本程序不一致，需要升级，但现在只能以只读方式打开"
+                f"（{reason or '按要求只读'}）。请在可写入时打开一次以完成升级。"
+            )
+    except LedgerError:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        raise
+    except (OperationalError, DatabaseError) as e:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        translated = (
+            translate_sqlite_error(e.orig, p, find_backup=backup.find_good_backup)
+            if e.orig is not None
+            else None
+        )
+        if isinstance(translated, LedgerDamagedError):
+            raise translated from e
+        if not isinstance(e, OperationalError):
+            raise _damaged(p, str(e.orig)) from e
+        if translated is not None:
+            raise translated from e
+        raise LedgerError(_explain_operational(p, e)) from e
+    except BaseException:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        raise
+    ledger = Ledger(
+        p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder
+    )
+    ledger.find_backup = backup.find_good_backup
+    audit.install(ledger)
+    if not readonly and not created:
+        try:
+            backup.auto_on_open(ledger)
+        except LedgerError as e:  # a failed daily backup must not keep the user out
+            ledger.warnings.append(str(e))
+    for hook in ON_OPEN:
+        hook(ledger)
+    return ledger
+
+
+def _check_sqlite_header(p: Path) -> None:
+    try:
+        with p.open("rb") as f:
+            head = f.read(16)
+    except PermissionError as e:
+        raise LedgerError(f"没有权限读取账本文件：{p}。") from e
+    except OSError as e:
+        raise LedgerError(f"无法读取账本文件：{p}（{e.strerror}）。") from e
+    if head and head != b"SQLite format 3\x00":
+        raise LedgerError(f"{p} 不是 PartyDesk 账本文件（文件格式不对）。")
+
+
+def _explain_operational(p: Path, e: OperationalError) -> str:
+    msg = str(e.orig).lower()
+    if "locked" in msg or "busy" in msg:
+        return f"账本正被其他程序使用：{p}。请关闭另一个 PartyDesk 后再试。"
+    if "readonly" in msg or "read-only" in msg:
+        return f"账本文件或所在文件夹是只读的：{p}。请复制到可写的位置后再打开。"
+    if "unable to open" in msg:
+        return f"无法打开账本文件：{p}。请检查文件夹是否存在、是否有写入权限。"
+    if "disk" in msg and "full" in msg:
+        return f"磁盘空间已满，无法写入账本：{p}。请清理磁盘后再试。"
+    return f"打开账本时出错：{p}（{e.orig}）。"
+
+
+def _upgrade(engine, path: Path) -> bool:
+    """Upgrade to the newest schema; a ledger with content is backed up first (reason
+    "migrate": verified, in the backup folder). True when anything was migrated."""
+    cur = migrate.current_revision(engine)
+    if cur == migrate.head_revision():
+        return False
+    if cur is not None and path.exists() and path.stat().st_size > 0:
+        backup.backup_before_migration(path, cur, migrate.head_revision())
+    migrate.upgrade(engine, "head")
+    return True
