@@ -21,6 +21,7 @@ REASONS = {
     "bulk": "批量修改前",
     "manual": "手动",
     "restore": "恢复前",
+    "replace": "替换前",
 }
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?\.partydesk$"

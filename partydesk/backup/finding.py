@@ -28,14 +28,15 @@ def list_backups(
     return out
 
 
-def verify(path: str | Path, quick: bool = False) -> tuple[bool, str]:
-    """(ok, message): is the file an intact PartyDesk ledger?"""
+def verify(path: str | Path, quick: bool = False, live: bool = False) -> tuple[bool, str]:
+    """(ok, message): is the file an intact PartyDesk ledger? A backup is read as an
+    immutable file; a `live` ledger (maybe with a WAL) through SQLite's normal locking."""
     path = Path(path)
     try:
         with path.open("rb") as f:
             if f.read(16) != b"SQLite format 3\x00":
                 return False, "不是账本文件"
-        conn = ro_connect(path, immutable=True)
+        conn = ro_connect(path, immutable=not live)
         try:
             rows = [
                 r[0]

@@ -49,9 +49,11 @@ def make_backup(
     *,
     rotate: bool = True,
     now: datetime | None = None,
+    protect: tuple[Path, ...] = (),
 ) -> BackupInfo:
     """Back up `source` (an open Ledger or a ledger path) into `folder` (default: the
-    configured backup folder) and verify it; then rotate old backups there."""
+    configured backup folder) and verify it; then rotate old backups there (never
+    deleting `protect`)."""
     is_ledger = hasattr(source, "engine")
     ledger_path = Path(source.path if is_ledger else source)
     cfg = config(source)
@@ -104,19 +106,22 @@ def make_backup(
     info = BackupInfo(final, now.replace(microsecond=0), reason, counts, final.stat().st_size)
     if rotate:
         try:
-            rotate_folder(ledger_path, folder, cfg, now=now)
+            rotate_folder(ledger_path, folder, cfg, now=now, protect=protect, known_good=final)
         except OSError:
             pass  # an old backup that cannot be deleted is no reason to fail a new one
     return info
 
 
 def _changed_since(ledger_path: Path, t: float) -> bool:
+    """Has the ledger been written since time `t`? (An empty WAL is made by merely
+    opening the ledger: it holds no change.)"""
     for p in (ledger_path, ledger_path.with_name(ledger_path.name + "-wal")):
         try:
-            if p.stat().st_mtime > t:
-                return True
+            st = p.stat()
         except FileNotFoundError:
-            pass
+            continue
+        if st.st_mtime > t and (p == ledger_path or st.st_size > 0):
+            return True
     return False
 
 
@@ -175,5 +180,26 @@ def auto_on_open(ledger, now: datetime | None = None) -> BackupInfo | None:
 
 
 def backup_before_migration(path: Path, from_rev: str | None, to_rev: str) -> BackupInfo:
-    """The backup taken before a schema upgrade (called by partydesk.ledger.opening)."""
+    """The backup taken before a schema upgrade (called by partydesk.ledger.opening). An
+    upgrade that failed and is tried again reuses its backup while the ledger is unchanged
+    (each failed try used to write one more, until rotation had deleted older copies)."""
+    path = Path(path)
+    for b in list_backups(path, counts=False):
+        if b.reason != "migrate":
+            continue
+        try:
+            if not _changed_since(path, b.path.stat().st_mtime) and _revision(b.path) == from_rev:
+                return b
+        except (OSError, sqlite3.Error):
+            pass
+        break  # only the newest pre-upgrade backup can be the one of this upgrade
     return make_backup(path, "migrate")
+
+
+def _revision(path: Path) -> str | None:
+    conn = ro_connect(path, immutable=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()

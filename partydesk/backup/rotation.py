@@ -3,10 +3,12 @@ week and month) and deleting the rest."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
 from partydesk.backup.files import scan
+from partydesk.backup.finding import verify
 from partydesk.backup.policy import config
 
 
@@ -35,8 +37,21 @@ def select_keep(
     return keep
 
 
-def rotate_folder(ledger_path: Path, folder: Path, cfg: dict | None = None, now=None) -> list[Path]:
-    """Delete the backups of this ledger in `folder` that rotation does not keep."""
+def rotate_folder(
+    ledger_path: Path,
+    folder: Path,
+    cfg: dict | None = None,
+    now=None,
+    *,
+    protect: tuple[Path, ...] = (),
+    known_good: Path | None = None,
+) -> list[Path]:
+    """Delete the backups of this ledger in `folder` that rotation does not keep.
+
+    Whatever the settings, three are never deleted: the newest backup that passes its
+    check (when every newer one is damaged, it is the last good copy), the newest
+    pre-upgrade backup (its upgrade may not have succeeded yet), and `protect` (e.g. the
+    backup being restored). `known_good` is a backup just verified (saves a check)."""
     cfg = cfg or config(ledger_path)
     items = scan(folder, Path(ledger_path).stem)
     keep = select_keep(
@@ -46,9 +61,26 @@ def rotate_folder(ledger_path: Path, folder: Path, cfg: dict | None = None, now=
         int(cfg["monthly"]),
         max(1, int(cfg["recent"])),
     )
+    if len(keep) == len(items):
+        return []
+    kept = {_key(p) for p in protect}
+    migrate = next((b for b in items if b.reason == "migrate"), None)
+    if migrate is not None:
+        kept.add(_key(migrate.path))
+    for b in items:  # newest first
+        if known_good is not None and _key(b.path) == _key(known_good):
+            kept.add(_key(b.path))
+            break
+        if verify(b.path, quick=True)[0]:
+            kept.add(_key(b.path))
+            break
     deleted = []
     for i, b in enumerate(items):
-        if i not in keep:
+        if i not in keep and _key(b.path) not in kept:
             b.path.unlink()
             deleted.append(b.path)
     return deleted
+
+
+def _key(p: Path) -> str:
+    return os.path.normcase(os.path.abspath(p))

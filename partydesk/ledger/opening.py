@@ -56,6 +56,8 @@ def open_ledger(
     p = Path(path) if path is not None else default_ledger_path()
     p = p.expanduser()
     created = not p.exists()
+    if created and create and not readonly:
+        _refuse_replacing_a_lost_ledger(p)
     if created:
         if not create:
             raise LedgerError(f"账本文件不存在：{p}。请检查路径，或先用 partydesk init 新建账本。")
@@ -68,13 +70,11 @@ def open_ledger(
     elif p.is_dir():
         raise LedgerError(f"{p} 是一个文件夹，不是账本文件。")
     else:
-        _check_sqlite_header(p)
-        if p.stat().st_size == 0:
-            # An emptied file (a failed copy, a disk fault) must not silently become a new,
-            # empty ledger while its backups hold years of work.
-            dmg = _damaged(p, "文件是空的，0 字节")
-            if dmg.backup is not None:
-                raise dmg
+        head = _check_sqlite_header(p)
+        if not head or not head.strip(b"\0"):
+            # An emptied or zeroed file (a failed copy, a disk fault) must not silently
+            # become a new, empty ledger while its backups hold years of work.
+            raise _damaged(p, "文件是空的，0 字节" if not head else "文件内容全是 0")
 
     reason, holder, lk = "", None, None
     folder_writable = os.access(p.parent, os.W_OK | os.X_OK)
@@ -170,7 +170,24 @@ def open_ledger(
     return ledger
 
 
-def _check_sqlite_header(p: Path) -> None:
+def _refuse_replacing_a_lost_ledger(p: Path) -> None:
+    """A ledger that has backups but whose file is gone was lost (deleted, moved, a USB
+    stick not plugged in): offer its backup instead of starting a new, empty one."""
+    good = backup.find_good_backup(p)
+    if good is not None:
+        raise LedgerDamagedError(
+            f"账本文件不见了：{p}（可能被删除、移走，或U盘没有插好）。为免用一个空账本顶替它，"
+            f"程序没有新建账本。最新的完好备份是 {good.path}（{good.created:%Y-%m-%d %H:%M}）；"
+            f"可以用“partydesk restore {good.path}”或在程序中恢复；"
+            "找回了原文件，放回原处后重新打开即可。",
+            p,
+            good,
+        )
+
+
+def _check_sqlite_header(p: Path) -> bytes:
+    """The file's first 16 bytes (b"" for an empty file, zeros for a zeroed one); raises
+    LedgerError for another kind of file."""
     try:
         with p.open("rb") as f:
             head = f.read(16)
@@ -178,8 +195,9 @@ def _check_sqlite_header(p: Path) -> None:
         raise LedgerError(f"没有权限读取账本文件：{p}。") from e
     except OSError as e:
         raise LedgerError(f"无法读取账本文件：{p}（{e.strerror}）。") from e
-    if head and head != b"SQLite format 3\x00":
+    if head and head.strip(b"\0") and head != b"SQLite format 3\x00":
         raise LedgerError(f"{p} 不是 PartyDesk 账本文件（文件格式不对）。")
+    return head
 
 
 def _explain_operational(p: Path, e: OperationalError) -> str:
@@ -195,13 +213,44 @@ def _explain_operational(p: Path, e: OperationalError) -> str:
     return f"打开账本时出错：{p}（{e.orig}）。"
 
 
+class LedgerUpgradeError(LedgerDamagedError):
+    """The schema upgrade failed. Every step ran in one transaction, so the ledger is as it
+    was; `backup` is the pre-upgrade backup, which the window offers to restore."""
+
+
 def _upgrade(engine, path: Path) -> bool:
     """Upgrade to the newest schema; a ledger with content is backed up first (reason
     "migrate": verified, in the backup folder). True when anything was migrated."""
     cur = migrate.current_revision(engine)
-    if cur == migrate.head_revision():
+    head = migrate.head_revision()
+    if cur == head:
         return False
+    if cur is not None and not migrate.is_known(cur):
+        raise LedgerError(
+            f"账本 {path} 是更新版本的 PartyDesk 写的（账本版本 {cur}），本程序只认识到 {head}。"
+            "为免损坏数据，没有打开它。请安装新版本的 PartyDesk 后再打开。"
+        )
+    pre = None
     if cur is not None and path.exists() and path.stat().st_size > 0:
-        backup.backup_before_migration(path, cur, migrate.head_revision())
-    migrate.upgrade(engine, "head")
+        pre = backup.backup_before_migration(path, cur, head)
+    try:
+        migrate.upgrade(engine, "head")
+    except Exception as e:  # noqa: BLE001 - any failure: the transaction was rolled back
+        engine.dispose()
+        raise _upgrade_failed(path, e, pre) from e
     return True
+
+
+def _upgrade_failed(path: Path, e: Exception, pre) -> LedgerUpgradeError:
+    orig = getattr(e, "orig", None) or e
+    translated = translate_sqlite_error(orig, path)
+    why = str(translated) if translated is not None else str(orig)
+    if translated is not None and "磁盘空间已满" in why:
+        why = "磁盘空间已满"
+    msg = f"账本升级到新版本时出错（{why}）：{path}。升级没有完成，账本保持升级前的样子，没有改动。"
+    if pre is not None:
+        msg += (
+            f"升级前的备份是 {pre.path}；清理磁盘等原因排除后重新打开即可再试，"
+            f"也可以用“partydesk restore {pre.path}”恢复这份备份。"
+        )
+    return LedgerUpgradeError(msg, path, pre)
