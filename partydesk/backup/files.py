@@ -48,6 +48,11 @@ class BackupError(LedgerError):
     """A backup or restore could not be made; the ledger itself is unchanged."""
 
 
+class BackupCheckError(BackupError):
+    """The copy just made failed PRAGMA integrity_check: the ledger itself is damaged
+    (in a way its quick check on opening does not see)."""
+
+
 @dataclass
 class BackupInfo:
     path: Path

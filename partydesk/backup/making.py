@@ -11,6 +11,7 @@ from pathlib import Path
 from partydesk.backup.files import (
     COUNTED,
     REASONS,
+    BackupCheckError,
     BackupError,
     BackupInfo,
     name_for,
@@ -21,6 +22,7 @@ from partydesk.backup.files import (
 from partydesk.backup.finding import list_backups
 from partydesk.backup.policy import backup_folder, config, remember_folder
 from partydesk.backup.rotation import rotate_folder
+from partydesk.ledger import paths
 
 
 def _explain(e: BaseException, where: Path) -> str:
@@ -60,11 +62,11 @@ def make_backup(
     folder = Path(folder).expanduser() if folder else backup_folder(ledger_path, cfg)
     now = now or datetime.now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.private_folder(folder)
     except OSError as e:
         raise BackupError(_explain(e, folder)) from e
     final = name_for(ledger_path, now, reason, folder)
-    tmp = final.with_name(final.name + ".tmp")
+    tmp = final.with_name(f"{final.name}.{os.getpid()}.tmp")  # the pid: see leftovers
     raw = None
     try:
         if is_ledger:
@@ -73,7 +75,8 @@ def make_backup(
         else:
             src = ro_connect(ledger_path)
         try:
-            dst = sqlite3.connect(tmp)
+            paths.private_file(tmp)
+            dst = paths.connect(tmp)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -87,7 +90,7 @@ def make_backup(
             else:
                 src.close()
         if check != ["ok"]:
-            raise BackupError(
+            raise BackupCheckError(
                 f"备份校验未通过（{'; '.join(check[:3])}），未保存这份备份。账本可能已损坏。"
             )
         with open(tmp, "rb") as f:

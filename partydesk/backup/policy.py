@@ -9,6 +9,7 @@ from pathlib import Path
 
 from partydesk import settings
 from partydesk.backup.files import DEFAULT_FOLDER_NAME, BackupError, ro_connect
+from partydesk.ledger import paths
 
 DEFAULTS = {
     "folder": "",  # empty: "账本备份" beside the ledger
@@ -86,7 +87,7 @@ def save_config(ledger, **changes) -> dict:
     if changes.get("folder"):
         folder = Path(changes["folder"]).expanduser()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(folder)
             probe = folder / f".partydesk-probe-{os.getpid()}"
             probe.write_bytes(b"")
             probe.unlink()

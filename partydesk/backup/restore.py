@@ -87,7 +87,7 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
                 conn.close()
         elif path.exists():
             folder = backup_folder(path)
-            folder.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(folder)
             aside = folder / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.partydesk.damaged"
             shutil.copy2(path, aside)
         # A stale WAL would be replayed onto the restored file: remove it first (its
@@ -116,6 +116,7 @@ def _stage(backup_file: Path, ledger_path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     src = ro_connect(backup_file, immutable=True)
     try:
+        paths.private_file(tmp)
         dst = paths.connect(tmp)
         try:
             src.backup(dst)

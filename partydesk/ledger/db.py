@@ -10,7 +10,7 @@ message — SQLite has then rolled the transaction back, so the last good state 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +69,7 @@ class Ledger:
         self._identity = _file_identity(path)
         # Set by the opener: finds the newest good backup when the file turns out damaged.
         self.find_backup = None
+        self.on_close: list[Callable[[], None]] = []  # e.g. remove a private copy
         _install_guards(self)
 
     def check_writable(self) -> None:
@@ -103,10 +104,20 @@ class Ledger:
         finally:
             s.close()
 
+    def make_read_only(self, reason: str) -> None:
+        """From now on refuse every write (PRAGMA query_only on each connection), e.g.
+        when the full integrity check finds the file damaged after it was opened."""
+        self.readonly = True
+        self.readonly_reason = reason
+        self.engine.dispose()  # pooled connections come back with query_only set
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock is not None and not self._closed:
             self.lock.release()
+        if not self._closed:
+            for done in self.on_close:
+                done()
         self._closed = True
 
     def __enter__(self) -> Ledger:
@@ -133,6 +144,11 @@ def _install_guards(ledger: Ledger) -> None:
         if session.new or session.dirty or session.deleted:
             ledger.check_writable()
 
+    @event.listens_for(ledger.engine, "connect")
+    def _query_only(dbapi_conn, _record):
+        if ledger.readonly:
+            dbapi_conn.execute("PRAGMA query_only=ON")
+
     @event.listens_for(ledger.engine, "commit")
     def _before_commit(conn):
         if ledger.readonly:
@@ -154,9 +170,10 @@ def _install_guards(ledger: Ledger) -> None:
 def backup_copy(src: Path, dest: Path) -> Path:
     """Copy a ledger with SQLite's online backup API (consistent even while open).
     Prefer partydesk.backup.make_backup, which verifies, names and rotates backups."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_folder(dest.parent)
     s = paths.connect(src, mode="ro")
     try:
+        paths.private_file(dest)
         d = paths.connect(dest)
         try:
             s.backup(d)

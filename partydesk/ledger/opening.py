@@ -9,16 +9,19 @@ and `partydesk.backup` (the backup policy); none of those imports this module.
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from partydesk import audit, backup
+from partydesk import audit, backup, tempfiles
+from partydesk.backup import leftovers
 from partydesk.errors import LedgerError
 from partydesk.ledger import lock as locking
-from partydesk.ledger import migrate
+from partydesk.ledger import migrate, paths
 from partydesk.ledger.db import Ledger
 from partydesk.ledger.engine import make_engine
 from partydesk.ledger.errors import LedgerDamagedError, damaged, translate_sqlite_error
@@ -53,6 +56,12 @@ def open_ledger(
     failing. Raises LedgerError with a Chinese message when the file is missing or not a
     ledger, LedgerDamagedError (with the newest good backup) when it is damaged.
     """
+    if path is not None and paths.looks_like_url(os.fspath(path)):
+        raise LedgerError(
+            f"账本路径“{path}”看起来是网址，不是文件路径。PartyDesk 只打开本机或共享文件夹中的"
+            "账本文件，请写文件路径（例如 D:\\台账\\ledger.partydesk 或 /home/用户/台账.partydesk）。"
+        )
+    tempfiles.clean_once()
     p = Path(path) if path is not None else default_ledger_path()
     p = p.expanduser()
     created = not p.exists()
@@ -64,7 +73,7 @@ def open_ledger(
         if readonly:
             raise LedgerError(f"账本文件不存在：{p}，无法以只读方式新建。")
         try:
-            p.parent.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(p.parent)
         except OSError as e:
             raise LedgerError(f"无法创建账本所在文件夹：{p.parent}（{e.strerror}）。") from e
     elif p.is_dir():
@@ -108,7 +117,20 @@ def open_ledger(
                     "请在另一处关闭 PartyDesk 后重新打开。"
                 )
 
-    engine = make_engine(p, readonly=readonly, immutable=readonly and not folder_writable)
+    private_copy = None
+    if readonly and not folder_writable and _has_wal(p):
+        # SQLite cannot read a WAL where it cannot make its index (-shm); immutable mode
+        # would ignore the WAL and show stale data. Read a private copy of both instead.
+        private_copy = _private_copy(p)
+    elif created and not readonly:
+        paths.private_file(p)
+    elif not readonly:
+        paths.make_private(p)
+    engine = make_engine(
+        private_copy or p,
+        readonly=readonly,
+        immutable=readonly and not folder_writable and private_copy is None,
+    )
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -155,16 +177,20 @@ def open_ledger(
         if lk is not None:
             lk.release()
         raise
+    finally:
+        if private_copy is not None and not _ok_so_far():
+            shutil.rmtree(private_copy.parent, ignore_errors=True)
     ledger = Ledger(
         p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder
     )
+    if private_copy is not None:
+        ledger.on_close.append(lambda: shutil.rmtree(private_copy.parent, ignore_errors=True))
     ledger.find_backup = backup.find_good_backup
     audit.install(ledger)
+    if not readonly:
+        leftovers.clean(p)
     if not readonly and not created:
-        try:
-            backup.auto_on_open(ledger)
-        except LedgerError as e:  # a failed daily backup must not keep the user out
-            ledger.warnings.append(str(e))
+        daily_backup(ledger)
     for hook in ON_OPEN:
         hook(ledger)
     return ledger
@@ -254,3 +280,52 @@ def _upgrade_failed(path: Path, e: Exception, pre) -> LedgerUpgradeError:
             f"也可以用“partydesk restore {pre.path}”恢复这份备份。"
         )
     return LedgerUpgradeError(msg, path, pre)
+
+
+def daily_backup(ledger: Ledger) -> None:
+    """The daily backup (at most once a day), callable from a worker thread. Its full
+    integrity check is the one that finds damage the quick check on opening misses: the
+    ledger is then switched to read-only, with the reason for the window's banner. Any
+    other failure only becomes a warning (it must not keep the user out)."""
+    try:
+        backup.auto_on_open(ledger)
+    except backup.BackupCheckError as e:
+        good = backup.find_good_backup(ledger.path)
+        where = (
+            f"最新的完好备份是 {good.path}（{good.created:%Y-%m-%d %H:%M}），"
+            "可在“备份与恢复”中恢复。"
+            if good is not None
+            else "请把账本文件复制一份交给技术人员。"
+        )
+        ledger.make_read_only(
+            f"账本完整性检查未通过（{e}）。为保护数据，本次以只读方式打开，可以查看和打印，"
+            f"不能修改。{where}"
+        )
+    except LedgerError as e:
+        ledger.warnings.append(str(e))
+
+
+def _has_wal(p: Path) -> bool:
+    try:
+        return p.with_name(p.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _private_copy(p: Path) -> Path:
+    """Copy the ledger and its WAL into a private temporary folder (0700)."""
+    d = tempfiles.new_dir("readonly")
+    copy = d / p.name
+    try:
+        shutil.copyfile(p, copy)
+        shutil.copyfile(p.with_name(p.name + "-wal"), d / (p.name + "-wal"))
+        os.chmod(copy, 0o600)
+    except OSError as e:
+        shutil.rmtree(d, ignore_errors=True)
+        raise LedgerError(f"无法读取账本文件：{p}（{e.strerror}）。") from e
+    return copy
+
+
+def _ok_so_far() -> bool:
+    """True while no exception is propagating (for the `finally` above)."""
+    return sys.exc_info()[0] is None

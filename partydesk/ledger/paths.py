@@ -8,7 +8,9 @@ through `sqlite_uri`: one quoted `file:` URI, so any legal path works — a `?`,
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -87,3 +89,44 @@ def is_network_path(path: Path, mounts: str | None = None) -> bool:
         return fstype in _NETWORK_FS
     except OSError:
         return False
+
+
+# A scheme such as file:, http:// — never a drive letter (C:\…), which has one letter.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
+
+
+def looks_like_url(text: str) -> bool:
+    """`file:///…`, `https://…`, `file:a`: SQLite or a browser would read these as URLs."""
+    return bool(_URL.match(text))
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 (so that SQLite, which gives the WAL and journal
+    the mode of the database file, makes them 0600 too); nothing when it exists."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) with mode 0700 for the folder itself."""
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off a ledger (and its WAL/shm) this account owns:
+    a ledger made by an older version was world-readable (0644) on a shared PC."""
+    if os.name != "posix":
+        return
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            st = os.stat(p)
+            if st.st_uid == os.getuid() and st.st_mode & 0o077:
+                os.chmod(p, stat.S_IMODE(st.st_mode) & 0o700)
+        except OSError:
+            pass
