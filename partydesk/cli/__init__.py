@@ -30,6 +30,9 @@ FEATURES = [
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars
     "partydesk.cli.dues",  # dues: bases, payments, grid, arrears, reports
+    "partydesk.cli.develop",  # develop, print develop
+    "partydesk.cli.problems",  # problems, report problems
+    "partydesk.cli.plans",  # plan, summary
 ]
 
 
