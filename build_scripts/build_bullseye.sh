@@ -9,7 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${BULLSEYE_ROOT:-$PWD/build/bullseye-root}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-run() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin DEBIAN_FRONTEND=noninteractive bash -c "$1"; }
+# pip inside the chroot trusts what the host trusts (a proxy's CA included).
+run() {
+  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin \
+    DEBIAN_FRONTEND=noninteractive PIP_CERT=/etc/ssl/host-ca.crt PIP_DEFAULT_TIMEOUT=180 \
+    bash -c "$1"
+}
 
 if [ ! -x "$root/usr/bin/apt-get" ]; then
   debootstrap --variant=minbase bullseye "$root" "$mirror"
@@ -17,6 +22,7 @@ fi
 mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
 trap 'umount "$root/proc" 2>/dev/null || true' EXIT
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+cp "${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt}" "$root/etc/ssl/host-ca.crt"
 echo "deb-src $mirror bookworm main" > "$root/etc/apt/sources.list.d/bookworm-src.list"
 run "apt-get update -qq && apt-get install -y -qq --no-install-recommends build-essential \
   libssl-dev zlib1g-dev libbz2-dev libreadline-dev libsqlite3-dev libffi-dev liblzma-dev \
