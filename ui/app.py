@@ -44,8 +44,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("PartyDesk")
     app.setApplicationDisplayName("PartyDesk 党建台账")
     from ui.fonts import install_app_font
+    from ui.i18n import install_translations
 
     install_app_font(app)
+    install_translations(app)
     return app
 
 
