@@ -156,9 +156,25 @@ def start(argv: list[str] | None = None):
     return app, win
 
 
+def close_down(win) -> None:
+    """What a normal exit does once the window has closed: let work still running off the UI
+    thread finish (an export being written; at most 5 s), keep the settings, and close the
+    ledger — its lock released (another PC may write at once), the WAL checkpointed into
+    the ledger file, no -wal/-shm left beside it."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    QSettings().sync()
+    ledger = win.ctx.ledger
+    if ledger is not None:
+        ledger.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     app, win = start(argv)
-    return app.exec()
+    rc = app.exec()
+    close_down(win)
+    return rc
 
 
 if __name__ == "__main__":
