@@ -171,9 +171,16 @@ def close_down(win) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from partydesk import logs
+    from ui.errors import on_crash
+
+    logs.setup_logging("gui")
+    logs.install_crash_handlers(on_crash)
+    logs.log.info("窗口启动")
     app, win = start(argv)
     rc = app.exec()
     close_down(win)
+    logs.log.info("窗口关闭")
     return rc
 
 

@@ -38,7 +38,10 @@ def _self_test() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from partydesk import logs
     from partydesk.cli import main as cli_main
+
+    logs.install_crash_handlers()  # the window replaces the reporter with its dialog
 
     return cli_main(argv, gui=_gui, self_test=_self_test)
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from partydesk import __version__
+from partydesk import __version__, logs
 from partydesk.errors import PartyDeskError
 
 # Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
@@ -96,6 +96,9 @@ def main(
     ui/launch.py passes the window here, so the core itself never imports Qt."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.setup_logging("cli" if args.command else "gui")
+    if args.command:
+        logs.log.info("命令 %s", args.command)
     try:
         if args.self_test:
             if self_test is None:
@@ -111,6 +114,7 @@ def main(
             return gui(getattr(args, "ledger", None))
         return args.func(args) or 0
     except PartyDeskError as e:
+        logs.log.warning("命令 %s 未完成：%s", args.command, e)
         print(f"错误：{e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
