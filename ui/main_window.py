@@ -72,9 +72,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         from ui.check import dialog as check_dialog
         from ui.excel import menu as excel_menu
+        from ui.help import menu as help_menu
 
         excel_menu.install(self)
         check_dialog.install(self)
+        help_menu.install(self)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
