@@ -28,6 +28,10 @@ FEATURES = [
     "partydesk.cli.excel",  # import, export, report coverage
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars
+    "partydesk.cli.dues",  # dues: bases, payments, grid, arrears, reports
+    "partydesk.cli.develop",  # develop, print develop
+    "partydesk.cli.problems",  # problems, report problems
+    "partydesk.cli.plans",  # plan, summary
     "partydesk.cli.helpdocs",  # about, manual
 ]
 
