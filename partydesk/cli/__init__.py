@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from partydesk import __version__, logs
+from partydesk.cli import zh_argparse
 from partydesk.errors import PartyDeskError
+
+zh_argparse.install()
 
 # Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
 FEATURES = [
@@ -71,11 +74,13 @@ def build_parser() -> ArgumentParser:
     )
 
     parser = ArgumentParser(prog="partydesk", description="PartyDesk 党建台账", parents=[common])
-    parser.add_argument("--version", action="version", version=f"PartyDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"PartyDesk {__version__}", help="显示版本号并退出"
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出"
     )
-    top = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    top = parser.add_subparsers(dest="command", metavar="命令", parser_class=ArgumentParser)
     pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
     pr_sub = pr.add_subparsers(
         dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
