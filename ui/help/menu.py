@@ -1,7 +1,9 @@
-"""The 帮助 menu of the main window: 使用说明 (F1) and 关于."""
+"""The 帮助 menu of the main window: 使用说明 (F1) and 关于. Its words are in the main window's
+translation context (written out, as lupdate cannot see the class behind `window.tr`)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -10,13 +12,13 @@ from ui.help.manual_window import ManualWindow
 
 
 def install(window: QMainWindow) -> QMenu:
-    menu = window.menuBar().addMenu(window.tr("帮助(&H)"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
     menu.setObjectName("helpMenu")
-    manual = QAction(window.tr("使用说明(&M)"), window)
+    manual = QAction(QCoreApplication.translate("MainWindow", "使用说明(&M)"), window)
     manual.setObjectName("manualAction")
     manual.setShortcut(QKeySequence.HelpContents)  # F1
     manual.triggered.connect(lambda: open_manual(window))
-    about_act = QAction(window.tr("关于(&A)…"), window)
+    about_act = QAction(QCoreApplication.translate("MainWindow", "关于(&A)…"), window)
     about_act.setObjectName("aboutAction")
     about_act.triggered.connect(lambda: open_about(window).exec())
     menu.addAction(manual)
