@@ -1,5 +1,6 @@
-"""The table view: Excel-like keys (copy/paste blocks as TSV, Delete clears cells), row
-numbers, and the list of pasted cells that were refused."""
+"""The table view: Excel-like keys (copy/paste blocks as TSV, Delete clears cells, Ctrl+D
+fills down), the cell's right-click menu (ui.table.cell_menu), row numbers, and the list of
+pasted cells that were refused."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.table import commands
+from ui.table import cell_menu, commands
 from ui.table.delegates import LedgerDelegate
 from ui.table.model import LedgerTableModel
 
@@ -105,6 +106,7 @@ class LedgerTableView(QTableView):
     """A QTableView for a LedgerTableModel. `message(text)` carries refusals to the page."""
 
     message = Signal(str)
+    filter_requested = Signal(str)  # 按此值筛选: the page searches for the text
 
     def __init__(self, model: LedgerTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -164,6 +166,9 @@ class LedgerTableView(QTableView):
         if event.matches(QKeySequence.Paste):
             self.paste()
             return
+        if event.keyCombination() == cell_menu.FILL_DOWN[0]:
+            cell_menu.fill_down(self)
+            return
         if (
             event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
             and self.state() != QAbstractItemView.EditingState
@@ -171,6 +176,9 @@ class LedgerTableView(QTableView):
             self.clear_selection_cells()
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        cell_menu.show_menu(self, event.pos())
 
     def closeEditor(self, editor, hint) -> None:
         # Enter moves to the cell below, as in Excel.
