@@ -63,3 +63,19 @@ def test_cell_menu_has_the_wps_entries_and_filters_by_value(main_window, qtbot):
     qtbot.waitUntil(lambda: m.rowCount() == 1, timeout=5000)
     assert m.text(0, col) == value and p.filterbar.text() == value
     menu.close()
+
+
+def test_first_column_stays_in_place_when_scrolling_right(main_window, qtbot):
+    p = _people(main_window)
+    view, frozen = p.view, p.view.frozen
+    main_window.resize(900, 500)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    assert view.columnViewportPosition(0) < 0  # the table's own 姓名 column scrolled away
+    assert frozen.isVisible() and frozen.first_column() == 0
+    assert frozen.indexAt(frozen.visualRect(p.model.index(0, 0)).center()).row() == 0
+    assert frozen.width() == view.columnWidth(0)
+    view.verticalScrollBar().setValue(1)
+    assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    frozen.horizontalHeader().sectionClicked.emit(0)  # sort by 姓名 from the frozen header
+    assert view.horizontalHeader().sortIndicatorSection() == 0

@@ -1,6 +1,6 @@
 """The table view: Excel-like keys (copy/paste blocks as TSV, Delete clears cells, Ctrl+D
-fills down), the cell's right-click menu (ui.table.cell_menu), row numbers, and the list of
-pasted cells that were refused."""
+fills down), the cell's right-click menu (ui.table.cell_menu), the first column kept in place
+(ui.table.frozen), row numbers, and the list of pasted cells that were refused."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.table import cell_menu, commands
 from ui.table.delegates import LedgerDelegate
+from ui.table.frozen import FrozenColumn
 from ui.table.model import LedgerTableModel
 
 MAX_COPY_ROWS = 100_000
@@ -135,6 +136,16 @@ class LedgerTableView(QTableView):
         self.setSortingEnabled(True)
         self.last_refused: list[tuple[str, str, str, str]] = []
         self.refused_dialog: RefusedDialog | None = None
+        self.frozen = FrozenColumn(self, LedgerDelegate(model, self))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.place()
 
     # ------------------------------------------------------------- geometry
 
