@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 
 from partydesk.errors import ValidationError
+from partydesk.reports import typography
 from partydesk.reports.fonts import HEI, KAI, SONG, register_fonts
 
 PAGE = landscape(A4)
@@ -39,9 +40,6 @@ SEAL_CX = W - 235
 SEAL_CY = 140
 SEAL_R = 21 * mm  # a 42 mm official seal
 QR_X, QR_Y, QR_SIZE = 60, 54, 64
-
-# A line may not begin with these (禁则): they stay at the end of the line before.
-NO_LINE_START = set("，。、；：！？）》」』”’%…—·,.;:!?)")
 
 
 @dataclass(frozen=True)
@@ -78,57 +76,50 @@ def from_certificate(cert, check: str) -> CertificatePage:
 # ---------------------------------------------------------------- layout
 
 
-def _segments(body: str, name: str, size: float) -> list[tuple[str, bool]]:
-    """The body split so that the holder's name (first occurrence) can stand out."""
-    i = body.find(name) if name else -1
-    if i < 0:
-        return [(body, False)]
-    return [(body[:i], False), (name, True), (body[i + len(name) :], False)]
-
-
 def _name_size(size: float) -> float:
     return size * 1.45
 
 
-def layout(body: str, name: str, size: float, width: float, indent_chars: int = 2):
-    """Lines of (x_offset, text, is_name) runs; Chinese line breaking char by char, keeping
-    closing punctuation off the start of a line and the name on one line."""
+def layout(
+    body: str, name: str, size: float, width: float, indent_chars: int = 2, min_last: int = 6
+):
+    """Lines of (x_offset, text, is_name) runs, broken by the typography rules; the holder's
+    name (first occurrence, set larger) stays on one line with the 3 characters before it
+    (兹聘请), and the last line is never a lone fragment (日止。)."""
+    at = body.find(name) if name else -1
+    flags = [False] * len(body)
+    if at >= 0:
+        for k in range(at, at + len(name)):
+            flags[k] = True
+    ns = _name_size(size)
+    widths = [stringWidth(ch, KAI, ns if f else size) for ch, f in zip(body, flags, strict=True)]
+    if at >= 0:
+        widths[at] += size * 0.3
+        widths[at + len(name) - 1] += size * 0.3
+    ok = typography.breaks(body)
+    if at >= 0:
+        lead = max(at - 3, 0)
+        for k in range(lead + 1, at + len(name)):
+            ok[k] = False
+    hang = [ch in typography.CLOSING for ch in body]
+    room = [width - indent_chars * size, width]
+    spans = typography.wrap(widths, ok, room, hang=hang)
+    if min_last and len(spans) > 1:
+        spans = typography.no_lone_last(body, widths, ok, spans, room, min_last, None)
     lines: list[list[tuple[float, str, bool]]] = []
-    cur: list[tuple[float, str, bool]] = []
-    x = indent_chars * size
-    run, run_x = "", x
-
-    def flush_run():
-        nonlocal run
-        if run:
-            cur.append((run_x, run, False))
-        run = ""
-
-    for seg, is_name in _segments(body, name, size):
-        if is_name:
-            flush_run()
-            nw = stringWidth(seg, KAI, _name_size(size)) + size * 0.6
-            if x + nw > width and cur:
-                lines.append(cur)
-                cur, x = [], 0.0
-            cur.append((x, seg, True))
-            x += nw
-            run_x = x
-            continue
-        for ch in seg:
-            cw = stringWidth(ch, KAI, size)
-            if x + cw > width and ch not in NO_LINE_START and (cur or run):
-                flush_run()
-                lines.append(cur)
-                cur, x = [], 0.0
-                run_x = 0.0
-            if not run:
-                run_x = x
-            run += ch
-            x += cw
-    flush_run()
-    if cur:
-        lines.append(cur)
+    for n, (a, b) in enumerate(spans):
+        x = indent_chars * size if n == 0 else 0.0
+        runs: list[tuple[float, str, bool]] = []
+        k = a
+        while k < b:
+            f = flags[k]
+            e = k
+            while e < b and flags[e] == f:
+                e += 1
+            runs.append((x, body[k:e], f))
+            x += sum(widths[k:e])
+            k = e
+        lines.append(runs)
     return lines
 
 

@@ -13,10 +13,11 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Table, TableStyle
 
 from partydesk.reports.book.data import BookData
 from partydesk.reports.fonts import HEI, SONG
+from partydesk.reports.typography import Paragraph
 
 Progress = Callable[[float, str], None]
 

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
@@ -27,6 +26,7 @@ from partydesk.reports.book.data import BookData
 from partydesk.reports.book.layout import A4_GEOMETRY, A5_GEOMETRY, Layout, Progress
 from partydesk.reports.book.sections import SECTIONS
 from partydesk.reports.fonts import HEI, SONG, register_fonts
+from partydesk.reports.typography import Paragraph
 
 NUMERALS = "一二三四五六七八九十"
 

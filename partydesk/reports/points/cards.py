@@ -13,7 +13,6 @@ from reportlab.platypus import (
     FrameBreak,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -26,6 +25,7 @@ from partydesk.reports.fonts import HEI, SONG
 from partydesk.reports.points.sheet import PointsSheet, card_title
 from partydesk.reports.points.style import esc, grid_style, styles
 from partydesk.reports.points.types import Progress
+from partydesk.reports.typography import Paragraph
 
 
 def _card_flowables(sheet: PointsSheet, card: Card, total: int, st, width: float) -> list:

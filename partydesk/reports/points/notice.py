@@ -10,7 +10,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -22,6 +21,7 @@ from partydesk.reports.fonts import SONG
 from partydesk.reports.points.sheet import PointsSheet, title_of
 from partydesk.reports.points.style import date_cn, esc, footer, grid_style, styles
 from partydesk.reports.points.types import Progress
+from partydesk.reports.typography import Paragraph
 
 
 def notice_pdf(

@@ -15,16 +15,24 @@ from partydesk.reports.fonts import HEI, SONG, register_fonts
 def styles():
     register_fonts()
     return {
-        "title": ParagraphStyle("t", fontName=HEI, fontSize=17, leading=24, alignment=TA_CENTER),
-        "sub": ParagraphStyle("s", fontName=SONG, fontSize=10.5, leading=15, alignment=TA_CENTER),
-        "body": ParagraphStyle("b", fontName=SONG, fontSize=10.5, leading=16),
-        "cell": ParagraphStyle("c", fontName=SONG, fontSize=9, leading=11.5),
-        "cellc": ParagraphStyle("cc", fontName=SONG, fontSize=9, leading=11.5, alignment=TA_CENTER),
-        "right": ParagraphStyle("r", fontName=SONG, fontSize=10.5, leading=18, alignment=TA_RIGHT),
-        "card_title": ParagraphStyle(
-            "ct", fontName=HEI, fontSize=14, leading=19, alignment=TA_CENTER
+        "title": ParagraphStyle(
+            "t", wordWrap="CJK", fontName=HEI, fontSize=17, leading=24, alignment=TA_CENTER
         ),
-        "small": ParagraphStyle("sm", fontName=SONG, fontSize=8.5, leading=11),
+        "sub": ParagraphStyle(
+            "s", wordWrap="CJK", fontName=SONG, fontSize=10.5, leading=15, alignment=TA_CENTER
+        ),
+        "body": ParagraphStyle("b", wordWrap="CJK", fontName=SONG, fontSize=10.5, leading=16),
+        "cell": ParagraphStyle("c", wordWrap="CJK", fontName=SONG, fontSize=9, leading=11.5),
+        "cellc": ParagraphStyle(
+            "cc", wordWrap="CJK", fontName=SONG, fontSize=9, leading=11.5, alignment=TA_CENTER
+        ),
+        "right": ParagraphStyle(
+            "r", wordWrap="CJK", fontName=SONG, fontSize=10.5, leading=18, alignment=TA_RIGHT
+        ),
+        "card_title": ParagraphStyle(
+            "ct", wordWrap="CJK", fontName=HEI, fontSize=14, leading=19, alignment=TA_CENTER
+        ),
+        "small": ParagraphStyle("sm", wordWrap="CJK", fontName=SONG, fontSize=8.5, leading=11),
     }
 
 
