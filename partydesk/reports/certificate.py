@@ -7,6 +7,7 @@ when the certificate was issued, so a reprint is identical."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -55,21 +56,50 @@ class CertificatePage:
     issuer: str
     date_text: str  # 二〇二六年一月五日
     status: str = "valid"
+    verify_line: str = ""
 
 
-def from_certificate(cert, check: str) -> CertificatePage:
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def chinese_dates(text: str) -> str:
+    """Dates in `text` written as 二〇二六年一月五日, so the term matches the signing date."""
     from partydesk.certs.registry import cn_formal_date
 
+    def repl(m: re.Match) -> str:
+        try:
+            return cn_formal_date(date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m[0]
+
+    return _ARABIC_DATE.sub(repl, text)
+
+
+def from_certificate(
+    cert, check: str, *, numerals: str = "chinese", verify_line: str = ""
+) -> CertificatePage:
+    """The page of a stored certificate; `numerals` ("chinese" or "arabic") sets how every
+    date on it is written, the term in the wording and the signing date alike."""
+    from partydesk.certs.registry import cn_formal_date
+
+    body, closing = cert.body, cert.closing or ""
+    if numerals == "arabic":
+        d = cert.issued_on
+        date_text = f"{d.year}年{d.month}月{d.day}日"
+    else:
+        date_text = cn_formal_date(cert.issued_on)
+        body, closing = chinese_dates(body), chinese_dates(closing)
     return CertificatePage(
         serial=cert.serial,
         check=check,
         title=cert.title,
         holder_name=cert.holder_name,
-        body=cert.body,
-        closing=cert.closing or "",
+        body=body,
+        closing=closing,
         issuer=cert.issuer,
-        date_text=cn_formal_date(cert.issued_on),
+        date_text=date_text,
         status=cert.status,
+        verify_line=verify_line,
     )
 
 
@@ -98,7 +128,10 @@ def layout(
         widths[at + len(name) - 1] += size * 0.3
     ok = typography.breaks(body)
     if at >= 0:
-        lead = max(at - 3, 0)
+        lead, seen = at, 0
+        while lead > 0 and seen < 3:  # 兹聘请 (spaces around the name not counted)
+            lead -= 1
+            seen += body[lead] not in " \u3000"
         for k in range(lead + 1, at + len(name)):
             ok[k] = False
     hang = [ch in typography.CLOSING for ch in body]
@@ -183,8 +216,9 @@ def draw_page(
     page: CertificatePage,
     *,
     seal: ImageReader | None = None,
-    seal_guide: bool = True,
+    seal_guide: bool = False,
 ) -> None:
+    """One certificate; `seal_guide` (drafts only) marks where the seal goes."""
     from partydesk.certs.registry import qr_text
 
     _border(c)
@@ -251,7 +285,8 @@ def draw_page(
     tx = QR_X + QR_SIZE + 8
     c.drawString(tx, QR_Y + 36, f"证书编号 {page.serial}")
     c.drawString(tx, QR_Y + 24, f"校验码 {page.check}")
-    c.drawString(tx, QR_Y + 12, "可在 PartyDesk“证书管理—核验”中扫码或输入编号核验")
+    if page.verify_line:
+        c.drawString(tx, QR_Y + 12, page.verify_line)
     if page.status != "valid":
         # a reprint of a revoked or replaced certificate must never pass for a valid one
         c.saveState()
@@ -271,10 +306,11 @@ def write_pdf(
     *,
     total: int | None = None,
     seal_image: str | Path | None = None,
-    seal_guide: bool = True,
+    seal_guide: bool = False,
     invariant: bool = False,
     progress: Callable[[int, int], bool | None] | None = None,
     title: str = "证书",
+    draft: bool = False,
 ) -> int:
     """Write one certificate per page to `path`; returns the page count. `progress(done,
     total)` may return True to cancel (the file is then not written)."""
@@ -290,13 +326,13 @@ def write_pdf(
         initialFontSize=12,
     )
     c.setTitle(title)
-    c.setAuthor("PartyDesk")
-    c.setCreator("PartyDesk")
     n = 0
     try:
         for page in pages:
             c.setFont(SONG, 12)
             draw_page(c, page, seal=seal, seal_guide=seal_guide)
+            if draft:
+                _draft_mark(c)
             c.showPage()
             n += 1
             if progress is not None and progress(n, total or n):
@@ -315,6 +351,15 @@ def write_pdf(
         if tmp.exists() and n == 0:
             tmp.unlink(missing_ok=True)
     return n
+
+
+def _draft_mark(c: rl_canvas.Canvas) -> None:
+    """样稿 across a draft's top margin, so a draft is never filed as the certificate."""
+    c.saveState()
+    c.setFillColor(GREY)
+    c.setFont(HEI, 14)
+    c.drawString(62, H - 66, "样稿（核对用，不作正式证书）")
+    c.restoreState()
 
 
 def _seal_reader(seal_image: str | Path | None) -> ImageReader | None:
@@ -337,24 +382,36 @@ def print_certificates(
     invariant: bool = False,
     progress=None,
     mark: bool = True,
+    draft: bool = False,
 ) -> int:
-    """Print stored certificates (ORM rows) to `path`, with the office's seal settings."""
+    """Print stored certificates (ORM rows) to `path`, with the office's settings (seal,
+    verification line, numerals). A `draft` (样稿) shows the seal guide and is not counted
+    as printed."""
     from partydesk import settings
     from partydesk.certs import registry
 
     cfg = settings.get(session, "certs")
     secret = registry.ledger_secret(session)
-    pages = [from_certificate(c, registry.check_value(secret, c.serial)) for c in certs]
+    pages = [
+        from_certificate(
+            c,
+            registry.check_value(secret, c.serial),
+            numerals=cfg.get("numerals") or "chinese",
+            verify_line=cfg.get("verify_line") or "",
+        )
+        for c in certs
+    ]
     n = write_pdf(
         pages,
         path,
         total=len(pages),
         seal_image=cfg.get("seal_image"),
-        seal_guide=bool(cfg.get("seal_guide", True)),
+        seal_guide=draft and bool(cfg.get("seal_guide", True)),
         invariant=invariant,
         progress=progress,
+        draft=draft,
     )
-    if n and mark:
+    if n and mark and not draft:
         registry.mark_printed(session, [c.serial for c in certs])
     return n
 
