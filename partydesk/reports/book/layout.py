@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from partydesk.reports.book.data import BookData
 from partydesk.reports.fonts import HEI, SONG
@@ -126,6 +126,98 @@ class Heading(Paragraph):
         self.toc = (key, level, title)
 
 
+PAD_X, PAD_Y = 6, 3  # ReportLab's default cell padding, kept by the blocks drawn by hand
+
+
+class LabelledText(Flowable):
+    """One form row with a long value: a label cell and the value at the full width of the
+    form. Split across pages, the rest carries the label with （续）."""
+
+    def __init__(self, label, para, label_w, label_style, min_h=0.0, cont=False):
+        super().__init__()
+        self.label, self.para, self.label_w = str(label), para, label_w
+        self.label_style, self.min_h, self.cont = label_style, min_h, cont
+        text = f"{self.label}（续）" if cont else self.label
+        self.label_para = Paragraph(escape(text), label_style)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, ph = self.para.wrap(aw - self.label_w - 2 * PAD_X, 1e9)
+        _, lh = self.label_para.wrap(self.label_w - 2 * PAD_X, 1e9)
+        self.height = max(ph, lh) + 2 * PAD_Y
+        if not self.cont:
+            self.height = max(self.height, self.min_h)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        lead = self.para.style.leading
+        if ah < lead * 3 + 2 * PAD_Y:
+            return []  # not even three lines: the row starts on the next page
+        parts = self.para.split(aw - self.label_w - 2 * PAD_X, ah - 2 * PAD_Y)
+        if len(parts) < 2:
+            return []
+        first = LabelledText(self.label, parts[0], self.label_w, self.label_style, 0, self.cont)
+        rest = LabelledText(self.label, parts[1], self.label_w, self.label_style, 0, True)
+        return [first, rest]
+
+    def draw(self):
+        c, w, h, lw = self.canv, self.width, self.height, self.label_w
+        c.saveState()
+        c.setFillColor(LIGHT)
+        c.rect(0, 0, lw, h, stroke=0, fill=1)
+        c.setStrokeColor(GRID)
+        c.setLineWidth(0.6)
+        c.rect(0, 0, w, h, stroke=1, fill=0)
+        c.line(lw, 0, lw, h)
+        c.restoreState()
+        _, lh = self.label_para.wrap(lw - 2 * PAD_X, 1e9)
+        self.label_para.drawOn(c, PAD_X, h - PAD_Y - lh)
+        _, ph = self.para.wrap(w - lw - 2 * PAD_X, 1e9)
+        self.para.drawOn(c, lw + PAD_X, h - PAD_Y - ph)
+
+
+class Form(Flowable):
+    """A form as a column of row blocks (one-row tables and LabelledText). It splits
+    between rows or inside a long value, and never leaves a lone short row on either
+    side of a page break."""
+
+    def __init__(self, blocks: list):
+        super().__init__()
+        self.blocks = blocks
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self._h = [b.wrap(aw, ah)[1] for b in self.blocks]
+        self.height = sum(self._h)
+        return aw, self.height
+
+    def draw(self):
+        y = self.height
+        for b, h in zip(self.blocks, self._h, strict=True):
+            y -= h
+            b.drawOn(self.canv, 0, y)
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        used, k, n = 0.0, 0, len(self.blocks)
+        while k < n and used + self._h[k] <= ah:
+            used += self._h[k]
+            k += 1
+        if k == n:
+            return [self]
+        first, rest = self.blocks[:k], self.blocks[k:]
+        parts = rest[0].split(aw, ah - used) if isinstance(rest[0], LabelledText) else []
+        if len(parts) == 2:
+            first, rest = [*first, parts[0]], [parts[1], *rest[1:]]
+        elif len(rest) == 1 and len(first) > 1:
+            first, rest = first[:-1], [first[-1], *rest]  # no lone row at the head
+        if len(first) == 1 and not parts and n > 2:
+            return []  # no lone row at the foot: the form starts on the next page
+        if not first:
+            return []
+        return [Form(first), Form(rest)]
+
+
 class Layout:
     """One layout run's state and building blocks: what every section builder is given."""
 
@@ -186,50 +278,62 @@ class Layout:
             ("ALIGN", a, b, align),
         ]
 
-    def form(self, rows: list, label_w: float = 2.6 * cm) -> Table:
+    def form(self, rows: list, label_w: float = 2.6 * cm) -> Form:
         """A two- or four-column form of plain text values. Row items: (label, value)
         spanning the width, (label, value, label, value), or (label, value, min_height)
-        for a tall row."""
+        for a tall row. A value of several lines is a LabelledText (it splits across pages
+        at full width, its label repeated with （续）); the form never leaves one row alone
+        at the foot or head of a page."""
         w = self.g.width
         half = (w - 2 * label_w) / 2
         wide = w - label_w
         s = self.s
-        data, style, heights = [], [], []
-        for i, row in enumerate(rows):
-            if len(row) == 4:
-                data.append(
-                    [
-                        self.cell(row[0], label_w, s.label),
-                        self.cell(row[1], half, s.cell),
-                        self.cell(row[2], label_w, s.label),
-                        self.cell(row[3], half, s.cell),
-                    ]
-                )
-                heights.append(0)
-                style.append(("BACKGROUND", (2, i), (2, i), LIGHT))
-                style += self._cell_style(s.label, "CENTER", ((2, i), (2, i)))
-            else:
-                value = self.cell(row[1], wide, s.cell)
-                data.append([self.cell(row[0], label_w, s.label), value, "", ""])
-                style.append(("SPAN", (1, i), (3, i)))
-                heights.append(row[2] if len(row) > 2 else 0)
-                if len(row) > 2 or isinstance(value, Paragraph):
-                    style.append(("VALIGN", (1, i), (1, i), "TOP"))
-        style = [
+        blocks: list = []
+        base = [
             *self._cell_style(s.cell, "LEFT"),
-            *self._cell_style(s.label, "CENTER", ((0, 0), (0, -1))),
+            *self._cell_style(s.label, "CENTER", ((0, 0), (0, 0))),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-        ] + style
-        return Table(
-            data,
-            colWidths=[label_w, half, label_w, half],
-            style=TableStyle(style),
-            minRowHeights=heights,
-            splitInRow=1,
-            hAlign="CENTER",
-        )
+            ("BACKGROUND", (0, 0), (0, 0), LIGHT),
+        ]
+        for row in rows:
+            if len(row) == 4:
+                style = [
+                    *base,
+                    ("BACKGROUND", (2, 0), (2, 0), LIGHT),
+                    *self._cell_style(s.label, "CENTER", ((2, 0), (2, 0))),
+                ]
+                data = [
+                    self.cell(row[0], label_w, s.label),
+                    self.cell(row[1], half, s.cell),
+                    self.cell(row[2], label_w, s.label),
+                    self.cell(row[3], half, s.cell),
+                ]
+                blocks.append(
+                    Table(
+                        [data],
+                        colWidths=[label_w, half, label_w, half],
+                        style=TableStyle(style),
+                    )
+                )
+                continue
+            min_h = row[2] if len(row) > 2 else 0
+            value = self.cell(row[1], wide, s.cell)
+            if isinstance(value, Paragraph):
+                blocks.append(LabelledText(row[0], value, label_w, s.label, min_h))
+                continue
+            style = list(base)
+            if min_h:
+                style.append(("VALIGN", (1, 0), (1, 0), "TOP"))
+            blocks.append(
+                Table(
+                    [[self.cell(row[0], label_w, s.label), value]],
+                    colWidths=[label_w, wide],
+                    style=TableStyle(style),
+                    rowHeights=[min_h] if min_h else None,
+                )
+            )
+        return Form(blocks)
 
     def grid(
         self,

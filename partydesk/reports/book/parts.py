@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm
 
+from partydesk.reports.book.data import committee_title
 from partydesk.reports.book.layout import Layout
 
 
@@ -16,7 +17,7 @@ def facts(book: Layout) -> list:
 
 def organization(book: Layout) -> list:
     d = book.data
-    out = [*book.heading("支部委员会", 1)]
+    out = [*book.heading(committee_title(d.org_type), 1)]
     comm = [[str(i), r, n, s] for i, (r, n, s) in enumerate(d.committee, 1)]
     if d.blank:
         comm = [[""] * 4 for _ in range(7)]
