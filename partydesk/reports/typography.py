@@ -16,7 +16,6 @@ running header) uses `lines(...)` and `fit_text(...)`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,8 +27,8 @@ CLOSING = set("，。、；：？！）》」』〉】〕］｝”’…—·%�
 OPENING = set("（《「『〈【〔［｛“‘([{<")
 UNITS = set("年月日时分秒人名个次元角岁届项条页张位户家件号期%％万亿")
 JOIN = "\u2060"  # WORD JOINER: glues the characters on both sides (never printed)
-_DIGIT = re.compile(r"[0-9０-９]")
-_WORD = re.compile(r"[A-Za-z0-9０-９.．]")
+_DIGITS = set("0123456789０１２３４５６７８９")
+_WORD = _DIGITS | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.．")
 
 
 def keep(text: str) -> str:
@@ -53,13 +52,12 @@ def breaks(text: str) -> list[bool]:
         a, b = text[i - 1], text[i]
         if b in CLOSING or a in OPENING:
             ok[i] = False
-        elif _WORD.match(a) and _WORD.match(b):
-            ok[i] = False  # a number or Latin word
-        elif _DIGIT.match(a) and b in UNITS:
-            ok[i] = False  # 38人, 2026年
-        elif a in "年月" and _DIGIT.match(b) and i >= 2 and _DIGIT.match(text[i - 2]):
+        elif a in _WORD:
+            if b in _WORD or (a in _DIGITS and b in UNITS):
+                ok[i] = False  # a number or Latin word; 38人, 2026年
+        elif a in "年月" and b in _DIGITS and i >= 2 and text[i - 2] in _DIGITS:
             ok[i] = False  # a date continues: 2026年11月4日
-        elif a == "第" and _DIGIT.match(b):
+        elif a == "第" and b in _DIGITS:
             ok[i] = False
         elif a == b and a in "—…":
             ok[i] = False  # —— and …… are one mark
@@ -192,6 +190,21 @@ def fit_text(text: str, font: str, size: float, max_width: float, min_size: floa
     return max(s, min_size)
 
 
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
+def _glyph(ch: str, frag, font: str, size: float):
+    """A cjkU without measuring the same character again (a book measures ~10^5)."""
+    key = (ch, font, size)
+    w = _WIDTHS.get(key)
+    if w is None:
+        w = _WIDTHS[key] = stringWidth(ch, font, size)
+    u = str.__new__(cjkU, ch)
+    u._frag = frag
+    u._width = w
+    return u
+
+
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
     """ReportLab's cjkFragSplit with these rules: the frags' characters as glyphs, lines
     broken by `wrap`."""
@@ -201,12 +214,16 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
         t = f.text
         if isinstance(t, bytes):
             t = t.decode(encoding)
-        if t:
+        if t and hasattr(f, "cbDefn"):
+            glyphs += [cjkU(ch, f, encoding) for ch in t]
+            text.append("\ufffc" * len(t))
+        elif t:
+            font, size = f.fontName, f.fontSize
             for ch in t:
                 if ch == JOIN:
                     text.append(JOIN)
                     continue
-                glyphs.append(cjkU(ch, f, encoding))
+                glyphs.append(_glyph(ch, f, font, size))
                 text.append(ch)
         else:
             glyphs.append(cjkU(t, f, encoding))
@@ -238,9 +255,12 @@ class Paragraph(_rl_paragraph.Paragraph):
         style = self.style
         self.height = 0
         _rl_paragraph._handleBulletWidth(self.bulletText, style, maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara
         frags = self.frags
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            lines = self.blPara.lines
+            if lines and isinstance(lines[0], tuple):  # the first part of a one-run split
+                return frags[0].clone(kind=0, lines=lines)
+            return self.blPara
         if not frags:
             return ParaLines(
                 kind=0,
@@ -251,5 +271,26 @@ class Paragraph(_rl_paragraph.Paragraph):
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
+            # One run of text (most cells): plain lines, as ReportLab's own fast path.
+            f = frags[0]
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            if isinstance(text, bytes):
+                text = text.decode("utf8")
+            flat, _ = _unjoin(text)
+            font, size = f.fontName, f.fontSize
+            widths = []
+            for ch in flat:
+                key = (ch, font, size)
+                w = _WIDTHS.get(key)
+                if w is None:
+                    w = _WIDTHS[key] = stringWidth(ch, font, size)
+                widths.append(w)
+            flat, spans = _wrap_text(text, widths, maxWidths)
+            lines = []
+            for n, (a, b) in enumerate(spans):
+                mw = maxWidths[min(n, len(maxWidths) - 1)]
+                lines.append((mw - sum(widths[a:b]), [flat[a:b]]))
+            return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return cjk_frag_split(frags, maxWidths, auto not in ("", "off"))

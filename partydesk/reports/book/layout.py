@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from partydesk.reports.book.data import BookData
 from partydesk.reports.fonts import HEI, SONG
-from partydesk.reports.typography import Paragraph
+from partydesk.reports.typography import Paragraph, plain
 
 Progress = Callable[[float, str], None]
 
@@ -176,10 +176,47 @@ class LabelledText(Flowable):
         self.para.drawOn(c, lw + PAD_X, h - PAD_Y - ph)
 
 
+class RowGroup(Flowable):
+    """Consecutive short rows of a form, drawn as one four-column table (a wide row spans
+    the three value columns). Form splits it between rows."""
+
+    def __init__(self, rows: list, col_w: list[float], base: list):
+        super().__init__()
+        self.rows, self.col_w, self.base = rows, col_w, base  # rows: (cells, cmds, min_h)
+        self._t = None
+
+    def table(self) -> Table:
+        if self._t is None:
+            style = list(self.base)
+            for i, (_cells, cmds, _h) in enumerate(self.rows):
+                style += [(c[0], (c[1][0], i), (c[2][0], i), *c[3:]) for c in cmds]
+            self._t = Table(
+                [cells for cells, _c, _h in self.rows],
+                colWidths=self.col_w,
+                style=TableStyle(style),
+                minRowHeights=[h for _c, _s, h in self.rows],
+            )
+        return self._t
+
+    def wrap(self, aw, ah):
+        self.width, self.height = self.table().wrap(aw, ah)
+        self.row_heights = list(self.table()._rowHeights)
+        return self.width, self.height
+
+    def draw(self):
+        self.table().drawOn(self.canv, 0, 0)
+
+    def cut(self, r: int) -> tuple[RowGroup, RowGroup]:
+        return (
+            RowGroup(self.rows[:r], self.col_w, self.base),
+            RowGroup(self.rows[r:], self.col_w, self.base),
+        )
+
+
 class Form(Flowable):
-    """A form as a column of row blocks (one-row tables and LabelledText). It splits
-    between rows or inside a long value, and never leaves a lone short row on either
-    side of a page break."""
+    """A form as a column of blocks (RowGroup and LabelledText). It splits between rows
+    or inside a long value, and never leaves a lone short row on either side of a page
+    break."""
 
     def __init__(self, blocks: list):
         super().__init__()
@@ -199,20 +236,45 @@ class Form(Flowable):
 
     def split(self, aw, ah):
         self.wrap(aw, ah)
-        used, k, n = 0.0, 0, len(self.blocks)
-        while k < n and used + self._h[k] <= ah:
-            used += self._h[k]
-            k += 1
-        if k == n:
+        # The form's rows in order: (block index, row in block or -1, height).
+        rows = []
+        for bi, b in enumerate(self.blocks):
+            if isinstance(b, RowGroup):
+                rows += [(bi, r, h) for r, h in enumerate(b.row_heights)]
+            else:
+                rows.append((bi, -1, self._h[bi]))
+        used, m, n = 0.0, 0, len(rows)
+        while m < n and used + rows[m][2] <= ah:
+            used += rows[m][2]
+            m += 1
+        if m == n:
             return [self]
-        first, rest = self.blocks[:k], self.blocks[k:]
-        parts = rest[0].split(aw, ah - used) if isinstance(rest[0], LabelledText) else []
-        if len(parts) == 2:
-            first, rest = [*first, parts[0]], [parts[1], *rest[1:]]
-        elif len(rest) == 1 and len(first) > 1:
-            first, rest = first[:-1], [first[-1], *rest]  # no lone row at the head
-        if len(first) == 1 and not parts and n > 2:
-            return []  # no lone row at the foot: the form starts on the next page
+        part = None
+        bi, r, _h = rows[m]
+        if r < 0:
+            got = self.blocks[bi].split(aw, ah - used)
+            if len(got) == 2:
+                part = got
+        if part is None:
+            if m == n - 1 and m > 1:
+                m -= 1  # no lone row at the head of the next page
+            if m <= 1 and n > 2:
+                return []  # no lone row at the foot: the form starts on the next page
+            if m == 0:
+                return []
+            bi, r, _h = rows[m]
+        first = list(self.blocks[:bi])
+        rest = list(self.blocks[bi + 1 :])
+        b = self.blocks[bi]
+        if part is not None:
+            first.append(part[0])
+            rest.insert(0, part[1])
+        elif r > 0:
+            a, z = b.cut(r)
+            first.append(a)
+            rest.insert(0, z)
+        else:
+            rest.insert(0, b)
         if not first:
             return []
         return [Form(first), Form(rest)]
@@ -258,6 +320,7 @@ class Layout:
         t = "" if text is None else str(text)
         room = width - 2 * self.PAD
         if "\n" not in t:
+            kept, t = t, plain(t)  # keep() marks matter only when the text wraps
             # No glyph of these fonts is wider than 1 em, so short text needs no measuring.
             if len(t) * style.fontSize <= room:
                 return t
@@ -267,6 +330,7 @@ class Layout:
                 w = self._widths[key] = stringWidth(t, style.fontName, style.fontSize)
             if w <= room:
                 return t
+            t = kept
         return Paragraph(para_text(t), style)
 
     def _cell_style(self, style: ParagraphStyle, align: str, cells=((0, 0), (-1, -1))) -> list:
@@ -288,51 +352,44 @@ class Layout:
         half = (w - 2 * label_w) / 2
         wide = w - label_w
         s = self.s
-        blocks: list = []
+        col_w = [label_w, half, label_w, half]
         base = [
             *self._cell_style(s.cell, "LEFT"),
-            *self._cell_style(s.label, "CENTER", ((0, 0), (0, 0))),
+            *self._cell_style(s.label, "CENTER", ((0, 0), (0, -1))),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (0, 0), LIGHT),
+            ("BACKGROUND", (0, 0), (0, -1), LIGHT),
         ]
+        pair = [
+            ("BACKGROUND", (2,), (2,), LIGHT),
+            *[(c[0], (2,), (2,), *c[3:]) for c in self._cell_style(s.label, "CENTER")],
+        ]
+        blocks: list = []
+        group: list = []
         for row in rows:
             if len(row) == 4:
-                style = [
-                    *base,
-                    ("BACKGROUND", (2, 0), (2, 0), LIGHT),
-                    *self._cell_style(s.label, "CENTER", ((2, 0), (2, 0))),
-                ]
-                data = [
+                cells = [
                     self.cell(row[0], label_w, s.label),
                     self.cell(row[1], half, s.cell),
                     self.cell(row[2], label_w, s.label),
                     self.cell(row[3], half, s.cell),
                 ]
-                blocks.append(
-                    Table(
-                        [data],
-                        colWidths=[label_w, half, label_w, half],
-                        style=TableStyle(style),
-                    )
-                )
+                group.append((cells, pair, 0))
                 continue
             min_h = row[2] if len(row) > 2 else 0
             value = self.cell(row[1], wide, s.cell)
             if isinstance(value, Paragraph):
+                if group:
+                    blocks.append(RowGroup(group, col_w, base))
+                    group = []
                 blocks.append(LabelledText(row[0], value, label_w, s.label, min_h))
                 continue
-            style = list(base)
+            cmds = [("SPAN", (1,), (3,))]
             if min_h:
-                style.append(("VALIGN", (1, 0), (1, 0), "TOP"))
-            blocks.append(
-                Table(
-                    [[self.cell(row[0], label_w, s.label), value]],
-                    colWidths=[label_w, wide],
-                    style=TableStyle(style),
-                    rowHeights=[min_h] if min_h else None,
-                )
-            )
+                cmds.append(("VALIGN", (1,), (1,), "TOP"))
+            group.append(([self.cell(row[0], label_w, s.label), value, "", ""], cmds, min_h))
+        if group:
+            blocks.append(RowGroup(group, col_w, base))
         return Form(blocks)
 
     def grid(
@@ -344,11 +401,12 @@ class Layout:
         small: bool = True,
         row_h: float = 0,
     ) -> Table:
-        """A ruled table; widths are relative. Cells that fit are centred plain text."""
-        total = sum(widths)
-        cols = [self.g.width * x / total for x in widths]
-        st = self.s.small if small else self.s.cell
+        """A ruled table, its columns sized to their content (see fit_columns); `widths`
+        share out the room left. Cells that fit are centred plain text; wrapped cells are
+        centred too, as their column."""
+        st = self.s.small_c if small else self.s.cell_c
         head = self.s.label_small if small else self.s.label
+        cols = self.fit_columns(header, rows, widths, head, st)
         data = [[self.cell(h, w, head) for h, w in zip(header, cols, strict=True)]]
         for r in rows:
             data.append([self.cell(c, w, st) for c, w in zip(r, cols, strict=True)])
@@ -367,6 +425,44 @@ class Layout:
             minRowHeights=[0] + [row_h] * len(rows),
             hAlign="CENTER",
         )
+
+    def _text_w(self, text: str, style: ParagraphStyle) -> float:
+        key = (text, style.fontName, style.fontSize)
+        w = self._widths.get(key)
+        if w is None:
+            w = self._widths[key] = max(
+                stringWidth(part, style.fontName, style.fontSize) for part in text.split("\n")
+            )
+        return w
+
+    def fit_columns(self, header, rows, weights, head, st) -> list[float]:
+        """Column widths: each column as wide as its header and its longest cell (so 序号,
+        性别, a name of up to 6 characters and 民族 of up to 4 stay on one line) when the
+        page allows, the room left shared by `weights`; when it does not, the columns
+        that need most wrap and the short ones keep their width."""
+        total = self.g.width
+        pad = 2 * self.PAD + 1
+        need = []
+        for j, h in enumerate(header):
+            w = self._text_w(h, head) if len(h) <= 4 else head.fontSize * 2
+            for r in rows:
+                c = r[j]
+                if c:
+                    w = max(w, self._text_w(str(c), st))
+            need.append(w + pad)
+        share = sum(weights)
+        if sum(need) <= total:
+            extra = total - sum(need)
+            return [n + extra * x / share for n, x in zip(need, weights, strict=True)]
+        # Too wide: keep the columns that need no more than their share, wrap the others.
+        fair = [total * x / share for x in weights]
+        fixed = {j for j, n in enumerate(need) if n <= fair[j] or n <= st.fontSize * 4 + pad}
+        left = total - sum(need[j] for j in fixed)
+        flex = [j for j in range(len(need)) if j not in fixed]
+        if left <= 0 or not flex:
+            return fair
+        fw = sum(weights[j] for j in flex)
+        return [need[j] if j in fixed else left * weights[j] / fw for j in range(len(need))]
 
     def lined_page(self, lines: int | None = None) -> Table:
         """Ruled lines for writing by hand."""

@@ -6,6 +6,7 @@ from reportlab.lib.units import cm
 
 from partydesk.reports.book.data import committee_title
 from partydesk.reports.book.layout import Layout
+from partydesk.reports.typography import keep
 
 
 def facts(book: Layout) -> list:
@@ -31,7 +32,10 @@ def organization(book: Layout) -> list:
         )
     )
     out += book.heading("党小组", 1)
-    groups = [[str(i), gname, leader, mem] for i, (gname, leader, mem) in enumerate(d.groups, 1)]
+    groups = [
+        [str(i), gname, leader, "、".join(map(keep, mem.split("、")))]
+        for i, (gname, leader, mem) in enumerate(d.groups, 1)
+    ]
     if d.blank:
         groups = [[""] * 4 for _ in range(5)]
     out.append(

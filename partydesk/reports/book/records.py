@@ -10,6 +10,7 @@ from partydesk.records import Rating
 from partydesk.reports.book.data import RecordView
 from partydesk.reports.book.layout import Layout
 from partydesk.reports.book.signin import SignInSheet, signin_cells
+from partydesk.reports.typography import keep
 
 
 def when(book: Layout, r: RecordView) -> str:
@@ -41,7 +42,7 @@ def record(book: Layout, r: RecordView) -> list:
     tall = 3.2 * cm if blank else 0
     kind = r.kind
     if kind == "talk":
-        who = "、".join(r.present) or r.people_met
+        who = "、".join(map(keep, r.present)) or r.people_met
         rows = [
             ("谈话时间", when(book, r), "地点", (r.place)),
             ("谈话人", (r.host), "记录人", (r.recorder)),
@@ -84,10 +85,10 @@ def record(book: Layout, r: RecordView) -> list:
         ),
         (
             "缺席人员",
-            ("、".join(f"{n}（{why}）" if why else n for n, why in r.absent))
+            ("、".join(keep(f"{n}（{why}）" if why else n) for n, why in r.absent))
             or ("" if blank else "无"),
         ),
-        ("列席人员", ("、".join(r.observers)) or ("" if blank else "无")),
+        ("列席人员", ("、".join(map(keep, r.observers))) or ("" if blank else "无")),
     ]
     if kind == "lecture":
         rows.append(("主讲人", (r.lecturer), "党课题目", (r.lesson_title)))

@@ -51,8 +51,8 @@ class SignInSheet(Flowable):
         # The header row is about one text line and a half; every other row is row_h.
         header = self.book.s.small.leading + 8
         fit = int((ah - self._head_h(aw) - header) // self.row_h)
-        if 2 * fit >= len(self.cells):
-            return [self]
+        # split() is called when the whole sheet does not fit: at least one row fewer.
+        fit = min(fit, -(-len(self.cells) // 2) - 1)
         while fit >= 3:
             first = SignInSheet(self.book, self.title, self.cells[: 2 * fit], self.cont)
             if first.wrap(aw, ah)[1] <= ah:

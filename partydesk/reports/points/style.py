@@ -8,8 +8,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from partydesk.reports.fonts import HEI, SONG, register_fonts
+from partydesk.reports.typography import Paragraph, fit_text
 
 
 def styles():
@@ -34,6 +36,21 @@ def styles():
         ),
         "small": ParagraphStyle("sm", wordWrap="CJK", fontName=SONG, fontSize=8.5, leading=11),
     }
+
+
+def name_cell(name: str, width: float, st, size: float = 9.5, pad: float = 6):
+    """A name inside its cell: as is when it fits, else set smaller (down to 7 pt), else
+    wrapped, centred like its column."""
+    room = width - pad
+    fitted = fit_text(name, SONG, size, room, 7)
+    if stringWidth(name, SONG, fitted) <= room:
+        if fitted >= size:
+            return name
+        style = ParagraphStyle("n", parent=st["cellc"], fontSize=fitted, leading=fitted * 1.2)
+        return Paragraph(esc(name), style)
+    # Too long even then: wrapped at the smallest size, in as few lines as it takes.
+    style = ParagraphStyle("n", parent=st["cellc"], fontSize=7, leading=8.4)
+    return Paragraph(esc(name), style)
 
 
 def esc(s: str) -> str:
