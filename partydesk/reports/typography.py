@@ -2,7 +2,8 @@
 
 - A line never starts with closing punctuation (，。、；：？！）》」』〉… and closing
   quotes) and never ends with opening punctuation (（《「『〈 and opening quotes).
-- A number stays with its unit and a date stays whole (2026年11月4日, 38人, 第3次);
+- A number stays with its unit and a date stays whole (2026年11月4日, 二〇二六年十一月四日,
+  38人, 第3次);
   Latin words and numbers are not cut.
 - Text wrapped in `keep(...)` (a name, 兹聘请 + name, a short fixed phrase) stays on one
   line when the line can hold it.
@@ -28,6 +29,8 @@ OPENING = set("（《「『〈【〔［｛“‘([{<")
 UNITS = set("年月日时分秒人名个次元角岁届项条页张位户家件号期%％万亿")
 JOIN = "\u2060"  # WORD JOINER: glues the characters on both sides (never printed)
 _DIGITS = set("0123456789０１２３４５６７８９")
+_CN_DIGITS = set("〇零一二三四五六七八九十")
+_NUMERALS = _DIGITS | _CN_DIGITS
 _WORD = _DIGITS | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.．")
 
 
@@ -55,8 +58,10 @@ def breaks(text: str) -> list[bool]:
         elif a in _WORD:
             if b in _WORD or (a in _DIGITS and b in UNITS):
                 ok[i] = False  # a number or Latin word; 38人, 2026年
-        elif a in "年月" and b in _DIGITS and i >= 2 and text[i - 2] in _DIGITS:
-            ok[i] = False  # a date continues: 2026年11月4日
+        elif a in "年月" and b in _NUMERALS and i >= 2 and text[i - 2] in _NUMERALS:
+            ok[i] = False  # a date continues: 2026年11月4日, 二〇二七年一月七日
+        elif a in _CN_DIGITS and (b in _CN_DIGITS or b in "年月日"):
+            ok[i] = False  # 二〇二七年, 十一月
         elif a == "第" and b in _DIGITS:
             ok[i] = False
         elif a == b and a in "—…":

@@ -3,6 +3,7 @@ the commands that choose what to print."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PIL import Image
@@ -51,6 +52,11 @@ def test_no_line_starts_with_closing_punctuation_and_no_lone_last_line(ledger, t
         assert len(end) == 1, text
         # The date ends the term on a line of its own words, never 日止。 or 止。 alone.
         assert len(end[0].replace(" ", "")) >= 8, end[0]
+        # … and the date is whole on it: 二〇二七年十一月三日止。
+        assert re.search(
+            "[〇一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日止。$",
+            end[0].replace(" ", ""),
+        ), end[0]
         assert "兹聘请" not in [ln.replace(" ", "") for ln in text]
 
 
