@@ -23,7 +23,8 @@ FEATURES = [
     "partydesk.cli.core",  # init, demo, check, stats
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
     "partydesk.cli.pipeline",  # person cancel-activist / cancel-probation / extend
-    "partydesk.cli.records",  # cadence, print book
+    "partydesk.cli.records",  # cadence, records
+    "partydesk.cli.records_print",  # print book
     "partydesk.cli.points",  # points, print cards / notice
     "partydesk.cli.certs",  # cert
     "partydesk.cli.certs_print",  # print certificates, cert template / seal
