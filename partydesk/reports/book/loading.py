@@ -27,7 +27,9 @@ from partydesk.ledger.models import (
     PersonEvent,
     Unit,
 )
+from partydesk.ledger.models.develop import VisitUnit
 from partydesk.records import Appraisal, Attendance, Rating, RecordKind, WorkRecord
+from partydesk.records.visits import unit_names as visit_unit_names
 from partydesk.reports.book.data import BookData, RecordView
 from partydesk.reports.book.data import day_text as _day
 from partydesk.reports.book.data import month_text as _d
@@ -152,11 +154,22 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
     cond = [WorkRecord.org_id == org_id]
     if unit_ids:
         cond.append((WorkRecord.org_id.is_(None)) & WorkRecord.unit_id.in_(unit_ids))
+        # a visit may name several units; any of them being a host unit brings it in
+        cond.append(
+            (WorkRecord.org_id.is_(None))
+            & WorkRecord.id.in_(select(VisitUnit.record_id).where(VisitUnit.unit_id.in_(unit_ids)))
+        )
     if instr_ids:
+        # an instructor guides several units: only the logs about this branch's units (or
+        # about none in particular) belong in its book
+        about_here = WorkRecord.unit_id.is_(None)
+        if unit_ids:
+            about_here = about_here | WorkRecord.unit_id.in_(unit_ids)
         cond.append(
             (WorkRecord.org_id.is_(None))
             & (WorkRecord.kind == RecordKind.INSTRUCTOR_LOG.value)
             & WorkRecord.instructor_id.in_(instr_ids)
+            & about_here
         )
     # Plain rows, not ORM objects: a big book has tens of thousands of attendance rows.
     where = (WorkRecord.year == year) & or_(*cond)
@@ -190,6 +203,7 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         else {}
     )
     unit_names = {u.id: u.name for u in hosts}
+    visited = visit_unit_names(session, [r.id for r in recs if r.kind == RecordKind.VISIT.value])
     for r in recs:
         if r.unit_id and r.unit_id not in unit_names:
             u = session.get(Unit, r.unit_id)
@@ -212,7 +226,9 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
             problems=r.problems or "",
             measures=r.measures or "",
             instructor=instr_names.get(r.instructor_id, ""),
-            unit=unit_names.get(r.unit_id, "") if r.unit_id else "",
+            unit="、".join(visited[r.id])
+            if r.id in visited
+            else (unit_names.get(r.unit_id, "") if r.unit_id else ""),
             people_met=r.people_met or "",
             problems_raised=r.problems_raised or "",
             problems_solved=r.problems_solved or "",
