@@ -11,6 +11,7 @@ PAGES = [
     ("ui.people.page", "党员与发展"),
     ("ui.instructors.page", "党建指导员"),
     ("ui.records.page", "工作纪实"),
+    ("ui.problems.page", "问题清单"),
     ("ui.points.page", "积分管理"),
     ("ui.certs.page", "证书管理"),
     ("ui.audit.page", "操作日志"),
