@@ -117,6 +117,7 @@ class DashboardPage(QWidget):
         self.rem_title.setFont(hf)
         self.rem_kinds = QLabel()
         self.rem_kinds.setObjectName("reminderKinds")
+        self.rem_kinds.setWordWrap(True)  # many kinds must not widen the page
         rem_head = QHBoxLayout()
         rem_head.addWidget(self.rem_title)
         rem_head.addWidget(self.rem_kinds, 1)
