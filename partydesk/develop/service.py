@@ -197,8 +197,7 @@ def record_step(
         )
     if step.category and RANK[step.category] > RANK.get(person.category, 0):
         raw["category"] = step.category
-    if raw:
-        editing.set_fields(session, "person", person.id, raw, today=today)
+    change = editing.set_fields(session, "person", person.id, raw, today=today) if raw else None
     row = DevelopmentStep(
         person_id=person.id,
         step_no=step_no,
@@ -211,7 +210,16 @@ def record_step(
     )
     session.add(row)
     session.flush()
+    # what the step changed on the person (editing.Change), for the window's undo
+    row.person_change = change
     return row
+
+
+def undo_step(session: Session, step_id: int, change) -> None:
+    """Take back a step just recorded: the row, and what it changed on the person."""
+    remove_step(session, step_id)
+    if change is not None:
+        editing.revert(session, [change])
 
 
 def _check_sponsors(session: Session, person: Person, step: Step, ids: list[int]) -> list[int]:
