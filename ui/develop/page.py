@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,7 @@ class StepCommand(QUndoCommand):
 
 
 class DevelopPage(QWidget):
-    title = "发展党员"
+    title = QT_TRANSLATE_NOOP("MainWindow", "发展党员")
 
     def __init__(self, ctx):
         super().__init__()
@@ -102,10 +102,28 @@ class DevelopPage(QWidget):
         bar.addWidget(self.org, 1)
         for b in (self.add_btn, self.del_btn, self.print_btn):
             bar.addWidget(b)
-        self.people = _Table(["姓名", "类别", "党组织", "已记步骤", "下一步", "期限"], self)
+        self.people = _Table(
+            [
+                self.tr("姓名"),
+                self.tr("类别"),
+                self.tr("党组织"),
+                self.tr("已记步骤"),
+                self.tr("下一步"),
+                self.tr("期限"),
+            ],
+            self,
+        )
         self.people_view = self._view("candidates", self.people)
         self.steps = _Table(
-            ["步骤", "内容", "日期", "经办人 / 联系人、介绍人", "材料", "备注"], self
+            [
+                self.tr("步骤"),
+                self.tr("内容"),
+                self.tr("日期"),
+                self.tr("经办人 / 联系人、介绍人"),
+                self.tr("材料"),
+                self.tr("备注"),
+            ],
+            self,
         )
         self.steps_view = self._view("steps", self.steps)
         self.next_label = QLabel()
@@ -314,7 +332,7 @@ class DevelopPage(QWidget):
         if pid is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("打印发展党员纪实表"), "发展党员纪实表.pdf", "PDF (*.pdf)"
+            self, self.tr("打印发展党员纪实表"), self.tr("发展党员纪实表.pdf"), "PDF (*.pdf)"
         )
         if path:
             self.print_to(path, [pid])

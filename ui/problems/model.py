@@ -5,12 +5,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.problems.service import Row, list_problems
 
-HEADERS = ["编号", "单位", "党组织", "问题", "提出日期", "责任人", "办结时限", "状态", "办结情况"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("ProblemModel", "编号"),
+    QT_TRANSLATE_NOOP("ProblemModel", "单位"),
+    QT_TRANSLATE_NOOP("ProblemModel", "党组织"),
+    QT_TRANSLATE_NOOP("ProblemModel", "问题"),
+    QT_TRANSLATE_NOOP("ProblemModel", "提出日期"),
+    QT_TRANSLATE_NOOP("ProblemModel", "责任人"),
+    QT_TRANSLATE_NOOP("ProblemModel", "办结时限"),
+    QT_TRANSLATE_NOOP("ProblemModel", "状态"),
+    QT_TRANSLATE_NOOP("ProblemModel", "办结情况"),
+]
 RED = QColor("#b00020")
 
 
@@ -38,7 +54,7 @@ class ProblemModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return QCoreApplication.translate("ProblemModel", HEADERS[section])
         return None
 
     def row(self, i: int) -> Row | None:
@@ -65,7 +81,8 @@ class ProblemModel(QAbstractTableModel):
             if c == 6:
                 return r.due_on.isoformat() if r.due_on else ""
             if c == 7:
-                return r.state_label + ("（逾期）" if r.overdue else "")
+                late = QCoreApplication.translate("ProblemModel", "（逾期）")
+                return r.state_label + (late if r.overdue else "")
             if c == 8:
                 return (f"{r.closed_on.isoformat()} " if r.closed_on else "") + r.resolution
             return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,8 +67,13 @@ class ProblemCommand(QUndoCommand):
 
 
 class ProblemsPage(QWidget):
-    title = "问题清单"
-    WHICH = [("open", "未销号"), ("overdue", "逾期"), ("closed", "已办结"), ("all", "全部")]
+    title = QT_TRANSLATE_NOOP("MainWindow", "问题清单")
+    WHICH = [
+        ("open", QT_TRANSLATE_NOOP("ProblemsPage", "未销号")),
+        ("overdue", QT_TRANSLATE_NOOP("ProblemsPage", "逾期")),
+        ("closed", QT_TRANSLATE_NOOP("ProblemsPage", "已办结")),
+        ("all", QT_TRANSLATE_NOOP("ProblemsPage", "全部")),
+    ]
 
     def __init__(self, ctx):
         super().__init__()
@@ -260,7 +265,10 @@ class ProblemsPage(QWidget):
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出问题清单"), f"问题清单-{date.today():%Y%m%d}.xlsx", "Excel (*.xlsx)"
+            self,
+            self.tr("导出问题清单"),
+            self.tr("问题清单-") + f"{date.today():%Y%m%d}.xlsx",
+            "Excel (*.xlsx)",
         )
         if path:
             self.export_to(path)

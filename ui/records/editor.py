@@ -217,8 +217,8 @@ class RecordDialog(QDialog):
         completer = QCompleter([n for _, n in self.unit_list], self.units)
         completer.setFilterMode(Qt.MatchContains)
         self.units.setCompleter(completer)
-        label = "走访单位" if self.kind == RecordKind.VISIT else "指导单位"
-        form.addRow(self.tr(label), self.units)
+        label = self.tr("走访单位") if self.kind == RecordKind.VISIT else self.tr("指导单位")
+        form.addRow(label, self.units)
 
     def _unit_ids(self) -> list[int]:
         """The units named in the field (full names, or a part only one name contains);
