@@ -23,16 +23,31 @@ class Candidate:
 
 
 def load(session, org, year, data) -> None:
+    from datetime import date
+
     from partydesk.develop.service import candidates, progress
     from partydesk.ledger.enums import Category
     from partydesk.ledger.models import Person
     from partydesk.reports.book.data import day_text
 
+    end = date(year, 12, 31)
     people = candidates(session, {org.id})
     ids = set()
     progs = []
     for p in people:
         pr = progress(session, p.id)
+        # the book of a year shows what had happened by its end: nobody who applied later
+        first = min(
+            [r.done_on for st in pr.states for r in st.records]
+            + ([p.applied_on] if p.applied_on else []),
+            default=None,
+        )
+        if first is None or first > end:
+            continue
+        for st in pr.states:
+            st.records = [r for r in st.records if r.done_on <= end]
+            if st.ledger_date and st.ledger_date > end:
+                st.ledger_date = None
         progs.append(pr)
         for st in pr.states:
             for r in st.records:
