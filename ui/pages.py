@@ -12,6 +12,7 @@ PAGES = [
     ("ui.instructors.page", "党建指导员"),
     ("ui.records.page", "工作纪实"),
     ("ui.points.page", "积分管理"),
+    ("ui.dues.page", "党费收缴"),
     ("ui.certs.page", "证书管理"),
     ("ui.audit.page", "操作日志"),
 ]

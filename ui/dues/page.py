@@ -1,0 +1,249 @@
+"""党费收缴 page: one organization's year as a grid (members × months, the amount paid in
+each cell), 本月按应交全部收讫, the payment method for what is typed, the 明细表 as PDF
+and the grid as Excel. Every write is one undo step (Ctrl+Z)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from partydesk.dues import config
+from partydesk.dues import months as mo
+from partydesk.errors import PartyDeskError
+from partydesk.ledger.models import Organization
+from ui.dues.grid_model import LEFT, DuesGridModel
+from ui.dues.grid_view import DuesView
+from ui.errors import show_error
+from ui.widgets.combo import make_searchable
+
+
+class DuesPage(QWidget):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("DuesPage")
+        self.model = DuesGridModel(ctx.ledger, self)
+        self.model.undo_stack = ctx.undo_stack
+        self.model.ask_reason = self._ask_reason
+        self.model.report = self._report
+
+        self.org_box = QComboBox()
+        make_searchable(self.org_box)
+        self.org_box.setMinimumWidth(320)
+        self.year_box = QComboBox()
+        self.method_box = QComboBox()
+        for code, label in config.METHOD_LABELS.items():
+            self.method_box.addItem(self.tr(label), code)
+        top = QHBoxLayout()
+        for label, w in (
+            (self.tr("党组织(&O)"), self.org_box),
+            (self.tr("年度(&Y)"), self.year_box),
+            (self.tr("交纳方式(&M)"), self.method_box),
+        ):
+            lab = QLabel(label)
+            lab.setBuddy(w)
+            top.addWidget(lab)
+            top.addWidget(w)
+        top.addStretch(1)
+
+        self.message = QLabel()
+        self.message.setObjectName("duesMessage")
+        self.message.setStyleSheet(
+            "QLabel#duesMessage { background: #fde2e2; border: 1px solid #e0a0a0; padding: 4px; }"
+        )
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.view = DuesView()
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setDefaultSectionSize(64)
+        self.view.setColumnWidth(0, 80)
+        self.view.setColumnWidth(1, 76)
+        self.view.setColumnWidth(2, 70)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+
+        self.month_box = QComboBox()
+        self.settle_btn = QPushButton(self.tr("本月按应交全部收讫(&A)"))
+        self.pdf_btn = QPushButton(self.tr("打印明细表(&P)…"))
+        self.xlsx_btn = QPushButton(self.tr("导出Excel(&E)…"))
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.month_box)
+        for b in (self.settle_btn, self.pdf_btn, self.xlsx_btn):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        hint = QLabel(
+            self.tr(
+                "格内为已交金额（元）：直接输入即登记；红色为当月已过而未交足，灰色为无需交纳。"
+                "修改已登记的金额会冲正原记录并要求写明原因。可从Excel复制一块金额粘贴（Ctrl+V）。"
+            )
+        )
+        hint.setWordWrap(True)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(hint)
+        lay.addWidget(self.message)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(bar)
+
+        self.org_box.currentIndexChanged.connect(self._reload)
+        self.year_box.currentIndexChanged.connect(self._reload)
+        self.method_box.currentIndexChanged.connect(
+            lambda *_: setattr(self.model, "method", self.method_box.currentData())
+        )
+        self.model.modelReset.connect(self._update_summary)
+        self.model.dataChanged.connect(self._update_summary)
+        self.settle_btn.clicked.connect(self.settle_current_month)
+        self.pdf_btn.clicked.connect(self._ask_pdf)
+        self.xlsx_btn.clicked.connect(self._ask_xlsx)
+        self.view.selectionModel().currentChanged.connect(self._follow_month)
+        self.refresh()
+
+    # --- selection -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.org_box.currentData()
+        with self.ctx.ledger.session() as s:
+            orgs = s.execute(
+                select(Organization.id, Organization.name)
+                .where(Organization.dissolved_on.is_(None))
+                .order_by(Organization.id)
+            ).all()
+        self.org_box.blockSignals(True)
+        self.year_box.blockSignals(True)
+        self.org_box.clear()
+        for oid, name in orgs:
+            self.org_box.addItem(name, oid)
+        i = self.org_box.findData(keep) if keep is not None else -1
+        self.org_box.setCurrentIndex(i if i >= 0 else (0 if orgs else -1))
+        if not self.year_box.count():
+            y = date.today().year
+            for year in (y, y - 1, y - 2):
+                self.year_box.addItem(f"{year}年", year)
+        self.org_box.blockSignals(False)
+        self.year_box.blockSignals(False)
+        self._reload()
+
+    def set_selection(self, org_id: int, year: int) -> None:
+        if self.year_box.findData(year) < 0:
+            self.year_box.addItem(f"{year}年", year)
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
+        self.org_box.setCurrentIndex(self.org_box.findData(org_id))
+        self._reload()
+
+    def _reload(self, *_):
+        year = self.year_box.currentData()
+        self.model.load(self.org_box.currentData(), year)
+        self.month_box.clear()
+        if year:
+            for m in range(1, 13):
+                self.month_box.addItem(f"{m}月", mo.key(year, m))
+            today = date.today()
+            self.month_box.setCurrentIndex(today.month - 1 if today.year == year else 11)
+        self._report("")
+
+    def _follow_month(self, current, _previous):
+        k = self.model.month_at(current.column()) if current.isValid() else None
+        if k is not None:
+            self.month_box.setCurrentIndex(self.month_box.findData(k))
+
+    # --- actions -------------------------------------------------------------------------
+    def settle_current_month(self) -> None:
+        k = self.month_box.currentData()
+        if k is None or self.model.org_id is None:
+            return
+        done = self.model.settle(k)
+        if done is None:
+            return
+        total = config.yuan(sum(p.amount_fen for p in done.payments))
+        text = self.tr("%1按应交全部收讫：%2 笔，共 %3 元。").replace("%1", mo.label(k))
+        text = text.replace("%2", str(len(done.payments))).replace("%3", total)
+        if done.skipped:
+            text += self.tr("未核定基数，未登记：") + "、".join(done.skipped)
+        self.summary.setText(text)
+
+    def export_pdf(self, path: str | Path) -> Path:
+        from partydesk.reports.dues import gather, write_pdf
+
+        with self.ctx.ledger.session() as s:
+            sheet = gather(
+                s, s.get(Organization, self.model.org_id), self.model.year, self.model.through
+            )
+        return write_pdf(sheet, path)
+
+    def export_xlsx(self, path: str | Path) -> Path:
+        from partydesk.dues.excel import write_detail
+        from partydesk.reports.dues import gather
+
+        with self.ctx.ledger.session() as s:
+            sheet = gather(
+                s, s.get(Organization, self.model.org_id), self.model.year, self.model.through
+            )
+        return write_detail(sheet, path)
+
+    def _ask_pdf(self):
+        self._ask_file(self.tr("打印党费收缴明细表"), "PDF (*.pdf)", ".pdf", self.export_pdf)
+
+    def _ask_xlsx(self):
+        self._ask_file(self.tr("导出党费收缴表"), "Excel (*.xlsx)", ".xlsx", self.export_xlsx)
+
+    def _ask_file(self, title, pattern, suffix, fn):
+        if self.model.org_id is None:
+            return
+        name = f"{self.org_box.currentText()}{self.model.year}年党费收缴明细表{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        if not path:
+            return
+        try:
+            out = fn(path)
+        except PartyDeskError as e:
+            show_error(self, e)
+            return
+        self.summary.setText(self.tr("已生成：") + str(out))
+
+    def _ask_reason(self, text: str) -> str | None:
+        reason, ok = QInputDialog.getText(self, self.tr("更正"), text)
+        return reason if ok else None
+
+    def _report(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _update_summary(self, *_):
+        rows = self.model.rows
+        if not rows:
+            self.summary.setText(self.tr("该党组织本年度没有交纳党费的党员。"))
+            return
+        due = sum(r.total_due() for r in rows)
+        paid = sum(r.total_paid() for r in rows)
+        late = sum(1 for r in rows if r.unpaid_months(self.model.through))
+        text = self.tr("党员 %1 人，全年应交 %2 元，已交 %3 元；截至%4欠交 %5 人")
+        for a, b in (
+            ("%1", len(rows)),
+            ("%2", config.yuan(due)),
+            ("%3", config.yuan(paid)),
+            ("%4", mo.label(self.model.through)),
+            ("%5", late),
+        ):
+            text = text.replace(a, str(b))
+        self.summary.setText(text)
+
+
+def create_page(ctx):
+    return DuesPage(ctx)
+
+
+__all__ = ["LEFT", "DuesPage", "create_page"]
