@@ -141,3 +141,29 @@ def test_screenshot(window, tmp_path):
     path = tmp_path / "dues.png"
     w.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_base_dialog_and_import_from_the_page(window, tmp_path):
+    from openpyxl import Workbook
+
+    from partydesk.dues import bases
+    from ui.dues.bases_dialog import BaseDialog
+
+    w, page, ledger, org_id, ids = window
+    dlg = BaseDialog(ledger, ids["张伟"], YEAR * 100 + 7, page)
+    dlg.amount.setText("5200")
+    dlg.save()
+    with ledger.session() as s:
+        b = bases.base_in(s, ids["张伟"], YEAR * 100 + 7)
+        assert (b.start_month, b.base_fen, b.due_fen) == (YEAR * 100 + 7, 520000, 7800)
+    wb = Workbook()
+    wb.active.append(["姓名", "所在党支部", "工资基数"])
+    wb.active.append(["刘洋", "红星科技", 2800])
+    wb.active.append(["无此人", "红星科技", 2800])
+    f = tmp_path / "基数.xlsx"
+    wb.save(f)
+    plan = page.import_bases(f, (YEAR + 1) * 100 + 1, ask=False)
+    assert len(plan.accepted) == 1 and "第3行" in page.message.text()
+    assert "已导入 1 人的工资基数" in page.summary.text()
+    with ledger.session() as s:
+        assert bases.base_in(s, ids["刘洋"], (YEAR + 1) * 100 + 1).base_fen == 280000

@@ -78,10 +78,12 @@ class DuesPage(QWidget):
         self.settle_btn = QPushButton(self.tr("本月按应交全部收讫(&A)"))
         self.pdf_btn = QPushButton(self.tr("打印明细表(&P)…"))
         self.xlsx_btn = QPushButton(self.tr("导出Excel(&E)…"))
+        self.base_btn = QPushButton(self.tr("登记基数(&B)…"))
+        self.import_btn = QPushButton(self.tr("导入工资基数(&I)…"))
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.month_box)
-        for b in (self.settle_btn, self.pdf_btn, self.xlsx_btn):
+        for b in (self.settle_btn, self.base_btn, self.import_btn, self.pdf_btn, self.xlsx_btn):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -108,6 +110,8 @@ class DuesPage(QWidget):
         self.model.modelReset.connect(self._update_summary)
         self.model.dataChanged.connect(self._update_summary)
         self.settle_btn.clicked.connect(self.settle_current_month)
+        self.base_btn.clicked.connect(self.edit_base)
+        self.import_btn.clicked.connect(self._ask_import)
         self.pdf_btn.clicked.connect(self._ask_pdf)
         self.xlsx_btn.clicked.connect(self._ask_xlsx)
         self.view.selectionModel().currentChanged.connect(self._follow_month)
@@ -174,6 +178,57 @@ class DuesPage(QWidget):
         if done.skipped:
             text += self.tr("未核定基数，未登记：") + "、".join(done.skipped)
         self.summary.setText(text)
+
+    def edit_base(self) -> None:
+        from ui.dues.bases_dialog import BaseDialog
+
+        cur = self.view.currentIndex()
+        if not cur.isValid() or self.model.year is None:
+            self._report(self.tr("请先在表格中选中一名党员。"))
+            return
+        row = self.model.rows[cur.row()]
+        start = self.model.month_at(cur.column()) or mo.key(self.model.year, 1)
+        if BaseDialog(self.ctx.ledger, row.person_id, start, self).exec():
+            self.model.refresh()
+
+    def import_bases(self, path: str | Path, start: int, *, ask: bool = True):
+        """Check a sheet of bases, say what it holds, write it on confirmation."""
+        from partydesk.dues import excel as dues_excel
+        from ui.widgets.dialogs import confirm
+
+        plan = dues_excel.plan_bases(self.ctx.ledger, path, start)
+        text = self.tr("共 %1 行：可导入 %2 行，无变化 %3 行，有错误 %4 行。")
+        for a, b in (
+            ("%1", plan.total),
+            ("%2", len(plan.accepted)),
+            ("%3", plan.unchanged),
+            ("%4", len(plan.errors)),
+        ):
+            text = text.replace(a, str(b))
+        if plan.errors:
+            text += "\n" + "\n".join(plan.errors[:10])
+        if plan.accepted and (
+            not ask or confirm(self, self.tr("导入工资基数"), text, self.tr("导入"))
+        ):
+            n = dues_excel.apply_bases(self.ctx.ledger, plan)
+            text = self.tr("已导入 %1 人的工资基数（%2起）。").replace("%1", str(n))
+            text = text.replace("%2", mo.label(start))
+            self.model.refresh()
+            self._reload()
+        self.summary.setText(text.split("\n")[0])
+        if plan.errors:
+            self._report("；".join(plan.errors[:10]))
+        return plan
+
+    def _ask_import(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入工资基数"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        year = self.model.year or date.today().year
+        try:
+            self.import_bases(path, mo.key(year, 1))
+        except PartyDeskError as e:
+            show_error(self, e)
 
     def export_pdf(self, path: str | Path) -> Path:
         from partydesk.reports.dues import gather, write_pdf
