@@ -167,3 +167,24 @@ def test_base_dialog_and_import_from_the_page(window, tmp_path):
     assert "已导入 1 人的工资基数" in page.summary.text()
     with ledger.session() as s:
         assert bases.base_in(s, ids["刘洋"], (YEAR + 1) * 100 + 1).base_fen == 280000
+
+
+def test_relief_dialog_needs_a_reason(window):
+    from partydesk.dues import bases
+    from ui.dues.bases_dialog import ReliefDialog
+
+    w, page, ledger, org_id, ids = window
+    dlg = ReliefDialog(ledger, ids["周敏"], YEAR * 100 + 5, page)
+    dlg.last.setText(f"{YEAR}-07")
+    dlg._ok()
+    assert "原因" in dlg.error.text()
+    dlg.reason.setText("大病住院")
+    dlg._ok()
+    with ledger.session() as s:
+        r = bases.reliefs(s, ids["周敏"])[0]
+        assert (r.from_month, r.to_month, r.due_fen, r.reason) == (
+            YEAR * 100 + 5,
+            YEAR * 100 + 7,
+            0,
+            "大病住院",
+        )

@@ -63,3 +63,64 @@ class BaseDialog(QDialog):
             self.error.setText(str(e))
             return
         self.accept()
+
+
+class ReliefDialog(QDialog):
+    """减免 for one member: months, the reduced monthly due (0: 免交), reason, approval date."""
+
+    def __init__(self, ledger, person_id: int, start: int, parent=None):
+        super().__init__(parent)
+        from datetime import date
+
+        from ui.widgets.dates import date_edit
+
+        self.ledger, self.person_id = ledger, person_id
+        with ledger.session() as s:
+            self.name = s.get(Person, person_id).name
+        self.setWindowTitle(self.tr("减免党费"))
+        self.first = QLineEdit(mo.text(start))
+        self.last = QLineEdit(mo.text(start))
+        self.amount = QLineEdit("0")
+        self.reason = QLineEdit()
+        self.approved = date_edit(date.today())
+        form = QFormLayout()
+        form.addRow(self.tr("党员"), QLabel(self.name))
+        form.addRow(self.tr("起始月份"), self.first)
+        form.addRow(self.tr("结束月份"), self.last)
+        form.addRow(self.tr("减免后每月应交（元）"), self.amount)
+        form.addRow(self.tr("减免原因"), self.reason)
+        form.addRow(self.tr("批准日期"), self.approved)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000")
+        self.error.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        buttons = dialog_buttons(self.tr("登记"))
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        from ui.widgets.dates import to_date
+
+        with self.ledger.session() as s:
+            bases.set_relief(
+                s,
+                s.get(Person, self.person_id),
+                mo.parse(self.first.text()),
+                mo.parse(self.last.text()),
+                config.to_fen(self.amount.text() or "0", "减免后应交金额"),
+                self.reason.text(),
+                to_date(self.approved.date()),
+            )
+
+    def _ok(self) -> None:
+        from partydesk.errors import PartyDeskError
+
+        try:
+            self.save()
+        except PartyDeskError as e:
+            self.error.setText(str(e))
+            return
+        self.accept()

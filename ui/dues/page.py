@@ -80,10 +80,18 @@ class DuesPage(QWidget):
         self.xlsx_btn = QPushButton(self.tr("导出Excel(&E)…"))
         self.base_btn = QPushButton(self.tr("登记基数(&B)…"))
         self.import_btn = QPushButton(self.tr("导入工资基数(&I)…"))
+        self.relief_btn = QPushButton(self.tr("减免(&J)…"))
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.month_box)
-        for b in (self.settle_btn, self.base_btn, self.import_btn, self.pdf_btn, self.xlsx_btn):
+        for b in (
+            self.settle_btn,
+            self.base_btn,
+            self.relief_btn,
+            self.import_btn,
+            self.pdf_btn,
+            self.xlsx_btn,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -111,6 +119,7 @@ class DuesPage(QWidget):
         self.model.dataChanged.connect(self._update_summary)
         self.settle_btn.clicked.connect(self.settle_current_month)
         self.base_btn.clicked.connect(self.edit_base)
+        self.relief_btn.clicked.connect(lambda: self.edit_base(relief=True))
         self.import_btn.clicked.connect(self._ask_import)
         self.pdf_btn.clicked.connect(self._ask_pdf)
         self.xlsx_btn.clicked.connect(self._ask_xlsx)
@@ -179,8 +188,8 @@ class DuesPage(QWidget):
             text += self.tr("未核定基数，未登记：") + "、".join(done.skipped)
         self.summary.setText(text)
 
-    def edit_base(self) -> None:
-        from ui.dues.bases_dialog import BaseDialog
+    def edit_base(self, relief: bool = False) -> None:
+        from ui.dues.bases_dialog import BaseDialog, ReliefDialog
 
         cur = self.view.currentIndex()
         if not cur.isValid() or self.model.year is None:
@@ -188,7 +197,8 @@ class DuesPage(QWidget):
             return
         row = self.model.rows[cur.row()]
         start = self.model.month_at(cur.column()) or mo.key(self.model.year, 1)
-        if BaseDialog(self.ctx.ledger, row.person_id, start, self).exec():
+        dialog = ReliefDialog if relief else BaseDialog
+        if dialog(self.ctx.ledger, row.person_id, start, self).exec():
             self.model.refresh()
 
     def import_bases(self, path: str | Path, start: int, *, ask: bool = True):
