@@ -55,8 +55,8 @@ KIND_LABELS = {
     "certificate_expiring": "证书到期",
     "instructor_reappoint": "指导员续聘",
     "instructor_assessment": "指导员考核",
-    "dues_arrears": "欠交党费",
-    "dues_alert": "连续6个月未交党费",
+    "dues_arrears": "党费连续欠交",
+    "dues_alert": "党费欠交达到处理期限",
 }
 
 
