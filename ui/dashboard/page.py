@@ -55,15 +55,17 @@ KIND_LABELS = {
     "certificate_expiring": "证书到期",
     "instructor_reappoint": "指导员续聘",
     "instructor_assessment": "指导员考核",
-    "dues_arrears": "党费连续欠交",
-    "dues_alert": "党费欠交达到处理期限",
 }
 
 
 def kind_label(kind: str) -> str:
     if kind.startswith("record_"):  # a branch's meeting not yet held this period
         return "组织生活"
-    return KIND_LABELS.get(kind, "其他")
+    if kind in KIND_LABELS:
+        return KIND_LABELS[kind]
+    from partydesk.reminders import LABELS  # the core's headings of other features' kinds
+
+    return LABELS.get(kind, "其他")
 
 
 class DashboardPage(QWidget):

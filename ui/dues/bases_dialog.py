@@ -48,7 +48,7 @@ class BaseDialog(QDialog):
     def save(self) -> None:
         kind = self.kind.currentData()
         text = self.amount.text().strip()
-        fen = None if kind == "minimum" and not text else config.to_fen(text, "工资基数")
+        fen = None if kind == "minimum" and not text else config.to_fen(text, self.tr("工资基数"))
         with self.ledger.session() as s:
             bases.set_base(
                 s, s.get(Person, self.person_id), mo.parse(self.start.text()), fen, kind=kind
@@ -110,7 +110,7 @@ class ReliefDialog(QDialog):
                 s.get(Person, self.person_id),
                 mo.parse(self.first.text()),
                 mo.parse(self.last.text()),
-                config.to_fen(self.amount.text() or "0", "减免后应交金额"),
+                config.to_fen(self.amount.text() or "0", self.tr("减免后应交金额")),
                 self.reason.text(),
                 to_date(self.approved.date()),
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.dues import config, figures, payments, schedule
@@ -18,8 +18,16 @@ from partydesk.ledger.enums import Category
 from partydesk.ledger.models import Person
 from ui.dues.commands import PaymentsCommand
 
-LEFT = ("姓名", "类别", "每月应交")
-TAIL = ("应交", "已交", "欠交")
+LEFT = (
+    QT_TRANSLATE_NOOP("DuesGridModel", "姓名"),
+    QT_TRANSLATE_NOOP("DuesGridModel", "类别"),
+    QT_TRANSLATE_NOOP("DuesGridModel", "每月应交"),
+)
+TAIL = (
+    QT_TRANSLATE_NOOP("DuesGridModel", "应交"),
+    QT_TRANSLATE_NOOP("DuesGridModel", "已交"),
+    QT_TRANSLATE_NOOP("DuesGridModel", "欠交"),
+)
 LATE = QColor(253, 226, 226)
 NONE = QColor(238, 238, 238)
 
@@ -95,17 +103,26 @@ class DuesGridModel(QAbstractTableModel):
             row, k = self.rows[r], self.month_at(c)
             cur = row.cells.get(k)
             if cur is None:
-                refused.append(f"{row.name} {mo.label(k)}：无需交纳")
+                refused.append(
+                    self.tr("%1 %2：无需交纳").replace("%1", row.name).replace("%2", mo.label(k))
+                )
                 continue
             if fen == cur.paid:
                 continue
             if cur.paid != 0 and reason is None:
-                reason = self.ask_reason(
-                    f"{row.name}{mo.label(k)}已登记 {config.yuan(cur.paid)} 元，改为 "
-                    f"{config.yuan(fen)} 元是更正（原记录冲正后重新登记）。请写明更正原因："
+                text = self.tr(
+                    "%1%2已登记 %3 元，改为 %4 元是更正（原记录冲正后重新登记）。请写明更正原因："
                 )
+                for a, b in (
+                    ("%1", row.name),
+                    ("%2", mo.label(k)),
+                    ("%3", config.yuan(cur.paid)),
+                    ("%4", config.yuan(fen)),
+                ):
+                    text = text.replace(a, b)
+                reason = self.ask_reason(text)
                 if not (reason or "").strip():
-                    return [*refused, "已取消：更正需要写明原因。"]
+                    return [*refused, self.tr("已取消：更正需要写明原因。")]
             todo.append((row.person_id, k, fen))
         if not todo:
             return refused
@@ -141,7 +158,7 @@ class DuesGridModel(QAbstractTableModel):
             holder["r"] = payments.settle_month(s, org, month, method=self.method, today=today)
             return holder["r"].payments
 
-        ok = self._push(f"{mo.label(month)}按应交全部收讫", write)
+        ok = self._push(self.tr("%1按应交全部收讫").replace("%1", mo.label(month)), write)
         return holder.get("r") if ok else None
 
     # --- Qt model ------------------------------------------------------------------------
@@ -160,7 +177,7 @@ class DuesGridModel(QAbstractTableModel):
             return self.tr(LEFT[section])
         k = self.month_at(section)
         if k is not None:
-            return f"{k % 100}月"
+            return self.tr("%1月").replace("%1", str(k % 100))
         j = section - len(LEFT) - 12
         return self.tr(TAIL[j]) if 0 <= j < len(TAIL) else None
 
@@ -183,7 +200,9 @@ class DuesGridModel(QAbstractTableModel):
             if col == 0:
                 return r.name
             if col == 1:
-                return "已转出" if r.status == "transferred_out" else Category.label_of(r.category)
+                if r.status == "transferred_out":
+                    return self.tr("已转出")
+                return Category.label_of(r.category)
             if col == 2:
                 return self.tr("未核定") if r.unpriced else config.yuan(r.due_fen)
             if k is not None:
@@ -208,10 +227,11 @@ class DuesGridModel(QAbstractTableModel):
                 return QBrush(LATE)
             return None
         if role == Qt.ToolTipRole and c is not None:
-            extra = f"，自愿多交 {config.yuan(c.extra)} 元" if c.extra else ""
-            return (
-                f"{mo.label(k)}：应交 {config.yuan(c.due)} 元，已交 {config.yuan(c.paid)} 元{extra}"
-            )
+            text = self.tr("%1：应交 %2 元，已交 %3 元").replace("%1", mo.label(k))
+            text = text.replace("%2", config.yuan(c.due)).replace("%3", config.yuan(c.paid))
+            if c.extra:
+                text += self.tr("，自愿多交 %1 元").replace("%1", config.yuan(c.extra))
+            return text
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -228,9 +248,9 @@ class DuesGridModel(QAbstractTableModel):
             return False
         r = self.rows[index.row()]
         k = self.month_at(index.column())
+        label = self.tr("%1 %2 交纳 %3 元").replace("%1", r.name).replace("%2", mo.label(k))
         refused = self.write_cells(
-            [(index.row(), index.column(), fen)],
-            f"{r.name} {mo.label(k)} 交纳 {config.yuan(fen)} 元",
+            [(index.row(), index.column(), fen)], label.replace("%3", config.yuan(fen))
         )
         if refused:
             self.report("；".join(refused))

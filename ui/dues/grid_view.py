@@ -60,6 +60,8 @@ class DuesView(GridView):
                 try:
                     cells.append((r, c, config.to_fen(v)))
                 except PartyDeskError as e:
-                    bad.append(f"第{i + 1}行第{j + 1}列：{e}")
-        refused = m.write_cells(cells, f"粘贴 {len(cells)} 格党费") if cells else []
+                    where = self.tr("第%1行第%2列：").replace("%1", str(i + 1))
+                    bad.append(where.replace("%2", str(j + 1)) + str(e))
+        label = self.tr("粘贴 %1 格党费").replace("%1", str(len(cells)))
+        refused = m.write_cells(cells, label) if cells else []
         m.report("；".join(bad + refused))

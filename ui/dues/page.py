@@ -145,14 +145,14 @@ class DuesPage(QWidget):
         if not self.year_box.count():
             y = date.today().year
             for year in (y, y - 1, y - 2):
-                self.year_box.addItem(f"{year}年", year)
+                self.year_box.addItem(self.tr("%1年").replace("%1", str(year)), year)
         self.org_box.blockSignals(False)
         self.year_box.blockSignals(False)
         self._reload()
 
     def set_selection(self, org_id: int, year: int) -> None:
         if self.year_box.findData(year) < 0:
-            self.year_box.addItem(f"{year}年", year)
+            self.year_box.addItem(self.tr("%1年").replace("%1", str(year)), year)
         self.year_box.setCurrentIndex(self.year_box.findData(year))
         self.org_box.setCurrentIndex(self.org_box.findData(org_id))
         self._reload()
@@ -163,7 +163,7 @@ class DuesPage(QWidget):
         self.month_box.clear()
         if year:
             for m in range(1, 13):
-                self.month_box.addItem(f"{m}月", mo.key(year, m))
+                self.month_box.addItem(self.tr("%1月").replace("%1", str(m)), mo.key(year, m))
             today = date.today()
             self.month_box.setCurrentIndex(today.month - 1 if today.year == year else 11)
         self._report("")
@@ -268,7 +268,8 @@ class DuesPage(QWidget):
     def _ask_file(self, title, pattern, suffix, fn):
         if self.model.org_id is None:
             return
-        name = f"{self.org_box.currentText()}{self.model.year}年党费收缴明细表{suffix}"
+        name = self.tr("%1%2年党费收缴明细表").replace("%1", self.org_box.currentText())
+        name = name.replace("%2", str(self.model.year)) + suffix
         path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
         if not path:
             return
