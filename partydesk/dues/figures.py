@@ -124,7 +124,7 @@ def summary(session: Session, year: int, through: int | None = None) -> Summary:
     through = through or mo.key(year, 12)
     ks = mo.span(mo.key(year, 1), through)
     names = dict(session.execute(text("SELECT id, name FROM organization")).all())
-    unpriced = schedule.unpriced_by_org(session)
+    unpriced = schedule.unpriced_by_org(session, ks[0], ks[-1])
     rows = {}
     sql = pieces_query(ks, SUMMARY_SELECT)
     for org, n, due, paid, counted, short, arrears in session.execute(text(sql)):

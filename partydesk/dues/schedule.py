@@ -172,7 +172,7 @@ def grid(session: Session, org_id: int, year: int) -> Grid:
     `year` (those transferred out during it included), in roster (id) order."""
     ks = mo.year_months(year)
     cells = member_cells(session, ks, org_id=org_id)
-    unpriced = set(unpriced_members(session, org_id))
+    unpriced = set(unpriced_members(session, org_id, ks[0], ks[-1]))
     rows: list[MemberRow] = []
     if cells or unpriced:
         ids = sorted(set(cells) | unpriced)
@@ -203,22 +203,29 @@ def grid(session: Session, org_id: int, year: int) -> Grid:
     return Grid(org_id, year, ks, rows)
 
 
-UNPRICED = """
-SELECT p.org_id, p.id FROM person p
-WHERE p.category IN ('full', 'probationary') AND p.status = 'active' AND p.org_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM dues_base b WHERE b.person_id = p.id) {where}
-ORDER BY p.id"""
+def _unpriced_sql(first: int, last: int, where: str) -> str:
+    """Members with no base at all (未核定) who belong to the span: on the books, and
+    admitted / transferred in by its last month (a past year's book lists no later
+    arrival)."""
+    return (
+        "WITH "
+        + PEOPLE_CTE.format(where=where)
+        + f" SELECT org, pid FROM ppl WHERE base_m IS NULL AND first_m <= {int(last)}"
+        + f" AND last_m >= {int(first)} ORDER BY pid"
+    )
 
 
-def unpriced_members(session: Session, org_id: int | None = None) -> list[int]:
-    """Members on the books with no base at all (未核定): nothing can be counted for them."""
+def unpriced_members(
+    session: Session, org_id: int | None = None, first: int = 0, last: int = 999912
+) -> list[int]:
+    """Members with no base at all (未核定) in the span: nothing can be counted for them."""
     where, params = ("AND p.org_id = :org", {"org": org_id}) if org_id is not None else ("", {})
-    return [r[1] for r in session.execute(text(UNPRICED.format(where=where)), params)]
+    return [r[1] for r in session.execute(text(_unpriced_sql(first, last, where)), params)]
 
 
-def unpriced_by_org(session: Session) -> dict[int, int]:
+def unpriced_by_org(session: Session, first: int = 0, last: int = 999912) -> dict[int, int]:
     out: dict[int, int] = {}
-    for org, _pid in session.execute(text(UNPRICED.format(where=""))):
+    for org, _pid in session.execute(text(_unpriced_sql(first, last, ""))):
         out[org] = out.get(org, 0) + 1
     return out
 
