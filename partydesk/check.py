@@ -39,6 +39,8 @@ WARNING = "warning"
 KINDS: dict[str, tuple[str, str]] = {
     "integrity": ("数据库完整性错误", INTEGRITY),
     "foreign_key": ("数据关联错误（外键）", INTEGRITY),
+    "audit_chain": ("操作日志被改动过", INTEGRITY),
+    "audit_key": ("无法核验操作日志", WARNING),
     "id_number": ("身份证号无效", WARNING),
     "id_mismatch": ("出生日期或性别与身份证号不符", WARNING),
     "credit_code": ("统一社会信用代码无效", WARNING),
@@ -103,10 +105,23 @@ def run_checks(session: Session, today: date | None = None, integrity: bool = Tr
     report = CheckReport(today or date.today())
     if integrity:
         check_integrity(session, report)
+    check_audit_chain(session, report)
     check_people(session, report)
     check_units(session, report)
     check_orgs(session, report)
     return report
+
+
+def check_audit_chain(session: Session, report: CheckReport) -> None:
+    """The 操作日志's keyed chain: names the first entry that was edited, deleted or
+    slipped in (partydesk.audit.chain)."""
+    from partydesk.audit import chain
+
+    found = chain.verify(session)
+    if found.broken is not None:
+        report.add("audit_chain", found.message(), "audit_log", found.broken.id)
+    elif found.no_key:
+        report.add("audit_key", found.message())
 
 
 def check_integrity(session: Session, report: CheckReport) -> None:

@@ -174,8 +174,9 @@ def cmd_audit(args) -> int:
         if not entries:
             out("没有符合条件的操作记录。")
             return 0
+        names = audit.Names(s)
         for e in entries:
-            row = audit.entry_row(e)
+            row = audit.entry_row(e, names)
             line = f"{row[0]}  {row[1]}  {row[2]}  {row[3]}  {row[5]}"
             if e.record_id is not None:
                 line += f"（#{e.record_id}）"

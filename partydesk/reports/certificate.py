@@ -352,8 +352,7 @@ def print_certificates(
     from partydesk.certs import registry
 
     cfg = settings.get(session, "certs")
-    secret = registry.ledger_secret(session)
-    pages = [from_certificate(c, registry.check_value(secret, c.serial)) for c in certs]
+    pages = [from_certificate(c, registry.certificate_check(session, c)) for c in certs]
     n = write_pdf(
         pages,
         path,
