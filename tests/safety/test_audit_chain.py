@@ -145,3 +145,21 @@ def test_import_overwriting_phone_numbers_logs_the_old_ones(logged, tmp_path):
         ).all()
         olds = {audit.entry_row(e)[6] for e in rows}
     assert {f"手机号=1380000000{i}" for i in range(5)} <= olds
+
+
+def test_key_export_and_import_on_another_pc(logged, tmp_path, capsys):
+    import shutil
+
+    from partydesk import keys
+
+    safe = tmp_path / "保险柜" / "账本密钥.key"
+    assert main(["key", "export", str(safe), "--ledger", str(logged.path)]) == 0
+    path = logged.path
+    logged.close()
+    shutil.rmtree(keys.keys_folder())  # another PC: no key file
+    assert main(["check", "--ledger", str(path)]) == 3
+    assert "无法核验操作日志" in capsys.readouterr().out
+    assert main(["key", "import", str(safe), "--ledger", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--ledger", str(path)]) in (0, 3)
+    assert "操作日志" not in capsys.readouterr().out
