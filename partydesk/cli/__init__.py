@@ -19,6 +19,7 @@ from partydesk.errors import PartyDeskError
 FEATURES = [
     "partydesk.cli.core",  # init, demo, check, stats
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
+    "partydesk.cli.pipeline",  # person cancel-activist / cancel-probation / extend
     "partydesk.cli.records",  # cadence, print book
     "partydesk.cli.points",  # points, print cards / notice
     "partydesk.cli.certs",  # cert
