@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from partydesk.cli.common import open_for, out
+from partydesk.cli.common import open_for, out, warn_not_encrypted
 
 TABLES = ["units", "orgs", "people", "instructors"]
 SHOW_ERRORS = 10
@@ -102,6 +102,7 @@ def cmd_export(args) -> int:
             filter_text=args.filter,
             progress=_progress("导出"),
         )
+        warn_not_encrypted(ledger, args.output)
     out(f"已导出{n}行：{args.output}")
     return 0
 
@@ -111,6 +112,7 @@ def cmd_report(args) -> int:
 
     with open_for(args) as ledger:
         n = write_report(ledger, args.report_name, args.output)
+        warn_not_encrypted(ledger, args.output)
     out(f"已生成{REPORTS[args.report_name]}（{n}行）：{args.output}")
     return 0
 
