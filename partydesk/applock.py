@@ -74,6 +74,22 @@ def verify_password(record: dict, password: str) -> bool:
     return hmac.compare_digest(digest.hex(), record["hash"])
 
 
+def removed_behind_the_program(session) -> bool:
+    """The 操作日志 says a start password was set (and not cleared since), but the ledger
+    holds none: it was removed with another tool (e.g. an UPDATE on the setting table)."""
+    from sqlalchemy import select
+
+    from partydesk.ledger.models.audit import AuditEntry
+
+    last = session.scalar(
+        select(AuditEntry.label)
+        .where(AuditEntry.action == "password")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    return last in ("设置启动密码", "修改启动密码") and not settings.get(session, KEY).get("hash")
+
+
 def is_set(ledger) -> bool:
     with ledger.session() as s:
         return bool(settings.get(s, KEY).get("hash"))

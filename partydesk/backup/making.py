@@ -89,8 +89,9 @@ def make_backup(
             else:
                 src.close()
         if check != ["ok"]:
+            details = "; ".join(check[:3])
             raise BackupCheckError(
-                f"备份校验未通过（{'; '.join(check[:3])}），未保存这份备份。账本可能已损坏。"
+                f"备份校验未通过（{details}），未保存这份备份。账本可能已损坏。", details
             )
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())

@@ -305,7 +305,8 @@ def daily_backup(ledger: Ledger) -> None:
             else "请把账本文件复制一份交给技术人员。"
         )
         ledger.make_read_only(
-            f"账本完整性检查未通过（{e}）。为保护数据，本次以只读方式打开，可以查看和打印，"
+            f"账本完整性检查未通过（{e.details}），文件可能已损坏。为保护数据，本次以只读方式打开，"
+            "可以查看和打印，"
             f"不能修改。{where}"
         )
     except LedgerError as e:

@@ -56,3 +56,19 @@ def test_an_old_weaker_hash_still_opens_and_is_remade(ledger):
     assert applock.check(ledger, "abcd")
     with ledger.session() as s:
         assert settings.get(s, applock.KEY)["n"] == applock.SCRYPT_N
+
+
+def test_a_password_removed_with_another_tool_is_found_by_check(ledger, capsys):
+    import sqlite3
+
+    from partydesk.cli import main
+
+    applock.set_password(ledger, "开门口令九九")
+    path = ledger.path
+    ledger.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE setting SET value='{}' WHERE key='app_lock'")
+    conn.commit()
+    conn.close()
+    assert main(["check", "--ledger", str(path)]) == 4
+    assert "启动密码" in capsys.readouterr().out
