@@ -48,15 +48,26 @@ def db_errors() -> tuple[type[BaseException], ...]:
         return (sqlite3.Error,)
 
 
+# Beginnings of files that are something else (xlsx/docx/zip, PDF, old Office, text).
+_FOREIGN = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf")
+
+
 def salt_of(path: Path) -> bytes | None:
-    """The SQLCipher salt of an encrypted ledger file, None for a plain (or no) file."""
+    """The SQLCipher salt of an encrypted ledger file, None for a plain (or no) file, or
+    for a file that is plainly something else: an encrypted file is whole pages (a multiple
+    of 512 bytes) beginning with 16 random bytes."""
     try:
+        size = os.path.getsize(path)
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError:
         return None
     if len(head) < 16 or head == _SQLITE_HEADER or not head.strip(b"\0"):
         return None
+    if size < 1024 or size % 512 or head.startswith(_FOREIGN):
+        return None
+    if all(32 <= c < 127 or c in (9, 10, 13) for c in head):
+        return None  # text
     return head
 
 
