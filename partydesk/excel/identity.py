@@ -60,6 +60,9 @@ class Matcher:
             if self.primary and vals[self.primary] is not None:
                 self.by_primary[vals[self.primary]] = rid
             self.by_name.setdefault(tuple(vals[f] for f in self.name_key), []).append(rid)
+            if len(self.name_key) > 1:
+                # a row that leaves the branch blank is matched by its name alone
+                self.by_name.setdefault((vals["name"],), []).append(rid)
         self.seen_primary: dict[Any, int] = {}
         self.seen_name: dict[tuple, list[tuple[int, Any]]] = {}  # key: [(row, primary)]
         self.seen_targets: dict[int, int] = {}
@@ -67,6 +70,8 @@ class Matcher:
     def match(self, row_no: int, vals: dict) -> tuple[int | None, str | None]:
         """(existing record id or None for a new one, error or None)."""
         key = tuple(vals.get(f) for f in self.name_key)
+        if None in key[1:] and key[0] is not None:
+            key = (key[0],)
         pk = vals.get(self.primary) if self.primary else None
         target = None
         if pk is not None:
@@ -78,7 +83,9 @@ class Matcher:
         if None not in key:
             for other_row, other_pk in self.seen_name.get(key, ()):
                 if pk is None or other_pk is None or other_pk == pk:
-                    what = "、".join(fields.label_of(self.entity, f) for f in self.name_key)
+                    what = "、".join(
+                        fields.label_of(self.entity, f) for f in self.name_key[: len(key)]
+                    )
                     if pk is None and other_pk is not None:
                         what += "，且本行没有" + KEY_LABEL.get(self.primary, "")
                     return None, f"与第{other_row}行重复（{what}相同）"
@@ -89,7 +96,9 @@ class Matcher:
                     # the same name with another ID number is another person
                     hits = [h for h in hits if self.existing[h][self.primary] is None]
                 if len(hits) > 1:
-                    what = "、".join(fields.label_of(self.entity, f) for f in self.name_key)
+                    what = "、".join(
+                        fields.label_of(self.entity, f) for f in self.name_key[: len(key)]
+                    )
                     more = KEY_LABEL.get(self.primary or "", "更多信息")
                     return None, f"账本中有{len(hits)}条{what}相同的记录，请补充{more}以区分"
                 if hits:

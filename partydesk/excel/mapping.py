@@ -38,6 +38,7 @@ OFFICE_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "person": {
         "category": ("政治面貌", "党员身份", "人员身份"),
         "org_id": (
+            "支部",
             "所在支部",
             "支部名称",
             "所在党支部名称",
