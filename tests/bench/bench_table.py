@@ -231,7 +231,7 @@ while win.ctx.ledger is None:
 page = win.current_page()
 win.repaint()
 print("rows", flush=True)
-people = win.page("ui.pages.people")
+people = win.page("ui.people.page")
 people.model.wait_complete()
 print("members", people.model.rowCount(), flush=True)
 print("maxrss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
