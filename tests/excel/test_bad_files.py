@@ -134,21 +134,20 @@ def test_cli_prints_one_line_and_exit_1(untouched, tmp_path, capsys):
 def _peak_mb_of(code: str) -> tuple[int, str]:
     """Run `code` in a fresh interpreter; (its peak resident memory in MB, its output)."""
     import os
-    import resource
     import subprocess
     import sys
 
+    # VmHWM, not ru_maxrss: the latter keeps the forking pytest's high-water mark over exec
     wrapper = (
-        "import resource\n"
-        + code
-        + "\nprint('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+        code
+        + "\nhwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]"
+        + "\nprint('PEAK', int(hwm.split()[1]) // 1024)"
     )
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     got = subprocess.run(
         [sys.executable, "-c", wrapper], capture_output=True, text=True, env=env, timeout=120
     )
     assert got.returncode == 0, got.stderr
-    del resource
     peak = int(got.stdout.rsplit("PEAK", 1)[1])
     return peak, got.stdout
 
