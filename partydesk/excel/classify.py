@@ -21,10 +21,12 @@ def _blank(v) -> bool:
 
 
 def classify(session: Session, plan, sheet_rows, today: date, progress, cancelled, orgs) -> None:
+    from partydesk import settings
     from partydesk.excel.links import link
 
     entity = plan.entity
     ent = fields.entity(entity)
+    rules_cfg = settings.get(session, "pipeline")  # the one rule set's thresholds
     cols = P.clean_cells(session, entity, plan.mapping, today, orgs)
     link_cols = [
         (i, link(entity, name))
@@ -109,7 +111,7 @@ def classify(session: Session, plan, sheet_rows, today: date, progress, cancelle
                 r.status = P.ERROR
                 r.reasons.append(f"新增记录缺少{'、'.join(missing)}")
                 continue
-            problems = fields.check_record(entity, _checkable(vals))
+            problems = _judge(r, entity, _checkable(vals), None, rules_cfg, today)
             if problems:
                 r.status = P.ERROR
                 r.reasons.extend(problems)
@@ -130,7 +132,7 @@ def classify(session: Session, plan, sheet_rows, today: date, progress, cancelle
                     lk.text(link_names[name], ids),
                 )
         if changes:
-            problems = fields.check_record(entity, _checkable({**old, **vals}))
+            problems = _judge(r, entity, _checkable({**old, **vals}), old, rules_cfg, today)
             if problems:
                 r.status = P.ERROR
                 r.reasons.extend(problems)
@@ -141,6 +143,15 @@ def classify(session: Session, plan, sheet_rows, today: date, progress, cancelle
             r.status = P.UPDATE
         else:
             r.status = P.UNCHANGED
+
+
+def _judge(r, entity: str, values: dict, before, cfg, today: date) -> list[str]:
+    """The one rule set's refusals; its warnings join the row's."""
+    from partydesk.rules import record
+
+    problems = record.judge(entity, values, before, cfg=cfg, today=today)
+    r.warnings.extend(w for w in record.warnings(problems) if w not in r.warnings)
+    return record.errors(problems)
 
 
 def _checkable(vals: dict) -> dict:
