@@ -106,11 +106,13 @@ def atomic_target(path: str | Path):
 
 @contextmanager
 def private_tmpdir():
-    """A folder only this user can read, removed afterwards, for the writer's own temp
-    files (rows of ID numbers must not linger in a shared /tmp)."""
-    d = tempfile.mkdtemp(prefix="partydesk-xlsx-")
+    """A folder only this user can read (partydesk.tempfiles), removed afterwards, for the
+    writer's own temp files (rows of ID numbers must not linger in a shared /tmp)."""
+    from partydesk import tempfiles
+
+    d = tempfiles.new_dir("xlsx")
     try:
-        yield d
+        yield str(d)
     finally:
         shutil.rmtree(d, ignore_errors=True)
 

@@ -120,7 +120,29 @@ def test_user_permissions_and_no_temp_files_left(ledger, orgs, tmp_path, monkeyp
         os.umask(old)
     assert oct(out.stat().st_mode & 0o777) == oct(0o644)
     assert oct((tmp_path / "template.xlsx").stat().st_mode & 0o777) == oct(0o644)
-    assert list(private.iterdir()) == []
+    assert [p for p in private.rglob("*") if not p.is_dir()] == []
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".partydesk-")]
     with ledger.Session() as s:
         assert s.scalar(select(Person.name).where(Person.name == EVIL)) == EVIL
+
+
+def test_writer_temp_files_go_to_a_private_folder_removed_after(
+    ledger, orgs, tmp_path, monkeypatch
+):
+    import stat
+
+    import xlsxwriter
+
+    _fill(ledger, orgs)
+    seen = []
+    real = xlsxwriter.Workbook.__init__
+
+    def spy(self, filename=None, options=None):
+        d = (options or {}).get("tmpdir")
+        seen.append((d, stat.S_IMODE(os.stat(d).st_mode) if d else None))
+        real(self, filename, options)
+
+    monkeypatch.setattr(xlsxwriter.Workbook, "__init__", spy)
+    excel.export_table(ledger, "people", tmp_path / "p.xlsx")
+    ((d, mode),) = seen
+    assert d and mode == 0o700 and not os.path.exists(d)
