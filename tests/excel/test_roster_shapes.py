@@ -277,3 +277,42 @@ def test_cli_create_orgs_and_map(ledger, tmp_path, capsys):
     # the mapping is remembered, as the window's is
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     assert plan.mapping[4] == "phone" and plan.counts["unchanged"] == 2
+
+
+def test_whole_ledger_from_one_workbook_in_any_order(ledger, tmp_path, capsys):
+    """Sheets in no useful order: people first, organizations whose parent comes further
+    down, units last; one `import all` writes everything in one transaction."""
+    from excel_helpers import code
+
+    n = ids(3)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "党员"
+    ws.append(["姓名", "公民身份证号", "人员类别", "入党时间", "所在党支部"])
+    ws.append(["甲", n[0], "正式党员", "2010.07", "中共某科技公司支部委员会"])
+    ws.append(["乙", n[1], "正式党员", "2012.07", "中共某科技公司支部委员会"])
+    ws.append(["丙", n[2], "正式党员", "2015.07", "中共某街道两新组织综合委员会"])
+    ws = wb.create_sheet("党组织")
+    ws.append(["党组织名称", "党组织类别", "上级党组织", "所在单位"])
+    ws.append(["中共某科技公司支部委员会", "党支部", "中共某街道两新组织综合委员会", None])
+    ws.append(["中共某街道两新组织综合委员会", "党委", None, None])
+    ws = wb.create_sheet("单位")
+    ws.append(["单位名称", "统一社会信用代码", "法定代表人", "从业人员数"])
+    ws.append(["某科技有限公司", code(21), "张总", 30])
+    wb.save(tmp_path / "all.xlsx")
+    plans = excel.plan_workbook(ledger, tmp_path / "all.xlsx", today=TODAY)
+    assert [(p.entity, p.sheet) for p in plans] == [
+        ("unit", "单位"),
+        ("org", "党组织"),
+        ("person", "党员"),
+    ]
+    assert [p.counts["new"] for p in plans] == [1, 2, 3], [r.reason for p in plans for r in p.rows]
+    assert main(["--ledger", str(ledger.path), "import", "all", str(tmp_path / "all.xlsx")]) == 0
+    assert "已导入“党员”：新增3条" in capsys.readouterr().out
+    orgs = {name: oid for oid, (name, _t) in org_names(ledger).items()}
+    with ledger.Session() as s:
+        branch = s.get(Organization, orgs["中共某科技公司支部委员会"])
+        assert branch.parent_id == orgs["中共某街道两新组织综合委员会"]
+    got = people(ledger)
+    assert got["丙"].org_id == orgs["中共某街道两新组织综合委员会"]
+    assert got["甲"].org_id == branch.id
