@@ -27,9 +27,8 @@ from partydesk.excel.files import (
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _ROW_R = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d')
 _CHUNK = 1 << 20
 
@@ -127,12 +126,18 @@ def _scan(f, name: str, ext: Extent) -> None:
 
 
 def _scan_body(body: bytes, name: str, ext: Extent) -> None:
-    for m in _ROW.finditer(body):
-        tag = m.group(0)
-        r = _ROW_R.search(tag)
-        ext.rows = int(r.group(1)) if r else ext.rows + 1
-        if _HIDDEN.search(tag):
-            ext.hidden_rows.append(ext.rows)
+    # Rows come in order: the last <row> tag of the chunk says how far the sheet reaches
+    # (a row without r="" is the one after the previous), all in C-speed byte searches.
+    tags = body.count(b"<row ") + body.count(b"<row>")
+    if tags:
+        last = body.rfind(b"<row")
+        end = body.find(b">", last)
+        r = _ROW_R.search(body, last, end if end > 0 else len(body))
+        ext.rows = max(ext.rows + tags if r is None else int(r.group(1)), ext.rows)
+    for m in _HIDDEN_ROW.finditer(body):
+        r = _ROW_R.search(m.group(0))
+        if r:
+            ext.hidden_rows.append(int(r.group(1)))
     if ext.rows > MAX_ROWS + 50:
         raise too_large(f"工作表“{name}”超过{MAX_ROWS:,}行")
     for m in _WIDE_CELL.finditer(body):
