@@ -114,7 +114,7 @@ def export_rows(
     pairs = [(i, c) for i, c in enumerate(convs) if c is not None]
 
     def gen():
-        result = session.execute(q)
+        result = session.execute(q.execution_options(yield_per=2000))
         if not pairs:
             for row in result:
                 yield tuple(row)
