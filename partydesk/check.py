@@ -27,10 +27,10 @@ from partydesk.ledger.models import (
     Person,
     Unit,
 )
-from partydesk.rules import creditcode, formation, idcard, phone, pipeline
+from partydesk.rules import creditcode, formation, idcard, phone, pipeline, stages
 from partydesk.stats import live_org, org_coverage
 
-_PHONE = re.compile(r"1[3-9]\d{9}")
+_PHONE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 
 INTEGRITY = "integrity"
 WARNING = "warning"
@@ -43,8 +43,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "id_mismatch": ("出生日期或性别与身份证号不符", WARNING),
     "credit_code": ("统一社会信用代码无效", WARNING),
     "phone": ("手机号无效", WARNING),
+    "phone_prefix": ("手机号段尚未分配（可能录错）", WARNING),
     "pipeline_order": ("发展党员日期先后顺序不对", WARNING),
     "pipeline_missing": ("发展党员关键日期缺失", WARNING),
+    "pipeline_ahead": ("人员类别与已有日期不符（类别须逐级前进）", WARNING),
+    "pipeline_future": ("发展党员日期晚于今天", WARNING),
+    "pipeline_age": ("申请入党时未满18周岁", WARNING),
+    "pipeline_activist_span": ("积极分子培养考察不满一年即确定为发展对象", WARNING),
+    "pipeline_probation_span": ("预备期未满即转正", WARNING),
+    "talk_late": ("入党谈话晚于递交申请后一个月", WARNING),
     "talk_overdue": ("入党谈话逾期（递交申请后一个月内）", WARNING),
     "review_overdue": ("积极分子考察逾期（每半年一次）", WARNING),
     "probation_overdue": ("预备期已满未讨论转正", WARNING),
@@ -135,7 +142,9 @@ _PIPELINE_DATES = ("applied_on", "talked_on", "activist_on", "target_on", "admit
 def _id_ok(number: str, birth: str | None, sex: str | None) -> bool:
     """Fast path for the common case: a valid number agreeing with the stored birth date
     and sex. Anything else goes through idcard.parse for the reason."""
-    if len(number) != 18 or not number[:17].isdigit() or birth is None:
+    if len(number) != 18 or not number.isascii() or not number[:17].isdigit() or birth is None:
+        return False
+    if number[:2] not in idcard.PROVINCES:
         return False
     if idcard.CHECK_CHARS[sum(map(mul, map(int, number[:17]), idcard.WEIGHTS)) % 11] != number[17]:
         return False
@@ -172,6 +181,8 @@ def check_people(session: Session, report: CheckReport) -> None:
                     report.add("id_mismatch", f"{who}：{'；'.join(bad)}", "person", pid)
         if tel and not _PHONE.fullmatch(tel) and not phone.is_valid(tel):
             report.add("phone", f"{_who(name, pid)}：{tel}，{phone.error(tel)}", "person", pid)
+        elif tel and tel[:3] not in phone.ALLOCATED:
+            report.add("phone_prefix", f"{_who(name, pid)}：{phone.warning(tel)}", "person", pid)
 
     cols = (
         P.id,
@@ -183,17 +194,18 @@ def check_people(session: Session, report: CheckReport) -> None:
         P.probation_extension_months,
         P.last_review_on,
     ) + tuple(getattr(P, c) for c in _PIPELINE_DATES)
-    # Dates out of order: only rows where some pair of key dates is reversed.
-    order = [getattr(P, c) for c in _PIPELINE_DATES]
-    reversed_pairs = or_(
-        *(order[j] < order[i] for i in range(len(order)) for j in range(i + 1, len(order)))
+    # The pipeline's rules (the same rule set every way in asks), over every person's
+    # stored dates: what an older version or an import let through.
+    rule_cols = (P.id, P.name, P.category, P.birth_date, P.probation_extension_months) + tuple(
+        getattr(P, c) for c in (*_PIPELINE_DATES, "last_review_on")
     )
-    for r in session.execute(select(*cols).where(reversed_pairs).order_by(P.id)).all():
-        who = _who(r.name, r.id)
-        for w in pipeline.order_warnings(r):
-            report.add("pipeline_order", f"{who}：{w}", "person", r.id)
-        if r.talked_on and r.applied_on and r.talked_on < r.applied_on:
-            report.add("pipeline_order", f"{who}：入党谈话日期早于递交申请日期", "person", r.id)
+    for r in session.execute(select(*rule_cols).order_by(P.id)).all():
+        values = r._mapping
+        if not any(values[c] for c in _PIPELINE_DATES) and r.category in _MEMBERS:
+            continue  # a member from a roster with no dates: reported as missing below
+        for prob in stages.person_problems(values, cfg, today):
+            if prob.rule in KINDS and prob.rule != "extension":
+                report.add(prob.rule, f"{_who(r.name, r.id)}：{_short(prob.text)}", "person", r.id)
 
     # On the books and worth a look: candidates with deadlines, missing dates, no
     # organization, lost contact, odd probation extensions.
@@ -206,9 +218,8 @@ def check_people(session: Session, report: CheckReport) -> None:
     )
     for r in session.execute(select(*cols).where(P.status == "active", worth).order_by(P.id)).all():
         who = _who(r.name, r.id)
-        missing = _missing_dates(r)
-        if missing:
-            report.add("pipeline_missing", f"{who}：{missing}", "person", r.id)
+        if r.category in _MEMBERS and r.admitted_on is None:
+            report.add("pipeline_missing", f"{who}：缺少加入党组织日期", "person", r.id)
         for due in pipeline.dues_for(r, cfg):
             kind = _CATEGORY_OVERDUE.get(due.kind)
             if kind and due.overdue(today):
@@ -250,15 +261,12 @@ def _category_label(code: str) -> str:
     return Category.label_of(code)
 
 
-def _missing_dates(r) -> str | None:
-    need = {
-        "activist": (("activist_on", "确定为积极分子日期"),),
-        "target": (("activist_on", "确定为积极分子日期"), ("target_on", "确定为发展对象日期")),
-        "probationary": (("admitted_on", "入党日期"),),
-        "full": (("admitted_on", "入党日期"),),
-    }.get(r.category, ())
-    gone = [label for attr, label in need if getattr(r, attr) is None]
-    return f"缺少{'、'.join(gone)}" if gone else None
+_MEMBERS = ("full", "probationary")
+
+
+def _short(text: str) -> str:
+    """A rule's message without the rule's name (the group's title says it)."""
+    return text.removeprefix("发展党员程序：")
 
 
 def _member_counts(session: Session, key) -> dict[int, tuple[int, int]]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from partydesk.rules import idcard, stages
+from partydesk.rules import idcard, phone, stages
 from partydesk.rules.stages import Problem
 
 __all__ = ["Problem", "judge", "errors", "warnings"]
@@ -56,6 +56,9 @@ def _state(
     out: list[Problem] = []
     if entity_key in ("person", "instructor"):
         out += _id_problems(values)
+        w = phone.warning(values.get("phone")) if values.get("phone") else None
+        if w:
+            out.append(Problem("phone_prefix", w, warning=True))
     if entity_key == "person":
         out += stages.person_problems(values, cfg, today)
     if entity_key == "org":

@@ -109,6 +109,7 @@ def test_every_rule_finding(ledger):
                     name="未考察",
                     org_id=o.id,
                     category="activist",
+                    applied_on=date(2024, 6, 1),
                     activist_on=date(2025, 1, 1),
                     last_review_on=date(2025, 7, 1),
                 ),
@@ -133,6 +134,59 @@ def test_every_rule_finding(ledger):
                     category="full",
                     admitted_on=date(2000, 1, 1),
                     lost_contact=True,
+                ),
+                # one break of each pipeline rule that an older version let through
+                Person(
+                    name="越级",
+                    org_id=o.id,
+                    category="applicant",
+                    applied_on=date(2020, 1, 1),
+                    talked_on=date(2020, 1, 10),
+                    target_on=date(2022, 1, 1),
+                ),
+                Person(
+                    name="将来",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2020, 1, 1),
+                    full_on=date(2027, 1, 1),
+                ),
+                Person(
+                    name="未成年",
+                    org_id=o.id,
+                    category="full",
+                    birth_date=date(2012, 3, 1),
+                    applied_on=date(2024, 3, 1),
+                    admitted_on=date(2025, 3, 1),
+                ),
+                Person(
+                    name="培养不足",
+                    org_id=o.id,
+                    category="target",
+                    applied_on=date(2024, 1, 1),
+                    activist_on=date(2024, 6, 1),
+                    target_on=date(2025, 3, 1),
+                ),
+                Person(
+                    name="提前转正",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2024, 1, 1),
+                    full_on=date(2024, 8, 1),
+                ),
+                Person(
+                    name="谈话晚",
+                    org_id=o.id,
+                    category="applicant",
+                    applied_on=date(2026, 1, 1),
+                    talked_on=date(2026, 3, 1),
+                ),
+                Person(
+                    name="空号段",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2000, 1, 1),
+                    phone="15412345678",
                 ),
             ]
         )
@@ -166,13 +220,42 @@ def test_every_rule_finding(ledger):
         "错生日（编号5）：出生日期1990-05-18，身份证号为1990-05-17；性别与身份证号不符"
     ]
     assert texts["phone"] == ["错手机（编号6）：12812345678，手机号应以13–19开头"]
-    assert texts["pipeline_order"] == ["倒序（编号7）：确定为积极分子日期早于递交申请日期"]
+    assert texts["phone_prefix"] == [
+        "空号段（编号21）：手机号15412345678的号段154尚未分配给运营商，请核对是否录错"
+    ]
+    assert texts["pipeline_order"] == [
+        "倒序（编号7）：确定为积极分子日期2014-01-01早于申请入党日期2015-01-01，"
+        "各步须按先后顺序。请核对这两个日期"
+    ]
+    assert texts["pipeline_ahead"] == [
+        "越级（编号15）：人员类别为“入党申请人”，却已有确定为发展对象日期。"
+        "类别须逐级前进：请核对人员类别，或清空尚未发生的日期"
+    ]
+    assert texts["pipeline_future"] == [
+        "将来（编号16）：转为正式党员日期2027-01-01晚于今天，不能是将来的日期。请核对该日期"
+    ]
+    assert texts["pipeline_age"] == [
+        "未成年（编号17）：申请入党须年满18周岁，出生于2012-03-01，2024-03-01时为12周岁。"
+        "请核对出生日期（身份证号）或申请日期"
+    ]
+    assert texts["pipeline_activist_span"] == [
+        "培养不足（编号18）：确定为积极分子后须培养考察满12个月才能确定为发展对象"
+        "（最早2025-06-01，填的是2025-03-01）。请核对两个日期"
+    ]
+    assert texts["pipeline_probation_span"] == [
+        "提前转正（编号19）：预备期12个月，自2024-01-01起至2025-01-01期满后才能转正"
+        "（填的是2024-08-01）。请核对日期，或先延长预备期"
+    ]
+    assert texts["talk_late"] == [
+        "谈话晚（编号20）：入党谈话应在递交申请后1个月内（2026-02-01前），实际为2026-03-01"
+    ]
     assert texts["talk_overdue"] == ["未谈话（编号8）：应于2026-05-30前完成，已逾期31天"]
     assert texts["review_overdue"] == ["未考察（编号9）：应于2026-01-01前完成，已逾期180天"]
     assert texts["probation_overdue"] == ["未转正（编号10）：应于2026-05-01前完成，已逾期60天"]
     assert texts["extension"] == ["延长三月（编号11）：延长3个月，延长预备期应为6至12个月"]
     assert texts["pipeline_missing"] == [
-        "缺日期（编号12）：缺少确定为积极分子日期、确定为发展对象日期"
+        "缺日期（编号12）：人员类别为“发展对象”须有申请入党日期、确定为积极分子日期、"
+        "确定为发展对象日期。请填写该日期（每进一步都要有该步的日期；在表格中可先填日期再改人员类别）"
     ]
     assert texts["no_org"] == ["无组织（编号13）：正式党员，未编入任何党组织"]
     assert texts["lost_contact"] == ["失联（编号14）：已失去联系，应设法联系或按规定处置"]
@@ -183,7 +266,7 @@ def test_every_rule_finding(ledger):
         "瑞丰商贸有限公司（编号2）：有正式党员3名（≥3），具备单独组建党支部条件"
     ]
     assert texts["formation_org"] == [
-        "中共恒信机械有限公司支部：正式党员11名（≥7），应设支部委员会3至5人，现有1人",
+        "中共恒信机械有限公司支部：正式党员15名（≥7），应设支部委员会3至5人，现有1人",
         "中共大支部：党员51名，超过50名，宜分设党支部或成立党总支",
         "中共大支部：正式党员51名（≥7），应设支部委员会3至5人，现有0人",
     ]
