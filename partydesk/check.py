@@ -63,6 +63,12 @@ KINDS: dict[str, tuple[str, str]] = {
     "no_secretary": ("党组织未设书记", WARNING),
     "term_expired": ("党组织任期已届满，应按期换届", WARNING),
     "closed_host": ("所在单位已注销，党组织未撤销", WARNING),
+    "org_tree": (
+        "党组织隶属关系不合规（循环、以自己为上级、党支部下设组织、党总支下设非党支部）",
+        WARNING,
+    ),
+    "duplicate_name": ("名称或代码重复（党组织全称、单位名称、统一社会信用代码）", WARNING),
+    "term_order": ("任期届满日期不晚于开始日期", WARNING),
 }
 
 
@@ -113,6 +119,7 @@ def run_checks(session: Session, today: date | None = None, integrity: bool = Tr
     check_people(session, report)
     check_units(session, report)
     check_orgs(session, report)
+    check_tree(session, report)
     return report
 
 
@@ -361,3 +368,66 @@ def check_orgs(session: Session, report: CheckReport) -> None:
         n_closed = closed_hosts.get(o.id, 0)
         if n_closed and n_closed == hosts.get(o.id, 0):
             report.add("closed_host", f"{o.name}：所在单位均已注销", "organization", o.id)
+
+
+def check_tree(session: Session, report: CheckReport) -> None:
+    """The organization tree and unique names, as `partydesk.ledger.tree` refuses them."""
+    from partydesk.ledger.tree import BRANCHES
+
+    today = report.today
+    orgs = {
+        r.id: r
+        for r in session.execute(
+            select(
+                Organization.id,
+                Organization.name,
+                Organization.org_type,
+                Organization.parent_id,
+                Organization.term_start,
+                Organization.term_end,
+            ).where(live_org(today))
+        ).all()
+    }
+    parents = dict(session.execute(select(Organization.id, Organization.parent_id)).all())
+    for o in orgs.values():
+        if o.parent_id == o.id:
+            report.add("org_tree", f"{o.name}：以自己为上级党组织", "organization", o.id)
+            continue
+        seen, cur = {o.id}, o.parent_id
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            cur = parents.get(cur)
+        if cur == o.id:
+            report.add("org_tree", f"{o.name}：上级党组织形成循环", "organization", o.id)
+        p = orgs.get(o.parent_id)
+        if p is not None and p.org_type in BRANCHES:
+            report.add(
+                "org_tree",
+                f"{o.name}：上级“{p.name}”是党支部，党支部下不设党组织",
+                "organization",
+                o.id,
+            )
+        elif p is not None and p.org_type == "general_branch" and o.org_type not in BRANCHES:
+            report.add(
+                "org_tree",
+                f"{o.name}：上级“{p.name}”是党总支，其下只设党支部",
+                "organization",
+                o.id,
+            )
+        if o.term_start and o.term_end and o.term_end <= o.term_start:
+            report.add(
+                "term_order",
+                f"{o.name}：任期{o.term_start}至{o.term_end}，届满日期应晚于开始日期",
+                "organization",
+                o.id,
+            )
+    for model, col, what, table in (
+        (Organization, Organization.name, "党组织全称", "organization"),
+        (Unit, Unit.name, "单位名称", "unit"),
+        (Unit, Unit.credit_code, "统一社会信用代码", "unit"),
+    ):
+        q = select(col, func.count(), func.min(model.id)).where(col.is_not(None))
+        if model is Organization:
+            q = q.where(live_org(today))
+        for value, n, first in session.execute(q.group_by(col).having(func.count() > 1)).all():
+            report.add("duplicate_name", f"{what}“{value}”有{n}条记录", table, first)

@@ -69,6 +69,27 @@ def test_every_rule_finding(ledger):
         dead.host_links = [OrgHostUnit(unit=closed)]
         s.add_all([big, closed, dead])
         s.flush()
+        # the tree and names an older version let through
+        loop = Organization(name="中共自环支部", org_type="branch", formation="own")
+        s.add(loop)
+        s.flush()
+        loop.parent_id = loop.id
+        s.add_all(
+            [
+                Organization(
+                    name="中共挂在支部下的支部", org_type="branch", formation="own", parent_id=o.id
+                ),
+                Organization(
+                    name="中共任期倒置支部",
+                    org_type="branch",
+                    formation="own",
+                    term_start=date(2026, 1, 1),
+                    term_end=date(2025, 1, 1),
+                ),
+                Unit(name="恒信机械有限公司", status="operating"),
+            ]
+        )
+        s.flush()
         s.add_all(
             [
                 Person(
@@ -271,8 +292,19 @@ def test_every_rule_finding(ledger):
         "中共大支部：正式党员51名（≥7），应设支部委员会3至5人，现有0人",
     ]
     assert texts["no_secretary"] == ["中共大支部：有党员51名，未设书记"]
-    assert texts["term_expired"] == ["中共大支部：本届任期于2026-06-01届满"]
+    assert texts["term_expired"] == [
+        "中共大支部：本届任期于2026-06-01届满",
+        "中共任期倒置支部：本届任期于2025-01-01届满",
+    ]
     assert texts["closed_host"] == ["中共已注销公司支部：所在单位均已注销"]
+    assert texts["org_tree"] == [
+        "中共自环支部：以自己为上级党组织",
+        "中共挂在支部下的支部：上级“中共恒信机械有限公司支部”是党支部，党支部下不设党组织",
+    ]
+    assert texts["term_order"] == [
+        "中共任期倒置支部：任期2026-01-01至2025-01-01，届满日期应晚于开始日期"
+    ]
+    assert texts["duplicate_name"] == ["单位名称“恒信机械有限公司”有2条记录"]
     assert report.integrity_ok and not report.clean
     assert set(texts) == set(KINDS) - {"integrity", "foreign_key"}
 

@@ -201,6 +201,9 @@ def test_dates_are_consistent_and_reminders_have_content(demo):
         "pipeline_probation_span",
         "talk_late",
         "extension",
+        "org_tree",
+        "duplicate_name",
+        "term_order",
     ):
         assert clean not in kinds, [f.text for f in report.findings if f.kind == clean][:3]
     for shown in ("talk_overdue", "review_overdue", "probation_overdue"):
