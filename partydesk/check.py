@@ -69,6 +69,7 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "duplicate_name": ("名称或代码重复（党组织全称、单位名称、统一社会信用代码）", WARNING),
     "term_order": ("任期届满日期不晚于开始日期", WARNING),
+    "instructor_expired": ("党建指导员任期已届满仍为在任", WARNING),
 }
 
 
@@ -248,9 +249,31 @@ def check_people(session: Session, report: CheckReport) -> None:
             report.add("lost_contact", f"{who}：已失去联系，应设法联系或按规定处置", "person", r.id)
 
     for r in session.execute(
-        select(Instructor.id, Instructor.name, Instructor.id_number, Instructor.phone)
+        select(
+            Instructor.id,
+            Instructor.name,
+            Instructor.id_number,
+            Instructor.phone,
+            Instructor.active,
+            Instructor.appointed_on,
+            Instructor.term_end,
+        )
     ).all():
         who = f"党建指导员{_who(r.name, r.id)}"
+        if r.active and r.term_end and r.term_end < today:
+            report.add(
+                "instructor_expired",
+                f"{who}：任期已于{r.term_end}届满，仍为在任",
+                "instructor",
+                r.id,
+            )
+        if r.appointed_on and r.term_end and r.term_end <= r.appointed_on:
+            report.add(
+                "term_order",
+                f"{who}：任期{r.appointed_on}至{r.term_end}，届满日期应晚于选派日期",
+                "instructor",
+                r.id,
+            )
         if r.id_number and not idcard.is_valid(r.id_number):
             report.add(
                 "id_number",

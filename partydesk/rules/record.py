@@ -69,6 +69,13 @@ def _state(
         ts, te = values.get("appointed_on"), values.get("term_end")
         if ts and te and te <= ts:
             out.append(Problem("term_order", "任期届满日期应晚于选派日期。请核对两个日期"))
+        if values.get("active") and te and te < today:
+            out.append(
+                Problem(
+                    "instructor_expired",
+                    f"任期已于{te:%Y-%m-%d}届满，不能为在任。请改为不在任，或续聘后改任期届满日期",
+                )
+            )
     return out
 
 

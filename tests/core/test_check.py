@@ -5,7 +5,14 @@ import sqlite3
 from datetime import date
 
 from partydesk.check import KINDS, run_checks
-from partydesk.ledger.models import CommitteeMember, Organization, OrgHostUnit, Person, Unit
+from partydesk.ledger.models import (
+    CommitteeMember,
+    Instructor,
+    Organization,
+    OrgHostUnit,
+    Person,
+    Unit,
+)
 from partydesk.rules import idcard
 
 TODAY = date(2026, 6, 30)
@@ -87,6 +94,12 @@ def test_every_rule_finding(ledger):
                     term_end=date(2025, 1, 1),
                 ),
                 Unit(name="恒信机械有限公司", status="operating"),
+                Instructor(
+                    name="过期指导员",
+                    active=True,
+                    appointed_on=date(2020, 1, 1),
+                    term_end=date(2022, 1, 1),
+                ),
             ]
         )
         s.flush()
@@ -305,6 +318,9 @@ def test_every_rule_finding(ledger):
         "中共任期倒置支部：任期2026-01-01至2025-01-01，届满日期应晚于开始日期"
     ]
     assert texts["duplicate_name"] == ["单位名称“恒信机械有限公司”有2条记录"]
+    assert texts["instructor_expired"] == [
+        "党建指导员过期指导员（编号1）：任期已于2022-01-01届满，仍为在任"
+    ]
     assert report.integrity_ok and not report.clean
     assert set(texts) == set(KINDS) - {"integrity", "foreign_key"}
 
