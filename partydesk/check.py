@@ -28,7 +28,7 @@ from partydesk.ledger.models import (
     Unit,
 )
 from partydesk.rules import creditcode, formation, idcard, phone, pipeline, stages
-from partydesk.stats import live_org, org_coverage
+from partydesk.stats import live_org, org_coverage, unit_members
 
 _PHONE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 
@@ -320,7 +320,7 @@ def check_units(session: Session, report: CheckReport) -> None:
     units = session.execute(
         select(Unit.id, Unit.name, Unit.credit_code, Unit.status).order_by(Unit.id)
     ).all()
-    by_unit = _member_counts(session, Person.unit_id)
+    by_unit = unit_members(session)
     own_org = {uid for uid, own in org_coverage(session, today).items() if own}
     for u in units:
         if u.credit_code and not creditcode.is_valid(u.credit_code):
