@@ -28,6 +28,7 @@ from partydesk.ledger.models import (
     Unit,
 )
 from partydesk.rules import creditcode, formation, idcard, phone, pipeline, stages
+from partydesk.rules.record import flowing_problems
 from partydesk.stats import live_org, org_coverage, unit_members
 
 _PHONE = re.compile(r"1[3-9]\d{9}", re.ASCII)
@@ -44,6 +45,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "credit_code": ("统一社会信用代码无效", WARNING),
     "phone": ("手机号无效", WARNING),
     "phone_prefix": ("手机号段尚未分配（可能录错）", WARNING),
+    "no_id_number": ("党员未填公民身份证号", WARNING),
+    "flowing": ("流动党员信息不一致", WARNING),
     "pipeline_order": ("发展党员日期先后顺序不对", WARNING),
     "pipeline_missing": ("发展党员关键日期缺失", WARNING),
     "pipeline_ahead": ("人员类别与已有日期不符（类别须逐级前进）", WARNING),
@@ -195,6 +198,9 @@ def check_people(session: Session, report: CheckReport) -> None:
     cols = (
         P.id,
         P.name,
+        P.id_number,
+        P.is_flowing,
+        P.flow_to,
         P.category,
         P.status,
         P.org_id,
@@ -219,6 +225,9 @@ def check_people(session: Session, report: CheckReport) -> None:
     # organization, lost contact, odd probation extensions.
     worth = or_(
         P.category.in_(("applicant", "activist", "target", "probationary")),
+        P.id_number.is_(None),
+        P.is_flowing.is_(True),
+        P.flow_to.is_not(None),
         P.org_id.is_(None),
         P.lost_contact.is_(True),
         P.admitted_on.is_(None),
@@ -228,6 +237,15 @@ def check_people(session: Session, report: CheckReport) -> None:
         who = _who(r.name, r.id)
         if r.category in _MEMBERS and r.admitted_on is None:
             report.add("pipeline_missing", f"{who}：缺少加入党组织日期", "person", r.id)
+        if r.category in _MEMBERS and not r.id_number:
+            report.add(
+                "no_id_number",
+                f"{who}：{_category_label(r.category)}，未填公民身份证号",
+                "person",
+                r.id,
+            )
+        for prob in flowing_problems(r._mapping):
+            report.add("flowing", f"{who}：{prob.text}", "person", r.id)
         for due in pipeline.dues_for(r, cfg):
             kind = _CATEGORY_OVERDUE.get(due.kind)
             if kind and due.overdue(today):

@@ -216,6 +216,14 @@ def test_every_rule_finding(ledger):
                     talked_on=date(2026, 3, 1),
                 ),
                 Person(
+                    name="流动无去向",
+                    org_id=o.id,
+                    category="full",
+                    admitted_on=date(2000, 1, 1),
+                    id_number=idcard.make("339001", date(1981, 2, 3), 21, "M"),
+                    is_flowing=True,
+                ),
+                Person(
                     name="空号段",
                     org_id=o.id,
                     category="full",
@@ -255,7 +263,7 @@ def test_every_rule_finding(ledger):
     ]
     assert texts["phone"] == ["错手机（编号6）：12812345678，手机号应以13–19开头"]
     assert texts["phone_prefix"] == [
-        "空号段（编号21）：手机号15412345678的号段154尚未分配给运营商，请核对是否录错"
+        "空号段（编号22）：手机号15412345678的号段154尚未分配给运营商，请核对是否录错"
     ]
     assert texts["pipeline_order"] == [
         "倒序（编号7）：确定为积极分子日期2014-01-01早于申请入党日期2015-01-01，"
@@ -300,7 +308,7 @@ def test_every_rule_finding(ledger):
         "瑞丰商贸有限公司（编号2）：有正式党员3名（≥3），具备单独组建党支部条件"
     ]
     assert texts["formation_org"] == [
-        "中共恒信机械有限公司支部：正式党员15名（≥7），应设支部委员会3至5人，现有1人",
+        "中共恒信机械有限公司支部：正式党员16名（≥7），应设支部委员会3至5人，现有1人",
         "中共大支部：党员51名，超过50名，宜分设党支部或成立党总支",
         "中共大支部：正式党员51名（≥7），应设支部委员会3至5人，现有0人",
     ]
@@ -317,6 +325,11 @@ def test_every_rule_finding(ledger):
     assert texts["term_order"] == [
         "中共任期倒置支部：任期2026-01-01至2025-01-01，届满日期应晚于开始日期"
     ]
+    assert texts["flowing"] == [
+        "流动无去向（编号21）：流动党员应填写外出流向（流入地的党组织或地区）"
+    ]
+    assert "错手机（编号6）：正式党员，未填公民身份证号" in texts["no_id_number"]
+    assert not any(t.startswith(("党员", "错号", "流动无去向")) for t in texts["no_id_number"])
     assert texts["duplicate_name"] == ["单位名称“恒信机械有限公司”有2条记录"]
     assert texts["instructor_expired"] == [
         "党建指导员过期指导员（编号1）：任期已于2022-01-01届满，仍为在任"

@@ -112,3 +112,17 @@ def test_an_old_break_does_not_block_another_edit():
 def test_instructor_terms(values, rule):
     got = [p.rule for p in record.judge("instructor", values, today=TODAY)]
     assert got == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize(
+    "values, warned",
+    [
+        ({"is_flowing": True, "flow_to": None}, True),
+        ({"is_flowing": False, "flow_to": "广东省深圳市"}, True),
+        ({"is_flowing": True, "flow_to": "广东省深圳市"}, False),
+        ({"is_flowing": False, "flow_to": None}, False),
+    ],
+)
+def test_flowing_member_data_that_does_not_fit_is_a_warning(values, warned):
+    got = record.judge("person", {"category": "full", **values}, today=TODAY)
+    assert [(p.rule, p.warning) for p in got] == ([("flowing", True)] if warned else [])
