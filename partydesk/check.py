@@ -5,6 +5,9 @@ damage: restore from a backup) and `warning` findings (a value breaks a rule, so
 is overdue, a formation hint). Rules are warnings, never refusals; thresholds come from
 settings. Everything is read with a few set-based queries, so 100,000 people take a
 second or two. The GUI calls `run_checks(session)` and shows `CheckReport.groups()`.
+
+It is long because each kind is one set-based query over the whole ledger, kept
+next to the KINDS table that orders and names them.
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ can put it back exactly:
 
 Writes go through the ORM (so session listeners such as the audit log see them); the
 caller's session commits.
+
+It is long because add, set, paste, delete and their exact undo share one planning
+step and one snapshot format; splitting them would split that contract.
 """
 
 from __future__ import annotations

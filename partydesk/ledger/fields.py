@@ -7,6 +7,9 @@ editor widgets stays in the UI layer.)
 
     value = clean("person", "id_number", " 11010519491231002x ")  # → "11010519491231002X"
     problems = check_record("person", values)                       # cross-field rules
+
+It is long because it is the registry itself: every field of the four tables, one
+line each.
 """
 
 from __future__ import annotations
