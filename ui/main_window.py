@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.ledger_changed.emit()
 
     def open_path(self, path: str | Path, create: bool = False) -> bool:
-        from ui.app import open_ledger_ui
+        from ui.ledger_open import open_ledger_ui
 
         ledger = open_ledger_ui(path, create=create, parent=self)
         if ledger is None:

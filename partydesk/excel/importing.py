@@ -16,10 +16,10 @@ planning (planning, classify, identity, neworgs), writing (applying), the report
 
 from __future__ import annotations
 
-from partydesk.errors import ValidationError
 from partydesk.excel.applying import ImportResult, apply_import, apply_plans
 from partydesk.excel.errreport import write_error_report
 from partydesk.excel.identity import KEY_LABEL
+from partydesk.excel.plan_sheet import ENTITY_ALIASES, entity_key, plan_import, read_for
 from partydesk.excel.planning import (
     ERROR,
     NEW,
@@ -28,34 +28,10 @@ from partydesk.excel.planning import (
     UPDATE,
     ImportPlan,
     RowResult,
-    plan_import,
-    read_for,
 )
 
-# Entity names accepted on the command line and in the window.
-ENTITY_ALIASES = {
-    "units": "unit",
-    "unit": "unit",
-    "orgs": "org",
-    "org": "org",
-    "people": "person",
-    "person": "person",
-    "members": "person",
-    "instructors": "instructor",
-    "instructor": "instructor",
-}
-
-
-def entity_key(text: str) -> str:
-    try:
-        return ENTITY_ALIASES[text]
-    except KeyError:
-        raise ValidationError(
-            f"未知的导入类型：{text}（可用：units、orgs、people、instructors）"
-        ) from None
-
-
 __all__ = [
+    "ENTITY_ALIASES",
     "ERROR",
     "KEY_LABEL",
     "NEW",

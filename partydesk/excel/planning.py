@@ -9,7 +9,6 @@ required field (name, ID number, 人员类别, the person's branch) refuses the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +17,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from partydesk.errors import ValidationError
-from partydesk.excel import mapping as mapping_mod
 from partydesk.excel.cells import office_value
-from partydesk.excel.files import MAX_ROWS, ExcelFileError
 from partydesk.excel.identity import Matcher
-from partydesk.excel.neworgs import NewOrgs
-from partydesk.excel.reading import Cancelled, Sheet, read_sheet
+from partydesk.excel.reading import Cancelled, Sheet
 from partydesk.ledger import fields
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
@@ -153,88 +149,6 @@ class ImportPlan:
         if self.warned:
             text += f"，有提醒{len(self.warned)}条"
         return text
-
-
-def read_for(
-    entity: str, path, sheet=None, *, max_rows=MAX_ROWS, progress=None, cancelled=None
-) -> Sheet:
-    return read_sheet(
-        path,
-        sheet,
-        mapping_mod.score_headers(entity),
-        max_rows=max_rows,
-        progress=progress,
-        cancelled=cancelled,
-    )
-
-
-def plan_import(
-    ledger,
-    entity: str,
-    path: str | Path,
-    sheet: str | None = None,
-    mapping: list[str | None] | None = None,
-    *,
-    today: date | None = None,
-    progress: Callable[[float, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    max_rows: int = MAX_ROWS,
-    sheet_data: Sheet | None = None,
-    create_orgs: bool = False,
-    header_map: dict[str, str] | None = None,
-    pending_orgs: set[str] | None = None,
-) -> ImportPlan:
-    """Read and check every row; write nothing. `mapping` (one field name or None per
-    column) overrides the guess from the headers and the remembered choices;
-    `header_map` ({header: field name or label}) overrides single columns by their
-    header. `create_orgs`: organizations named by people and not in the ledger are to be
-    created (listed in plan.new_orgs). `pending_orgs`: names that an earlier sheet of the
-    same workbook creates."""
-    from partydesk.excel.importing import entity_key
-
-    entity = entity_key(entity) if entity not in fields.ENTITIES else entity
-    sub = (lambda f, t: progress(f * 0.6, t)) if progress else None
-    data = sheet_data or read_for(
-        entity, path, sheet, max_rows=max_rows, progress=sub, cancelled=cancelled
-    )
-    with ledger.Session() as session:
-        if mapping is None:
-            mapping = mapping_mod.auto_mapping(
-                entity, data.headers, mapping_mod.load_remembered(session, entity)
-            )
-        else:
-            mapping = (list(mapping) + [None] * len(data.headers))[: len(data.headers)]
-        if header_map:
-            mapping = mapping_mod.apply_header_map(entity, data.headers, mapping, header_map)
-        mapping_mod.check_mapping(entity, mapping)
-        plan = ImportPlan(
-            entity,
-            Path(path),
-            data.name,
-            data.header_row,
-            data.headers,
-            mapping,
-            [],
-            title_rows=data.title_rows,
-            sheet_data=data,
-        )
-        plan.ignored_headers = [
-            h for h, m in zip(data.headers, mapping, strict=False) if h and m is None
-        ]
-        ent = fields.entity(entity)
-        mapped = {m for m in mapping if m}
-        plan.missing_required = [f.label for f in ent.fields if f.required and f.name not in mapped]
-        if "name" not in mapped:
-            raise ExcelFileError(
-                f"表头中没有“{ent.field('name').label}”列，无法识别记录。请检查表头或列对应关系。"
-            )
-        orgs = NewOrgs(session, entity, data, mapping, create_orgs, pending_orgs)
-        from partydesk.excel.classify import classify
-
-        classify(session, plan, data.rows, today or date.today(), progress, cancelled, orgs)
-        plan.new_orgs = orgs.created()
-        plan.missing_orgs = orgs.missing()
-    return plan
 
 
 def clean_cells(session: Session, entity: str, mapping, today: date, orgs):

@@ -11,7 +11,8 @@ from pathlib import Path
 from partydesk.excel import mapping as mapping_mod
 from partydesk.excel.book import open_book
 from partydesk.excel.files import ExcelFileError
-from partydesk.excel.planning import NEW, ImportPlan, plan_import
+from partydesk.excel.plan_sheet import plan_import
+from partydesk.excel.planning import NEW, ImportPlan
 from partydesk.excel.reading import read_sheet
 
 ORDER = ("unit", "org", "person", "instructor")

@@ -165,7 +165,7 @@ def key_for(path: Path) -> tuple[bytes, bytes] | None:
 def connect_raw(path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0, **params):
     import sqlcipher3
 
-    from partydesk.ledger.paths import sqlite_uri
+    from partydesk.ledger.uri import sqlite_uri
 
     conn = sqlcipher3.connect(
         sqlite_uri(path, **params), uri=True, timeout=timeout, check_same_thread=False

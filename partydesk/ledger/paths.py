@@ -12,7 +12,8 @@ import re
 import sqlite3
 import stat
 from pathlib import Path
-from urllib.parse import quote
+
+from partydesk.ledger.uri import sqlite_uri  # noqa: F401  (re-exported: every caller's name)
 
 LEDGER_FILENAME = "ledger.partydesk"
 BUSY_TIMEOUT_MS = 5000
@@ -23,15 +24,6 @@ def default_ledger_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("PartyDesk", appauthor=False) / LEDGER_FILENAME
-
-
-def sqlite_uri(path: str | Path, **params: str) -> str:
-    """The `file:` URI of `path` with its query parameters (mode=ro, immutable=1 …)."""
-    posix = Path(os.path.abspath(os.fspath(path))).as_posix()
-    if not posix.startswith("/"):  # C:/… on Windows
-        posix = "/" + posix
-    q = "&".join(f"{k}={v}" for k, v in params.items())
-    return "file://" + quote(posix, safe="/:") + (f"?{q}" if q else "")
 
 
 def connect(

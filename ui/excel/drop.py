@@ -54,8 +54,9 @@ class DropFilter(QObject):
 
 
 def open_dropped(window: QMainWindow, path: str):
-    from ui.excel.menu import import_roster
-
+    """Open the import wizard through the importer `install` was given (the Excel menu's
+    own, so a dropped file and 导入… behave alike; passed in, as the menu installs us)."""
+    import_roster = window._roster_importer
     try:
         entity = guess_entity(path)
     except excel.ExcelFileError:
@@ -66,7 +67,9 @@ def open_dropped(window: QMainWindow, path: str):
     return import_roster(window, entity, path)
 
 
-def install(window: QMainWindow) -> DropFilter:
+def install(window: QMainWindow, importer=None) -> DropFilter:
+    """`importer(window, entity, path)` opens the wizard for a dropped file."""
+    window._roster_importer = importer
     window.setAcceptDrops(True)
     f = DropFilter(window)
     window.installEventFilter(f)

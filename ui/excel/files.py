@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-# What the import reads: the formats offices have (Excel, WPS, LibreOffice, CSV).
-OPEN_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)"
+
+def xlsx_filter() -> str:
+    return QCoreApplication.translate("excel", "Excel 工作簿 (*.xlsx)")
+
+
+def open_filter() -> str:
+    """What the import reads: the formats offices have (Excel, WPS, LibreOffice, CSV)."""
+    return QCoreApplication.translate(
+        "excel", "表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)"
+    )
 
 
 def last_dir() -> str:
@@ -32,7 +39,7 @@ def save_path(parent, title: str, default_name: str, path: str | None) -> str | 
     if path:
         return path
     p, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path(last_dir()) / default_name), XLSX_FILTER
+        parent, title, str(Path(last_dir()) / default_name), xlsx_filter()
     )
     if p:
         remember_dir(p)

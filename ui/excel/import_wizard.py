@@ -36,7 +36,7 @@ from partydesk import excel
 from partydesk.excel import importing
 from partydesk.excel import mapping as excel_mapping
 from partydesk.ledger import fields
-from ui.excel.files import OPEN_FILTER, XLSX_FILTER, last_dir, refresh_pages, remember_dir
+from ui.excel.files import last_dir, open_filter, refresh_pages, remember_dir, xlsx_filter
 from ui.excel.preview_model import PreviewModel
 from ui.tasks import run_task
 
@@ -146,7 +146,7 @@ class ImportWizard(QDialog):
     # -------------------------------------------------------------- file and sheet
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择要导入的表格"), last_dir(), OPEN_FILTER
+            self, self.tr("选择要导入的表格"), last_dir(), open_filter()
         )
         if path:
             self.set_file(path)
@@ -285,7 +285,7 @@ class ImportWizard(QDialog):
         if self.plan is None:
             return
         default = str(Path(last_dir()) / (Path(self.plan.path).stem + "-导入报告.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入报告"), default, XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入报告"), default, xlsx_filter())
         if not path:
             return
         try:

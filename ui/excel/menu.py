@@ -29,7 +29,9 @@ def install(window: QMainWindow) -> QMenu:
     menu.setObjectName("excelMenu")
     from ui.excel import drop
 
-    window._excel_drop = drop.install(window)  # a roster dropped on the window imports
+    window._excel_drop = drop.install(
+        window, import_roster
+    )  # a roster dropped on the window imports
     window.menuBar().insertMenu(window.tools_menu.menuAction(), menu)
 
     imp = menu.addMenu(window.tr("导入名册(&I)"))

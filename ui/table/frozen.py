@@ -26,7 +26,7 @@ class FrozenColumn(QTableView):
         self.setFocusPolicy(Qt.NoFocus)  # keys stay with the table
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        from ui.table.view import RowNumberHeader
+        from ui.table.header import RowNumberHeader
 
         self.setVerticalHeader(RowNumberHeader(self))  # never asks the model for row labels
         self.verticalHeader().hide()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.table import cell_menu, commands
 from ui.table.delegates import LedgerDelegate
 from ui.table.frozen import FrozenColumn
+from ui.table.header import RowNumberHeader
 from ui.table.model import LedgerTableModel
 
 MAX_COPY_ROWS = 100_000
@@ -82,25 +82,6 @@ class RefusedDialog(QDialog):
         box.rejected.connect(self.close)
         lay.addWidget(box)
         self.resize(760, 360)
-
-
-class RowNumberHeader(QHeaderView):
-    """The vertical header of row numbers. Its width comes from the number of digits of
-    the last row, in one call: QHeaderView's own size hint asks the model's headerData()
-    for several roles of up to 200 rows, a thousand Python calls each time the rows are
-    reset (every sort and search)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(Qt.Vertical, parent)
-
-    def sizeHint(self):  # noqa: N802 - Qt's name
-        base = super().sizeHint() if self.model() is None else None
-        if base is not None:
-            return base
-        rows = self.model().rowCount()
-        margin = self.style().pixelMetric(QStyle.PM_HeaderMargin, None, self)
-        width = self.fontMetrics().horizontalAdvance("9" * len(str(max(rows, 1)))) + 2 * margin + 2
-        return QSize(width, self.defaultSectionSize())
 
 
 class LedgerTableView(QTableView):
