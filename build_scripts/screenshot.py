@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     win = MainWindow(open_ledger(path))
     win.resize(1400, 860)
     names = list(win.pages())
-    win.nav.setCurrentRow(names.index(f"ui.pages.{args.page}"))
+    win.nav.setCurrentRow(names.index(f"ui.{args.page}.page"))
     win.show()
     page = win.current_page()
     if args.search and hasattr(page, "filterbar"):

@@ -30,9 +30,9 @@ BEFORE_WINDOW: list[Callable[[Ledger, QWidget | None], Ledger | None]] = []
 def _safety_before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
     """Start password, read-only notice, open-time warnings. Imported lazily so
     the window can appear before SQLAlchemy is loaded."""
-    from ui import safety
+    from ui.safety import opening
 
-    return safety.before_window(ledger, parent)
+    return opening.before_window(ledger, parent)
 
 
 BEFORE_WINDOW.append(_safety_before_window)
@@ -70,9 +70,9 @@ def open_ledger_ui(
         try:
             ledger = open_ledger(path, create=create)
         except LedgerDamagedError as e:
-            from ui import safety
+            from ui.safety import opening
 
-            if safety.offer_restore(parent, e):
+            if opening.offer_restore(parent, e):
                 continue  # restored: open it again
             return None
         except PartyDeskError as e:
@@ -118,9 +118,9 @@ def start(argv: list[str] | None = None):
         return ledger
 
     def done(ledger):
-        from ui import safety
+        from ui.safety import menu
 
-        safety.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
+        menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
             win.set_ledger(ledger)
@@ -129,10 +129,10 @@ def start(argv: list[str] | None = None):
 
     def failed(exc):
         from partydesk.ledger.db import LedgerDamagedError
-        from ui import safety
+        from ui.safety import menu, opening
 
-        safety.install(win)
-        if isinstance(exc, LedgerDamagedError) and safety.offer_restore(win, exc):
+        menu.install(win)
+        if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):
                 return
         from ui.errors import describe

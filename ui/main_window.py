@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        from ui import check_dialog, excel_menu
+        from ui.check import dialog as check_dialog
+        from ui.excel import menu as excel_menu
 
         excel_menu.install(self)
         check_dialog.install(self)

@@ -21,7 +21,10 @@ FEATURES = [
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
     "partydesk.cli.records",  # cadence, print book
     "partydesk.cli.points",  # points, print cards / notice
-    "partydesk.cli.certs",  # cert, print certificates
+    "partydesk.cli.certs",  # cert
+    "partydesk.cli.certs_print",  # print certificates, cert template / seal
+    "partydesk.cli.quals",  # qual
+    "partydesk.cli.instructors",  # instructors
     "partydesk.cli.excel",  # import, export, report coverage
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars

@@ -33,7 +33,7 @@ def _issue(ledger, *names, on=None):
 
 
 def test_verify_dialog_accepts_serial_or_qr_text_and_shows_the_verdict(ctx, ledger, qtbot):
-    from ui.pages.certs import VerifyDialog
+    from ui.certs.verify_dialog import VerifyDialog
 
     (serial, other), check = _issue(ledger, "王建国", "李秀梅")
     with ledger.session() as s:
@@ -71,7 +71,7 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(
 ):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from ui.pages.certs import CertsPage
+    from ui.certs.page import CertsPage
 
     (a, b, c), _ = _issue(ledger, "王建国", "李秀梅", "孙丽")
     page = CertsPage(ctx)
@@ -118,7 +118,7 @@ def test_qualifications_tab_awards_reviews_and_withdraws(
     from PySide6.QtWidgets import QInputDialog
 
     from partydesk.certs import qualifications
-    from ui.pages.certs import CertsPage
+    from ui.certs.page import CertsPage
 
     with ledger.session() as s:
         qualifications.award(s, "初级", date(2024, 12, 1), name="孙丽")
@@ -148,7 +148,8 @@ def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(
 ):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from ui.pages.certs import CertsPage, IssueDialog
+    from ui.certs.issue_dialog import IssueDialog
+    from ui.certs.page import CertsPage
 
     dlg = IssueDialog(ctx)
     qtbot.addWidget(dlg)

@@ -27,7 +27,7 @@ def test_instructors_page_shows_units_over_time_duties_assessment_and_uncovered(
 ):
     from PySide6.QtWidgets import QInputDialog
 
-    from ui.pages.instructors import InstructorsPage
+    from ui.instructors.page import InstructorsPage
 
     year = date.today().year
     with ledger.session() as s:

@@ -28,7 +28,7 @@ def names(ledger):
 
 
 def test_wizard_preview_edit_mapping_and_import(ctx, qtbot, qtmodeltester, tmp_path):
-    from ui.excel_dialogs import open_import_wizard
+    from ui.excel.import_wizard import open_import_wizard
 
     n = ids(3)
     f = roster(
@@ -78,7 +78,7 @@ def test_wizard_preview_edit_mapping_and_import(ctx, qtbot, qtmodeltester, tmp_p
 def test_wizard_on_a_bad_file_says_why_and_writes_nothing(ctx, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.excel_dialogs import ImportWizard
+    from ui.excel.import_wizard import ImportWizard
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
@@ -91,7 +91,7 @@ def test_wizard_on_a_bad_file_says_why_and_writes_nothing(ctx, qtbot, tmp_path, 
 
 
 def test_cancelled_wizard_writes_nothing(ctx, qtbot, tmp_path):
-    from ui.excel_dialogs import open_import_wizard
+    from ui.excel.import_wizard import open_import_wizard
 
     f = roster(tmp_path / "a.xlsx", ["姓名", "人员类别"], [["甲", "正式党员"]])
     w = open_import_wizard(ctx, "person", str(f))
@@ -102,7 +102,7 @@ def test_cancelled_wizard_writes_nothing(ctx, qtbot, tmp_path):
 
 def test_export_table_and_report_off_the_ui_thread(ctx, qtbot, tmp_path):
     from partydesk.ledger.models import Person as P
-    from ui.excel_dialogs import export_report, export_table, save_template
+    from ui.excel.export import export_report, export_table, save_template
 
     with ctx.ledger.session() as s:
         s.add_all([P(name="张三", category="full"), P(name="李四", category="activist")])

@@ -24,7 +24,7 @@ def test_window_shows_first_then_the_ledger(qapp, qtbot, ledger, ledger_path):
         app_mod.BEFORE_WINDOW.clear()
     assert seen == [ledger_path]
     assert ledger_path.name in win.windowTitle()
-    assert win.page("ui.pages.people").model.rowCount() == 6
+    assert win.page("ui.people.page").model.rowCount() == 6
     assert QSettings().value("ledgers/last") == str(ledger_path.resolve())
     win.ctx.ledger.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partydesk.ledger.models import Person
-from ui import check_dialog
+from ui.check import dialog as check_dialog
 
 
 def test_check_lists_findings_and_opens_the_person(main_window, qtbot, ledger, sample_ids):
@@ -23,7 +23,7 @@ def test_check_lists_findings_and_opens_the_person(main_window, qtbot, ledger, s
     assert group.text(1) == "1" and group.child(0).text(0).startswith("王芳")
     assert dlg.open_item(group.child(0))
     page = main_window.current_page()
-    assert page is main_window.page("ui.pages.people")
+    assert page is main_window.page("ui.people.page")
     assert page.model.text(page.view.currentIndex().row(), 0) == "王芳"
     dlg.close()
 

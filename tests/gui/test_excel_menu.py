@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_tables import page, type_text
 
-from ui import excel_menu
+from ui.excel import menu as excel_menu
 
 
 def _sheet(path):
@@ -57,7 +57,7 @@ def test_export_current_on_a_page_without_a_table_says_so(main_window, monkeypat
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: told.append(text))
-    main_window.nav.setCurrentRow(list(main_window.pages()).index("ui.pages.dashboard"))
+    main_window.nav.setCurrentRow(list(main_window.pages()).index("ui.dashboard.page"))
     assert excel_menu.export_current(main_window, "/nonexistent/x.xlsx") is None
     assert told and "没有可导出的表格" in told[0]
 

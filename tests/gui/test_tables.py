@@ -14,8 +14,8 @@ from tests.sample_ledger import VALID_ID
 
 
 def page(win, name):
-    p = win.page(f"ui.pages.{name}")
-    win.nav.setCurrentRow(list(win.pages()).index(f"ui.pages.{name}"))
+    p = win.page(f"ui.{name}.page")
+    win.nav.setCurrentRow(list(win.pages()).index(f"ui.{name}.page"))
     return p
 
 
@@ -224,7 +224,7 @@ def test_org_with_members_cannot_be_deleted(main_window, qtbot, ledger, sample_i
     assert p.delete_selected() is True
     assert p.model.row_of(o1) == -1
     assert person(ledger, sample_ids["张伟"]).org_id == o3
-    people = main_window.page("ui.pages.people")
+    people = main_window.page("ui.people.page")
     assert people.model.data(cell(people, "张伟", "org_id")) == "中共城关街道快递行业工作支部委员会"
     main_window.undo_act.trigger()
     assert p.model.row_of(o1) >= 0 and person(ledger, sample_ids["张伟"]).org_id == o1
@@ -311,7 +311,7 @@ def test_renaming_an_org_shows_in_the_people_table(main_window, qtbot, sample_id
     orgs = page(main_window, "orgs")
     idx = orgs.model.index(orgs.model.row_of(sample_ids["orgs"][1]), 0)
     assert orgs.model.setData(idx, "中共东湖街道第一联合党支部委员会")
-    people = main_window.page("ui.pages.people")
+    people = main_window.page("ui.people.page")
     assert people.model.data(cell(people, "李娜", "org_id")) == "中共东湖街道第一联合党支部委员会"
     count_col = [c.name for c in orgs.model.columns].index("member_count")
     assert orgs.model.data(orgs.model.index(idx.row(), count_col)) == "3"
@@ -329,7 +329,7 @@ def test_save_copy_and_open_another_ledger(main_window, qtbot, tmp_path):
     assert main_window.open_path(dest)
     assert "copy.partydesk" in main_window.windowTitle()
     assert main_window.undo_stack.count() == 0
-    p = main_window.page("ui.pages.people")
+    p = main_window.page("ui.people.page")
     assert p.model.rowCount() == 6 and p.model.data(cell(p, "张伟", "job")) == ""
     from ui.main_window import recent_ledgers
 
@@ -364,7 +364,7 @@ def test_column_widths_order_and_page_are_remembered(main_window, qtbot, ledger)
 
     again = MainWindow(ledger)
     qtbot.addWidget(again)
-    assert again.current_page() is again.page("ui.pages.people")
+    assert again.current_page() is again.page("ui.people.page")
     hh2 = again.current_page().view.horizontalHeader()
     assert hh2.sectionSize(0) == 222 and hh2.isSectionHidden(1)
 

@@ -25,8 +25,8 @@ def window(qtbot, branch):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    page = w.ctx.pages["ui.pages.points"]
-    w.nav.setCurrentRow(list(w.ctx.pages).index("ui.pages.points"))
+    page = w.ctx.pages["ui.points.page"]
+    w.nav.setCurrentRow(list(w.ctx.pages).index("ui.points.page"))
     return w, page, ledger, org_id, people
 
 
@@ -134,7 +134,8 @@ def test_print_notice_and_cards_from_the_page(window, qtbot, tmp_path):
 
 
 def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
-    import ui.pages.points as mod
+    import ui.points.commands as mod
+    import ui.points.market as market_mod
 
     w, page, ledger, org_id, people = window
     with ledger.session() as s:
@@ -148,6 +149,9 @@ def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
         market.add_goods(s, "保温杯", 30)
     shown = []
     monkeypatch.setattr(mod, "show_error", lambda parent, exc, tb=None: shown.append(str(exc)))
+    monkeypatch.setattr(
+        market_mod, "show_error", lambda parent, exc, tb=None: shown.append(str(exc))
+    )
     page.refresh()
     tab = page.market
     page.tabs.setCurrentWidget(tab)
@@ -169,7 +173,7 @@ def test_supermarket_refuses_overdraw_and_redeems(window, qtbot, monkeypatch):
 def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypatch):
     from datetime import datetime
 
-    import ui.pages.points as mod
+    import ui.points.attendance_dialog as mod
     from partydesk.ledger.models.work import Attendance, WorkRecord
 
     w, page, ledger, org_id, people = window
@@ -208,7 +212,7 @@ def test_propose_from_a_meeting_review_untick_save_undo(window, qtbot, monkeypat
 
 
 def test_scheme_dialog_edits_caps_and_bands(window, qtbot, monkeypatch):
-    import ui.pages.points as mod
+    import ui.points.scheme_dialog as mod
 
     w, page, ledger, org_id, people = window
     select(page, ledger, org_id, "candidate")
@@ -234,7 +238,7 @@ def test_scheme_dialog_edits_caps_and_bands(window, qtbot, monkeypatch):
 
 
 def test_publish_from_the_page_locks_the_grid(window, monkeypatch):
-    import ui.pages.points as mod
+    import ui.points.page as mod
 
     w, page, ledger, org_id, people = window
     select(page, ledger, org_id, "member")
@@ -248,7 +252,7 @@ def test_publish_from_the_page_locks_the_grid(window, monkeypatch):
 
 
 def test_correction_in_a_locked_period_adds_reversing_entries(window, monkeypatch):
-    import ui.pages.points as mod
+    import ui.points.correction_dialog as mod
     from partydesk.points.schemes import find_item
 
     w, page, ledger, org_id, people = window

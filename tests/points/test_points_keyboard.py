@@ -45,8 +45,8 @@ def test_a_quarter_by_keyboard_alone(qtbot, ledger, size):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    page = w.ctx.pages["ui.pages.points"]
-    w.nav.setCurrentRow(list(w.ctx.pages).index("ui.pages.points"))
+    page = w.ctx.pages["ui.points.page"]
+    w.nav.setCurrentRow(list(w.ctx.pages).index("ui.points.page"))
     period = of(date.today(), "quarter")
 
     keys = 0

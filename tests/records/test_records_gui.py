@@ -18,7 +18,7 @@ def page(qapp, qtbot, branch):
     ledger, oid = branch
     win = MainWindow(ledger)
     qtbot.addWidget(win)
-    p = win.ctx.pages["ui.pages.records"]
+    p = win.ctx.pages["ui.records.page"]
     p.year.setValue(2026)
     p.set_org(oid)
     yield p, ledger, oid
@@ -34,7 +34,7 @@ def test_models_pass_modeltester(page, qtmodeltester):
     p, *_ = page
     assert p.model.rowCount() > 40
     qtmodeltester.check(p.model)
-    from ui.pages.records_editor import AttendanceModel
+    from ui.records.attendance import AttendanceModel
 
     m = AttendanceModel([(1, "张三"), (2, "李四")], with_ratings=True)
     m.load(

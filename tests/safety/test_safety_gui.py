@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
 from partydesk import applock, backup
 from partydesk.ledger import lock as locking
 from partydesk.ledger.models import Person, Unit
-from ui import safety
+from ui.safety import backup_dialog, menu, opening, password
 
 SHOTS = os.environ.get("PARTYDESK_SHOTS")  # folder to save screenshots to, when set
 
@@ -25,7 +25,7 @@ def window(qtbot, ledger):
 
     win = MainWindow(ledger)
     qtbot.addWidget(win)
-    safety.install(win)
+    menu.install(win)
     return win
 
 
@@ -42,7 +42,7 @@ def _fill(ledger):
 
 def test_audit_page_filters_and_exports(window, ledger, qtbot, qtmodeltester, tmp_path):
     _fill(ledger)
-    page = window.ctx.pages["ui.pages.audit"]
+    page = window.ctx.pages["ui.audit.page"]
     page.refresh()
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 7
@@ -77,7 +77,7 @@ def test_audit_page_filters_and_exports(window, ledger, qtbot, qtmodeltester, tm
 def test_backup_dialog_lists_backs_up_and_restores(window, ledger, qtbot, qtmodeltester, tmp_path):
     _fill(ledger)
     backup.make_backup(ledger, "open")
-    dlg = safety.BackupDialog(window)
+    dlg = backup_dialog.BackupDialog(window)
     qtbot.addWidget(dlg)
     qtmodeltester.check(dlg.model)
     assert dlg.model.rowCount() == 1
@@ -133,16 +133,16 @@ def test_read_only_window_says_so(qtbot, ledger, monkeypatch):
     monkeypatch.setattr(
         QMessageBox, "information", lambda _p, title, text: told.append((title, text))
     )
-    lg = safety.open_for_gui(path)
+    lg = opening.open_for_gui(path)
     try:
         assert lg.readonly and told and "办公室电脑" in told[0][1]
         win = MainWindow(lg)
         qtbot.addWidget(win)
-        safety.install(win)
+        menu.install(win)
         assert win.windowTitle().endswith("（只读）")
         text = win.readonly_banner.findChild(QLabel, "readonlyText").text()
         assert text.startswith("只读：账本正在被电脑“办公室电脑”上的用户“张会计”")
-        dlg = safety.BackupDialog(win)
+        dlg = backup_dialog.BackupDialog(win)
         qtbot.addWidget(dlg)
         assert not dlg.restore_btn.isEnabled()
         if os.environ.get("PARTYDESK_SHOTS"):
@@ -174,7 +174,7 @@ def test_damaged_ledger_offers_the_newest_good_backup(qtbot, ledger, monkeypatch
 
     monkeypatch.setattr(QMessageBox, "exec", click_restore)
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
-    lg = safety.open_for_gui(path)
+    lg = opening.open_for_gui(path)
     try:
         assert (
             shown and good.created.strftime("%Y-%m-%d %H:%M") in shown[0] and "人员 5" in shown[0]
@@ -206,18 +206,18 @@ class _FakePasswordDialog:
 
 
 def test_start_password(qapp, ledger):
-    assert safety.unlock(ledger, dialog_factory=_FakePasswordDialog)  # none set
+    assert password.unlock(ledger, dialog_factory=_FakePasswordDialog)  # none set
     applock.set_password(ledger, "开门1234")
     _FakePasswordDialog.answers = ["错", "开门1234"]
-    assert safety.unlock(ledger, dialog_factory=_FakePasswordDialog)
+    assert password.unlock(ledger, dialog_factory=_FakePasswordDialog)
     _FakePasswordDialog.answers = ["错", "错", "错"]
-    assert not safety.unlock(ledger, dialog_factory=_FakePasswordDialog)
+    assert not password.unlock(ledger, dialog_factory=_FakePasswordDialog)
     _FakePasswordDialog.answers = [None]
-    assert not safety.unlock(ledger, dialog_factory=_FakePasswordDialog)
+    assert not password.unlock(ledger, dialog_factory=_FakePasswordDialog)
 
 
 def test_password_dialog_hides_what_is_typed(qtbot):
-    dlg = safety.PasswordDialog()
+    dlg = password.PasswordDialog()
     qtbot.addWidget(dlg)
     assert dlg.edit.echoMode() == QLineEdit.Password
 
@@ -225,7 +225,7 @@ def test_password_dialog_hides_what_is_typed(qtbot):
 def test_password_setup_dialog(window, ledger, qtbot):
     acts = [a.text() for a in window.file_menu.actions()]
     assert "启动密码(&P)…" in acts
-    dlg = safety.PasswordSetupDialog(ledger, window)
+    dlg = password.PasswordSetupDialog(ledger, window)
     qtbot.addWidget(dlg)
     dlg.new.setText("abcd1")
     dlg.again.setText("abcd2")
@@ -234,7 +234,7 @@ def test_password_setup_dialog(window, ledger, qtbot):
     dlg.again.setText("abcd1")
     dlg.save()
     assert dlg.result() == QDialog.Accepted and applock.check(ledger, "abcd1")
-    dlg2 = safety.PasswordSetupDialog(ledger, window)
+    dlg2 = password.PasswordSetupDialog(ledger, window)
     qtbot.addWidget(dlg2)
     dlg2.old.setText("wrong")
     dlg2.clear_password()

@@ -14,7 +14,9 @@ from partydesk.demo import build_demo
 from partydesk.ledger import open_ledger
 from partydesk.standing import figures, rating, survey
 from ui.context import AppContext
-from ui.standing.dialogs import ListDialog, OrgStandingDialog, SurveyDialog
+from ui.standing.list_dialog import ListDialog
+from ui.standing.org_dialog import OrgStandingDialog
+from ui.standing.survey_dialog import SurveyDialog
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +42,10 @@ def ctx(qapp, demo_path, tmp_path):
 
 @pytest.fixture
 def page(ctx, qtbot):
-    from ui.pages.dashboard import create_page
+    from ui.dashboard.page import create_page
 
     p = create_page(ctx)
-    ctx.pages["ui.pages.dashboard"] = p
+    ctx.pages["ui.dashboard.page"] = p
     qtbot.waitUntil(lambda: p.data is not None, timeout=20000)
     yield p
     # not qtbot.addWidget: pytest-qt would delete the page before this wait
@@ -163,7 +165,7 @@ def test_main_window_opens_on_the_dashboard(qtbot, demo_path, tmp_path):
     win = MainWindow(open_ledger(path))
     qtbot.addWidget(win)
     assert win.nav.item(0).text() == "工作台" and win.nav.currentRow() == 0
-    page = win.ctx.pages["ui.pages.dashboard"]
+    page = win.ctx.pages["ui.dashboard.page"]
     assert win.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.data is not None and page._loading is None, timeout=20000)
     win.ctx.ledger.close()

@@ -1,2 +1,3 @@
-"""Widgets of organization standing: the lists behind the dashboard figures,
-and the dialogs that edit a rating, the 六有, the 四个一 and a 六个清 survey."""
+"""Organization standing behind the dashboard: the lists behind its figures (`list_dialog`),
+an organization's rating, 六有, 四个一 and 示范点 (`org_dialog`), a unit's 六个清 survey
+(`survey_dialog`), their undo steps (`commands`) and list models (`models`)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,14 +26,7 @@ from partydesk.ledger.enums import Category, CommitteeRole, PersonStatus
 from partydesk.ledger.models import Person
 from ui.table import commands
 from ui.table.change_dialog import ChangeDialog
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
+from ui.widgets.dates import to_date, to_qdate
 
 
 class CommitteeDialog(ChangeDialog):
@@ -71,7 +63,7 @@ class CommitteeDialog(ChangeDialog):
         row.addWidget(self.history)
         row.addStretch(1)
         row.addWidget(QLabel(self.tr("卸任日期"), self))
-        self.until = QDateEdit(_qdate(date.today()), self)
+        self.until = QDateEdit(to_qdate(date.today()), self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
         row.addWidget(self.until)
@@ -93,10 +85,10 @@ class CommitteeDialog(ChangeDialog):
         self.role.setObjectName("seatRole")
         for r in CommitteeRole:
             self.role.addItem(r.label, r.value)
-        self.since = QDateEdit(_qdate(date.today()), self)
+        self.since = QDateEdit(to_qdate(date.today()), self)
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
-        self.since.setMaximumDate(_qdate(date.today()))
+        self.since.setMaximumDate(to_qdate(date.today()))
         self.appoint_btn = QPushButton(self.tr("任职"), self)
         self.appoint_btn.setObjectName("appointSeat")
         self.appoint_btn.clicked.connect(lambda: self.appoint())
@@ -137,7 +129,7 @@ class CommitteeDialog(ChangeDialog):
     ) -> bool:
         pid = person_id if person_id is not None else self.person.currentData()
         role = role or self.role.currentData()
-        since = since or _pydate(self.since.date())
+        since = since or to_date(self.since.date())
         if pid is None:
             return False
         label = CommitteeRole.label_of(role)
@@ -167,7 +159,7 @@ class CommitteeDialog(ChangeDialog):
             self.say(self.tr("请先在上表中选中一位委员。"), True)
             return False
         seat = self.seats[row]
-        until = until or _pydate(self.until.date())
+        until = until or to_date(self.until.date())
         got, error = commands.snapshot_change(
             self.ctx,
             committee,

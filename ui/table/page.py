@@ -29,6 +29,7 @@ from ui.table.detail import AddDialog, DetailForm
 from ui.table.filterbar import FilterBar
 from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
+from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
 # First-run column widths (pixels); the user's own are remembered after that.
@@ -345,11 +346,7 @@ class TablePage(QWidget):
         return True
 
     def confirm(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Question, self.tr("确认删除"), text, parent=self)
-        yes = box.addButton(self.tr("删除"), QMessageBox.DestructiveRole)
-        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
+        return confirm(self, self.tr("确认删除"), text, self.tr("删除"), destructive=True)
 
     def ask_move_target(self, reason: str, excluded: list[int]) -> int | None:
         """The organization to move the members to before deleting, or None (cancel)."""

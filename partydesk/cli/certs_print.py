@@ -1,0 +1,110 @@
+"""Printing certificates and what the printed page takes from the office:
+`partydesk print certificates`, `partydesk cert template`, `partydesk cert seal`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partydesk.cli.certs_common import _add
+from partydesk.cli.common import open_for, out, progress_line
+from partydesk.errors import ValidationError
+
+
+def register(cmds) -> None:
+    p = cmds.add(cmds.print_, "certificates", "打印证书（每页一张，A4横向）", cmd_print)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--year", type=int, help="该年度颁发的有效证书")
+    g.add_argument("--serial", nargs="+", metavar="S", help="指定编号（重印：同编号、同文字）")
+    p.add_argument("--kind")
+    p.add_argument("-o", "--output", required=True, metavar="PDF")
+
+
+def register_cert(cmds, sub) -> None:
+    """The `cert template` and `cert seal` sub-commands."""
+    p = _add(cmds, sub, "template", "查看或修改证书模板（措辞、编号规则、发证机关）", cmd_template)
+    p.add_argument("--kind", default="instructor")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        default=[],
+        help="title, body, closing, post, issuer, kind_code, serial_pattern, valid_years",
+    )
+
+    p = _add(cmds, sub, "seal", "设置打印在证书上的印章图片（透明背景 PNG）", cmd_seal)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("path", nargs="?")
+    g.add_argument("--none", action="store_true", help="不打印印章图片")
+
+
+def cmd_template(args) -> int:
+    from partydesk.certs import registry
+
+    with open_for(args) as lg, lg.session() as s:
+        values = {}
+        for item in args.set:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise ValidationError(f"--set 应写成 字段=内容，而不是“{item}”")
+            values[key.strip()] = value
+        t = (
+            registry.update_template(s, args.kind, **values)
+            if values
+            else registry.template(s, args.kind)
+        )
+        for key in (
+            "title",
+            "body",
+            "closing",
+            "post",
+            "issuer",
+            "kind_code",
+            "serial_pattern",
+            "valid_years",
+        ):
+            out(f"{key}\t{getattr(t, key)}")
+        if values:
+            out("模板已保存（已颁发的证书文字不变）。")
+    return 0
+
+
+def cmd_seal(args) -> int:
+    from pathlib import Path
+
+    from partydesk import settings
+    from partydesk.reports.certificate import _seal_reader
+
+    with open_for(args) as lg, lg.session() as s:
+        cfg = settings.get(s, "certs")
+        if args.none:
+            cfg["seal_image"] = None
+            out("证书上将不打印印章图片。")
+        else:
+            p = Path(args.path).expanduser().resolve()
+            _seal_reader(p)
+            cfg["seal_image"] = str(p)
+            out(f"印章图片：{p}")
+        settings.put(s, "certs", cfg)
+    return 0
+
+
+def cmd_print(args) -> int:
+    from pathlib import Path
+
+    from partydesk.certs import registry
+    from partydesk.reports.certificate import print_certificates
+
+    with open_for(args) as lg, lg.session() as s:
+        if args.serial:
+            certs = [registry.get(s, x) for x in args.serial]
+        else:
+            year = args.year or date.today().year
+            certs = list(s.scalars(registry.query(s, year=year, kind=args.kind, status="valid")))
+            certs.sort(key=lambda c: c.serial)
+            if not certs:
+                raise ValidationError(f"{year}年没有有效的证书可打印。")
+        n = print_certificates(
+            s, certs, Path(args.output), progress=lambda d, t: progress_line(d, t, "正在生成证书")
+        )
+        out(f"已生成{n}页：{args.output}")
+    return 0

@@ -1,0 +1,89 @@
+"""What a points notice or card prints, copied out of the session by `gather` so the
+rendering runs anywhere (a worker thread, after the session closed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from partydesk.ledger.models import Organization
+from partydesk.ledger.models.points import PointsScheme
+from partydesk.points.entries import period_locked
+from partydesk.points.periods import Period
+from partydesk.points.totals import Card, compute_cards
+
+
+@dataclass
+class ItemInfo:
+    id: int
+    dimension: str
+    name: str
+    points: float
+    cap: float | None
+
+
+@dataclass
+class PointsSheet:
+    """Everything a notice or the cards of one organization for one period show."""
+
+    org_name: str
+    scheme_name: str
+    scheme_period: str
+    period: Period
+    base: float
+    floor: float | None
+    ceiling: float | None
+    items: list[ItemInfo]
+    cards: list[Card]
+    published_on: date | None = None
+    band_title: str = "星级"
+    dimensions: list[str] = field(default_factory=list)
+
+    def dimension_points(self, card: Card, dim: str) -> float:
+        return sum(line.counted for iid, line in card.items.items() if self._dim_of.get(iid) == dim)
+
+    def __post_init__(self):
+        self._dim_of = {it.id: it.dimension for it in self.items}
+        if not self.dimensions:
+            seen: list[str] = []
+            for it in self.items:
+                if it.dimension not in seen:
+                    seen.append(it.dimension)
+            self.dimensions = seen
+
+
+def gather(
+    session: Session, scheme: PointsScheme, org: Organization, period: Period
+) -> PointsSheet:
+    cards = compute_cards(session, scheme, org, period)
+    pub = period_locked(session, scheme, org, period)
+    kinds = {b.kind for b in scheme.bands}
+    return PointsSheet(
+        org_name=org.name,
+        scheme_name=scheme.name,
+        scheme_period=scheme.period,
+        period=period,
+        base=scheme.base_points,
+        floor=scheme.floor,
+        ceiling=scheme.ceiling,
+        items=[
+            ItemInfo(it.id, it.dimension or "其他", it.name, it.points, it.cap)
+            for it in scheme.items
+        ],
+        cards=cards,
+        published_on=pub.published_at.date()
+        if pub is not None and pub.period_key == period.key
+        else None,
+        band_title="培养意见" if kinds == {"outcome"} else "星级",
+    )
+
+
+def card_title(sheet: PointsSheet) -> str:
+    """积分卡 title: 党员量化积分 → 党员量化积分卡; a name already ending in 卡 is kept."""
+    return sheet.scheme_name if sheet.scheme_name.endswith("卡") else sheet.scheme_name + "卡"
+
+
+def title_of(sheet: PointsSheet) -> str:
+    return f"{sheet.period.label}{sheet.scheme_name}"

@@ -1,0 +1,1 @@
+"""操作日志: the audit log page (`page`) over its paged model (`model`)."""

@@ -1,0 +1,1 @@
+"""工作台: the figures, charts and reminders of the township (`page`, `charts`)."""

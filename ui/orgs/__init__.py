@@ -1,0 +1,1 @@
+"""党组织: the organizations table (a ui.table.TablePage)."""

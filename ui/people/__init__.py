@@ -1,0 +1,1 @@
+"""党员与发展: the people table (a ui.table.TablePage)."""

@@ -1,0 +1,2 @@
+"""工作纪实: the records page (`page`, `model`, `commands`), the record editor (`editor`,
+`attendance`) and the work-record book (`book`)."""

@@ -1,0 +1,1 @@
+"""两新组织: the units table (a ui.table.TablePage)."""
