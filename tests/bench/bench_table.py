@@ -112,7 +112,7 @@ def _report(first_rows: float, steps: dict, hb: Heartbeat, **extra) -> None:
 def child_ours(path: str, t0: float) -> None:
     from PySide6.QtCore import QSettings, Qt
 
-    from ui.pages import PAGES  # noqa: I001
+    from ui.pages import PAGES
 
     people_module = next(m for m, title in PAGES if title == "党员与发展")
     from ui.app import start
