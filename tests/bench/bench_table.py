@@ -122,10 +122,7 @@ def child_ours(path: str, t0: float) -> None:
     hb = Heartbeat()
 
     def people():
-        for p in win.pages().values():
-            if getattr(p, "entity", None) == "person" and hasattr(p, "model"):
-                return p
-        return None
+        return win.ctx.pages.get(people_module)  # built pages only
 
     def shown():
         p = people()
