@@ -17,6 +17,7 @@ PROVIDERS = [
     "partydesk.standing.reminders",  # pipeline: talks, reviews, targets, probations
     "partydesk.records.reminders",  # meetings missing this month, instructor logs
     "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring
+    "partydesk.dues.reminders",  # dues unpaid 3 / 6 months in a row
 ]
 
 

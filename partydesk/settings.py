@@ -18,7 +18,7 @@ from partydesk.rules import dues, formation, pipeline
 DEFAULTS: dict[str, Any] = {
     "pipeline": pipeline.DEFAULTS,  # membership pipeline (入党程序) deadlines
     "formation": formation.DEFAULTS,  # branch formation hints
-    "dues": dues.DEFAULT_TIERS,  # party dues (党费) tiers
+    "dues": dues.DEFAULTS,  # party dues (党费): tiers, minimum, arrears thresholds
 }
 
 

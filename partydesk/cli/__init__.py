@@ -28,6 +28,7 @@ FEATURES = [
     "partydesk.cli.excel",  # import, export, report coverage
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars
+    "partydesk.cli.dues",  # dues: bases, payments, grid, arrears, reports
 ]
 
 

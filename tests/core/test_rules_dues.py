@@ -53,3 +53,33 @@ def test_tiers_are_data():
     assert dues.rate(2000, tiers=tiers) == Decimal("0.003")
     assert dues.rate(2001, tiers=tiers) == Decimal("0.01")
     assert dues.rate(99999, retired=True, tiers=tiers) == Decimal("0.005")
+
+
+@pytest.mark.parametrize(
+    "kind, pay, fen",
+    [
+        ("working", 3000, 1500),  # 0.5 % up to 3000 inclusive
+        ("working", 3000.01, 3000),  # 1 % just above
+        ("working", 5000, 5000),
+        ("working", 5000.01, 7500),
+        ("working", 10000, 15000),
+        ("working", 10000.01, 20000),
+        ("retired", 5000, 2500),  # retirees: 0.5 % up to 5000
+        ("retired", 5000.01, 5000),  # then 1 %
+        ("minimum", None, 20),  # students, unemployed, 低保: 0.2 元 a month
+        ("minimum", 8000, 20),  # whatever the pay
+    ],
+)
+def test_due_in_fen_by_kind(kind, pay, fen):
+    assert dues.due_fen(kind, pay) == fen
+
+
+def test_the_minimum_is_a_setting():
+    cfg = {**dues.DEFAULTS, "minimum": 0.5}
+    assert dues.due_fen("minimum", None, cfg) == 50
+    assert dues.DEFAULTS["minimum"] == 0.2
+
+
+def test_a_base_is_required_for_the_tiers():
+    with pytest.raises(ValueError, match="工资基数"):
+        dues.due_fen("working", None)

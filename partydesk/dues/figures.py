@@ -1,0 +1,166 @@
+"""Figures over the schedule: the township summary (党费收缴情况汇总表) and arrears
+(欠交党费) per member, with the months unpaid in a row that make reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from partydesk.dues import months as mo
+from partydesk.dues import schedule
+
+
+def last_closed_month(today: date) -> int:
+    """The latest month that has ended: a month's dues are late only once it is over."""
+    return mo.add(mo.of(today), -1)
+
+
+def default_through(year: int, today: date) -> int:
+    """Figures of a past year run to December; of the current year to the last month
+    that has ended (the one before this if this is January: nothing yet)."""
+    return min(mo.key(year, 12), last_closed_month(today))
+
+
+@dataclass
+class BranchFigures:
+    org_id: int
+    name: str
+    members: int = 0  # who owed for a month of the span, and those 未核定
+    due: int = 0  # fen
+    paid: int = 0  # fen, 自愿多交 included
+    paid_counted: int = 0  # paid up to the due of each month (for the rate)
+    short: int = 0  # 欠交金额: due not paid
+    in_arrears: int = 0  # members with a month unpaid
+    unpriced: int = 0  # members on the books with no base yet (未核定)
+
+    @property
+    def rate(self) -> float | None:
+        """收缴率: paid (up to each month's due) over due."""
+        return self.paid_counted / self.due if self.due else None
+
+    def add(self, o: BranchFigures) -> None:
+        for f in ("members", "due", "paid", "paid_counted", "short", "in_arrears", "unpriced"):
+            setattr(self, f, getattr(self, f) + getattr(o, f))
+
+
+@dataclass
+class Summary:
+    year: int
+    through: int
+    branches: list[BranchFigures]
+    total: BranchFigures = field(default_factory=lambda: BranchFigures(0, "合计"))
+
+
+SUMMARY_SELECT = f"""
+SELECT org,
+  COUNT(DISTINCT pid),
+  SUM(COALESCE(due, 0)),
+  SUM(paid),
+  SUM(CASE WHEN due IS NULL THEN 0 ELSE MIN(paid, due) END),
+  SUM(CASE WHEN due IS NOT NULL AND paid < due THEN due - paid ELSE 0 END),
+  COUNT(DISTINCT CASE WHEN {schedule.OWED} THEN pid END)
+FROM pm GROUP BY org"""
+
+
+def summary(session: Session, year: int, through: int | None = None) -> Summary:
+    """Each organization with members owing dues in `year` up to `through` (default:
+    `default_through`): members, due, paid, rate, arrears; plus the total."""
+    through = through or mo.key(year, 12)
+    ks = mo.span(mo.key(year, 1), through)
+    names = dict(session.execute(text("SELECT id, name FROM organization")).all())
+    unpriced = schedule.unpriced_by_org(session)
+    rows = {}
+    for org, n, due, paid, counted, short, arrears in session.execute(
+        text(schedule.month_query(ks, select=SUMMARY_SELECT))
+    ):
+        rows[org] = BranchFigures(org, names.get(org, ""), n, due, paid, counted, short, arrears)
+    for org, n in unpriced.items():
+        b = rows.setdefault(org, BranchFigures(org, names.get(org, "")))
+        b.unpriced = n
+        b.members += n
+    rows = list(rows.values())
+    rows.sort(key=lambda b: b.org_id)
+    s = Summary(year, through, rows)
+    for b in rows:
+        s.total.add(b)
+    return s
+
+
+@dataclass
+class Arrear:
+    person_id: int
+    org_id: int
+    name: str
+    org_name: str
+    unpaid: list[int]  # months unpaid in the look-back window, oldest first
+    run: int  # months unpaid in a row up to the last ended month
+    short: int  # fen still owed over the window
+
+    @property
+    def run_from(self) -> int | None:
+        return self.unpaid[-self.run] if self.run else None
+
+
+LOOK_BACK = 24  # months looked at for arrears (a run is reported as "24 months or more")
+
+
+def arrears(
+    session: Session,
+    today: date,
+    *,
+    org_id: int | None = None,
+    months_back: int = LOOK_BACK,
+) -> list[Arrear]:
+    """Members with unpaid months among the `months_back` that ended before today's,
+    with how many are in a row up to the last one; most months in a row first."""
+    last = last_closed_month(today)
+    ks = mo.span(mo.add(last, 1 - months_back), last)
+    where, params = "", {}
+    if org_id is not None:
+        where, params = " AND p.org_id = :org", {"org": org_id}
+    sel = (
+        "SELECT pid, org, k, CASE WHEN due IS NULL THEN 0 ELSE due - paid END "
+        f"FROM pm WHERE {schedule.OWED} ORDER BY pid, k"
+    )
+    owed: dict[int, list[tuple[int, int, int]]] = {}
+    for pid, org, k, short in session.execute(text(schedule.month_query(ks, where, sel)), params):
+        owed.setdefault(pid, []).append((org, k, short))
+    if not owed:
+        return []
+    pnames, onames = {}, dict(session.execute(text("SELECT id, name FROM organization")).all())
+    for chunk in schedule._chunks(sorted(owed)):
+        q = text(f"SELECT id, name FROM person WHERE id IN ({','.join(map(str, chunk))})")
+        pnames.update(session.execute(q).all())
+    out = []
+    for pid, items in owed.items():
+        ms = [k for _o, k, _s in items]
+        run, expect = 0, last
+        for k in reversed(ms):
+            if k != expect:
+                break
+            run += 1
+            expect = mo.add(expect, -1)
+        org = items[-1][0]
+        out.append(
+            Arrear(
+                pid,
+                org,
+                pnames.get(pid, ""),
+                onames.get(org, ""),
+                ms,
+                run,
+                sum(s for _o, _k, s in items),
+            )
+        )
+    out.sort(key=lambda a: (-a.run, -len(a.unpaid), a.org_id, a.person_id))
+    return out
+
+
+def members_in_arrears(session: Session, org_id: int, first: int, last: int) -> list[int]:
+    """Ids of the organization's members with a month unpaid between `first` and `last`."""
+    sel = f"SELECT DISTINCT pid FROM pm WHERE {schedule.OWED} ORDER BY pid"
+    q = schedule.month_query(mo.span(first, last), " AND p.org_id = :org", sel)
+    return [r[0] for r in session.execute(text(q), {"org": org_id})]
