@@ -50,12 +50,50 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
-    """Run the BEFORE_WINDOW hooks on a freshly opened ledger."""
+    """Run the BEFORE_WINDOW hooks on a freshly opened ledger, then start its daily
+    backup in the background."""
     for hook in BEFORE_WINDOW:
         ledger = hook(ledger, parent)
         if ledger is None:
             return None
+    daily_backup_later(ledger, parent)
     return ledger
+
+
+DAILY_BACKUP_DELAY_MS = 1500  # after the first rows are on the screen
+
+
+def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
+    """The day's first backup (verified), made off the UI thread once the window is
+    usable: at 300,000 people it takes 7–10 s, which every start used to wait for. A
+    failure is said in the status bar (and kept in `ledger.warnings`)."""
+    if ledger.readonly:
+        return
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    from ui.tasks import Task
+
+    def make(task):
+        from partydesk import backup
+
+        return backup.auto_on_open(ledger)
+
+    def failed(exc) -> None:
+        text = f"今天的自动备份没有完成：{exc}"
+        ledger.warnings.append(text)
+        bar = getattr(parent.window(), "statusBar", None) if parent is not None else None
+        if bar is not None:
+            bar().showMessage(text, 30000)
+
+    task = Task(make)
+    task.signals.failed.connect(lambda exc, tb: failed(exc))
+    _BACKUPS.add(task)
+    task.signals.done.connect(lambda _: _BACKUPS.discard(task))
+    task.signals.failed.connect(lambda *_: _BACKUPS.discard(task))
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: QThreadPool.globalInstance().start(task))
+
+
+_BACKUPS: set = set()  # daily backups running, kept alive until they report
 
 
 def open_ledger_ui(
@@ -68,7 +106,7 @@ def open_ledger_ui(
 
     for _attempt in range(3):
         try:
-            ledger = open_ledger(path, create=create)
+            ledger = open_ledger(path, create=create, daily_backup="later")
         except LedgerDamagedError as e:
             from ui.safety import opening
 
@@ -110,7 +148,7 @@ def start(argv: list[str] | None = None):
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        ledger = open_ledger(startup_ledger_path(arg), create=True)
+        ledger = open_ledger(startup_ledger_path(arg), create=True, daily_backup="later")
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
         import partydesk.ledger.listing  # noqa: F401
