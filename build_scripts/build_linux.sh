@@ -4,6 +4,7 @@
 # Needs: bash build_scripts/setup.sh (installs PyInstaller with the "build" extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. build_scripts/python.sh
 smoke=0
 [ "${1:-}" = "--smoke" ] && smoke=1
 
@@ -17,15 +18,17 @@ if ! { command -v icupkg && command -v cc && command -v objdump; } >/dev/null &&
 fi
 
 start=$(date +%s)
-python -m PyInstaller --noconfirm --clean --log-level WARN \
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller build_scripts/partydesk.spec
 secs=$(( $(date +%s) - start ))
 
 size_mb=$(du -sm dist/PartyDesk | cut -f1)  # du counts symlinked libraries once
-rm -f dist/PartyDesk-linux.zip
-python build_scripts/zip_folder.py dist/PartyDesk dist/PartyDesk-linux.zip >/dev/null
-zip_mb=$(( $(stat -c %s dist/PartyDesk-linux.zip) / 1048576 ))
-echo "built dist/PartyDesk in ${secs}s: ${size_mb} MB, zipped ${zip_mb} MB"
+# A tarball keeps the folder's symlinks as links (a zip does not survive every extractor:
+# Python's zipfile writes 30-byte files where the links were, and Qt then fails to load ICU).
+rm -f dist/PartyDesk-linux.zip dist/PartyDesk-linux.tar.gz
+tar -C dist -czf dist/PartyDesk-linux.tar.gz PartyDesk
+tar_mb=$(( $(stat -c %s dist/PartyDesk-linux.tar.gz) / 1048576 ))
+echo "built dist/PartyDesk in ${secs}s: ${size_mb} MB, tar.gz ${tar_mb} MB"
 
 if [ "$smoke" = 1 ]; then
   # Run from outside the source tree so nothing can be imported from it by accident.

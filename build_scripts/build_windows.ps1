@@ -8,7 +8,7 @@ Set-Location (Join-Path $PSScriptRoot "..")
 
 if (-not (Test-Path .venv)) { py -3.11 -m venv .venv }
 & .\.venv\Scripts\python.exe -m pip install --upgrade pip
-& .\.venv\Scripts\python.exe -m pip install -e ".[build]"
+& .\.venv\Scripts\python.exe -m pip install -c build_scripts\requirements.lock -e ".[build]"
 
 $sw = [Diagnostics.Stopwatch]::StartNew()
 & .\.venv\Scripts\python.exe -m PyInstaller --noconfirm --clean --log-level WARN `
@@ -24,3 +24,13 @@ $zip = (Get-Item dist\PartyDesk-windows.zip).Length / 1MB
 $env:QT_QPA_PLATFORM = "offscreen"
 & .\dist\PartyDesk\partydesk.exe --self-test
 if ($LASTEXITCODE -ne 0) { throw "self-test of the built program failed" }
+
+# The installer (Start-menu entry, .partydesk association), when Inno Setup 6 is installed.
+$iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe"
+if (Test-Path $iscc) {
+    $version = (& .\.venv\Scripts\python.exe -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+    & $iscc "/DAppVersion=$version" build_scripts\partydesk.iss
+    if ($LASTEXITCODE -ne 0) { throw "Inno Setup failed" }
+} else {
+    "Inno Setup 6 not found: installer not built (dist\PartyDesk works as it is)"
+}

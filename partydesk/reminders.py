@@ -18,6 +18,8 @@ PROVIDERS = [
     "partydesk.records.reminders",  # meetings missing this month, instructor logs
     "partydesk.certs.reminders",  # 红领党务 reviews, certificates expiring
     "partydesk.dues.reminders",  # dues unpaid 3 / 6 months in a row
+    "partydesk.develop.reminders",  # the next development step of each candidate
+    "partydesk.problems.reminders",  # problems on the list due or overdue
 ]
 
 
@@ -79,3 +81,75 @@ def by_urgency(items: list[Reminder], today: date) -> list[Reminder]:
         return (group, r.due_on, r.kind, r.text)
 
     return sorted(items, key=key)
+
+
+# Group headings of the reminder kinds (a kind not listed is headed by its first item's
+# text). `record_<kind>` headings come from the record kind's own label.
+LABELS = {
+    "talk": "入党谈话",
+    "review": "积极分子考察",
+    "target_eligible": "可列为发展对象",
+    "target_waiting": "发展对象待接收",
+    "probation_end": "预备期满",
+    "develop_step": "发展党员下一步",
+    "problem": "问题待销号",
+    "instructor_log": "指导员工作日志",
+    "qualification_review": "红领党务资格复核",
+    "certificate_expiring": "证书到期",
+    "instructor_reappoint": "指导员续聘",
+    "instructor_assessment": "指导员年度考核",
+    "dues_alert": "党费欠交达到处理期限",
+    "dues_arrears": "党费连续欠交",
+}
+
+
+def kind_label(kind: str) -> str:
+    if kind in LABELS:
+        return LABELS[kind]
+    if kind.startswith("record_"):
+        from partydesk.ledger.models.work import RecordKind
+
+        return f"未召开{RecordKind.label_of(kind.removeprefix('record_'))}"
+    return kind
+
+
+@dataclass
+class Group:
+    """The reminders of one kind, most urgent first, with their counts."""
+
+    kind: str
+    label: str
+    items: list[Reminder]
+    overdue: int
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+def grouped(items: list[Reminder], today: date) -> list[Group]:
+    """Reminders grouped by kind: kinds with overdue items first (the longest overdue
+    first), then by the next date falling due."""
+    by: dict[str, list[Reminder]] = {}
+    for r in by_urgency(items, today):
+        by.setdefault(r.kind, []).append(r)
+    groups = [
+        Group(k, kind_label(k), rs, sum(r.overdue(today) for r in rs)) for k, rs in by.items()
+    ]
+
+    def key(g: Group):
+        return (0 if g.overdue else 1, g.items[0].due_on, g.kind)
+
+    return sorted(groups, key=key)
+
+
+def find_kind(text: str) -> set[str] | None:
+    """The kinds `text` names (a code, a heading or part of one); None when it names none."""
+    t = text.strip()
+    from partydesk.ledger.models.work import RecordKind
+
+    codes = set(LABELS) | {f"record_{k.value}" for k in RecordKind}
+    if t in codes:
+        return {t}
+    found = {c for c in codes if t and t in kind_label(c)}
+    return found or None

@@ -39,10 +39,19 @@ BEFORE_WINDOW.append(_safety_before_window)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        from ui import input_method
+
+        input_method.apply()  # fcitx desktops: Qt must be told before it starts
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("PartyDesk")
     app.setApplicationName("PartyDesk")
     app.setApplicationDisplayName("PartyDesk 党建台账")
+    # Desktops match the window to partydesk.desktop (its icon and name) by this name.
+    app.setDesktopFileName("partydesk")
+    from ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     from ui.fonts import install_app_font
 
     install_app_font(app)

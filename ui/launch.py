@@ -1,10 +1,32 @@
 """The `partydesk` program: sub-commands run headless through the core's command line;
 with none, the main window opens on the default ledger (or --ledger PATH);
-`--self-test` smoke-tests the GUI, PDF and Excel output (used on the frozen build)."""
+`partydesk PATH` opens that ledger file in the window (what a file manager runs for a
+double-clicked `.partydesk` file); `--self-test` smoke-tests the GUI, PDF and Excel output
+(used on the frozen build)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+LEDGER_SUFFIX = ".partydesk"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def ledger_argument(argv: list[str]) -> str | None:
+    """The ledger path when the only argument names a ledger file rather than a sub-command:
+    a name ending in .partydesk, or an existing SQLite file (a ledger renamed by a user)."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    arg = argv[0]
+    path = Path(arg)
+    if arg.lower().endswith(LEDGER_SUFFIX):
+        return arg
+    try:
+        with path.open("rb") as f:
+            return arg if f.read(16) == _SQLITE_MAGIC else None
+    except OSError:
+        return None
 
 
 def _gui(ledger: str | None) -> int:
@@ -20,6 +42,13 @@ def _self_test() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    path = ledger_argument(args)
+    if path is not None:
+        if not Path(path).is_file():
+            print(f"错误：找不到账本文件 {path}。", file=sys.stderr)
+            return 2
+        return _gui(path)
     from partydesk.cli import main as cli_main
 
     return cli_main(argv, gui=_gui, self_test=_self_test)

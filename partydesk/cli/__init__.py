@@ -19,6 +19,7 @@ from partydesk.errors import PartyDeskError
 FEATURES = [
     "partydesk.cli.core",  # init, demo, check, stats
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
+    "partydesk.cli.pipeline",  # person cancel-activist / cancel-probation / extend
     "partydesk.cli.records",  # cadence, print book
     "partydesk.cli.points",  # points, print cards / notice
     "partydesk.cli.certs",  # cert
@@ -29,6 +30,9 @@ FEATURES = [
     "partydesk.cli.backup",  # backup, restore, audit
     "partydesk.cli.standing",  # due, report stars
     "partydesk.cli.dues",  # dues: bases, payments, grid, arrears, reports
+    "partydesk.cli.develop",  # develop, print develop
+    "partydesk.cli.problems",  # problems, report problems
+    "partydesk.cli.plans",  # plan, summary
 ]
 
 

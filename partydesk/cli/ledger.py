@@ -329,6 +329,8 @@ def cmd_add(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         snap = editing.add_record(s, entity, raw)
     out(f"已新增{snap.label}，编号 {snap.id}。")
+    for w in snap.warnings:
+        out(f"提示：{w}")
     return 0
 
 
@@ -353,6 +355,8 @@ def cmd_set(args) -> int:
     out(f"已修改{ent.label}“{name}”（编号 {args.id}）：")
     for line in lines:
         out(line)
+    for w in ch.warnings:
+        out(f"提示：{w}")
     return 0
 
 

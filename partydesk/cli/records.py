@@ -54,7 +54,17 @@ def register(cmds) -> None:
     ap.add_argument("--end", help="结束时间，如 16:00")
     for name, help_ in TEXT_OPTIONS:
         ap.add_argument(f"--{name}", help=help_)
-    ap.add_argument("--instructor", type=int, help="指导员编号（走访、指导员日志）")
+    ap.add_argument("--instructor", help="指导员（编号或姓名；走访、指导员日志）")
+    ap.add_argument(
+        "--unit", action="append", default=[], metavar="UNIT", help="走访单位，可重复（编号或名称）"
+    )
+    ap.add_argument(
+        "--problem",
+        action="append",
+        default=[],
+        metavar="问题[|责任人[|时限]]",
+        help="走访发现的问题，每个列入问题清单，可重复",
+    )
     ap.add_argument(
         "--absent", action="append", default=[], metavar="姓名[:原因]", help="缺席人员，可重复"
     )
@@ -172,7 +182,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_add(args) -> int:
-    from partydesk.records import MEETING_KINDS, RecordKind
+    from partydesk.ledger.hosts import find_unit
+    from partydesk.records import MEETING_KINDS, RecordKind, visits
     from partydesk.records.service import create_record, members_of, parse_kind
 
     kind = parse_kind(args.kind)
@@ -221,7 +232,7 @@ def cmd_add(args) -> int:
             problems=args.problems,
             measures=args.measures,
             note=args.note,
-            instructor_id=args.instructor,
+            instructor_id=_instructor_id(s, args.instructor),
             people_met=args.people_met,
             problems_raised=args.raised,
             problems_solved=args.solved,
@@ -230,11 +241,38 @@ def cmd_add(args) -> int:
             else None,
             attendance=attendance,
         )
+        if args.unit:
+            visits.set_units(s, rec.id, [find_unit(s, u).id for u in args.unit])
+        raised = visits.raise_problems(s, rec.id, [_problem_item(p) for p in args.problem])
         out(
             f"已新增：{rec.id}\t{RecordKind.label_of(rec.kind)}第{rec.seq}次\t"
             f"{rec.held_at:%Y-%m-%d %H:%M}"
         )
+        for p in raised:
+            out(f"  列入问题清单：{p.id}\t{p.text}\t办结时限 {p.due_on.isoformat()}")
     return 0
+
+
+def _instructor_id(session, text: str | None) -> int | None:
+    if text is None or not text.strip():
+        return None
+    from partydesk.cli.standing import _find_instructor
+
+    return _find_instructor(session, text)
+
+
+def _problem_item(text: str) -> dict:
+    from partydesk.cli.standing import parse_date
+
+    what, _, rest = text.partition("|")
+    who, _, due = rest.partition("|")
+    if not what.strip():
+        raise ValidationError(f"问题内容不能为空：“{text}”。")
+    return {
+        "text": what.strip(),
+        "responsible": who.strip() or None,
+        "due_on": parse_date(due.strip(), "问题的办结时限") if due.strip() else None,
+    }
 
 
 def cmd_edit(args) -> int:
@@ -302,7 +340,8 @@ def cmd_edit(args) -> int:
 
 def cmd_show(args) -> int:
     from partydesk.ledger.models import Person
-    from partydesk.records import RecordKind
+    from partydesk.problems.service import of_record
+    from partydesk.records import RecordKind, visits
     from partydesk.records.service import appraisal_warning, counts, get_record
 
     with open_for(args) as ledger, ledger.Session() as s:
@@ -311,6 +350,13 @@ def cmd_show(args) -> int:
         out(f"{RecordKind.label_of(r.kind)}（第{r.seq}次） {r.held_at:%Y-%m-%d %H:%M}")
         if org:
             out(f"党组织：{org.name}")
+        if r.instructor_id:
+            from partydesk.ledger.models import Instructor
+
+            out(f"指导员：{s.get(Instructor, r.instructor_id).name}")
+        units = visits.unit_names(s, [r.id]).get(r.id)
+        if units:
+            out(f"走访单位：{'、'.join(units)}")
         for label, attr in [
             ("地点", "place"),
             ("主持人", "host"),
@@ -361,6 +407,10 @@ def cmd_show(args) -> int:
             warn = appraisal_warning([a.rating for a in r.appraisals])
             if warn:
                 out("注意：" + warn)
+        for p in of_record(s, r.id):
+            when = f"，{p.closed_on.isoformat()}" if p.closed_on else ""
+            how = f"：{p.resolution}" if p.resolution else ""
+            out(f"问题 {p.id}：{p.text}（{p.state_label}{when}{how}）")
     return 0
 
 

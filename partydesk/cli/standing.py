@@ -21,7 +21,12 @@ from partydesk.standing.export import export_stars
 
 
 def register(cmds) -> None:
-    p = cmds.add(cmds.top, "due", "待办：预备期满、积极分子考察、入党谈话等到期事项", cmd_due)
+    p = cmds.add(
+        cmds.top,
+        "due",
+        "待办：按类别分组（逾期的在前），预备期满、积极分子考察、未召开的会议、问题销号等",
+        cmd_due,
+    )
     p.add_argument(
         "--days",
         type=int,
@@ -30,6 +35,9 @@ def register(cmds) -> None:
     )
     p.add_argument("--org", metavar="ORG", help="只看该党组织（含下级组织）")
     p.add_argument("--today", metavar="DATE", help="按此日期计算（默认今天）")
+    p.add_argument("--kind", metavar="类别", help="只看一类，如 预备期满、问题待销号、未召开支委会")
+    p.add_argument("--limit", type=int, default=5, metavar="N", help="每类显示前N项（默认5）")
+    p.add_argument("--all", action="store_true", help="每类全部显示")
 
     p = cmds.add(cmds.report, "stars", "评星定级汇总表（Excel）", cmd_report_stars)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
@@ -160,25 +168,43 @@ def cmd_due(args) -> int:
     today = _today(args)
     if args.days is not None and args.days < 0:
         raise ValidationError("--days 不能为负数。")
+    if args.limit < 1:
+        raise ValidationError("--limit 至少为 1。")
+    kinds = None
+    if args.kind:
+        kinds = reminders_mod.find_kind(args.kind)
+        if kinds is None:
+            names = "、".join(sorted({reminders_mod.kind_label(k) for k in reminders_mod.LABELS}))
+            raise ValidationError(f"没有“{args.kind}”这类待办。可用：{names}，或“未召开支委会”等。")
     with open_for(args) as ledger, ledger.session() as s:
         until = today + timedelta(days=args.days) if args.days is not None else None
-        items = reminders_mod.by_urgency(reminders_mod.collect(s, today, until=until), today)
+        items = reminders_mod.collect(s, today, until=until)
         scope = ""
         if args.org:
             org = find_org(s, args.org)
             keep = _descendants(s, org.id)
             items = [r for r in items if r.org_id in keep]
             scope = f"（{org.name}）"
+        if kinds is not None:
+            items = [r for r in items if r.kind in kinds]
         late = sum(r.overdue(today) for r in items)
         window = f"{args.days}天内" if args.days is not None else "近期"
         if not items:
             out(f"{today.isoformat()}：{window}没有到期事项{scope}。")
             return 0
+        groups = reminders_mod.grouped(items, today)
         out(
             f"待办{scope}：{today.isoformat()} 起{window}到期及已逾期，共{len(items)}项，其中逾期{late}项"
+            f"（{len(groups)}类）"
         )
-        for r in items:
-            out("  " + due_line(r, today))
+        for g in groups:
+            head = f"{g.label}：{g.count}项" + (f"，其中逾期{g.overdue}项" if g.overdue else "")
+            out(("【逾期】" if g.overdue else "") + head)
+            shown = g.items if args.all else g.items[: args.limit]
+            for r in shown:
+                out("  " + due_line(r, today))
+            if len(shown) < g.count:
+                out(f"  ……另有{g.count - len(shown)}项（--all 显示全部）")
     return 0
 
 

@@ -1050,7 +1050,7 @@ class CoreGenerator:
         elif cat == "target":
             born = T - ri(21 * 365, 45 * 365)
             activist = T - ri(380, 900)
-            target = min(T - ri(0, 30), activist + 366 + ri(0, 240))
+            target = max(activist + 366, min(T - ri(0, 30), activist + 366 + ri(0, 240)))
             applied = activist - ri(60, 400)
             talked = applied + ri(3, 28)
             k = (target - activist) // 183
@@ -1078,10 +1078,14 @@ class CoreGenerator:
             target = admitted - ri(90, 250)
             activist = target - 366 - ri(0, 240)
             applied = activist - ri(60, 400)
-            if applied < born + 18 * 365:
-                applied = born + 18 * 365 + ri(0, 30)
-                activist = max(activist, applied + 60)
             talked = applied + ri(3, 28)
+        # An applicant is 18 or older: a person who would have applied younger was born
+        # earlier (the pipeline's dates stay as drawn, a year and more as 积极分子).
+        first = applied if applied is not None else admitted
+        b = date.fromordinal(born)
+        adult = b.replace(year=b.year + 18, day=28 if (b.month, b.day) == (2, 29) else b.day)
+        if first < adult.toordinal():
+            born -= adult.toordinal() - first + ri(1, 60)
         id_number = self.id_number(born, sex)
         age_years = (T - born) // 365
         edus = EDU_YOUNG if age_years < 45 else EDU_OLD

@@ -279,11 +279,13 @@ def _blank(v) -> bool:
 def _classify(
     session: Session, plan: ImportPlan, sheet_rows: list, today: date, progress, cancelled
 ) -> None:
+    from partydesk import settings
     from partydesk.excel.links import link
 
     entity = plan.entity
     ent = fields.entity(entity)
     model = ent.model
+    rules_cfg = settings.get(session, "pipeline")  # the one rule set's thresholds
     link_cols = [
         (i, link(entity, name))
         for i, name in enumerate(plan.mapping)
@@ -437,7 +439,7 @@ def _classify(
                 r.status = ERROR
                 reasons.append(f"新增记录缺少{'、'.join(missing)}")
                 continue
-            problems = fields.check_record(entity, vals)
+            problems = fields.check_record(entity, vals, cfg=rules_cfg, today=today)
             if problems:
                 r.status = ERROR
                 reasons.extend(problems)
@@ -458,7 +460,7 @@ def _classify(
                     lk.text(link_names[name], ids),
                 )
         if changes:
-            problems = fields.check_record(entity, {**old, **vals})
+            problems = fields.check_record(entity, {**old, **vals}, old, cfg=rules_cfg, today=today)
             if problems:
                 r.status = ERROR
                 reasons.extend(problems)

@@ -25,9 +25,11 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from partydesk import settings
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger import fields as F
 from partydesk.ledger.models import Base, Organization, Person
+from partydesk.rules import record
 
 
 class HasMembersError(ValidationError):
@@ -49,6 +51,7 @@ class Change:
     after: dict[str, Any]
     # history entries (person_event) the change wrote: their columns, and "id" once written
     events: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rules' warnings, to show
 
     @property
     def fields(self) -> list[str]:
@@ -77,6 +80,7 @@ class Snapshot:
     rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (table, row)
     nulled: list[tuple[str, int, str, Any]] = field(default_factory=list)  # table,id,col,old
     label: str = ""
+    warnings: list[str] = field(default_factory=list)  # rules' warnings, to show
 
 
 # ---------------------------------------------------------------------------- reading
@@ -116,10 +120,11 @@ def plan(
     *,
     rec_id: int | None = None,
     today: date | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, Any]:
     """The stored values `raw` turns into on top of `current` (changed fields only, with
     birth date and sex derived from a new ID number), or ValidationError saying why.
-    Writes nothing."""
+    The rules' warnings (shown, not refused) are added to `warnings`. Writes nothing."""
     ent = F.entity(entity_key)
     new: dict[str, Any] = {}
     table = ent.model.__table__
@@ -134,9 +139,16 @@ def plan(
             if k in ent.by_name and k not in raw:
                 new[k] = derived[k]
     merged = {**current, **new}
-    before_problems = set(F.check_record(entity_key, dict(current))) if current else set()
-    problems = [p for p in F.check_record(entity_key, merged) if p not in before_problems]
-    problems += _edit_rules(entity_key, current, new)
+    found = record.judge(
+        entity_key,
+        merged,
+        dict(current) or None,
+        cfg=settings.get(session, "pipeline"),
+        today=today,
+    )
+    problems = record.errors(found) + _edit_rules(entity_key, current, new)
+    if warnings is not None:
+        warnings.extend(w for w in record.warnings(found) if w not in warnings)
     if problems:
         raise ValidationError("；".join(problems), next(iter(raw), None))
     for name in UNIQUE & set(new):
@@ -178,13 +190,14 @@ def set_fields(
     or NotFoundError when the row no longer holds the record `expect_uuid`."""
     obj = _get(session, entity_key, rec_id, expect_uuid)
     current = stored_values(obj, entity_key)
-    new = plan(session, entity_key, current, raw, rec_id=rec_id, today=today)
+    warned: list[str] = []
+    new = plan(session, entity_key, current, raw, rec_id=rec_id, today=today, warnings=warned)
     before = {k: current[k] for k in new}
     _leave_group_on_move(obj, entity_key, new, before)
     for k, v in new.items():
         setattr(obj, k, v)
     session.flush()
-    change = Change(entity_key, rec_id, obj.uuid, before, dict(new))
+    change = Change(entity_key, rec_id, obj.uuid, before, dict(new), warnings=warned)
     _write_events(session, change, {**current, **new}, today)
     return change
 
@@ -334,22 +347,42 @@ def paste_cells(
             continue
         current = stored_values(obj, entity_key)
         state = dict(current)
-        for _, name, raw in row_cells:
-            try:
-                if name not in F.entity(entity_key).by_name:
-                    raise ValidationError("此列不能修改", name)
-                new = plan(session, entity_key, state, {name: raw}, rec_id=rec_id, today=today)
-            except ValidationError as e:
-                refused.append(Refusal(rec_id, name, raw, str(e)))
-                continue
-            state.update(new)
+        warned: list[str] = []
+        # A row pasted with a category and its date in any column order: cells refused
+        # only because another cell of the row was not written yet are tried again.
+        pending = [(name, raw) for _, name, raw in row_cells]
+        reasons: dict[int, str] = {}
+        progress = True
+        while pending and progress:
+            progress = False
+            for cell in list(pending):
+                name, raw = cell
+                try:
+                    if name not in F.entity(entity_key).by_name:
+                        raise ValidationError("此列不能修改", name)
+                    new = plan(
+                        session,
+                        entity_key,
+                        state,
+                        {name: raw},
+                        rec_id=rec_id,
+                        today=today,
+                        warnings=warned,
+                    )
+                except ValidationError as e:
+                    reasons[id(cell)] = str(e)
+                    continue
+                state.update(new)
+                pending.remove(cell)
+                progress = True
+        refused += [Refusal(rec_id, n, r, reasons[id(c)]) for c in pending for n, r in [c]]
         diff = {k: v for k, v in state.items() if current[k] != v}
         if diff:
             before = {k: current[k] for k in diff}
             _leave_group_on_move(obj, entity_key, diff, before)
             for k, v in diff.items():
                 setattr(obj, k, v)
-            changes.append(Change(entity_key, rec_id, obj.uuid, before, diff))
+            changes.append(Change(entity_key, rec_id, obj.uuid, before, diff, warnings=warned))
             session.flush()
             _write_events(session, changes[-1], state, today)
     session.flush()
@@ -366,7 +399,8 @@ def add_record(
         raise ValidationError(f"{'、'.join(missing)}不能为空", None)
     if entity_key == "person" and raw.get("org_id") in (None, ""):
         raise ValidationError("请填写所在党支部：人员必须属于一个党组织", "org_id")
-    new = plan(session, entity_key, {}, raw, today=today)
+    warned: list[str] = []
+    new = plan(session, entity_key, {}, raw, today=today, warnings=warned)
     obj = ent.model(**new)
     session.add(obj)
     session.flush()
@@ -376,6 +410,7 @@ def add_record(
         obj.uuid,
         rows=[(ent.model.__tablename__, _row(session, ent.model.__table__, obj.id))],
         label=record_label(entity_key, new),
+        warnings=warned,
     )
 
 

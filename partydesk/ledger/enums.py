@@ -101,6 +101,7 @@ class PersonStatus(LabeledEnum):
     TRANSFERRED_OUT = ("transferred_out", "已转出")
     DECEASED = ("deceased", "已去世")
     REMOVED = ("removed", "已除名")
+    DISQUALIFIED = ("disqualified", "已取消预备党员资格")
 
 
 class EventKind(LabeledEnum):
@@ -118,6 +119,8 @@ class EventKind(LabeledEnum):
     LOST_CONTACT = ("lost_contact", "失联")
     CONTACT_RESTORED = ("contact_restored", "恢复联系")
     STATUS = ("status", "在册状态变更")
+    ACTIVIST_CANCELLED = ("activist_cancelled", "取消积极分子资格")
+    PROBATION_CANCELLED = ("probation_cancelled", "取消预备党员资格")
 
 
 class CommitteeRole(LabeledEnum):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 from partydesk.errors import ValidationError
 from partydesk.ledger import enums
 from partydesk.ledger.models import Instructor, Organization, Person, Unit
-from partydesk.rules import creditcode, idcard, phone
+from partydesk.rules import creditcode, idcard, phone, record
 from partydesk.rules.dates import parse_date
 
 TRUE_WORDS = {"是", "有", "Y", "YES", "TRUE", "1", "√", "✓", "对"}
@@ -361,49 +360,30 @@ def _clean_ref(f: Field, raw: Any, session: Session | None) -> int:
     return ids[0]
 
 
-def check_record(entity_key: str, values: dict[str, Any]) -> list[str]:
-    """Cross-field problems of one record (already cleaned values), in Chinese. An empty
-    list means it may be written. Derived values are checked, not silently overwritten."""
-    problems: list[str] = []
-    if entity_key in ("person", "instructor"):
-        num = values.get("id_number")
-        if num and (values.get("birth_date") or values.get("sex")):
-            born, sex = _id_facts(num)
-            if values.get("birth_date") and values["birth_date"] != born:
-                problems.append(
-                    f"出生日期{values['birth_date']:%Y-%m-%d}与身份证号（{born:%Y-%m-%d}）不一致"
-                )
-            if values.get("sex") and values["sex"] != sex:
-                problems.append(f"性别与身份证号不一致（身份证号为{enums.Sex.label_of(sex)}）")
-    if entity_key == "person":
-        from partydesk.rules.pipeline import order_warnings
-
-        p = SimpleNamespace(**{a: values.get(a) for a in _PIPELINE_DATES})
-        problems += order_warnings(p)
-        if values.get("full_on") and values.get("admitted_on") is None and "admitted_on" in values:
-            problems.append("有转正日期但没有入党日期")
-    if entity_key == "org":
-        ts, te = values.get("term_start"), values.get("term_end")
-        if ts and te and te <= ts:
-            problems.append("任期届满日期应晚于任期开始日期")
-    return problems
+def check_record(
+    entity_key: str,
+    values: dict[str, Any],
+    before: dict[str, Any] | None = None,
+    *,
+    cfg: dict[str, Any] | None = None,
+    today: date | None = None,
+) -> list[str]:
+    """Cross-field problems of one record (already cleaned values), in Chinese: the refusals
+    of the one rule set (`partydesk.rules.record.judge`). An empty list means it may be
+    written. `before` is the stored record of an edit; `cfg` settings["pipeline"]."""
+    return record.errors(record.judge(entity_key, values, before, cfg=cfg, today=today))
 
 
-_PIPELINE_DATES = ("applied_on", "activist_on", "target_on", "admitted_on", "full_on")
-
-
-def _id_facts(num: str) -> tuple[date, str]:
-    """Birth date and sex of an ID number; a cleaned (validated) number is read directly,
-    which matters when thousands of rows are checked (Excel import)."""
-    if len(num) == 18 and num[:17].isdigit():
-        try:
-            return date(int(num[6:10]), int(num[10:12]), int(num[12:14])), "M" if int(
-                num[16]
-            ) % 2 else "F"
-        except ValueError:
-            pass
-    info = idcard.parse(num)
-    return info.birth_date, info.sex
+def check_warnings(
+    entity_key: str,
+    values: dict[str, Any],
+    before: dict[str, Any] | None = None,
+    *,
+    cfg: dict[str, Any] | None = None,
+    today: date | None = None,
+) -> list[str]:
+    """The warnings (shown, not refused) of the same rules."""
+    return record.warnings(record.judge(entity_key, values, before, cfg=cfg, today=today))
 
 
 def derive_from_id(values: dict[str, Any]) -> dict[str, Any]:

@@ -193,6 +193,15 @@ def redo(session: Session, step: Step) -> None:
     step.event_id = ev.id
 
 
+# Entries whose from/to values are codes, and the enum that names them.
+_CODED = {
+    EventKind.CATEGORY.value: Category,
+    EventKind.STATUS.value: PersonStatus,
+    EventKind.ACTIVIST_CANCELLED.value: Category,
+    EventKind.PROBATION_CANCELLED.value: PersonStatus,
+}
+
+
 def entries(session: Session, person_id: int) -> list[Entry]:
     """The person's history, newest first, in words."""
     out = []
@@ -201,8 +210,8 @@ def entries(session: Session, person_id: int) -> list[Entry]:
         .where(PersonEvent.person_id == person_id)
         .order_by(PersonEvent.on.desc(), PersonEvent.id.desc())
     ):
-        if ev.kind in (EventKind.CATEGORY.value, EventKind.STATUS.value):
-            enum = Category if ev.kind == EventKind.CATEGORY.value else PersonStatus
+        if ev.kind in _CODED:
+            enum = _CODED[ev.kind]
             text = f"{enum.label_of(ev.from_value) if ev.from_value else '（无）'} → {enum.label_of(ev.to_value)}"
         elif ev.from_value and ev.to_value:
             text = f"{ev.from_value} → {ev.to_value}"

@@ -175,6 +175,8 @@ def test_add_delete_restore_person(sample):
                 "category": "积极分子",
                 "org_id": ids["orgs"][2],
                 "id_number": VALID_ID,
+                "applied_on": "1990-03-01",
+                "activist_on": "1990-09-01",
             },
         )
     with lg.session() as s:

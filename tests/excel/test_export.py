@@ -261,7 +261,7 @@ def test_template_has_drop_downs_and_imports(ledger, tmp_path):
     assert ws.cell(2, id_col).number_format == "@"
     ws.cell(2, 1, "新人")
     ws.cell(2, id_col, ids(1)[0])
-    ws.cell(2, head.index("人员类别") + 1, "入党申请人")
+    ws.cell(2, head.index("人员类别") + 1, "正式党员")  # a candidate would need its dates
     wb.save(out)
     plan = excel.plan_import(ledger, "people", out, today=TODAY)
     assert plan.counts["new"] == 1 and plan.ignored_headers == []
@@ -278,7 +278,7 @@ def test_cli(filled, tmp_path, capsys):
     capsys.readouterr()
     ws = openpyxl.load_workbook(tmp_path / "p.xlsx").active
     ws.append(["新人甲"] + [None] * 5 + ["不存在的类别"])
-    ws.append(["新人乙"] + [None] * 5 + ["入党申请人"])
+    ws.append(["新人乙"] + [None] * 5 + ["正式党员"])  # a candidate would need its dates
     ws.parent.save(tmp_path / "p.xlsx")
     rc = main(
         [
@@ -301,4 +301,4 @@ def test_cli(filled, tmp_path, capsys):
     assert main([*lg, "import", "people", str(tmp_path / "p.xlsx")]) == 0
     assert "已导入：新增1条，更新0条" in capsys.readouterr().out
     with filled.Session() as s:
-        assert s.scalar(select(Person).where(Person.name == "新人乙")).category == "applicant"
+        assert s.scalar(select(Person).where(Person.name == "新人乙")).category == "full"

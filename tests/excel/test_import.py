@@ -173,6 +173,7 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
                 Person(
                     name="老甲",
                     category="probationary",
+                    admitted_on=date(2023, 5, 1),
                     org_id=orgs["甲"],
                     phone="13900000000",
                     **fields.derive_from_id({"id_number": n[0]}),
@@ -180,15 +181,23 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
                 Person(
                     name="老乙",
                     category="full",
+                    admitted_on=date(2010, 7, 1),
                     org_id=orgs["甲"],
                     **fields.derive_from_id({"id_number": n[1]}),
                 ),
-                Person(name="无号", category="activist", org_id=orgs["乙"]),
+                Person(
+                    name="无号",
+                    category="activist",
+                    applied_on=date(2022, 1, 1),
+                    activist_on=date(2022, 6, 1),
+                    org_id=orgs["乙"],
+                ),
             ]
         )
+    # each step moved through on import needs its date (转正, 发展对象, 申请)
     f = roster(
         tmp_path / "a.xlsx",
-        HEADER,
+        [*HEADER, "转为正式党员日期", "确定为发展对象日期", "申请入党日期"],
         [
             [
                 1,
@@ -196,16 +205,32 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
                 None,
                 n[0],
                 "正式党员",
-                None,
+                "2023-05-01",
                 "杭州甲科技",
                 "13900000000",
+                "2024-05-01",
+                None,
+                None,
             ],  # update category
-            [2, "老乙", None, n[1], "正式党员", None, "杭州甲科技", None],  # unchanged
-            [3, "新丙", None, n[2], "入党申请人", None, "杭州乙物流", None],  # new
-            [4, "新丁", None, n[3], "群众", None, "杭州乙物流", None],  # error
-            [5, "无号", None, None, "发展对象", None, "杭州乙物流", None],  # update by name + org
-            [6, "新戊", None, None, "正式党员", "2030-01-01", "杭州乙物流", None],  # future date
-            [7, "新己", None, None, "正式党员", None, "不存在的支部", None],
+            [2, "老乙", None, n[1], "正式党员", "2010-07-01", "杭州甲科技", None, None, None, None],
+            [
+                3,
+                "新丙",
+                None,
+                n[2],
+                "入党申请人",
+                None,
+                "杭州乙物流",
+                None,
+                None,
+                None,
+                "2025-03-01",
+            ],
+            [4, "新丁", None, n[3], "群众", None, "杭州乙物流", None, None, None, None],  # error
+            # update by name + org
+            [5, "无号", None, None, "发展对象", None, "杭州乙物流", None, None, "2023-06-01", None],
+            [6, "新戊", None, None, "正式党员", "2030-01-01", "杭州乙物流", None, None, None, None],
+            [7, "新己", None, None, "正式党员", None, "不存在的支部", None, None, None, None],
         ],
     )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
@@ -220,8 +245,11 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
         10: "error",
     }
     upd = plan.rows[0]
-    assert upd.changes == {"category": ("probationary", "full")}
-    assert upd.describe_changes("person") == "人员类别：预备党员→正式党员"
+    assert upd.changes == {
+        "category": ("probationary", "full"),
+        "full_on": (None, date(2024, 5, 1)),
+    }
+    assert upd.describe_changes("person").startswith("人员类别：预备党员→正式党员")
     assert "人员类别：应为" in plan.rows[3].reason
     assert "不能是将来的日期" in plan.rows[5].reason
     assert "找不到党组织“不存在的支部”" in plan.rows[6].reason
@@ -328,7 +356,7 @@ def test_edited_mapping_is_used_and_remembered(ledger, orgs, tmp_path):
 def test_cancel_and_crash_leave_the_ledger_exactly_as_it_was(ledger, orgs, tmp_path, monkeypatch):
     n = ids(30)
     with ledger.session() as s:
-        s.add(Person(name="老人", id_number=n[0], category="probationary"))
+        s.add(Person(name="老人", id_number=n[0], category="full"))
     rows = [[i, f"人{i}", None, n[i], "正式党员", None, "杭州甲科技", None] for i in range(30)]
     f = roster(tmp_path / "a.xlsx", HEADER, rows)
     plan = excel.plan_import(ledger, "people", f, today=TODAY)

@@ -80,6 +80,10 @@ def test_edit_a_cell_writes_the_database_and_undo_restores(main_window, qtbot, l
 # The completer's popup asks the offscreen platform for things it cannot do.
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 def test_enum_and_org_cells_use_drop_downs(main_window, qtbot, ledger, sample_ids):
+    with ledger.session() as s:  # a step forward needs its date (and a year as 积极分子)
+        li = s.get(Person, sample_ids["李娜"])
+        li.applied_on, li.activist_on = date(2020, 3, 1), date(2020, 9, 1)
+        li.target_on = date(2021, 10, 1)
     p = page(main_window, "people")
     idx = cell(p, "李娜", "category")
     p.view.setCurrentIndex(idx)
@@ -241,6 +245,8 @@ def test_add_and_delete_with_confirmation_and_undo(
         f["id_number"].setText(VALID_ID)
         assert f["birth_date"].text_value() == "1949-12-31"  # filled while typing
         f["category"].setCurrentText("入党积极分子")
+        f["applied_on"].set_text("1990-03-01")  # an 积极分子 needs the dates of both steps
+        f["activist_on"].set_text("1990-09-01")
         dlg.accept()
         return dlg.snapshot is not None
 

@@ -91,15 +91,24 @@ def test_reminders_for_this_month_and_instructor_logs(empty_branch):
             held_at=datetime(2026, 4, 15, 10),
             content="指导",
         )
-        items = reminders(s, date(2026, 5, 10))
+        early = reminders(s, date(2026, 5, 10))
+        items = reminders(s, date(2026, 5, 25))
+    # a meeting of this period is due only in the period's last ten days …
+    assert not any("本月" in r.text or "本季度" in r.text for r in early)
     texts = [r.text for r in items]
     assert any("本月尚未召开支委会" in t for t in texts)
-    assert any("本季度尚未召开支部党员大会" in t for t in texts)
-    assert not any("主题党日" in t for t in texts)
+    assert not any("本季度尚未召开" in t for t in texts)  # the quarter's last days: from 06-21
+    assert not any("本月尚未召开主题党日" in t for t in texts)  # held on 05-02
+    # … and overdue once its period has ended
+    late = {r.text.split("：", 1)[1]: r for r in items if r.overdue(date(2026, 5, 25))}
+    assert "2026年4月未召开主题党日" in late
+    assert late["2026年第1季度未召开支部党员大会"].due_on == date(2026, 3, 31)
     logs = [r for r in items if r.kind == "instructor_log"]
     assert [r.text for r in logs] == ["指导员郑指导：2026年4月工作日志未填写"]
     assert logs[0].due_on == date(2026, 4, 30)
-    member = [r for r in items if "支部党员大会" in r.text][0]
+    with ledger.session() as s:
+        june = reminders(s, date(2026, 6, 22))
+    member = [r for r in june if "本季度尚未召开支部党员大会" in r.text][0]
     assert member.org_id == oid and member.due_on == date(2026, 6, 30)
 
 
@@ -108,5 +117,5 @@ def test_reminders_collected_by_registry(empty_branch):
 
     ledger, _oid = empty_branch
     with ledger.session() as s:
-        kinds = {r.kind for r in collect(s, date(2026, 5, 10))}
+        kinds = {r.kind for r in collect(s, date(2026, 5, 25))}
     assert "record_committee_meeting" in kinds

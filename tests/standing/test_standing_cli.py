@@ -40,26 +40,61 @@ def test_due_lists_with_dates_and_marks_overdue(small, capsys):
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22")
     assert rc == 0
     lines = [line.strip() for line in out.strip().splitlines()]
-    # two people, and the meetings the two branches have not held yet (no work records)
-    assert "共8项，其中逾期1项" in lines[0]
+    # two people, and the meetings the two branches have not held (no work records): last
+    # quarter's and last month's are overdue, this month's 主题党日 is in its last ten days,
+    # this quarter's meetings are not due before 12-22
+    assert "共10项，其中逾期7项（5类）" in lines[0]
+    # grouped by kind, the groups with overdue items first (the longest overdue first)
+    heads = [line for line in lines[1:] if not line[:4].isdigit()]
+    assert heads == [
+        "【逾期】未召开党课：2项，其中逾期2项",
+        "【逾期】未召开支部党员大会：2项，其中逾期2项",
+        "【逾期】未召开主题党日：4项，其中逾期2项",
+        "【逾期】入党谈话：1项，其中逾期1项",
+        "预备期满：1项",
+    ]
     assert (
-        lines[1]
-        == "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
-    )
-    assert (
-        lines[2]
-        == "2026-11-30 （还有8天） 中共云海科技有限公司第一支部委员会：本月尚未召开主题党日"
-    )
-    assert lines[4].startswith("2026-12-01 （还有9天） 王芳")
-    assert (
-        "2026-12-31 （还有39天） 中共星河物流有限公司支部委员会：本季度尚未召开支部党员大会"
+        "2026-11-01 【已逾期21天】 李雷（中共云海科技有限公司第一支部委员会）：入党谈话（递交申请后一个月内）"
         in lines
     )
+    assert (
+        "2026-10-31 【已逾期22天】 中共云海科技有限公司第一支部委员会：2026年10月未召开主题党日"
+        in lines
+    )
+    assert (
+        "2026-11-30 （还有8天） 中共云海科技有限公司第一支部委员会：本月尚未召开主题党日" in lines
+    )
+    assert lines[-1].startswith("2026-12-01 （还有9天） 王芳")
+    assert not any("本季度" in line for line in lines)
+
+
+def test_due_kind_limit_and_all(small, capsys):
+    rc, out, _ = run(
+        capsys,
+        "due",
+        "--ledger",
+        small,
+        "--today",
+        "2026-11-22",
+        "--kind",
+        "主题党日",
+        "--limit",
+        "1",
+    )
+    lines = out.strip().splitlines()
+    assert "共4项，其中逾期2项（1类）" in lines[0]
+    assert len(lines) == 4 and lines[-1].strip() == "……另有3项（--all 显示全部）"
+    rc, out, _ = run(
+        capsys, "due", "--ledger", small, "--today", "2026-11-22", "--kind", "主题党日", "--all"
+    )
+    assert len(out.strip().splitlines()) == 6 and "另有" not in out
+    rc, _, err = run(capsys, "due", "--ledger", small, "--kind", "没有这类")
+    assert rc == 1 and err.startswith("错误：没有“没有这类”这类待办。可用：")
 
 
 def test_due_days_and_org_include_suborganizations(small, capsys):
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-11-22", "--days", "60")
-    assert "共9项" in out and "韩梅" in out
+    assert "共11项" in out and "韩梅" in out
     rc, out, _ = run(
         capsys,
         "due",
@@ -72,9 +107,10 @@ def test_due_days_and_org_include_suborganizations(small, capsys):
         "--org",
         "云海科技有限公司委员会",
     )
-    assert "共5项" in out and "韩梅" not in out and "王芳" in out and "星河" not in out
+    assert "共6项" in out and "韩梅" not in out and "王芳" in out and "星河" not in out
     rc, out, _ = run(capsys, "due", "--ledger", small, "--today", "2026-12-01", "--org", "星河")
-    assert "共3项，其中逾期0项" in out and "王芳" not in out and "韩梅" not in out
+    assert "共3项，其中逾期3项" in out and "王芳" not in out and "韩梅" not in out
+    assert "2026年11月未召开主题党日" in out
 
 
 def test_due_bad_input_is_one_chinese_line(small, capsys):

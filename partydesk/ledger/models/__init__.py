@@ -1,7 +1,15 @@
 """All ledger models. Each feature keeps its tables in its own module, imported here so
 that `Base.metadata` (and Alembic) always sees the whole schema."""
 
-from partydesk.ledger.models import audit, certs, dues, points, standing, work  # noqa: F401,E402
+from partydesk.ledger.models import (  # noqa: F401,E402
+    audit,
+    certs,
+    develop,
+    dues,
+    points,
+    standing,
+    work,
+)
 from partydesk.ledger.models.base import Base, Record, new_uuid, utcnow
 from partydesk.ledger.models.core import (
     CommitteeMember,

@@ -1,0 +1,1 @@
+from tests.develop.conftest import branch  # noqa: F401
