@@ -9,6 +9,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -55,11 +56,19 @@ class _IdsLoader(QRunnable):
                 for chunk in listing.iter_ids(s, self.query, first=self.first or 20000):
                     ids.extend(chunk)
                     if self.first and len(ids) == len(chunk) and len(chunk) >= self.first:
-                        self.signals.done.emit(self.generation, array("q", ids), False)
+                        self._report(array("q", ids), False)
         except Exception as e:  # noqa: BLE001 - reported on the UI thread
-            self.signals.done.emit(self.generation, e, True)
+            self._report(e, True)
             return
-        self.signals.done.emit(self.generation, ids, True)
+        self._report(ids, True)
+
+    def _report(self, ids, complete: bool) -> None:
+        if not shiboken6.isValid(self.signals):
+            return  # the window closed while the list was read: nobody is left to tell
+        try:
+            self.signals.done.emit(self.generation, ids, complete)
+        except RuntimeError:  # deleted between the check and the emit (quitting)
+            pass
 
 
 def _formatter(entity_key: str, col: listing.Column):
