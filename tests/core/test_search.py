@@ -94,7 +94,13 @@ def test_index_follows_every_write(ledger, tmp_path):
         snap = editing.add_record(
             s,
             "person",
-            {"name": "欧阳明轩", "id_number": id_number, "category": "applicant", "org_id": org},
+            {
+                "name": "欧阳明轩",
+                "id_number": id_number,
+                "category": "applicant",
+                "applied_on": "2026-03-01",
+                "org_id": org,
+            },
         )
     new_id = snap.id
     assert find(ledger, "person", "欧阳明轩") == [new_id]
@@ -133,12 +139,13 @@ def test_index_follows_import_and_raw_sql(ledger, tmp_path):
     ids = fill_sample(ledger)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["姓名", "公民身份证号", "人员类别", "所在党支部", "联系电话"])
+    ws.append(["姓名", "公民身份证号", "人员类别", "申请入党日期", "所在党支部", "联系电话"])
     ws.append(
         [
             "司马懿然",
             idcard.make("330102", date(1993, 2, 3), 55, "F"),
             "入党申请人",
+            "2026-03-01",
             "中共星光科技有限公司支部委员会",
             "13700001111",
         ]
