@@ -82,20 +82,27 @@ def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
 
     from ui.tasks import Task
 
+    seen = len(ledger.warnings)
+
     def make(task):
-        from partydesk import backup
+        from partydesk.ledger import opening
 
-        return backup.auto_on_open(ledger)
+        opening.daily_backup(ledger)  # a failure becomes a warning (or read-only)
 
-    def failed(exc) -> None:
-        text = f"今天的自动备份没有完成：{exc}"
-        ledger.warnings.append(text)
+    def say(text: str) -> None:
         bar = getattr(parent.window(), "statusBar", None) if parent is not None else None
         if bar is not None:
             bar().showMessage(text, 30000)
 
+    def done(_) -> None:
+        if len(ledger.warnings) > seen:
+            say("今天的自动备份没有完成：" + ledger.warnings[-1])
+        elif ledger.readonly:
+            say(ledger.readonly_reason)
+
     task = Task(make)
-    task.signals.failed.connect(lambda exc, tb: failed(exc))
+    task.signals.done.connect(done)
+    task.signals.failed.connect(lambda exc, tb: say(f"今天的自动备份没有完成：{exc}"))
     _BACKUPS.add(task)
     task.signals.done.connect(lambda _: _BACKUPS.discard(task))
     task.signals.failed.connect(lambda *_: _BACKUPS.discard(task))

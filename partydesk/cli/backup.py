@@ -12,7 +12,7 @@ from pathlib import Path
 from partydesk import applock, audit, backup
 from partydesk.cli.common import ledger_path, open_for, out
 from partydesk.errors import ValidationError
-from partydesk.ledger import open_ledger
+from partydesk.ledger.opening import open_ledger
 
 
 def register(cmds) -> None:

@@ -6,7 +6,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from partydesk.ledger import Ledger, default_ledger_path, open_ledger
+from partydesk.ledger import Ledger, default_ledger_path
+from partydesk.ledger.opening import open_ledger
 
 
 def ledger_path(args) -> Path:

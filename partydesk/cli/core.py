@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from partydesk.cli.common import ledger_path, out, pad
 from partydesk.errors import LedgerError, ValidationError
-from partydesk.ledger import open_ledger
+from partydesk.ledger.opening import open_ledger
 
 # `partydesk check` exit codes (README): clean; rule warnings only; integrity failure.
 EXIT_CLEAN = 0

@@ -7,15 +7,16 @@ ratings). Same seed and same `today` → the same ledger."""
 from __future__ import annotations
 
 import importlib
-import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from partydesk.backup.replace import replacing
 from partydesk.errors import LedgerError, ValidationError
-from partydesk.ledger import Ledger, open_ledger
+from partydesk.ledger import Ledger
+from partydesk.ledger.opening import open_ledger
 
 # Modules with `fill(ctx: DemoContext) -> None`, run in this order after the core.
 FILLERS = [
@@ -75,7 +76,6 @@ def build_demo(
 
     The ledger is built in a temporary file beside `path` and moved into place only when
     complete, so a failure never leaves half a ledger. Returns the core row counts."""
-    from partydesk.demo import core
 
     if not 1 <= units <= MAX_UNITS:
         raise ValidationError(f"单位数应在1至{MAX_UNITS}之间。", "units")
@@ -87,6 +87,13 @@ def build_demo(
         raise LedgerError(f"{path} 是一个文件夹，不是账本文件。")
     if path.exists() and not force:
         raise LedgerError(f"账本已存在：{path}。如确需用演示数据覆盖，请加 --force。")
+    with replacing(path) as swap:
+        return _build(path, swap, units, members, seed, today, progress)
+
+
+def _build(path, swap, units, members, seed, today, progress) -> dict[str, int]:
+    from partydesk.demo import core
+
     tmp = path.with_name(path.name + ".demo-tmp")
     _remove_db(tmp)
 
@@ -134,8 +141,7 @@ def build_demo(
         raise
     ledger.close()
     try:
-        _remove_db(path)
-        os.replace(tmp, path)
+        swap(tmp)
     except OSError as e:
         _remove_db(tmp)
         raise LedgerError(f"无法写入账本：{path}（{e.strerror}）。") from e

@@ -25,25 +25,28 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def is_known(revision: str) -> bool:
+    """Is `revision` one of this program's migrations? (Not: a newer program wrote it.)"""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
-    """Upgrade to head; first back up a non-empty ledger (partydesk.backup, reason
-    "migrate": verified, in the backup folder). Returns True when anything was migrated."""
-    cur = current_revision(engine)
-    head = head_revision()
-    if cur == head:
+def upgrade_to_head(engine: Engine) -> bool:
+    """Upgrade to head (no backup: opening a ledger backs up first). True when anything
+    was migrated."""
+    if current_revision(engine) == head_revision():
         return False
-    if path is not None and path.exists() and path.stat().st_size > 0 and cur is not None:
-        from partydesk import backup
-
-        backup.backup_before_migration(path, cur, head)
     upgrade(engine, "head")
     return True
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade to `revision`; every step in one transaction (see migrations/env.py)."""
     command.upgrade(alembic_config(engine), revision)

@@ -12,11 +12,13 @@ from sqlalchemy import insert
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def child(script: str, *args: str, preexec_fn=None, **kw) -> subprocess.Popen:
-    """Start `python -c script args…` from the worktree root, stdout piped line-buffered."""
+def child(script: str, *args: str, preexec_fn=None, strace=None, **kw) -> subprocess.Popen:
+    """Start `python -c script args…` from the worktree root, stdout piped line-buffered;
+    under `strace` with those options when given (fault injection)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+    prefix = ["strace", *strace, "--"] if strace else []
     return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
+        [*prefix, sys.executable, "-c", script, *args],
         cwd=ROOT,
         env=env,
         text=True,
@@ -27,8 +29,10 @@ def child(script: str, *args: str, preexec_fn=None, **kw) -> subprocess.Popen:
     )
 
 
-def run_child(script: str, *args: str, preexec_fn=None, timeout=60) -> subprocess.CompletedProcess:
-    p = child(script, *args, preexec_fn=preexec_fn)
+def run_child(
+    script: str, *args: str, preexec_fn=None, timeout=60, strace=None
+) -> subprocess.CompletedProcess:
+    p = child(script, *args, preexec_fn=preexec_fn, strace=strace)
     out, err = p.communicate(timeout=timeout)
     return subprocess.CompletedProcess(p.args, p.returncode, out, err)
 

@@ -233,7 +233,7 @@ def test_backup_to_full_disk_leaves_nothing_half_written(
     def no_space(_fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     assert main(["backup", "--ledger", str(people_ledger.path), "--to", str(usb)]) == 1
     err = capsys.readouterr().err
     assert "磁盘已满" in err and "账本本身未受影响" in err and "Traceback" not in err

@@ -145,9 +145,9 @@ def test_network_shares_are_recognised():
 
 
 def test_ledger_on_a_share_uses_the_rollback_journal(tmp_path, monkeypatch):
-    from partydesk.ledger import db
+    from partydesk.ledger import paths
 
-    monkeypatch.setattr(db, "is_network_path", lambda _p: True)
+    monkeypatch.setattr(paths, "is_network_path", lambda _p: True)
     with open_ledger(tmp_path / "share.partydesk", create=True) as lg:
         with lg.engine.connect() as c:
             assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"

@@ -136,9 +136,9 @@ def test_disk_full_during_a_big_write_keeps_the_last_good_state(people_ledger):
 def test_disk_full_on_the_command_line_is_one_line(people_ledger, monkeypatch, capsys):
     """The real SQLITE_FULL is tested above; here it is injected into every write the
     command makes (as SQLite raises it), to see what the user of the command line sees."""
-    from partydesk.ledger import db
+    from partydesk.ledger import opening
 
-    real = db.make_engine
+    real = opening.make_engine
 
     def full_disk(path, **kw):
         engine = real(path, **kw)
@@ -153,7 +153,7 @@ def test_disk_full_on_the_command_line_is_one_line(people_ledger, monkeypatch, c
         return engine
 
     people_ledger.close()
-    monkeypatch.setattr(db, "make_engine", full_disk)
+    monkeypatch.setattr(opening, "make_engine", full_disk)
     monkeypatch.setattr("sys.stdin", io.StringIO("口令1234\n口令1234\n"))
     rc = main(["password", "set", "--ledger", str(people_ledger.path)])
     err = capsys.readouterr().err

@@ -1,0 +1,366 @@
+"""Opening a ledger (账本的打开): the one place that puts the pieces together.
+
+`open_ledger` checks the file, takes the one-writer lock (or opens read-only), runs a
+quick integrity check, backs up and migrates an older ledger, installs the audit log and
+makes the daily backup. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
+and `partydesk.backup` (the backup policy); none of those imports this module.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from partydesk import audit, backup, tempfiles
+from partydesk.backup import leftovers
+from partydesk.errors import LedgerError
+from partydesk.ledger import lock as locking
+from partydesk.ledger import migrate, paths
+from partydesk.ledger.db import Ledger
+from partydesk.ledger.engine import make_engine
+from partydesk.ledger.errors import LedgerDamagedError, damaged, translate_sqlite_error
+from partydesk.ledger.paths import default_ledger_path
+
+# Hooks run after a ledger is opened; each is called with the Ledger. Features append to
+# this list at import time.
+ON_OPEN: list[Callable[[Ledger], None]] = []
+
+
+def _damaged(path: Path, detail: str) -> LedgerDamagedError:
+    return damaged(path, detail, backup.find_good_backup)
+
+
+def _writable(p: Path) -> bool:
+    folder_ok = os.access(p.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not p.exists() or os.access(p, os.W_OK))
+
+
+def open_ledger(
+    path: str | Path | None = None,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    upgrade: bool = True,
+    daily_backup: str = "open",
+) -> Ledger:
+    """Open (or with `create`, create) the ledger at `path`, upgrading its schema to the
+    newest revision after writing a backup.
+
+    The day's first backup (made once a day, verified; 7–10 s at 300,000 people) is made
+    here with `daily_backup="open"`; with "first_write" just before this process first
+    changes the ledger (a command that only reads never waits for it); with "later" the
+    caller makes it (`opening.daily_backup`), as the window does in the background.
+
+    When another PartyDesk holds the ledger, or the file or folder is read-only, the
+    ledger opens read-only (`ledger.readonly`, `ledger.readonly_reason`) instead of
+    failing. Raises LedgerError with a Chinese message when the file is missing or not a
+    ledger, LedgerDamagedError (with the newest good backup) when it is damaged.
+    """
+    if path is not None and paths.looks_like_url(os.fspath(path)):
+        raise LedgerError(
+            f"账本路径“{path}”看起来是网址，不是文件路径。PartyDesk 只打开本机或共享文件夹中的"
+            "账本文件，请写文件路径（例如 D:\\台账\\ledger.partydesk 或 /home/用户/台账.partydesk）。"
+        )
+    tempfiles.clean_once()
+    p = Path(path) if path is not None else default_ledger_path()
+    p = p.expanduser()
+    created = not p.exists()
+    if created and create and not readonly:
+        _refuse_replacing_a_lost_ledger(p)
+    if created:
+        if not create:
+            raise LedgerError(f"账本文件不存在：{p}。请检查路径，或先用 partydesk init 新建账本。")
+        if readonly:
+            raise LedgerError(f"账本文件不存在：{p}，无法以只读方式新建。")
+        try:
+            paths.private_folder(p.parent)
+        except OSError as e:
+            raise LedgerError(f"无法创建账本所在文件夹：{p.parent}（{e.strerror}）。") from e
+    elif p.is_dir():
+        raise LedgerError(f"{p} 是一个文件夹，不是账本文件。")
+    else:
+        head = _check_sqlite_header(p)
+        if not head or not head.strip(b"\0"):
+            # An emptied or zeroed file (a failed copy, a disk fault) must not silently
+            # become a new, empty ledger while its backups hold years of work.
+            raise _damaged(p, "文件是空的，0 字节" if not head else "文件内容全是 0")
+
+    reason, holder, lk = "", None, None
+    folder_writable = os.access(p.parent, os.W_OK | os.X_OK)
+    if not readonly:
+        if not _writable(p):
+            if created:
+                raise LedgerError(f"账本所在文件夹是只读的，无法新建账本：{p.parent}。")
+            readonly = True
+            reason = (
+                f"账本文件或所在文件夹是只读的：{p}。本次以只读方式打开，可以查看和打印，"
+                "不能修改。要修改，请把账本复制到可写的位置，或取消只读属性后重新打开。"
+            )
+        else:
+            try:
+                lk, holder = locking.acquire(p)
+            except OSError as e:
+                if created:
+                    raise LedgerError(
+                        f"无法在账本所在文件夹写入：{p.parent}（{e.strerror}）。"
+                    ) from e
+                readonly = True
+                reason = (
+                    f"无法在账本所在文件夹写入（{e.strerror}）：{p.parent}。"
+                    "本次以只读方式打开，不能修改。"
+                )
+            if holder is not None:
+                readonly = True
+                reason = (
+                    f"账本正在被{holder.describe()}使用。为避免两处同时修改造成数据丢失，"
+                    "本次以只读方式打开，可以查看和打印，不能修改。"
+                    "请在另一处关闭 PartyDesk 后重新打开。"
+                )
+
+    private_copy = None
+    if readonly and not folder_writable and _has_wal(p):
+        # SQLite cannot read a WAL where it cannot make its index (-shm); immutable mode
+        # would ignore the WAL and show stale data. Read a private copy of both instead.
+        private_copy = _private_copy(p)
+    elif created and not readonly:
+        paths.private_file(p)
+    elif not readonly:
+        paths.make_private(p)
+    engine = make_engine(
+        private_copy or p,
+        readonly=readonly,
+        immutable=readonly and not folder_writable and private_copy is None,
+    )
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            if not created:
+                rows = conn.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
+                if [r[0] for r in rows] != ["ok"]:
+                    raise _damaged(p, "; ".join(str(r[0]) for r in rows))
+        insp = inspect(engine)
+        if not insp.has_table("alembic_version") and (not create or insp.get_table_names()):
+            # Another program's database (or an empty file): never "upgrade" it into a ledger.
+            raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
+        if upgrade and not readonly:
+            _upgrade(engine, p)
+        elif not inspect(engine).has_table("alembic_version"):
+            raise LedgerError(f"{p} 不是 PartyDesk 账本（缺少版本信息）。")
+        elif upgrade and readonly and migrate.current_revision(engine) != migrate.head_revision():
+            raise LedgerError(
+                f"账本 {p} 的版本与本程序不一致，需要升级，但现在只能以只读方式打开"
+                f"（{reason or '按要求只读'}）。请在可写入时打开一次以完成升级。"
+            )
+    except LedgerError:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        raise
+    except (OperationalError, DatabaseError) as e:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        translated = (
+            translate_sqlite_error(e.orig, p, find_backup=backup.find_good_backup)
+            if e.orig is not None
+            else None
+        )
+        if isinstance(translated, LedgerDamagedError):
+            raise translated from e
+        if not isinstance(e, OperationalError):
+            raise _damaged(p, str(e.orig)) from e
+        if translated is not None:
+            raise translated from e
+        raise LedgerError(_explain_operational(p, e)) from e
+    except BaseException:
+        engine.dispose()
+        if lk is not None:
+            lk.release()
+        raise
+    finally:
+        if private_copy is not None and not _ok_so_far():
+            shutil.rmtree(private_copy.parent, ignore_errors=True)
+    ledger = Ledger(
+        p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder
+    )
+    if private_copy is not None:
+        ledger.on_close.append(lambda: shutil.rmtree(private_copy.parent, ignore_errors=True))
+    ledger.find_backup = backup.find_good_backup
+    audit.install(ledger)
+    if not readonly:
+        leftovers.clean(p)
+    if not readonly and not created and daily_backup == "open":
+        _daily_backup(ledger)
+    elif not readonly and not created and daily_backup == "first_write":
+        _daily_backup_before_first_write(ledger)
+    for hook in ON_OPEN:
+        hook(ledger)
+    return ledger
+
+
+def _refuse_replacing_a_lost_ledger(p: Path) -> None:
+    """A ledger that has backups but whose file is gone was lost (deleted, moved, a USB
+    stick not plugged in): offer its backup instead of starting a new, empty one."""
+    good = backup.find_good_backup(p)
+    if good is not None:
+        raise LedgerDamagedError(
+            f"账本文件不见了：{p}（可能被删除、移走，或U盘没有插好）。为免用一个空账本顶替它，"
+            f"程序没有新建账本。最新的完好备份是 {good.path}（{good.created:%Y-%m-%d %H:%M}）；"
+            f"可以用“partydesk restore {good.path}”或在程序中恢复；"
+            "找回了原文件，放回原处后重新打开即可。",
+            p,
+            good,
+        )
+
+
+def _check_sqlite_header(p: Path) -> bytes:
+    """The file's first 16 bytes (b"" for an empty file, zeros for a zeroed one); raises
+    LedgerError for another kind of file."""
+    try:
+        with p.open("rb") as f:
+            head = f.read(16)
+    except PermissionError as e:
+        raise LedgerError(f"没有权限读取账本文件：{p}。") from e
+    except OSError as e:
+        raise LedgerError(f"无法读取账本文件：{p}（{e.strerror}）。") from e
+    if head and head.strip(b"\0") and head != b"SQLite format 3\x00":
+        raise LedgerError(f"{p} 不是 PartyDesk 账本文件（文件格式不对）。")
+    return head
+
+
+def _explain_operational(p: Path, e: OperationalError) -> str:
+    msg = str(e.orig).lower()
+    if "locked" in msg or "busy" in msg:
+        return f"账本正被其他程序使用：{p}。请关闭另一个 PartyDesk 后再试。"
+    if "readonly" in msg or "read-only" in msg:
+        return f"账本文件或所在文件夹是只读的：{p}。请复制到可写的位置后再打开。"
+    if "unable to open" in msg:
+        return f"无法打开账本文件：{p}。请检查文件夹是否存在、是否有写入权限。"
+    if "disk" in msg and "full" in msg:
+        return f"磁盘空间已满，无法写入账本：{p}。请清理磁盘后再试。"
+    return f"打开账本时出错：{p}（{e.orig}）。"
+
+
+class LedgerUpgradeError(LedgerDamagedError):
+    """The schema upgrade failed. Every step ran in one transaction, so the ledger is as it
+    was; `backup` is the pre-upgrade backup, which the window offers to restore."""
+
+
+def _upgrade(engine, path: Path) -> bool:
+    """Upgrade to the newest schema; a ledger with content is backed up first (reason
+    "migrate": verified, in the backup folder). True when anything was migrated."""
+    cur = migrate.current_revision(engine)
+    head = migrate.head_revision()
+    if cur == head:
+        return False
+    if cur is not None and not migrate.is_known(cur):
+        raise LedgerError(
+            f"账本 {path} 是更新版本的 PartyDesk 写的（账本版本 {cur}），本程序只认识到 {head}。"
+            "为免损坏数据，没有打开它。请安装新版本的 PartyDesk 后再打开。"
+        )
+    pre = None
+    if cur is not None and path.exists() and path.stat().st_size > 0:
+        pre = backup.backup_before_migration(path, cur, head)
+    try:
+        migrate.upgrade(engine, "head")
+    except Exception as e:  # noqa: BLE001 - any failure: the transaction was rolled back
+        engine.dispose()
+        raise _upgrade_failed(path, e, pre) from e
+    return True
+
+
+def _upgrade_failed(path: Path, e: Exception, pre) -> LedgerUpgradeError:
+    orig = getattr(e, "orig", None) or e
+    translated = translate_sqlite_error(orig, path)
+    why = str(translated) if translated is not None else str(orig)
+    if translated is not None and "磁盘空间已满" in why:
+        why = "磁盘空间已满"
+    msg = f"账本升级到新版本时出错（{why}）：{path}。升级没有完成，账本保持升级前的样子，没有改动。"
+    if pre is not None:
+        msg += (
+            f"升级前的备份是 {pre.path}；清理磁盘等原因排除后重新打开即可再试，"
+            f"也可以用“partydesk restore {pre.path}”恢复这份备份。"
+        )
+    return LedgerUpgradeError(msg, path, pre)
+
+
+def daily_backup(ledger: Ledger) -> None:
+    """The daily backup (at most once a day), callable from a worker thread. Its full
+    integrity check is the one that finds damage the quick check on opening misses: the
+    ledger is then switched to read-only, with the reason for the window's banner. Any
+    other failure only becomes a warning (it must not keep the user out)."""
+    try:
+        backup.auto_on_open(ledger)
+    except backup.BackupCheckError as e:
+        good = backup.find_good_backup(ledger.path)
+        where = (
+            f"最新的完好备份是 {good.path}（{good.created:%Y-%m-%d %H:%M}），"
+            "可在“备份与恢复”中恢复。"
+            if good is not None
+            else "请把账本文件复制一份交给技术人员。"
+        )
+        ledger.make_read_only(
+            f"账本完整性检查未通过（{e}）。为保护数据，本次以只读方式打开，可以查看和打印，"
+            f"不能修改。{where}"
+        )
+    except LedgerError as e:
+        ledger.warnings.append(str(e))
+
+
+_daily_backup = daily_backup  # open_ledger's parameter of that name hides it there
+
+
+def _daily_backup_before_first_write(ledger: Ledger) -> None:
+    """Make the daily backup when a session of `ledger` first writes: at its first flush
+    with changes, or its first INSERT/UPDATE/DELETE statement."""
+    from sqlalchemy import event
+
+    done = False
+
+    def before_write() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            daily_backup(ledger)
+
+    @event.listens_for(ledger.Session, "before_flush")
+    def _flush(session, flush_context, instances) -> None:
+        if session.new or session.dirty or session.deleted:
+            before_write()
+
+    @event.listens_for(ledger.Session, "do_orm_execute")
+    def _execute(state) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            before_write()
+
+
+def _has_wal(p: Path) -> bool:
+    try:
+        return p.with_name(p.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _private_copy(p: Path) -> Path:
+    """Copy the ledger and its WAL into a private temporary folder (0700)."""
+    d = tempfiles.new_dir("readonly")
+    copy = d / p.name
+    try:
+        shutil.copyfile(p, copy)
+        shutil.copyfile(p.with_name(p.name + "-wal"), d / (p.name + "-wal"))
+        os.chmod(copy, 0o600)
+    except OSError as e:
+        shutil.rmtree(d, ignore_errors=True)
+        raise LedgerError(f"无法读取账本文件：{p}（{e.strerror}）。") from e
+    return copy
+
+
+def _ok_so_far() -> bool:
+    """True while no exception is propagating (for the `finally` above)."""
+    return sys.exc_info()[0] is None
