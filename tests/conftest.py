@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _home = tempfile.mkdtemp(prefix="partydesk-test-home-")
 os.environ["XDG_CONFIG_HOME"] = str(Path(_home) / "config")
 os.environ["XDG_DATA_HOME"] = str(Path(_home) / "data")
+os.environ["XDG_STATE_HOME"] = str(Path(_home) / "state")  # logs and crash reports
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "main_window"}
 

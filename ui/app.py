@@ -53,8 +53,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(app_icon())
     from ui.fonts import install_app_font
+    from ui.i18n import install_translations
 
     install_app_font(app)
+    install_translations(app)
     return app
 
 
@@ -208,9 +210,32 @@ def start(argv: list[str] | None = None):
     return app, win
 
 
+def close_down(win) -> None:
+    """What a normal exit does once the window has closed: let work still running off the UI
+    thread finish (an export being written; at most 5 s), keep the settings, and close the
+    ledger — its lock released (another PC may write at once), the WAL checkpointed into
+    the ledger file, no -wal/-shm left beside it."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    QSettings().sync()
+    ledger = win.ctx.ledger
+    if ledger is not None:
+        ledger.close()
+
+
 def main(argv: list[str] | None = None) -> int:
+    from partydesk import logs
+    from ui.errors import on_crash
+
+    logs.setup_logging("gui")
+    logs.install_crash_handlers(on_crash)
+    logs.log.info("窗口启动")
     app, win = start(argv)
-    return app.exec()
+    rc = app.exec()
+    close_down(win)
+    logs.log.info("窗口关闭")
+    return rc
 
 
 if __name__ == "__main__":

@@ -3,8 +3,13 @@ Chinese; anything else as a bug report with details."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from partydesk import logs
 from partydesk.errors import PartyDeskError
 
 
@@ -21,19 +26,46 @@ def describe(exc: BaseException) -> str:
     return ""
 
 
-def show_error(parent: QWidget | None, exc: BaseException, tb: str | None = None) -> None:
+def show_error(
+    parent: QWidget | None, exc: BaseException, tb: str | None = None, report: Path | None = None
+) -> None:
+    """The user's own error as a warning; anything else (a bug) as 程序错误 with the place
+    of its crash report (`report`, or one written now) and a button that opens that folder."""
     msg = describe(exc)
     if msg:
         QMessageBox.warning(parent, "操作未完成", msg)
         return
-    box = QMessageBox(
-        QMessageBox.Critical,
-        "程序错误",
-        "发生了意外错误，操作未完成。数据未被改动。",
-        parent=parent,
-    )
+    if report is None:
+        report = logs.write_crash_report(exc, tb, "界面")
+    text = "发生了意外错误，操作未完成。数据未被改动。"
+    if report is not None:
+        text += f"\n\n错误报告已保存在：\n{report}\n需要帮助时，请把这个文件交给技术支持。"
+    box = QMessageBox(QMessageBox.Critical, "程序错误", text, parent=parent)
+    box.setObjectName("crashDialog")
     box.setDetailedText(tb or repr(exc))
+    box.setStandardButtons(QMessageBox.Close)
+    folder = None
+    if report is not None:
+        folder = box.addButton("打开报告所在文件夹", QMessageBox.ActionRole)
     box.exec()
+    if folder is not None and box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent)))
+
+
+_showing = False
+
+
+def on_crash(exc: BaseException, tb_text: str, report: Path | None) -> None:
+    """An unhandled exception in a slot: tell the user where the report is (not a second
+    dialog while one is already up) and run on."""
+    global _showing
+    if _showing or QApplication.instance() is None:
+        return
+    _showing = True
+    try:
+        show_error(QApplication.activeWindow(), exc, tb_text, report)
+    finally:
+        _showing = False
 
 
 def in_session(parent: QWidget | None, ledger, fn):

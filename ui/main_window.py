@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.widgets.screen import fitting_size
 
 if TYPE_CHECKING:
     from partydesk.ledger import Ledger
@@ -112,9 +113,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         from ui.check import dialog as check_dialog
         from ui.excel import menu as excel_menu
+        from ui.help import menu as help_menu
+        from ui.welcome import page as welcome
 
         excel_menu.install(self)
         check_dialog.install(self)
+        help_menu.install(self)
+        welcome.install(self)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         self.split = split
         self.setCentralWidget(split)
         self.nav.currentRowChanged.connect(self._show_page)
-        self.resize(1280, 800)
+        self.resize(fitting_size(self, 1280, 800))
         self._restore_state()
         if ledger is None:
             self.show_no_ledger(self.tr("正在打开账本…"))

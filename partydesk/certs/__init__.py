@@ -10,8 +10,12 @@ from partydesk import settings
 settings.DEFAULTS["certs"] = {
     # A PNG (with transparency) of the issuing organ's seal, printed over the date; None: none.
     "seal_image": None,
-    # Draw a faint circle where the seal goes when no seal image is printed.
+    # On a draft (样稿) only, a faint circle where the seal goes when no image is printed.
     "seal_guide": True,
+    # The line under the check value telling a reader how to verify the certificate.
+    "verify_line": "凭证书编号和校验码或扫描二维码，可向发证机关核验真伪",
+    # Dates in the wording and under the seal: "chinese" (二〇二六年十一月四日) or "arabic".
+    "numerals": "chinese",
     # Days ahead that expiring certificates, reviews and reappointments show as due.
     "remind_days": 30,
     "review_remind_days": 60,

@@ -12,15 +12,19 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from partydesk import __version__
+from partydesk import __version__, logs
+from partydesk.cli import zh_argparse
 from partydesk.errors import PartyDeskError
+
+zh_argparse.install()
 
 # Modules with a `register(cmds: Commands)` function, in the order they appear in --help.
 FEATURES = [
     "partydesk.cli.core",  # init, demo, check, stats
     "partydesk.cli.ledger",  # list, show, add, set, delete: the window's tables
     "partydesk.cli.pipeline",  # person cancel-activist / cancel-probation / extend
-    "partydesk.cli.records",  # cadence, print book
+    "partydesk.cli.records",  # cadence, records
+    "partydesk.cli.records_print",  # print book
     "partydesk.cli.points",  # points, print cards / notice
     "partydesk.cli.certs",  # cert
     "partydesk.cli.certs_print",  # print certificates, cert template / seal
@@ -33,6 +37,7 @@ FEATURES = [
     "partydesk.cli.develop",  # develop, print develop
     "partydesk.cli.problems",  # problems, report problems
     "partydesk.cli.plans",  # plan, summary
+    "partydesk.cli.helpdocs",  # about, manual
 ]
 
 
@@ -71,11 +76,13 @@ def build_parser() -> ArgumentParser:
     )
 
     parser = ArgumentParser(prog="partydesk", description="PartyDesk 党建台账", parents=[common])
-    parser.add_argument("--version", action="version", version=f"PartyDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"PartyDesk {__version__}", help="显示版本号并退出"
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出"
     )
-    top = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    top = parser.add_subparsers(dest="command", metavar="命令", parser_class=ArgumentParser)
     pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
     pr_sub = pr.add_subparsers(
         dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
@@ -101,6 +108,9 @@ def main(
     ui/launch.py passes the window here, so the core itself never imports Qt."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.setup_logging("cli" if args.command else "gui")
+    if args.command:
+        logs.log.info("命令 %s", args.command)
     try:
         if args.self_test:
             if self_test is None:
@@ -116,6 +126,7 @@ def main(
             return gui(getattr(args, "ledger", None))
         return args.func(args) or 0
     except PartyDeskError as e:
+        logs.log.warning("命令 %s 未完成：%s", args.command, e)
         print(f"错误：{e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

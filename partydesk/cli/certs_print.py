@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from partydesk.cli.certs_common import _add
+from partydesk.cli.certs_common import _add, _date
 from partydesk.cli.common import open_for, out, progress_line
 from partydesk.errors import ValidationError
 
@@ -15,7 +15,11 @@ def register(cmds) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--year", type=int, help="该年度颁发的有效证书")
     g.add_argument("--serial", nargs="+", metavar="S", help="指定编号（重印：同编号、同文字）")
+    g.add_argument("--new", action="store_true", help="只打印颁发后尚未打印过的有效证书")
+    g.add_argument("--since", type=_date, metavar="DATE", help="该日期及以后颁发的有效证书")
     p.add_argument("--kind")
+    p.add_argument("--draft", action="store_true", help="打印样稿：标出盖章位置，不计入打印次数")
+    p.add_argument("--reproducible", action="store_true", help="生成逐字节可重现的 PDF")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
 
 
@@ -71,7 +75,7 @@ def cmd_template(args) -> int:
 def cmd_seal(args) -> int:
     from pathlib import Path
 
-    from partydesk import settings
+    from partydesk import certs, settings  # noqa: F401 - certs registers the defaults
     from partydesk.reports.certificate import _seal_reader
 
     with open_for(args) as lg, lg.session() as s:
@@ -97,6 +101,18 @@ def cmd_print(args) -> int:
     with open_for(args) as lg, lg.session() as s:
         if args.serial:
             certs = [registry.get(s, x) for x in args.serial]
+        elif args.new or args.since:
+            from partydesk.ledger.models.certs import Certificate
+
+            q = registry.query(s, kind=args.kind, status="valid")
+            if args.new:
+                q = q.where(Certificate.printed_count == 0)
+            if args.since:
+                q = q.where(Certificate.issued_on >= args.since)
+            certs = sorted(s.scalars(q), key=lambda c: c.serial)
+            if not certs:
+                what = "尚未打印的" if args.new else f"{args.since:%Y年%m月%d日}以后颁发的"
+                raise ValidationError(f"没有{what}有效证书可打印。")
         else:
             year = args.year or date.today().year
             certs = list(s.scalars(registry.query(s, year=year, kind=args.kind, status="valid")))
@@ -104,7 +120,12 @@ def cmd_print(args) -> int:
             if not certs:
                 raise ValidationError(f"{year}年没有有效的证书可打印。")
         n = print_certificates(
-            s, certs, Path(args.output), progress=lambda d, t: progress_line(d, t, "正在生成证书")
+            s,
+            certs,
+            Path(args.output),
+            progress=lambda d, t: progress_line(d, t, "正在生成证书"),
+            draft=args.draft,
+            invariant=args.reproducible,
         )
         out(f"已生成{n}页：{args.output}")
     return 0

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import select
 
 from partydesk.cli.common import ledger_path, out, pad
+from partydesk.demo import OTHER_STAGE, STAGE_LABELS
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger.opening import open_ledger
 
@@ -91,16 +92,6 @@ def cmd_init(args) -> int:
     return 0
 
 
-STAGES = {
-    "schema": "建立账本",
-    "units": "生成单位",
-    "organizations": "生成党组织",
-    "people": "生成人员",
-    "writing": "生成并写入账本",
-    "done": "完成",
-}
-
-
 def cmd_demo(args) -> int:
     from partydesk.demo import build_demo
 
@@ -111,7 +102,7 @@ def cmd_demo(args) -> int:
 
     def progress(stage: str, f: float) -> None:
         if tty:
-            label = STAGES.get(stage, "填充各功能数据")
+            label = STAGE_LABELS.get(stage, OTHER_STAGE)
             print(f"\r{label}… {int(f * 100):3d}%   ", end="", file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()

@@ -57,6 +57,17 @@ def default_path(path: str | Path | None) -> Path | None:
     return Path(path) if path is not None else None
 
 
+# What each stage of `build_demo`'s progress is called (the command line and the window).
+STAGE_LABELS = {
+    "schema": "建立账本",
+    "units": "生成单位",
+    "organizations": "生成党组织",
+    "people": "生成人员",
+    "writing": "生成并写入账本",
+    "done": "完成",
+}
+OTHER_STAGE = "填充各功能数据"
+
 MAX_UNITS = 200_000
 MAX_MEMBERS = 2_000_000
 

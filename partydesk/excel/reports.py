@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, case, func, or_, select
 
+from partydesk.excel.report_layout import finish_report
 from partydesk.excel.writing import write_table
 from partydesk.ledger import enums
 from partydesk.ledger.models import (
@@ -311,7 +312,12 @@ def write_report(
     today = today or date.today()
     with ledger.Session() as session:
         headers, rows = BUILDERS[name](session, today)
-    return write_table(
+        totals = _totals(headers, rows)
+        notes = []
+        if name == "coverage":
+            rate, notes = _coverage_notes(session, today)
+            totals[-1] = f"组织覆盖率 {rate}"
+    n = write_table(
         path,
         headers,
         rows,
@@ -322,3 +328,28 @@ def write_report(
         progress=progress,
         cancelled=cancelled,
     )
+    has_own = bool(rows) and rows[-1][0] == "合计"  # a builder that totals for itself
+    finish_report(path, len(headers), header_row=3, totals=[] if has_own else [totals], notes=notes)
+    return n
+
+
+def _totals(headers: list[str], rows: list[tuple]) -> list:
+    """合计: the number of rows, and the sum of every numeric column."""
+    out: list = ["合计", f"{len(rows)} 个"] + [""] * (len(headers) - 2)
+    for j in range(2, len(headers)):
+        vals = [r[j] for r in rows if r[j] is not None and r[j] != ""]
+        if vals and all(isinstance(v, int | float) and not isinstance(v, bool) for v in vals):
+            out[j] = sum(vals)
+    return out
+
+
+def _coverage_notes(session, today: date) -> tuple[str, list[str]]:
+    """The coverage rates under the coverage table, as `partydesk stats` counts them."""
+    from partydesk.stats import coverage
+
+    c = coverage(session, today)
+    return f"{c.org_rate:.1%}", [
+        f"在营两新组织 {c.total} 个：单独组建 {c.own} 个，联合组建 {c.joint} 个，"
+        f"仅工作覆盖 {c.work_only} 个，未覆盖 {c.total - c.org_covered - c.work_only} 个。"
+        f"组织覆盖率 {c.org_rate:.1%}，单独组建率 {c.own_rate:.1%}，工作覆盖率 {c.work_rate:.1%}。"
+    ]

@@ -7,6 +7,7 @@ when the certificate was issued, so a reprint is identical."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 
 from partydesk.errors import ValidationError
+from partydesk.reports import typography
 from partydesk.reports.fonts import HEI, KAI, SONG, register_fonts
 
 PAGE = landscape(A4)
@@ -40,9 +42,6 @@ SEAL_CY = 140
 SEAL_R = 21 * mm  # a 42 mm official seal
 QR_X, QR_Y, QR_SIZE = 60, 54, 64
 
-# A line may not begin with these (禁则): they stay at the end of the line before.
-NO_LINE_START = set("，。、；：！？）》」』”’%…—·,.;:!?)")
-
 
 @dataclass(frozen=True)
 class CertificatePage:
@@ -57,78 +56,103 @@ class CertificatePage:
     issuer: str
     date_text: str  # 二〇二六年一月五日
     status: str = "valid"
+    verify_line: str = ""
 
 
-def from_certificate(cert, check: str) -> CertificatePage:
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def chinese_dates(text: str) -> str:
+    """Dates in `text` written as 二〇二六年一月五日, so the term matches the signing date."""
     from partydesk.certs.registry import cn_formal_date
 
+    def repl(m: re.Match) -> str:
+        try:
+            return cn_formal_date(date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m[0]
+
+    return _ARABIC_DATE.sub(repl, text)
+
+
+def from_certificate(
+    cert, check: str, *, numerals: str = "chinese", verify_line: str = ""
+) -> CertificatePage:
+    """The page of a stored certificate; `numerals` ("chinese" or "arabic") sets how every
+    date on it is written, the term in the wording and the signing date alike."""
+    from partydesk.certs.registry import cn_formal_date
+
+    body, closing = cert.body, cert.closing or ""
+    if numerals == "arabic":
+        d = cert.issued_on
+        date_text = f"{d.year}年{d.month}月{d.day}日"
+    else:
+        date_text = cn_formal_date(cert.issued_on)
+        body, closing = chinese_dates(body), chinese_dates(closing)
     return CertificatePage(
         serial=cert.serial,
         check=check,
         title=cert.title,
         holder_name=cert.holder_name,
-        body=cert.body,
-        closing=cert.closing or "",
+        body=body,
+        closing=closing,
         issuer=cert.issuer,
-        date_text=cn_formal_date(cert.issued_on),
+        date_text=date_text,
         status=cert.status,
+        verify_line=verify_line,
     )
 
 
 # ---------------------------------------------------------------- layout
 
 
-def _segments(body: str, name: str, size: float) -> list[tuple[str, bool]]:
-    """The body split so that the holder's name (first occurrence) can stand out."""
-    i = body.find(name) if name else -1
-    if i < 0:
-        return [(body, False)]
-    return [(body[:i], False), (name, True), (body[i + len(name) :], False)]
-
-
 def _name_size(size: float) -> float:
     return size * 1.45
 
 
-def layout(body: str, name: str, size: float, width: float, indent_chars: int = 2):
-    """Lines of (x_offset, text, is_name) runs; Chinese line breaking char by char, keeping
-    closing punctuation off the start of a line and the name on one line."""
+def layout(
+    body: str, name: str, size: float, width: float, indent_chars: int = 2, min_last: int = 6
+):
+    """Lines of (x_offset, text, is_name) runs, broken by the typography rules; the holder's
+    name (first occurrence, set larger) stays on one line with the 3 characters before it
+    (兹聘请), and the last line is never a lone fragment (日止。)."""
+    at = body.find(name) if name else -1
+    flags = [False] * len(body)
+    if at >= 0:
+        for k in range(at, at + len(name)):
+            flags[k] = True
+    ns = _name_size(size)
+    widths = [stringWidth(ch, KAI, ns if f else size) for ch, f in zip(body, flags, strict=True)]
+    if at >= 0:
+        widths[at] += size * 0.3
+        widths[at + len(name) - 1] += size * 0.3
+    ok = typography.breaks(body)
+    if at >= 0:
+        lead, seen = at, 0
+        while lead > 0 and seen < 3:  # 兹聘请 (spaces around the name not counted)
+            lead -= 1
+            seen += body[lead] not in " \u3000"
+        for k in range(lead + 1, at + len(name)):
+            ok[k] = False
+    hang = [ch in typography.CLOSING for ch in body]
+    room = [width - indent_chars * size, width]
+    spans = typography.wrap(widths, ok, room, hang=hang)
+    if min_last and len(spans) > 1:
+        spans = typography.no_lone_last(body, widths, ok, spans, room, min_last, None)
     lines: list[list[tuple[float, str, bool]]] = []
-    cur: list[tuple[float, str, bool]] = []
-    x = indent_chars * size
-    run, run_x = "", x
-
-    def flush_run():
-        nonlocal run
-        if run:
-            cur.append((run_x, run, False))
-        run = ""
-
-    for seg, is_name in _segments(body, name, size):
-        if is_name:
-            flush_run()
-            nw = stringWidth(seg, KAI, _name_size(size)) + size * 0.6
-            if x + nw > width and cur:
-                lines.append(cur)
-                cur, x = [], 0.0
-            cur.append((x, seg, True))
-            x += nw
-            run_x = x
-            continue
-        for ch in seg:
-            cw = stringWidth(ch, KAI, size)
-            if x + cw > width and ch not in NO_LINE_START and (cur or run):
-                flush_run()
-                lines.append(cur)
-                cur, x = [], 0.0
-                run_x = 0.0
-            if not run:
-                run_x = x
-            run += ch
-            x += cw
-    flush_run()
-    if cur:
-        lines.append(cur)
+    for n, (a, b) in enumerate(spans):
+        x = indent_chars * size if n == 0 else 0.0
+        runs: list[tuple[float, str, bool]] = []
+        k = a
+        while k < b:
+            f = flags[k]
+            e = k
+            while e < b and flags[e] == f:
+                e += 1
+            runs.append((x, body[k:e], f))
+            x += sum(widths[k:e])
+            k = e
+        lines.append(runs)
     return lines
 
 
@@ -190,8 +214,9 @@ def draw_page(
     page: CertificatePage,
     *,
     seal: ImageReader | None = None,
-    seal_guide: bool = True,
+    seal_guide: bool = False,
 ) -> None:
+    """One certificate; `seal_guide` (drafts only) marks where the seal goes."""
     from partydesk.certs.registry import qr_text
 
     _border(c)
@@ -258,7 +283,8 @@ def draw_page(
     tx = QR_X + QR_SIZE + 8
     c.drawString(tx, QR_Y + 36, f"证书编号 {page.serial}")
     c.drawString(tx, QR_Y + 24, f"校验码 {page.check}")
-    c.drawString(tx, QR_Y + 12, "可在 PartyDesk“证书管理—核验”中扫码或输入编号核验")
+    if page.verify_line:
+        c.drawString(tx, QR_Y + 12, page.verify_line)
     if page.status != "valid":
         # a reprint of a revoked or replaced certificate must never pass for a valid one
         c.saveState()
@@ -278,10 +304,11 @@ def write_pdf(
     *,
     total: int | None = None,
     seal_image: str | Path | None = None,
-    seal_guide: bool = True,
+    seal_guide: bool = False,
     invariant: bool = False,
     progress: Callable[[int, int], bool | None] | None = None,
     title: str = "证书",
+    draft: bool = False,
 ) -> int:
     """Write one certificate per page to `path`; returns the page count. `progress(done,
     total)` may return True to cancel (the file is then not written)."""
@@ -297,13 +324,13 @@ def write_pdf(
         initialFontSize=12,
     )
     c.setTitle(title)
-    c.setAuthor("PartyDesk")
-    c.setCreator("PartyDesk")
     n = 0
     try:
         for page in pages:
             c.setFont(SONG, 12)
             draw_page(c, page, seal=seal, seal_guide=seal_guide)
+            if draft:
+                _draft_mark(c)
             c.showPage()
             n += 1
             if progress is not None and progress(n, total or n):
@@ -322,6 +349,15 @@ def write_pdf(
         if tmp.exists() and n == 0:
             tmp.unlink(missing_ok=True)
     return n
+
+
+def _draft_mark(c: rl_canvas.Canvas) -> None:
+    """样稿 across a draft's top margin, so a draft is never filed as the certificate."""
+    c.saveState()
+    c.setFillColor(GREY)
+    c.setFont(HEI, 14)
+    c.drawString(62, H - 66, "样稿（核对用，不作正式证书）")
+    c.restoreState()
 
 
 def _seal_reader(seal_image: str | Path | None) -> ImageReader | None:
@@ -344,24 +380,36 @@ def print_certificates(
     invariant: bool = False,
     progress=None,
     mark: bool = True,
+    draft: bool = False,
 ) -> int:
-    """Print stored certificates (ORM rows) to `path`, with the office's seal settings."""
+    """Print stored certificates (ORM rows) to `path`, with the office's settings (seal,
+    verification line, numerals). A `draft` (样稿) shows the seal guide and is not counted
+    as printed."""
     from partydesk import settings
     from partydesk.certs import registry
 
     cfg = settings.get(session, "certs")
     secret = registry.ledger_secret(session)
-    pages = [from_certificate(c, registry.check_value(secret, c.serial)) for c in certs]
+    pages = [
+        from_certificate(
+            c,
+            registry.check_value(secret, c.serial),
+            numerals=cfg.get("numerals") or "chinese",
+            verify_line=cfg.get("verify_line") or "",
+        )
+        for c in certs
+    ]
     n = write_pdf(
         pages,
         path,
         total=len(pages),
         seal_image=cfg.get("seal_image"),
-        seal_guide=bool(cfg.get("seal_guide", True)),
+        seal_guide=draft and bool(cfg.get("seal_guide", True)),
         invariant=invariant,
         progress=progress,
+        draft=draft,
     )
-    if n and mark:
+    if n and mark and not draft:
         registry.mark_printed(session, [c.serial for c in certs])
     return n
 

@@ -4,7 +4,7 @@ Two books, in one run: a 50-member branch with 60 records, and a ~200-page book 
 branch with five years' worth of records in one year). *Ours* is the whole `write_book` from the ledger:
 queries, layout, contents, "第 N 页 共 M 页", PDF. The *floor* is a plain platypus script
 (SimpleDocTemplate, one pass, no contents or page count) that lays out the same text —
-headings, roster, every record's fields and sign-in names, in tables (short text as plain
+headings, roster, every record's fields and sign-in names (rows 0.9 cm high, to sign in), in tables (short text as plain
 strings, longer text as CJK-wrapped Paragraphs) — with the same bundled fonts, starting
 from data already in memory.
 Goal: ours ≤ 1.3 × floor."""
@@ -94,13 +94,14 @@ def floor_pdf(data) -> int:
         t = str(c)
         return t if len(t) <= 12 and "\n" not in t else Paragraph(t, body)
 
-    def table(rows, widths):
+    def table(rows, widths, row_h=None):
         return Table(
             [[cell(c) for c in r] for r in rows],
             colWidths=[w * x / sum(widths) for x in widths],
             style=grid,
             repeatRows=1,
             splitInRow=1,
+            rowHeights=None if row_h is None else [None] + [row_h] * (len(rows) - 1),
         )
 
     story = [
@@ -141,15 +142,16 @@ def floor_pdf(data) -> int:
             ["表决结果", r.votes, "", ""],
         ]
         story.append(table(rows, [1, 2, 1, 2]))
-        names = [[i, n, "出席"] for i, n in enumerate(r.present, 1)]
+        # rows tall enough to sign in, 签名 left blank for who came (as a sheet must be)
+        names = [[i, n, ""] for i, n in enumerate(r.present, 1)]
         names += [[i, n, f"缺席（{why}）"] for i, (n, why) in enumerate(r.absent, len(names) + 1)]
         half = -(-len(names) // 2)
-        rows = [["序号", "姓名", "签到"] * 2] + [
+        rows = [["序号", "姓名", "签名"] * 2] + [
             names[i] + (names[half + i] if half + i < len(names) else ["", "", ""])
             for i in range(half)
         ]
         if names:
-            story.append(table(rows, [0.9, 2.2, 2.6] * 2))
+            story.append(table(rows, [0.9, 2.2, 2.6] * 2, row_h=0.9 * cm))
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,

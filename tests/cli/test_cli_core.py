@@ -183,9 +183,9 @@ def test_not_a_ledger(capsys, tmp_path, command):
         (["demo", "--units", "many"], "应为整数：many"),
         (["demo", "--members", "-5"], "不能为负数：-5"),
         (["demo", "--today", "2026-02-30"], "日期应写成 YYYY-MM-DD：2026-02-30"),
-        (["stats", "--list", "everything"], "invalid choice"),
-        (["check", "--bogus"], "unrecognized arguments"),
-        (["no-such-command"], "invalid choice"),
+        (["stats", "--list", "everything"], "无效的选项：'everything'"),
+        (["check", "--bogus"], "无法识别的参数：--bogus"),
+        (["no-such-command"], "无效的选项：'no-such-command'"),
     ],
 )
 def test_bad_arguments_one_line_exit_2(capsys, tmp_path, argv, words):

@@ -82,13 +82,15 @@ def test_transfer_in_and_move_between_organizations(ledger, ids):
             ("调整所在党组织", "中共星光科技有限公司支部委员会 → 中共东湖街道联合党支部委员会"),
             ("组织关系转入", "中共宁波市某某街道工作委员会 → 中共星光科技有限公司支部委员会"),
         ]
-        assert (
-            "2026年3月2日",
-            "陈静",
-            "组织关系转入",
-            "中共宁波市某某街道工作委员会",
-            "中共星光科技有限公司支部委员会",
-        ) in load_book(s, o2, 2026).transfers
+        # The transfer in was to o1; the move shows in both books, as 转出 and 转入.
+        o1_name, o2_name = "中共星光科技有限公司支部委员会", "中共东湖街道联合党支部委员会"
+        assert load_book(s, o1, 2026).transfers == [
+            ("2026年3月2日", "陈静", "组织关系转入", "中共宁波市某某街道工作委员会", o1_name),
+            ("2026年6月1日", "陈静", "组织关系转出", o1_name, o2_name),
+        ]
+        assert load_book(s, o2, 2026).transfers == [
+            ("2026年6月1日", "陈静", "组织关系转入", o1_name, o2_name),
+        ]
 
 
 def test_editing_category_status_or_organization_writes_history_and_undo_removes_it(ledger, ids):

@@ -87,6 +87,11 @@ class FilterBar(QWidget):
         i = combo.findData(value)
         combo.setCurrentIndex(max(i, 0))
 
+    def set_search(self, text: str) -> None:
+        """Search for `text` at once (按此值筛选 in a cell's menu)."""
+        self.search.setText(text)
+        self._now()
+
     def clear(self) -> None:
         self.search.clear()
         for combo in self.combos.values():

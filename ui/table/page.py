@@ -124,6 +124,7 @@ class TablePage(QWidget):
         self.model.loaded.connect(self._on_loaded)
         self.model.modelReset.connect(self._current_changed)
         self.view.message.connect(self._message)
+        self.view.filter_requested.connect(self.filterbar.set_search)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._update_summary)
         self.detail.saved.connect(lambda _id: self.bar.hide())

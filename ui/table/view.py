@@ -1,5 +1,6 @@
-"""The table view: Excel-like keys (copy/paste blocks as TSV, Delete clears cells), row
-numbers, and the list of pasted cells that were refused."""
+"""The table view: Excel-like keys (copy/paste blocks as TSV, Delete clears cells, Ctrl+D
+fills down), the cell's right-click menu (ui.table.cell_menu), the first column kept in place
+(ui.table.frozen), row numbers, and the list of pasted cells that were refused."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.table import commands
+from ui.table import cell_menu, commands
 from ui.table.delegates import LedgerDelegate
+from ui.table.frozen import FrozenColumn
 from ui.table.model import LedgerTableModel
 
 MAX_COPY_ROWS = 100_000
@@ -105,6 +107,7 @@ class LedgerTableView(QTableView):
     """A QTableView for a LedgerTableModel. `message(text)` carries refusals to the page."""
 
     message = Signal(str)
+    filter_requested = Signal(str)  # 按此值筛选: the page searches for the text
 
     def __init__(self, model: LedgerTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,6 +136,16 @@ class LedgerTableView(QTableView):
         self.setSortingEnabled(True)
         self.last_refused: list[tuple[str, str, str, str]] = []
         self.refused_dialog: RefusedDialog | None = None
+        self.frozen = FrozenColumn(self, LedgerDelegate(model, self))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.place()
 
     # ------------------------------------------------------------- geometry
 
@@ -164,6 +177,9 @@ class LedgerTableView(QTableView):
         if event.matches(QKeySequence.Paste):
             self.paste()
             return
+        if event.keyCombination() == cell_menu.FILL_DOWN[0]:
+            cell_menu.fill_down(self)
+            return
         if (
             event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
             and self.state() != QAbstractItemView.EditingState
@@ -171,6 +187,9 @@ class LedgerTableView(QTableView):
             self.clear_selection_cells()
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        cell_menu.show_menu(self, event.pos())
 
     def closeEditor(self, editor, hint) -> None:
         # Enter moves to the cell below, as in Excel.

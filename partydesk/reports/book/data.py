@@ -79,6 +79,21 @@ FACT_LABELS = (
 )
 
 
+# The book's name and its committee's by organization type; a branch's by default.
+_TITLES = {
+    "committee": ("党委工作纪实手册", "党委委员会"),
+    "general_branch": ("党总支工作纪实手册", "党总支委员会"),
+}
+
+
+def book_title(org_type: str) -> str:
+    return _TITLES.get(org_type, ("党支部工作纪实手册", "支部委员会"))[0]
+
+
+def committee_title(org_type: str) -> str:
+    return _TITLES.get(org_type, ("党支部工作纪实手册", "支部委员会"))[1]
+
+
 def month_text(v: date | None) -> str:
     return f"{v.year}.{v.month:02d}" if v else ""
 

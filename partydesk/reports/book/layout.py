@@ -13,10 +13,11 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from partydesk.reports.book.data import BookData
 from partydesk.reports.fonts import HEI, SONG
+from partydesk.reports.typography import Paragraph, plain
 
 Progress = Callable[[float, str], None]
 
@@ -125,6 +126,160 @@ class Heading(Paragraph):
         self.toc = (key, level, title)
 
 
+PAD_X, PAD_Y = 6, 3  # ReportLab's default cell padding, kept by the blocks drawn by hand
+
+
+class LabelledText(Flowable):
+    """One form row with a long value: a label cell and the value at the full width of the
+    form. Split across pages, the rest carries the label with （续）."""
+
+    def __init__(self, label, para, label_w, label_style, min_h=0.0, cont=False):
+        super().__init__()
+        self.label, self.para, self.label_w = str(label), para, label_w
+        self.label_style, self.min_h, self.cont = label_style, min_h, cont
+        text = f"{self.label}（续）" if cont else self.label
+        self.label_para = Paragraph(escape(text), label_style)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, ph = self.para.wrap(aw - self.label_w - 2 * PAD_X, 1e9)
+        _, lh = self.label_para.wrap(self.label_w - 2 * PAD_X, 1e9)
+        self.height = max(ph, lh) + 2 * PAD_Y
+        if not self.cont:
+            self.height = max(self.height, self.min_h)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        lead = self.para.style.leading
+        if ah < lead * 3 + 2 * PAD_Y:
+            return []  # not even three lines: the row starts on the next page
+        parts = self.para.split(aw - self.label_w - 2 * PAD_X, ah - 2 * PAD_Y)
+        if len(parts) < 2:
+            return []
+        first = LabelledText(self.label, parts[0], self.label_w, self.label_style, 0, self.cont)
+        rest = LabelledText(self.label, parts[1], self.label_w, self.label_style, 0, True)
+        return [first, rest]
+
+    def draw(self):
+        c, w, h, lw = self.canv, self.width, self.height, self.label_w
+        c.saveState()
+        c.setFillColor(LIGHT)
+        c.rect(0, 0, lw, h, stroke=0, fill=1)
+        c.setStrokeColor(GRID)
+        c.setLineWidth(0.6)
+        c.rect(0, 0, w, h, stroke=1, fill=0)
+        c.line(lw, 0, lw, h)
+        c.restoreState()
+        _, lh = self.label_para.wrap(lw - 2 * PAD_X, 1e9)
+        self.label_para.drawOn(c, PAD_X, h - PAD_Y - lh)
+        _, ph = self.para.wrap(w - lw - 2 * PAD_X, 1e9)
+        self.para.drawOn(c, lw + PAD_X, h - PAD_Y - ph)
+
+
+class RowGroup(Flowable):
+    """Consecutive short rows of a form, drawn as one four-column table (a wide row spans
+    the three value columns). Form splits it between rows."""
+
+    def __init__(self, rows: list, col_w: list[float], base: list):
+        super().__init__()
+        self.rows, self.col_w, self.base = rows, col_w, base  # rows: (cells, cmds, min_h)
+        self._t = None
+
+    def table(self) -> Table:
+        if self._t is None:
+            style = list(self.base)
+            for i, (_cells, cmds, _h) in enumerate(self.rows):
+                style += [(c[0], (c[1][0], i), (c[2][0], i), *c[3:]) for c in cmds]
+            self._t = Table(
+                [cells for cells, _c, _h in self.rows],
+                colWidths=self.col_w,
+                style=TableStyle(style),
+                minRowHeights=[h for _c, _s, h in self.rows],
+            )
+        return self._t
+
+    def wrap(self, aw, ah):
+        self.width, self.height = self.table().wrap(aw, ah)
+        self.row_heights = list(self.table()._rowHeights)
+        return self.width, self.height
+
+    def draw(self):
+        self.table().drawOn(self.canv, 0, 0)
+
+    def cut(self, r: int) -> tuple[RowGroup, RowGroup]:
+        return (
+            RowGroup(self.rows[:r], self.col_w, self.base),
+            RowGroup(self.rows[r:], self.col_w, self.base),
+        )
+
+
+class Form(Flowable):
+    """A form as a column of blocks (RowGroup and LabelledText). It splits between rows
+    or inside a long value, and never leaves a lone short row on either side of a page
+    break."""
+
+    def __init__(self, blocks: list):
+        super().__init__()
+        self.blocks = blocks
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self._h = [b.wrap(aw, ah)[1] for b in self.blocks]
+        self.height = sum(self._h)
+        return aw, self.height
+
+    def draw(self):
+        y = self.height
+        for b, h in zip(self.blocks, self._h, strict=True):
+            y -= h
+            b.drawOn(self.canv, 0, y)
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        # The form's rows in order: (block index, row in block or -1, height).
+        rows = []
+        for bi, b in enumerate(self.blocks):
+            if isinstance(b, RowGroup):
+                rows += [(bi, r, h) for r, h in enumerate(b.row_heights)]
+            else:
+                rows.append((bi, -1, self._h[bi]))
+        used, m, n = 0.0, 0, len(rows)
+        while m < n and used + rows[m][2] <= ah:
+            used += rows[m][2]
+            m += 1
+        if m == n:
+            return [self]
+        part = None
+        bi, r, _h = rows[m]
+        if r < 0:
+            got = self.blocks[bi].split(aw, ah - used)
+            if len(got) == 2:
+                part = got
+        if part is None:
+            if m == n - 1 and m > 1:
+                m -= 1  # no lone row at the head of the next page
+            if m <= 1 and n > 2:
+                return []  # no lone row at the foot: the form starts on the next page
+            if m == 0:
+                return []
+            bi, r, _h = rows[m]
+        first = list(self.blocks[:bi])
+        rest = list(self.blocks[bi + 1 :])
+        b = self.blocks[bi]
+        if part is not None:
+            first.append(part[0])
+            rest.insert(0, part[1])
+        elif r > 0:
+            a, z = b.cut(r)
+            first.append(a)
+            rest.insert(0, z)
+        else:
+            rest.insert(0, b)
+        if not first:
+            return []
+        return [Form(first), Form(rest)]
+
+
 class Layout:
     """One layout run's state and building blocks: what every section builder is given."""
 
@@ -165,6 +320,7 @@ class Layout:
         t = "" if text is None else str(text)
         room = width - 2 * self.PAD
         if "\n" not in t:
+            kept, t = t, plain(t)  # keep() marks matter only when the text wraps
             # No glyph of these fonts is wider than 1 em, so short text needs no measuring.
             if len(t) * style.fontSize <= room:
                 return t
@@ -174,6 +330,7 @@ class Layout:
                 w = self._widths[key] = stringWidth(t, style.fontName, style.fontSize)
             if w <= room:
                 return t
+            t = kept
         return Paragraph(para_text(t), style)
 
     def _cell_style(self, style: ParagraphStyle, align: str, cells=((0, 0), (-1, -1))) -> list:
@@ -185,50 +342,55 @@ class Layout:
             ("ALIGN", a, b, align),
         ]
 
-    def form(self, rows: list, label_w: float = 2.6 * cm) -> Table:
+    def form(self, rows: list, label_w: float = 2.6 * cm) -> Form:
         """A two- or four-column form of plain text values. Row items: (label, value)
         spanning the width, (label, value, label, value), or (label, value, min_height)
-        for a tall row."""
+        for a tall row. A value of several lines is a LabelledText (it splits across pages
+        at full width, its label repeated with （续）); the form never leaves one row alone
+        at the foot or head of a page."""
         w = self.g.width
         half = (w - 2 * label_w) / 2
         wide = w - label_w
         s = self.s
-        data, style, heights = [], [], []
-        for i, row in enumerate(rows):
-            if len(row) == 4:
-                data.append(
-                    [
-                        self.cell(row[0], label_w, s.label),
-                        self.cell(row[1], half, s.cell),
-                        self.cell(row[2], label_w, s.label),
-                        self.cell(row[3], half, s.cell),
-                    ]
-                )
-                heights.append(0)
-                style.append(("BACKGROUND", (2, i), (2, i), LIGHT))
-                style += self._cell_style(s.label, "CENTER", ((2, i), (2, i)))
-            else:
-                value = self.cell(row[1], wide, s.cell)
-                data.append([self.cell(row[0], label_w, s.label), value, "", ""])
-                style.append(("SPAN", (1, i), (3, i)))
-                heights.append(row[2] if len(row) > 2 else 0)
-                if len(row) > 2 or isinstance(value, Paragraph):
-                    style.append(("VALIGN", (1, i), (1, i), "TOP"))
-        style = [
+        col_w = [label_w, half, label_w, half]
+        base = [
             *self._cell_style(s.cell, "LEFT"),
             *self._cell_style(s.label, "CENTER", ((0, 0), (0, -1))),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-        ] + style
-        return Table(
-            data,
-            colWidths=[label_w, half, label_w, half],
-            style=TableStyle(style),
-            minRowHeights=heights,
-            splitInRow=1,
-            hAlign="CENTER",
-        )
+        ]
+        pair = [
+            ("BACKGROUND", (2,), (2,), LIGHT),
+            *[(c[0], (2,), (2,), *c[3:]) for c in self._cell_style(s.label, "CENTER")],
+        ]
+        blocks: list = []
+        group: list = []
+        for row in rows:
+            if len(row) == 4:
+                cells = [
+                    self.cell(row[0], label_w, s.label),
+                    self.cell(row[1], half, s.cell),
+                    self.cell(row[2], label_w, s.label),
+                    self.cell(row[3], half, s.cell),
+                ]
+                group.append((cells, pair, 0))
+                continue
+            min_h = row[2] if len(row) > 2 else 0
+            value = self.cell(row[1], wide, s.cell)
+            if isinstance(value, Paragraph):
+                if group:
+                    blocks.append(RowGroup(group, col_w, base))
+                    group = []
+                blocks.append(LabelledText(row[0], value, label_w, s.label, min_h))
+                continue
+            cmds = [("SPAN", (1,), (3,))]
+            if min_h:
+                cmds.append(("VALIGN", (1,), (1,), "TOP"))
+            group.append(([self.cell(row[0], label_w, s.label), value, "", ""], cmds, min_h))
+        if group:
+            blocks.append(RowGroup(group, col_w, base))
+        return Form(blocks)
 
     def grid(
         self,
@@ -239,11 +401,12 @@ class Layout:
         small: bool = True,
         row_h: float = 0,
     ) -> Table:
-        """A ruled table; widths are relative. Cells that fit are centred plain text."""
-        total = sum(widths)
-        cols = [self.g.width * x / total for x in widths]
-        st = self.s.small if small else self.s.cell
+        """A ruled table, its columns sized to their content (see fit_columns); `widths`
+        share out the room left. Cells that fit are centred plain text; wrapped cells are
+        centred too, as their column."""
+        st = self.s.small_c if small else self.s.cell_c
         head = self.s.label_small if small else self.s.label
+        cols = self.fit_columns(header, rows, widths, head, st)
         data = [[self.cell(h, w, head) for h, w in zip(header, cols, strict=True)]]
         for r in rows:
             data.append([self.cell(c, w, st) for c, w in zip(r, cols, strict=True)])
@@ -262,6 +425,44 @@ class Layout:
             minRowHeights=[0] + [row_h] * len(rows),
             hAlign="CENTER",
         )
+
+    def _text_w(self, text: str, style: ParagraphStyle) -> float:
+        key = (text, style.fontName, style.fontSize)
+        w = self._widths.get(key)
+        if w is None:
+            w = self._widths[key] = max(
+                stringWidth(part, style.fontName, style.fontSize) for part in text.split("\n")
+            )
+        return w
+
+    def fit_columns(self, header, rows, weights, head, st) -> list[float]:
+        """Column widths: each column as wide as its header and its longest cell (so 序号,
+        性别, a name of up to 6 characters and 民族 of up to 4 stay on one line) when the
+        page allows, the room left shared by `weights`; when it does not, the columns
+        that need most wrap and the short ones keep their width."""
+        total = self.g.width
+        pad = 2 * self.PAD + 1
+        need = []
+        for j, h in enumerate(header):
+            w = self._text_w(h, head) if len(h) <= 4 else head.fontSize * 2
+            for r in rows:
+                c = r[j]
+                if c:
+                    w = max(w, self._text_w(str(c), st))
+            need.append(w + pad)
+        share = sum(weights)
+        if sum(need) <= total:
+            extra = total - sum(need)
+            return [n + extra * x / share for n, x in zip(need, weights, strict=True)]
+        # Too wide: keep the columns that need no more than their share, wrap the others.
+        fair = [total * x / share for x in weights]
+        fixed = {j for j, n in enumerate(need) if n <= fair[j] or n <= st.fontSize * 4 + pad}
+        left = total - sum(need[j] for j in fixed)
+        flex = [j for j in range(len(need)) if j not in fixed]
+        if left <= 0 or not flex:
+            return fair
+        fw = sum(weights[j] for j in flex)
+        return [need[j] if j in fixed else left * weights[j] / fw for j in range(len(need))]
 
     def lined_page(self, lines: int | None = None) -> Table:
         """Ruled lines for writing by hand."""

@@ -16,7 +16,6 @@ from partydesk.ledger.enums import (
     EventKind,
     Formation,
     OrgType,
-    PersonStatus,
     Sex,
 )
 from partydesk.ledger.models import (
@@ -28,13 +27,23 @@ from partydesk.ledger.models import (
     Unit,
 )
 from partydesk.records import Appraisal, Attendance, Rating, RecordKind, WorkRecord
+from partydesk.reports.book.asof import book_day, committee_on, people_on
 from partydesk.reports.book.data import BookData, RecordView
 from partydesk.reports.book.data import day_text as _day
 from partydesk.reports.book.data import month_text as _d
 
 
-def load_book(session: Session, org_id: int, year: int) -> BookData:
-    """Everything the book of `org_id` for `year` prints."""
+def _transfer_label(ev: PersonEvent, org_id: int) -> str:
+    """A move within the ledger reads as 转出 in the old organization's book and 转入 in
+    the new one's."""
+    if ev.kind == EventKind.MOVE.value:
+        return "组织关系转出" if ev.from_org_id == org_id else "组织关系转入"
+    return EventKind.label_of(ev.kind)
+
+
+def load_book(session: Session, org_id: int, year: int, today: date | None = None) -> BookData:
+    """Everything the book of `org_id` for `year` prints, as the organization stood on
+    31 December of that year (today while the year runs)."""
     org = session.get(Organization, org_id)
     if org is None:
         raise NotFoundError(f"党组织（编号 {org_id}）不存在。")
@@ -48,17 +57,22 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
             names[pid] = p.name if p else ""
         return names[pid]
 
-    people = list(
-        session.scalars(select(Person).where(Person.org_id == org_id).order_by(Person.id))
-    )
+    day = book_day(year, today)
+    then = people_on(session, org_id, day)
+    cat_of = {t.person.id: t.category for t in then}
+    people = [t.person for t in then]
     for p in people:
         names[p.id] = p.name
     hosts = org.host_units
     data = BookData(year=year, org_name=org.name, org_type=org.org_type)
-    data.secretary = name_of(org.secretary_id)
+    order = {r.value: i for i, r in enumerate(CommitteeRole)}
+    committee = sorted(
+        committee_on(list(org.committee), day), key=lambda c: (order.get(c.role, 99), c.id)
+    )
+    secretary = next((c for c in committee if c.role == CommitteeRole.SECRETARY.value), None)
+    data.secretary = name_of(secretary.person_id if secretary else org.secretary_id)
     data.issuer = org.parent.name if org.parent else ""
-    active = [p for p in people if p.status == PersonStatus.ACTIVE.value]
-    members = [p for p in active if p.category in MEMBER_CATEGORIES]
+    members = [p for p in people if cat_of[p.id] in MEMBER_CATEGORIES]
     data.facts = [
         ("组织名称", org.name),
         ("组织类别", OrgType.label_of(org.org_type)),
@@ -71,16 +85,11 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         (
             "党员人数",
             f"{len(members)} 人（其中预备党员 "
-            f"{sum(1 for p in members if p.category == Category.PROBATIONARY)} 人）",
+            f"{sum(1 for p in members if cat_of[p.id] == Category.PROBATIONARY)} 人）",
         ),
         ("所在街道（村社区）", org.street or ""),
         ("联系电话", org.contact_phone or ""),
     ]
-    order = {r.value: i for i, r in enumerate(CommitteeRole)}
-    committee = sorted(
-        (c for c in org.committee if c.until is None),
-        key=lambda c: (order.get(c.role, 99), c.id),
-    )
     data.committee = [
         (CommitteeRole.label_of(c.role), name_of(c.person_id), _d(c.since)) for c in committee
     ]
@@ -95,8 +104,8 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
             p.ethnicity or "",
             p.education or "",
             _d(p.admitted_on),
-            _d(p.full_on),
-            Category.label_of(p.category),
+            _d(p.full_on) if cat_of[p.id] == Category.FULL else "",
+            Category.label_of(cat_of[p.id]),
             p.job or "",
         )
         for p in members
@@ -105,26 +114,33 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         (
             p.name,
             Sex.label_of(p.sex),
-            Category.label_of(p.category),
+            Category.label_of(cat_of[p.id]),
             _d(p.applied_on),
-            _d(p.activist_on),
-            _d(p.target_on),
+            _d(p.activist_on) if p.activist_on and p.activist_on <= day else "",
+            _d(p.target_on) if p.target_on and p.target_on <= day else "",
         )
-        for p in active
-        if p.category not in MEMBER_CATEGORIES
+        for p in people
+        if cat_of[p.id] not in MEMBER_CATEGORIES
     ]
     data.flowing = [
-        (p.name, p.flow_to or "", _d(p.flow_since), p.phone or "") for p in members if p.is_flowing
+        (p.name, p.flow_to or "", _d(p.flow_since), p.phone or "")
+        for p in members
+        if p.is_flowing and (p.flow_since is None or p.flow_since <= day)
     ]
     transfers = session.execute(
         select(PersonEvent, Person.name)
         .join(Person, Person.id == PersonEvent.person_id)
         .where(
-            PersonEvent.kind.in_([EventKind.TRANSFER_IN.value, EventKind.TRANSFER_OUT.value]),
+            PersonEvent.kind.in_(
+                [EventKind.TRANSFER_IN.value, EventKind.TRANSFER_OUT.value, EventKind.MOVE.value]
+            ),
             or_(
                 PersonEvent.from_org_id == org_id,
                 PersonEvent.to_org_id == org_id,
-                Person.org_id == org_id,
+                # entries written before the organizations were recorded with them
+                (Person.org_id == org_id)
+                & PersonEvent.from_org_id.is_(None)
+                & PersonEvent.to_org_id.is_(None),
             ),
             PersonEvent.on >= date(year, 1, 1),
             PersonEvent.on <= date(year, 12, 31),
@@ -132,7 +148,7 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
         .order_by(PersonEvent.on, PersonEvent.id)
     ).all()
     data.transfers = [
-        (_day(ev.on), pname, EventKind.label_of(ev.kind), ev.from_value or "", ev.to_value or "")
+        (_day(ev.on), pname, _transfer_label(ev, org_id), ev.from_value or "", ev.to_value or "")
         for ev, pname in transfers
     ]
 
@@ -153,8 +169,10 @@ def load_book(session: Session, org_id: int, year: int) -> BookData:
     if unit_ids:
         cond.append((WorkRecord.org_id.is_(None)) & WorkRecord.unit_id.in_(unit_ids))
     if instr_ids:
+        # A log kept for another unit belongs in that unit's book, not this one.
         cond.append(
             (WorkRecord.org_id.is_(None))
+            & WorkRecord.unit_id.is_(None)
             & (WorkRecord.kind == RecordKind.INSTRUCTOR_LOG.value)
             & WorkRecord.instructor_id.in_(instr_ids)
         )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm
 
+from partydesk.reports.book.data import committee_title
 from partydesk.reports.book.layout import Layout
+from partydesk.reports.typography import keep
 
 
 def facts(book: Layout) -> list:
@@ -16,7 +18,7 @@ def facts(book: Layout) -> list:
 
 def organization(book: Layout) -> list:
     d = book.data
-    out = [*book.heading("支部委员会", 1)]
+    out = [*book.heading(committee_title(d.org_type), 1)]
     comm = [[str(i), r, n, s] for i, (r, n, s) in enumerate(d.committee, 1)]
     if d.blank:
         comm = [[""] * 4 for _ in range(7)]
@@ -30,7 +32,10 @@ def organization(book: Layout) -> list:
         )
     )
     out += book.heading("党小组", 1)
-    groups = [[str(i), gname, leader, mem] for i, (gname, leader, mem) in enumerate(d.groups, 1)]
+    groups = [
+        [str(i), gname, leader, "、".join(map(keep, mem.split("、")))]
+        for i, (gname, leader, mem) in enumerate(d.groups, 1)
+    ]
     if d.blank:
         groups = [[""] * 4 for _ in range(5)]
     out.append(

@@ -9,6 +9,8 @@ from reportlab.platypus import Spacer
 from partydesk.records import Rating
 from partydesk.reports.book.data import RecordView
 from partydesk.reports.book.layout import Layout
+from partydesk.reports.book.signin import SignInSheet, signin_cells
+from partydesk.reports.typography import keep
 
 
 def when(book: Layout, r: RecordView) -> str:
@@ -26,12 +28,21 @@ def record_title(book: Layout, r: RecordView) -> str:
     return f"{r.label}（第{r.seq}次） {r.held_at.month}月{r.held_at.day}日"
 
 
+def expected_count(book: Layout, r: RecordView) -> int:
+    """应到人数: as recorded; else a 支委会's committee, or everyone listed."""
+    if r.expected is not None:
+        return r.expected
+    if r.kind == "committee_meeting" and book.data.committee:
+        return len(book.data.committee)
+    return len(r.present) + len(r.absent)
+
+
 def record(book: Layout, r: RecordView) -> list:
     blank = book.data.blank
     tall = 3.2 * cm if blank else 0
     kind = r.kind
     if kind == "talk":
-        who = "、".join(r.present) or r.people_met
+        who = "、".join(map(keep, r.present)) or r.people_met
         rows = [
             ("谈话时间", when(book, r), "地点", (r.place)),
             ("谈话人", (r.host), "记录人", (r.recorder)),
@@ -62,11 +73,7 @@ def record(book: Layout, r: RecordView) -> list:
         ]
         return [book.form(rows)]
     # Meetings and activities with a sign-in table.
-    expected = (
-        ""
-        if blank
-        else str(r.expected if r.expected is not None else len(r.present) + len(r.absent))
-    )
+    expected = "" if blank else str(expected_count(book, r))
     rows = [
         ("时间", when(book, r), "地点", (r.place)),
         ("主持人", (r.host), "记录人", (r.recorder)),
@@ -78,10 +85,10 @@ def record(book: Layout, r: RecordView) -> list:
         ),
         (
             "缺席人员",
-            ("、".join(f"{n}（{why}）" if why else n for n, why in r.absent))
+            ("、".join(keep(f"{n}（{why}）" if why else n) for n, why in r.absent))
             or ("" if blank else "无"),
         ),
-        ("列席人员", ("、".join(r.observers)) or ("" if blank else "无")),
+        ("列席人员", ("、".join(map(keep, r.observers))) or ("" if blank else "无")),
     ]
     if kind == "lecture":
         rows.append(("主讲人", (r.lecturer), "党课题目", (r.lesson_title)))
@@ -133,27 +140,7 @@ def ratings(book: Layout, r: RecordView) -> list:
 
 
 def signin(book: Layout, r: RecordView) -> list:
-    if book.data.blank:
-        cells = [["", "", ""] for _ in range(24)]  # 12 rows of two
-    else:
-        cells = [[n, "出席"] for n in r.present]
-        cells += [[n, f"缺席（{why}）" if why else "缺席"] for n, why in r.absent]
-        cells += [[n, "列席"] for n in r.observers]
-        cells = [[str(i), *c] for i, c in enumerate(cells, 1)]
+    cells = signin_cells(book, r.present, r.absent, r.observers)
     if not cells:
         return []
-    half = -(-len(cells) // 2)
-    rows = []
-    for i in range(half):
-        right = cells[half + i] if half + i < len(cells) else ["", "", ""]
-        rows.append(cells[i] + right)
-    return [
-        Spacer(1, 4),
-        *book.subhead("签到表"),
-        book.grid(
-            ["序号", "姓名", "签到"] * 2,
-            rows,
-            [0.9, 2.2, 2.6] * 2,
-            row_h=0.7 * cm if book.data.blank else 0,
-        ),
-    ]
+    return [Spacer(1, 4), SignInSheet(book, record_title(book, r), cells)]

@@ -19,14 +19,14 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
-from partydesk.reports.book.data import BookData
+from partydesk.reports.book.data import BookData, book_title
 from partydesk.reports.book.layout import A4_GEOMETRY, A5_GEOMETRY, Layout, Progress
 from partydesk.reports.book.sections import SECTIONS
 from partydesk.reports.fonts import HEI, SONG, register_fonts
+from partydesk.reports.typography import Paragraph, fit_text
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -64,7 +64,7 @@ class _Book(Layout):
         sec = d.secretary or ("" if not d.blank else "")
         out = [
             Spacer(1, g.height * 0.16),
-            Paragraph("党支部工作纪实手册", s.cover_title),
+            Paragraph(book_title(d.org_type), s.cover_title),
             Spacer(1, g.body * 3),
             Paragraph(escape(year), s.cover_line),
             Spacer(1, g.height * 0.2),
@@ -105,8 +105,15 @@ class _Book(Layout):
         top = h - g.margin_top + g.small * 1.1
         title = f"{self.data.org_name}　{self.data.year or '　　'}年工作纪实"
         if self.data.blank and not self.data.org_name:
-            title = "党支部工作纪实手册"
+            title = book_title(self.data.org_type)
+        # A long organization name shrinks, then is shortened, to stay inside the margins.
+        room = g.width
+        size = fit_text(title, SONG, g.small, room, g.small * 0.7)
+        while stringWidth(title, SONG, size) > room and len(title) > 8:
+            title = title[:6] + "…" + title[8:]
+        canv.setFont(SONG, size)
         canv.drawRightString(w - g.margin_x, top + 3, title)
+        canv.setFont(SONG, g.small)
         canv.line(g.margin_x, top, w - g.margin_x, top)
         canv.drawCentredString(w / 2, g.margin_bottom * 0.45, f"第 {page - 1} 页 共 {total - 1} 页")
         canv.restoreState()

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     FrameBreak,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -24,8 +23,9 @@ from partydesk.ledger.enums import Category
 from partydesk.points.totals import Card, fmt
 from partydesk.reports.fonts import HEI, SONG
 from partydesk.reports.points.sheet import PointsSheet, card_title
-from partydesk.reports.points.style import esc, grid_style, styles
+from partydesk.reports.points.style import esc, grid_style, name_cell, styles
 from partydesk.reports.points.types import Progress
+from partydesk.reports.typography import Paragraph
 
 
 def _card_flowables(sheet: PointsSheet, card: Card, total: int, st, width: float) -> list:
@@ -38,7 +38,7 @@ def _card_flowables(sheet: PointsSheet, card: Card, total: int, st, width: float
         [
             [
                 "姓名",
-                card.name,
+                name_cell(card.name, 28 * mm, st),
                 "人员类别",
                 Category.label_of(card.category),
                 "排名",
@@ -158,8 +158,11 @@ def cards_pdf(
     doc.addPageTemplates([PageTemplate("cards", frames, onPage=cut_line)])
     story: list = []
     total = len(sheet.cards)
-    by_roster = sorted(sheet.cards, key=lambda c: c.person_id)  # cards go out in roster order
-    for i, card in enumerate(by_roster):
+    if sheet.wording.get("card_order") == "name":
+        ordered = sorted(sheet.cards, key=lambda c: (c.name, c.person_id))
+    else:  # the notice's order: rank, then name
+        ordered = sorted(sheet.cards, key=lambda c: (c.rank, c.name, c.person_id))
+    for i, card in enumerate(ordered):
         story += _card_flowables(sheet, card, total, st, w)
         if i < total - 1:
             story.append(FrameBreak())

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -19,9 +18,37 @@ from reportlab.platypus import (
 from partydesk.ledger.enums import Category
 from partydesk.points.totals import fmt
 from partydesk.reports.fonts import SONG
-from partydesk.reports.points.sheet import PointsSheet, title_of
-from partydesk.reports.points.style import date_cn, esc, footer, grid_style, styles
+from partydesk.reports.points.sheet import PointsSheet, title_of, working_days_after
+from partydesk.reports.points.style import date_cn, esc, footer, grid_style, name_cell, styles
 from partydesk.reports.points.types import Progress
+from partydesk.reports.typography import Paragraph
+
+
+def _fill(sheet: PointsSheet, key: str) -> str:
+    """One line of the notice's wording (settings data) with the sheet's values."""
+    w = sheet.wording
+    days = int(w.get("days") or 5)
+    start = sheet.published_on
+    rules = f"基础分 {fmt(sheet.base)} 分"
+    if sheet.ceiling is not None:
+        rules += f"，满分 {fmt(sheet.ceiling)} 分"
+    rules += "；各项目按期封顶"
+    blank = "　　年　　月　　日"
+    values = {
+        "scheme": sheet.scheme_name,
+        "period": sheet.period.label,
+        "rules": rules,
+        "start": date_cn(start) if start else blank,
+        "end": date_cn(working_days_after(start, days)) if start else blank,
+        "days": days,
+        "org": sheet.org_name,
+        "contact": sheet.contact or "____________",
+        "phone": sheet.phone or "____________",
+    }
+    try:
+        return str(w.get(key, "")).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(w.get(key, ""))  # a mistyped placeholder prints as written
 
 
 def notice_pdf(
@@ -59,7 +86,7 @@ def notice_pdf(
         rows.append(
             [
                 str(c.rank),
-                c.name,
+                name_cell(c.name, 20 * mm, st),
                 Category.label_of(c.category),
                 fmt(c.base),
                 *(fmt(sheet.dimension_points(c, d)) for d in dims),
@@ -86,18 +113,12 @@ def notice_pdf(
         Paragraph(esc(sheet.org_name), st["sub"]),
         Paragraph(f"{esc(title_of(sheet))}公示", st["title"]),
         Spacer(1, 2 * mm),
-        Paragraph(
-            f"根据“{esc(sheet.scheme_name)}”有关规定，现将{esc(sheet.period.label)}积分情况公示如下"
-            f"（基础分 {fmt(sheet.base)} 分"
-            + (f"，满分 {fmt(sheet.ceiling)} 分" if sheet.ceiling is not None else "")
-            + "；各项目按期封顶）：",
-            st["body"],
-        ),
+        Paragraph(esc(_fill(sheet, "intro")), st["body"]),
         Spacer(1, 3 * mm),
         table,
         Spacer(1, 5 * mm),
-        Paragraph("公示期为五个工作日。公示期间如有异议，请向党支部反映。", st["body"]),
-        Paragraph("联系人：____________　　联系电话：____________", st["body"]),
+        Paragraph(esc(_fill(sheet, "period")), st["body"]),
+        Paragraph(esc(_fill(sheet, "contact")), st["body"]),
         Spacer(1, 8 * mm),
         Paragraph(esc(sheet.org_name) + "（盖章）", st["right"]),
         Paragraph(

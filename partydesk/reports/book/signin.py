@@ -1,0 +1,81 @@
+"""The sign-in sheet (签到表) of a meeting: two columns of 序号 / 姓名 / 签名, numbered down
+the page (the left column first), with rows tall enough to sign. Across a page break each
+page is a whole sheet of its own — never rows 8–10 beside 18–19 — and a continuation
+carries the record's title and （续）."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable
+
+from partydesk.reports.book.layout import Layout
+from partydesk.reports.typography import Paragraph
+
+
+class SignInSheet(Flowable):
+    def __init__(self, book: Layout, title: str, cells: list[list[str]], cont: bool = False):
+        super().__init__()
+        self.book, self.title, self.cells, self.cont = book, title, cells, cont
+        self.row_h = (0.8 if book.a5 else 0.9) * cm
+        head = f"{title}　签到表（续）" if cont else "签到表"
+        self.head = Paragraph(escape(head), book.s.h3)
+        self._built: tuple | None = None
+
+    def _table(self, aw):
+        if self._built is None or self._built[0] != aw:
+            cells = self.cells
+            half = -(-len(cells) // 2)
+            rows = []
+            for i in range(half):
+                right = cells[half + i] if half + i < len(cells) else ["", "", ""]
+                rows.append(cells[i] + right)
+            t = self.book.grid(
+                ["序号", "姓名", "签名"] * 2, rows, [0.8, 2.0, 3.0] * 2, row_h=self.row_h
+            )
+            self._built = (aw, t)
+        return self._built[1]
+
+    def _head_h(self, aw) -> float:
+        _, h = self.head.wrap(aw, 1e9)
+        return h + self.book.s.h3.spaceBefore + self.book.s.h3.spaceAfter
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, th = self._table(aw).wrap(aw, 1e9)
+        self.height = self._head_h(aw) + th
+        return aw, self.height
+
+    def split(self, aw, ah):
+        # The header row is about one text line and a half; every other row is row_h.
+        header = self.book.s.small.leading + 8
+        fit = int((ah - self._head_h(aw) - header) // self.row_h)
+        # split() is called when the whole sheet does not fit: at least one row fewer.
+        fit = min(fit, -(-len(self.cells) // 2) - 1)
+        while fit >= 3:
+            first = SignInSheet(self.book, self.title, self.cells[: 2 * fit], self.cont)
+            if first.wrap(aw, ah)[1] <= ah:
+                rest = SignInSheet(self.book, self.title, self.cells[2 * fit :], True)
+                return [first, rest]
+            fit -= 1
+        return []  # not three rows: the sheet starts on the next page
+
+    def draw(self):
+        aw = self.width
+        t = self._table(aw)
+        _, th = t.wrap(aw, 1e9)
+        self.head.wrap(aw, 1e9)
+        self.head.drawOn(self.canv, 0, th + self.book.s.h3.spaceAfter)
+        t.drawOn(self.canv, 0, 0)
+
+
+def signin_cells(book: Layout, present, absent, observers) -> list[list[str]]:
+    """序号, 姓名, what goes in 签名: blank for who came (they sign), the reason for who
+    did not, 列席 for observers. A blank book has 24 numbered rows to fill in."""
+    if book.data.blank:
+        return [[str(i), "", ""] for i in range(1, 25)]
+    cells = [[n, ""] for n in present]
+    cells += [[n, f"缺席（{why}）" if why else "缺席"] for n, why in absent]
+    cells += [[n, "列席"] for n in observers]
+    return [[str(i), *c] for i, c in enumerate(cells, 1)]

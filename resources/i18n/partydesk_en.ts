@@ -1,0 +1,2689 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 PartyDesk 党建台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartyDesk 党建台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两新组织党建工作台账 · 离线运行，数据只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面组件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>许可证全文(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所用组件及许可证（双击一行查看全文）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>许可证：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>许可证 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddDialog</name>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>安排联系单位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>按会议出勤加分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分项目(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出席人员（取消勾选即不加分）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>出席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录名称或内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中一条记录，这里显示修改前后的每个字段。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 条操作记录</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出操作日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 %1 条操作记录：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更换文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件夹：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保留：最近</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本以只读方式打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已备份：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件夹（可以是U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份保留份数已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一份备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用 %1 的备份（%2）替换当前账本的全部内容？
+
+恢复前会先自动备份当前账本，恢复之后仍可再恢复回来。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复备份；恢复前的账本已备份为 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在恢复备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookActions</name>
+    <message>
+        <source>已取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成工作纪实手册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法开始打印，请检查打印机。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertsPage</name>
+    <message>
+        <source>证书管理</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>全部种类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名或编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书登记簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>红领党务资格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 张，其中有效 {1} 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中一张证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已颁发证书 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量颁发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书种类：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年没有尚未颁发的对象。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将为以下 {0} 人颁发{1}，编号连续分配：
+{2}
+
+继续吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已颁发 {0} 张：{1} 至 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销证书 {0} 的原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤销证书 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换发证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为证书 {0} 换发新证（新编号，原证书作废）吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已换发：{0} → {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中要重印的证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年没有有效证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存证书PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成 {0} 页：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成证书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择印章图片（透明背景PNG）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书将打印印章图片：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>账本检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双击一条（或按回车）可在表格中打开该记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查未完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查账本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查完毕，没有发现问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共发现 %1 个需要处理的问题，分 %2 类。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本文件有损坏（完整性错误）。请先从“文件 → 备份与恢复”恢复最近的完好备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeDialog</name>
+    <message>
+        <source>班子成员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卸任日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示已卸任的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中的卸任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任职：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（本组织没有在册正式党员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任职</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有本组织在册的正式党员可以任职；新任书记时，原书记在同一天卸任。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已任命{0}为{1}（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在上表中选中一位委员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}已卸任{1}（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>冲正更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示时次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必填，如：录错人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正为(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正原因(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明更正原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级与阵地…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>六个清摸排…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织覆盖率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单独组建率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作覆盖率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未覆盖单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本期未摸排单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>省级示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>市级示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县级示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两个覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员与发展</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计工作台数据…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计失败：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消统计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级（%1年度）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年度（个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待办（%1项，逾期%2项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两个覆盖（暂无统计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两个覆盖（暂无在营单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>（空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailForm</name>
+    <message>
+        <source>履历与组织关系转接…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转出、转入登记、调整党组织，及类别变更等履历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择这个党组织所在的单位（组织覆盖率按此统计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书记、委员的任职与卸任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党小组、组长和成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 等{0}人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}个：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未设）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已修改所在单位（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未选中记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>点击查看名单（%1条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>搜索：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在{0}中查找；空格分隔多个词（须同时包含）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>：全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>党小组：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新党小组名称，如“第一党小组”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销选中的党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编入选中的党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设为组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移出党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在上表中选中一个党小组。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已新建{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤销党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已编入{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已设为组长：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已移出党小组：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>履历与组织关系转接：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织关系转出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织关系转入登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调整到本账本的其他党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转往 / 转自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调整到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如介绍信编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转往的党组织（介绍信抬头）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原所在党组织（介绍信开具单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择要调整到的党组织。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记：{0}（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostUnitsDialog</name>
+    <message>
+        <source>所在单位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>勾选这个党组织所在的单位（联合组建可选多个）。组织覆盖率按此统计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入单位名称的一部分筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只看已选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已选 {0} 个：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未选所在单位：这个党组织不计入任何单位的组织覆盖。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdCardEdit</name>
+    <message>
+        <source>18位身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码有效：出生日期 {0}，性别 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>从Excel导入：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择要导入的 .xlsx 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;O)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表格中的列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对应字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按此对应重新检查(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列对应关系（可修改，导入后记住）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未选择文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存错误报告(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择Excel文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取和检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查表格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表“{0}”，表头在第{1}行，共{2}行数据：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增{0}，更新{1}，无变化{2}，错误{3}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未识别、将忽略的列：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少必填列（新增的行将出错）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入 {0} 行(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（空白表头）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（忽略此列）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存错误报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>错误报告已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入：新增{0}条，更新{1}条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消导入，账本未作任何改动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstructorsPage</name>
+    <message>
+        <source>党建指导员</source>
+        <translation>Instructors</translation>
+    </message>
+    <message>
+        <source>年度 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安排联系单位…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束联系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系单位（历年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只看有缺项的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履职情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记考核等次…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未覆盖单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>单位及党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}：现联系 {1} 个，历年共 {2} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在上表中选中一位指导员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年截至{1}：已过周期中有记录的 / 应有的；红色为有缺项，指向单元格可见缺哪几期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（本版本没有工作纪实数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年度考核：{1} 人，未考核 {2} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天没有党建指导员联系的在营单位：{0} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在上表中选中一位指导员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从列表中选择一个单位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已安排 {0} 联系 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中一条联系关系。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以今天为结束日期，结束联系“{0}”吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中一位指导员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}年度考核等次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>颁发证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书种类：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持证人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发证日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聘任职务：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文预览：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>颁发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableView</name>
+    <message>
+        <source>一次最多复制 {0} 行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制 {0} 行 × {1} 列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中要粘贴到的单元格。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次最多清除 10000 个单元格。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（表格外）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超出表格范围，未写入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此列不能修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 个单元格未写入，原因见列表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已写入 {0} 个单元格（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <source>双击可编辑评星定级、六有、四个一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双击可登记六个清摸排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>正在打开账本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartyDesk 党建台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新建账本(&amp;N)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开账本(&amp;O)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存副本(&amp;A)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把当前账本复制为另一个文件（原账本继续使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>详情面板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本已打开：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已打开账本：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件已存在，请换一个名字：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存副本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>副本不能与当前账本是同一个文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存副本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>副本已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartyDesk 党建台账 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation type="unfinished">Dashboard</translation>
+    </message>
+    <message>
+        <source>两新组织</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation type="unfinished">Organizations</translation>
+    </message>
+    <message>
+        <source>党员与发展</source>
+        <translation type="unfinished">Members</translation>
+    </message>
+    <message>
+        <source>党建指导员</source>
+        <translation type="unfinished">Instructors</translation>
+    </message>
+    <message>
+        <source>工作纪实</source>
+        <translation>Work records</translation>
+    </message>
+    <message>
+        <source>积分管理</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>证书管理</source>
+        <translation type="unfinished">Certificates</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished">&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;M)</source>
+        <translation type="unfinished">&amp;Manual</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)…</source>
+        <translation type="unfinished">&amp;About…</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <source>使用说明 — PartyDesk 党建台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarketTab</name>
+    <message>
+        <source>商品</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所需积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上架商品(&amp;G)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兑换(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兑换人(&amp;W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>商品(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量(&amp;Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本组织兑换记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 分（累计获得 {1}，已兑换 {2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择兑换人和商品。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已兑换：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上架商品</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不计库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所需积分(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>库存(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrgStandingDialog</name>
+    <message>
+        <source>党组织评星定级与阵地建设</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>四个一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系领导：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领导职务：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党建指导员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结对单位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>吹哨报到渠道：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党建示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>命名为示范点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>级别：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>历年：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未命名为示范点。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>总分 %1 分&#x3000;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（一票否决）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑“%1”的评星与阵地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>PartyDesk 启动密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入启动密码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordSetupDialog</name>
+    <message>
+        <source>启动密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置后，每次打开程序都要先输入密码。账本中只保存密码的加盐散列值，无法反查出密码，请牢记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原密码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码（至少 %1 个字符）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再输入一次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消启动密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一样。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsGridModel</name>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>党组织(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分方案(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期间(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示并锁定(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正(&amp;C)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印/导出(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按会议出勤加分(&amp;M)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方案设置(&amp;T)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分超市</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本期积分已于 {0} 公示，已锁定，只能查看，不能直接修改。如需更正，请点“更正…”录入冲正记录并写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本组织没有参加该积分方案的人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 人，平均 {1} 分，最高 {2} 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示{0}{1}后，本期积分将锁定，不能再修改（只能冲正更正）。确定公示吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示并锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已公示并锁定：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中要更正的人员和积分项目所在的格子。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已冲正更正：{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分卡（一人一卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印本期{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印全年{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本期积分公示导出Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本期积分卡导出Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分方案已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按会议出勤加分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}没有记有出席人员的会议纪实。请先在“工作纪实”中登记会议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已按会议出勤加分：{0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>行号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因 / 变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（忽略）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QualificationsPanel</name>
+    <message>
+        <source>含已撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>认定红领党务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持有人姓名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等级：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已认定 {0} 为红领党务{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中一位持有人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核后的等级（不变即保留）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>晋级或降级的原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销资格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销原因（如：调离党务工作岗位）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>工作纪实 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部出席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不在名册上的列席人员，用“、”分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列席人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评议与签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出席（签到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>谈话对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应到 %1 人，实到 %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制上次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按同类上一次记录新建（地点、主持人、记录人、参加人员），日期顺延一个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A5 开本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白手册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录与检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>纪实手册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本中还没有党支部。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织生活落实情况（截至今天）：%1 项有缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织生活落实情况（截至今天）：齐全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改工作纪实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除工作纪实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除这条记录？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用“撤销”恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDialog</name>
+    <message>
+        <source>粘贴结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已写入 {0} 个单元格，{1} 个单元格未写入：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>粘贴的值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemeDialog</name>
+    <message>
+        <source>方案设置 — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>基础分(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最低分(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最高分(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加项目(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加分档(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分项目（扣分项分值写负数；每期上限留空为不封顶）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分档（总分达到起点分即属该档；星数可空）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不设</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>六个清摸排登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摸排日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摸排人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次摸排：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>六个清摸排：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记摸排：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>共 {0} 条，正在读取筛选结果…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条，筛选出 {1} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，选中 {0} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已新增{0}（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。请在右侧“所在单位”处选择它所在的单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中要删除的记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次最多删除 {0} 条记录，请缩小选择。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等{0}条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定删除{0}“{1}”{2}吗？
+删除后可用“撤销”恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已删除 {0} 条记录（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织还有人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转移人员后删除…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转入的党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把人员转到：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>证书措辞：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用占位符：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>核验证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号，或扫描二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验码（证书左下角，可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号或二维码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入证书编号或扫描二维码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用 PartyDesk 党建台账</source>
+        <translation>Welcome to PartyDesk</translation>
+    </message>
+    <message>
+        <source>这个账本还是空的。请选择一种方式开始：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从Excel导入现有台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把现有的两新组织、党组织、党员名册（.xlsx）导入这个账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开示例账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成一个全部是虚构数据的演示账本，先熟悉各个页面，不影响这个账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建空账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>就在这个空账本中开始，从两新组织逐条录入或从 Excel 粘贴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本位置：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>随时按 F1 查看使用说明。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成示例账本（全部为虚构数据）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是一个空账本：可以直接录入，或从 Excel 复制后粘贴。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>账本已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本文件已损坏：%1
+为保护数据，程序没有写入它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最新的完好备份：%1（%2）。
+恢复时，损坏的文件会另存到备份文件夹，不会丢弃。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复最新的完好备份（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartyDesk 账本 (*.partydesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已从备份恢复账本：%1
+损坏的文件已另存到备份文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <source>密码不对，还可以试 %1 次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>win</name>
+    <message>
+        <source>没有打开账本。可以从“文件”菜单打开或新建账本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>账本检查(&amp;C)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入名册(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出当前表格(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把当前页的表格按显示的列、筛选和排序导出为 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白导入模板(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报表(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级汇总表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出当前表格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启动密码(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只读提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只读：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
