@@ -98,13 +98,13 @@ def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
 
     def done(_) -> None:
         if len(ledger.warnings) > seen:
-            say("今天的自动备份没有完成：" + ledger.warnings[-1])
+            say(_not_backed_up() + ledger.warnings[-1])
         elif ledger.readonly:
             say(ledger.readonly_reason)
 
     task = Task(make)
     task.signals.done.connect(done)
-    task.signals.failed.connect(lambda exc, tb: say(f"今天的自动备份没有完成：{exc}"))
+    task.signals.failed.connect(lambda exc, tb: say(_not_backed_up() + str(exc)))
     _BACKUPS.add(task)
     task.signals.done.connect(lambda _: _BACKUPS.discard(task))
     task.signals.failed.connect(lambda *_: _BACKUPS.discard(task))
@@ -112,6 +112,12 @@ def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
 
 
 _BACKUPS: set = set()  # daily backups running, kept alive until they report
+
+
+def _not_backed_up() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("app", "今天的自动备份没有完成：")
 
 
 def open_ledger_ui(
