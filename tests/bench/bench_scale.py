@@ -73,15 +73,16 @@ def row(members: int) -> dict:
 def main() -> str:
     from common import summary
 
-    rows = {n: row(n) for n in SIZES}
-    lines = ["members start_to_rows stall search sort check due export import peak_mb"]
-    for n, r in rows.items():
-        lines.append(
+    print("members start_to_rows stall search sort check due export import peak_mb", flush=True)
+    rows = {}
+    for n in SIZES:  # each row printed as soon as measured (a 300k row takes minutes)
+        r = rows[n] = row(n)
+        print(
             f"{n} {r['start_to_rows']:.2f}s {r['stall'] * 1000:.0f}ms {r['search'] * 1000:.0f}ms "
             f"{r['sort'] * 1000:.0f}ms {r['check']:.1f}s {r['due']:.1f}s {r['export']:.1f}s "
-            f"{r['import']:.1f}s {r['peak_mb']:.0f}"
+            f"{r['import']:.1f}s {r['peak_mb']:.0f}",
+            flush=True,
         )
-    print("\n".join(lines))
     last = rows[SIZES[-1]]
     return summary(
         "scale",
