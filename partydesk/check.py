@@ -39,6 +39,9 @@ WARNING = "warning"
 KINDS: dict[str, tuple[str, str]] = {
     "integrity": ("数据库完整性错误", INTEGRITY),
     "foreign_key": ("数据关联错误（外键）", INTEGRITY),
+    "audit_chain": ("操作日志被改动过", INTEGRITY),
+    "audit_key": ("无法核验操作日志", WARNING),
+    "app_lock": ("启动密码被程序之外的工具删除", INTEGRITY),
     "id_number": ("身份证号无效", WARNING),
     "id_mismatch": ("出生日期或性别与身份证号不符", WARNING),
     "credit_code": ("统一社会信用代码无效", WARNING),
@@ -107,10 +110,32 @@ def run_checks(
     report = CheckReport(today or date.today())
     if integrity:
         check_integrity(session, report, full)
+    check_audit_chain(session, report)
     check_people(session, report)
     check_units(session, report)
     check_orgs(session, report)
     return report
+
+
+def check_audit_chain(session: Session, report: CheckReport) -> None:
+    """The 操作日志's keyed chain: names the first entry that was edited, deleted or
+    slipped in (partydesk.audit.chain)."""
+    from partydesk.audit import chain
+
+    found = chain.verify(session)
+    if found.broken is not None:
+        report.add("audit_chain", found.message(), "audit_log", found.broken.id)
+    elif found.no_key:
+        report.add("audit_key", found.message())
+    from partydesk import applock
+
+    if applock.removed_behind_the_program(session):
+        report.add(
+            "app_lock",
+            "操作日志记载设置过启动密码，但账本中的密码已不见了：它是用其他工具删除的。"
+            "请重新设置启动密码，并查看账本文件是否被别人动过。",
+            "setting",
+        )
 
 
 def check_integrity(session: Session, report: CheckReport, full: bool = True) -> None:

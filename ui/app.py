@@ -125,10 +125,10 @@ def open_ledger_ui(
 ) -> Ledger | None:
     """Open a ledger for the window: errors shown in Chinese, BEFORE_WINDOW hooks run."""
     from partydesk.errors import PartyDeskError
-    from partydesk.ledger import open_ledger
+    from partydesk.ledger import cipher, open_ledger
     from partydesk.ledger.db import LedgerDamagedError
 
-    for _attempt in range(3):
+    for _attempt in range(5):
         try:
             ledger = open_ledger(path, create=create, daily_backup="later")
         except LedgerDamagedError as e:
@@ -136,6 +136,12 @@ def open_ledger_ui(
 
             if opening.offer_restore(parent, e):
                 continue  # restored: open it again
+            return None
+        except cipher.PassphraseError as e:
+            from ui.safety import opening
+
+            if opening.ask_passphrase(parent, e):
+                continue  # asked at start: try again with it
             return None
         except PartyDeskError as e:
             QMessageBox.critical(parent, "无法打开账本", str(e))
@@ -196,6 +202,12 @@ def start(argv: list[str] | None = None):
         menu.install(win)
         if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):
+                return
+        from partydesk.ledger import cipher
+
+        if isinstance(exc, cipher.PassphraseError):  # encrypted: the window asks at start
+            path = startup_ledger_path(arg)
+            if opening.ask_passphrase(win, exc) and win.open_path(path):
                 return
         from ui.errors import describe
 

@@ -15,6 +15,7 @@ PAGES = [
     ("ui.instructors.page", QT_TRANSLATE_NOOP("MainWindow", "党建指导员")),
     ("ui.records.page", QT_TRANSLATE_NOOP("MainWindow", "工作纪实")),
     ("ui.points.page", QT_TRANSLATE_NOOP("MainWindow", "积分管理")),
+    ("ui.dues.page", QT_TRANSLATE_NOOP("MainWindow", "党费收缴")),
     ("ui.certs.page", QT_TRANSLATE_NOOP("MainWindow", "证书管理")),
     ("ui.audit.page", QT_TRANSLATE_NOOP("MainWindow", "操作日志")),
 ]

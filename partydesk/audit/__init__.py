@@ -29,6 +29,7 @@ from partydesk.audit.labels import (
 from partydesk.audit.reading import (
     HEADERS,
     AuditFilter,
+    Names,
     count,
     distinct_values,
     entry_row,
@@ -63,6 +64,7 @@ __all__ = [
     "TABLE_LABELS",
     "VALUE_ENUMS",
     "AuditFilter",
+    "Names",
     "action_label",
     "count",
     "distinct_values",

@@ -111,8 +111,22 @@ def _value_enums() -> dict:
 VALUE_ENUMS: dict = {}
 
 
+_ENTITY_OF_TABLE = {
+    "unit": "unit",
+    "organization": "org",
+    "person": "person",
+    "instructor": "instructor",
+}
+
+
 def field_label(table: str, column: str) -> str:
-    return FIELD_LABELS.get(f"{table}.{column}") or FIELD_LABELS.get(column) or column
+    label = FIELD_LABELS.get(f"{table}.{column}") or FIELD_LABELS.get(column)
+    if label is None and table in _ENTITY_OF_TABLE:
+        from partydesk.ledger import fields
+
+        f = fields.entity(_ENTITY_OF_TABLE[table]).by_name.get(column)
+        label = f.label if f is not None else None
+    return label or column
 
 
 def value_label(table: str, column: str, value) -> str:

@@ -132,17 +132,59 @@ def values_dict(raw: str | None) -> dict:
     return d if isinstance(d, dict) else {"": d}
 
 
-def values_text(raw: str | None, table: str = "") -> str:
+# Columns that hold another record's id, and that record's table: shown by its name.
+REFERENCES = {
+    "org_id": "organization",
+    "parent_id": "organization",
+    "unit_id": "unit",
+    "person_id": "person",
+    "secretary_id": "person",
+    "instructor_id": "instructor",
+    "party_group_id": "party_group",
+}
+
+
+class Names:
+    """Names of referenced records (a clerk reads 所在党组织=星光科技党支部, not =17),
+    looked up once each."""
+
+    def __init__(self, session: Session | None):
+        self.session = session
+        self._cache: dict[tuple[str, int], str] = {}
+
+    def __call__(self, column: str, value) -> str | None:
+        table = REFERENCES.get(column)
+        if table is None or self.session is None or not isinstance(value, int):
+            return None
+        k = (table, value)
+        if k not in self._cache:
+            from sqlalchemy import text
+
+            try:
+                name = self.session.execute(
+                    text(f'SELECT name FROM "{table}" WHERE id = :i'), {"i": value}
+                ).scalar()
+            except Exception:  # noqa: BLE001 - a table without names: keep the number
+                name = None
+            self._cache[k] = f"{name}" if name else f"（已删除，编号{value}）"
+        return self._cache[k]
+
+
+def values_text(raw: str | None, table: str = "", names: Names | None = None) -> str:
     """JSON values as one readable line: `姓名=张伟; 手机号=138…; 人员类别=正式党员`."""
-    return "; ".join(
-        f"{field_label(table, k)}={value_label(table, k, v)}" for k, v in values_dict(raw).items()
-    )
+    parts = []
+    for k, v in values_dict(raw).items():
+        shown = names(k, v) if names is not None else None
+        parts.append(
+            f"{field_label(table, k)}={shown if shown is not None else value_label(table, k, v)}"
+        )
+    return "; ".join(parts)
 
 
 HEADERS = ["时间", "操作人", "操作", "数据表", "记录编号", "记录", "原值", "新值"]
 
 
-def entry_row(e: AuditEntry) -> list:
+def entry_row(e: AuditEntry, names: Names | None = None) -> list:
     return [
         utc_to_local(e.at).strftime("%Y-%m-%d %H:%M:%S"),
         e.who,
@@ -150,8 +192,8 @@ def entry_row(e: AuditEntry) -> list:
         table_label(e.table_name),
         e.record_id,
         e.label,
-        values_text(e.old_values, e.table_name),
-        values_text(e.new_values, e.table_name),
+        values_text(e.old_values, e.table_name, names),
+        values_text(e.new_values, e.table_name, names),
     ]
 
 
@@ -174,10 +216,11 @@ def export_xlsx(session: Session, path: str | Path, flt: AuditFilter | None = No
         head.append(c)
     ws.append(head)
     n = 0
+    names = Names(session)
     stmt = select(AuditEntry).where(*(flt or AuditFilter()).where())
     stmt = stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     for e in session.scalars(stmt.execution_options(yield_per=1000)):
-        ws.append(entry_row(e))
+        ws.append(entry_row(e, names))
         n += 1
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:

@@ -5,18 +5,18 @@ transaction, so a change rolled back leaves no entry."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
-from partydesk.audit.labels import LABEL_ATTRS, action_label
+from partydesk.audit import chain
+from partydesk.audit.labels import LABEL_ATTRS
 from partydesk.ledger.lock import current_user
 from partydesk.ledger.models.audit import AuditEntry
 from partydesk.ledger.models.base import new_uuid, utcnow
@@ -203,60 +203,111 @@ def _after_flush(session: Session, _flush_context) -> None:
                 )
             )
     if rows:
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        _write(session, rows)
 
 
 def _on_execute(state) -> Any:
+    """ORM bulk UPDATE/DELETE (an import's updates, a bulk change): one entry per record
+    with the old values it overwrote (read just before, in the same transaction)."""
     if not (state.is_update or state.is_delete):
         return None
     session = state.session
     if session.info.get("audit") is False:
         return None
     stmt = state.statement
-    table = getattr(getattr(stmt, "table", None), "name", None)
+    table_obj = getattr(stmt, "table", None)
+    table = getattr(table_obj, "name", None)
     if table is None or table in SKIP_TABLES or not _table_ready(session):
         return None
+    if "id" not in table_obj.c:
+        return None
+    by_pk = isinstance(state.parameters, list) and state.parameters
+    if by_pk:
+        new_by_id = {p["id"]: p for p in state.parameters if "id" in p}
+        cols = sorted({k for p in state.parameters for k in p} - IGNORED_COLUMNS)
+        before = _read(session, table_obj, cols, ids=list(new_by_id))
+    else:
+        where = getattr(stmt, "whereclause", None)
+        if state.is_update:
+            values = _set_values(stmt)
+            cols = sorted(set(values) - IGNORED_COLUMNS)
+        else:
+            values = {}
+            cols = [c.name for c in table_obj.c if c.name not in IGNORED_COLUMNS]
+        before = _read(session, table_obj, cols, where=where)
+        new_by_id = {rid: values for rid in before}
     result = state.invoke_statement()
-    try:
-        n = result.rowcount
-    except Exception:  # noqa: BLE001
-        n = None
-    params: dict = {}
-    try:
-        for k, v in stmt.compile().params.items():
-            if k in IGNORED_COLUMNS or re.search(r"_\d+$", k):
-                continue  # anonymous binds belong to the WHERE clause, shown below
-            params[k] = v
-    except Exception:  # noqa: BLE001
-        pass
-    if isinstance(state.parameters, list):
-        params["行数"] = len(state.parameters)
-    where = getattr(stmt, "whereclause", None)
-    try:
-        cond = (
-            str(where.compile(compile_kwargs={"literal_binds": True}))
-            if where is not None
-            else "全部"
-        )
-    except Exception:  # noqa: BLE001
-        cond = str(where)
-    detail = {"条件": cond, **params}
-    action = "bulk_update" if state.is_update else "bulk_delete"
-    label = f"{action_label(action)} {n} 条" if n is not None and n >= 0 else action_label(action)
-    session.connection().execute(
-        insert(AuditEntry.__table__),
-        [
+    who = who_for(session)[:100]
+    now = utcnow()
+    rows = []
+    for rid, old_row in before.items():
+        label = old_row.pop("__label__", "")
+        if state.is_delete:
+            old, new, action = old_row, None, "bulk_delete"
+        else:
+            given = new_by_id.get(rid, {})
+            old = {k: v for k, v in old_row.items() if k in given and given[k] != v}
+            if not old:
+                continue
+            new, action = {k: given[k] for k in old}, "bulk_update"
+        rows.append(
             _row(
                 session,
                 action,
                 table,
+                record_id=rid,
                 label=label,
-                new=detail if state.is_update else None,
-                old=detail if state.is_delete else None,
+                old=old,
+                new=new,
+                who=who,
+                now=now,
             )
-        ],
-    )
+        )
+    if rows:
+        _write(session, rows)
     return result
+
+
+def _set_values(stmt) -> dict:
+    """The SET part of an UPDATE statement: column name -> literal value (expressions such
+    as counter + 1 are left out: their new value is not known before the statement)."""
+    out = {}
+    for col, val in getattr(stmt, "_values", {}).items():
+        name = getattr(col, "key", None) or str(col)
+        value = getattr(val, "value", None)
+        if value is not None or getattr(val, "__visit_name__", "") == "bindparam":
+            out[name] = value
+    return out
+
+
+def _read(session: Session, table_obj, cols: list[str], ids=None, where=None) -> dict:
+    """{id: {column: value, "__label__": name}} of the rows a bulk statement will touch."""
+    cols = [c for c in cols if c in table_obj.c]
+    label_col = next((a for a in LABEL_ATTRS if a in table_obj.c), None)
+    sel = [table_obj.c.id, *(table_obj.c[c] for c in cols)]
+    if label_col is not None:
+        sel.append(table_obj.c[label_col].label("__label__"))
+    conn = session.connection()
+    out: dict = {}
+    if ids is not None:
+        for k in range(0, len(ids), 500):
+            q = select(*sel).where(table_obj.c.id.in_(ids[k : k + 500]))
+            out.update({r.id: {**r._mapping} for r in conn.execute(q)})
+    else:
+        q = select(*sel)
+        if where is not None:
+            q = q.where(where)
+        out = {r.id: {**r._mapping} for r in conn.execute(q)}
+    for d in out.values():
+        d.pop("id", None)
+        d["__label__"] = str(d.get("__label__") or "")
+    return out
+
+
+def _write(session: Session, rows: list[dict]) -> None:
+    """Insert entries, chained to the log before them (partydesk.audit.chain)."""
+    chain.link(session, rows)
+    session.connection().execute(insert(AuditEntry.__table__), rows)
 
 
 def install(ledger) -> None:
@@ -281,8 +332,9 @@ def log(
     action) in the session's transaction: committed together with the work, or not at all.
     `summary` is accepted as another name for `label`."""
     label = label or summary or ""
-    session.execute(
-        insert(AuditEntry.__table__),
+    session.flush()  # pending ORM changes first: their entries come before this one
+    _write(
+        session,
         [
             _row(
                 session,

@@ -50,7 +50,11 @@ class BackupError(LedgerError):
 
 class BackupCheckError(BackupError):
     """The copy just made failed PRAGMA integrity_check: the ledger itself is damaged
-    (in a way its quick check on opening does not see)."""
+    (in a way its quick check on opening does not see). `details`: SQLite's words."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
 
 
 @dataclass

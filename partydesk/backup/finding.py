@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from partydesk.backup.files import BackupInfo, read_counts, ro_connect, scan
 from partydesk.backup.policy import backup_folder, folders_for
+from partydesk.ledger import cipher
 
 
 def list_backups(
@@ -23,7 +23,7 @@ def list_backups(
             b.size = b.path.stat().st_size
             if counts:
                 b.counts = read_counts(b.path)
-        except (OSError, sqlite3.Error):
+        except (OSError, *cipher.db_errors()):
             b.counts = {}
     return out
 
@@ -34,7 +34,7 @@ def verify(path: str | Path, quick: bool = False, live: bool = False) -> tuple[b
     path = Path(path)
     try:
         with path.open("rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
+            if f.read(16) != b"SQLite format 3\x00" and not cipher.is_encrypted(path):
                 return False, "不是账本文件"
         conn = ro_connect(path, immutable=not live)
         try:
@@ -50,7 +50,7 @@ def verify(path: str | Path, quick: bool = False, live: bool = False) -> tuple[b
                 return False, "不是 PartyDesk 账本（缺少版本信息）"
         finally:
             conn.close()
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, *cipher.db_errors()) as e:
         return False, f"无法读取（{e}）"
     return True, "完好"
 
@@ -68,7 +68,7 @@ def find_good_backup(ledger_path: Path, tries: int = 8) -> BackupInfo | None:
             b.size = b.path.stat().st_size
             try:
                 b.counts = read_counts(b.path)
-            except sqlite3.Error:
+            except cipher.db_errors():
                 pass
             return b
     return None

@@ -4,7 +4,6 @@ only then renamed; the daily one, and the ones before imports, bulk changes and 
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from partydesk.backup.files import (
 from partydesk.backup.finding import list_backups
 from partydesk.backup.policy import backup_folder, config, remember_folder
 from partydesk.backup.rotation import rotate_folder
-from partydesk.ledger import paths
+from partydesk.ledger import cipher, paths
 
 
 def _explain(e: BaseException, where: Path) -> str:
@@ -76,7 +75,7 @@ def make_backup(
             src = ro_connect(ledger_path)
         try:
             paths.private_file(tmp)
-            dst = paths.connect(tmp)
+            dst = paths.connect(tmp, like=ledger_path)  # encrypted like the ledger
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -90,8 +89,9 @@ def make_backup(
             else:
                 src.close()
         if check != ["ok"]:
+            details = "; ".join(check[:3])
             raise BackupCheckError(
-                f"备份校验未通过（{'; '.join(check[:3])}），未保存这份备份。账本可能已损坏。"
+                f"备份校验未通过（{details}），未保存这份备份。账本可能已损坏。", details
             )
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -99,7 +99,7 @@ def make_backup(
     except BackupError:
         tmp.unlink(missing_ok=True)
         raise
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, *cipher.db_errors()) as e:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
@@ -193,7 +193,7 @@ def backup_before_migration(path: Path, from_rev: str | None, to_rev: str) -> Ba
         try:
             if not _changed_since(path, b.path.stat().st_mtime) and _revision(b.path) == from_rev:
                 return b
-        except (OSError, sqlite3.Error):
+        except (OSError, *cipher.db_errors()):
             pass
         break  # only the newest pre-upgrade backup can be the one of this upgrade
     return make_backup(path, "migrate")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -16,8 +15,8 @@ from partydesk.backup.files import BackupError, BackupInfo, ro_connect
 from partydesk.backup.finding import verify
 from partydesk.backup.making import make_backup
 from partydesk.backup.policy import backup_folder
+from partydesk.ledger import cipher, migrate, paths
 from partydesk.ledger import lock as locking
-from partydesk.ledger import migrate, paths
 from partydesk.ledger.engine import make_engine
 from partydesk.ledger.errors import translate_sqlite_error
 
@@ -48,7 +47,7 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
             raw = ledger.engine.raw_connection()
             try:
                 src.backup(raw.driver_connection)
-            except sqlite3.Error as e:
+            except cipher.db_errors() as e:
                 raise (translate_sqlite_error(e, ledger.path, ledger) or BackupError(str(e))) from e
             finally:
                 raw.close()
@@ -100,7 +99,7 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
                 side.unlink()
         os.replace(tmp, path)
         _log_restored(path, backup_file, safety)
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, *cipher.db_errors()) as e:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"恢复失败：{_reason(e)}。账本未改动，备份文件也还在。") from e
     finally:
@@ -117,7 +116,7 @@ def _stage(backup_file: Path, ledger_path: Path) -> Path:
     src = ro_connect(backup_file, immutable=True)
     try:
         paths.private_file(tmp)
-        dst = paths.connect(tmp)
+        dst = paths.connect(tmp, like=backup_file)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")

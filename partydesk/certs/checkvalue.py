@@ -10,6 +10,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partydesk import keys
 from partydesk.errors import ValidationError
 from partydesk.ledger.models import Setting
 
@@ -28,10 +29,46 @@ def ledger_secret(session: Session) -> bytes:
 
 
 def check_value(secret: bytes, serial: str) -> str:
-    """An 8-character check value (HMAC-SHA256 over the serial, base32), e.g. K7QF-2XMA."""
+    """Version 1 (certificates issued before version 2 existed): an 8-character value
+    (40 bits of HMAC-SHA256 over the serial alone, keyed by the secret kept in the
+    ledger), e.g. K7QF-2XMA. Still verified, never issued again."""
     mac = hmac.new(secret, serial.strip().upper().encode(), hashlib.sha256).digest()
     code = base64.b32encode(mac[:5]).decode()
     return f"{code[:4]}-{code[4:]}"
+
+
+def check_value_v2(key: bytes, cert) -> str:
+    """Version 2: 16 characters (80 bits of HMAC-SHA256) over serial, holder, kind, issue
+    date and end date, keyed by the ledger's key, which is not in the ledger (partydesk.keys):
+    a copy of the ledger cannot forge one, and a certificate whose holder or dates were
+    changed no longer matches. E.g. K7QF-2XMA-9QRT-UW4D."""
+    fields = [
+        cert.serial.strip().upper(),
+        cert.holder_name.strip(),
+        cert.kind,
+        cert.issued_on.isoformat() if cert.issued_on else "",
+        cert.valid_until.isoformat() if cert.valid_until else "",
+    ]
+    sub = keys.derive(key, "certificate-check")
+    mac = hmac.new(sub, "|".join(fields).encode("utf-8"), hashlib.sha256).digest()
+    code = base64.b32encode(mac[:10]).decode()
+    return "-".join(code[i : i + 4] for i in range(0, 16, 4))
+
+
+def certificate_check(session: Session, cert) -> str:
+    """The check value printed on `cert` (its own version: a reprint stays identical)."""
+    if (cert.check_version or 1) == 1:
+        return check_value(ledger_secret(session), cert.serial)
+    key = keys.ledger_key(session)
+    if key is None:
+        raise ValidationError(NO_KEY)
+    return check_value_v2(key, cert)
+
+
+NO_KEY = (
+    "本机没有这本账本的密钥文件，无法计算或核对证书校验码。"
+    "请用 partydesk key import 导入办公室保存的密钥文件。"
+)
 
 
 def qr_text(serial: str, check: str) -> str:

@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session
 
 from partydesk import settings
 from partydesk.certs.checkvalue import (  # noqa: F401 - re-exported
+    NO_KEY,
     QR_PREFIX,
     SECRET_KEY,
+    certificate_check,
     check_value,
+    check_value_v2,
     ledger_secret,
     parse_qr,
     qr_text,

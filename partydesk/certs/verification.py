@@ -10,7 +10,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partydesk.certs.checkvalue import check_value, ledger_secret, parse_qr
+from partydesk.certs.checkvalue import (
+    NO_KEY,
+    certificate_check,
+    check_value,
+    ledger_secret,
+    parse_qr,
+)
 from partydesk.certs.wording import cn_date
 from partydesk.errors import ValidationError
 from partydesk.ledger.models.certs import (
@@ -25,7 +31,7 @@ class Verdict:
     """The outcome of checking a serial (and optionally its check value)."""
 
     serial: str
-    state: str  # valid / expired / revoked / replaced / deleted / forged / unknown
+    state: str  # valid / expired / revoked / replaced / deleted / forged / unknown / no_key
     message: str  # Chinese, one or two sentences
     certificate: Certificate | None = None
 
@@ -43,16 +49,25 @@ def verify(
     check = check or qr_check
     if not serial:
         raise ValidationError("请输入证书编号或扫描二维码。")
-    secret = ledger_secret(session)
+    c = session.scalar(select(Certificate).where(func.upper(Certificate.serial) == serial.upper()))
     if check is not None:
         norm = lambda v: re.sub(r"[\s\-]", "", v).upper()  # noqa: E731
-        if not hmac.compare_digest(norm(check), norm(check_value(secret, serial))):
+        if c is not None:
+            try:
+                expected = certificate_check(session, c)
+            except ValidationError:
+                return Verdict(serial, "no_key", NO_KEY, c)
+        elif _allocated(session, serial):
+            expected = None  # deleted: its entry below says so, whatever the value
+        else:  # never issued: no value can match (version 1 is the only one computable)
+            expected = check_value(ledger_secret(session), serial)
+        if expected is not None and not hmac.compare_digest(norm(check), norm(expected)):
             return Verdict(
                 serial,
                 "forged",
-                f"编号{serial}的校验码不符：此证书不是本账本签发的，或编号、校验码被改动过。",
+                f"编号{serial}的校验码不符：此证书不是本账本签发的，或编号、持证人、日期、"
+                "校验码被改动过。",
             )
-    c = session.scalar(select(Certificate).where(func.upper(Certificate.serial) == serial.upper()))
     if c is None:
         gone = session.scalar(
             select(CertificateSerial).where(func.upper(CertificateSerial.serial) == serial.upper())
@@ -87,3 +102,14 @@ def verify(
     note = "" if check is not None else "（未核对校验码）"
     until = f"，有效期至{cn_date(c.valid_until)}" if c.valid_until else ""
     return Verdict(c.serial, "valid", f"证书{c.serial}有效{note}。持证人：{who}{until}。", c)
+
+
+def _allocated(session: Session, serial: str) -> bool:
+    return (
+        session.scalar(
+            select(CertificateSerial.id).where(
+                func.upper(CertificateSerial.serial) == serial.upper()
+            )
+        )
+        is not None
+    )

@@ -11,10 +11,12 @@ import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from partydesk import __version__, logs
 from partydesk.cli import zh_argparse
 from partydesk.errors import PartyDeskError
+from partydesk.ledger import cipher
 
 zh_argparse.install()
 
@@ -74,6 +76,12 @@ def build_parser() -> ArgumentParser:
         default=argparse.SUPPRESS,
         help="账本文件（默认：用户数据文件夹中的账本）",
     )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="加密账本的口令所在的文本文件（也可用环境变量 PARTYDESK_PASSPHRASE；在终端上会询问）",
+    )
 
     parser = ArgumentParser(prog="partydesk", description="PartyDesk 党建台账", parents=[common])
     parser.add_argument(
@@ -97,6 +105,16 @@ def build_parser() -> ArgumentParser:
         if hasattr(mod, "register"):
             mod.register(cmds)
     return parser
+
+
+def _offer_passphrase(args) -> None:
+    f = getattr(args, "passphrase_file", None)
+    if f:
+        try:
+            text = Path(f).expanduser().read_text(encoding="utf-8").strip("\r\n")
+        except OSError as e:
+            raise PartyDeskError(f"无法读取口令文件：{f}（{e.strerror}）。") from e
+        cipher.offer(text)
 
 
 def main(
@@ -124,10 +142,27 @@ def main(
                 parser.print_help()
                 return 2
             return gui(getattr(args, "ledger", None))
-        return args.func(args) or 0
+        _offer_passphrase(args)
+        try:
+            return args.func(args) or 0
+        except cipher.PassphraseError:
+            if getattr(args, "passphrase_file", None) or not sys.stdin.isatty():
+                raise
+            import getpass
+
+            cipher.offer(getpass.getpass("账本已加密，请输入口令："))
+            return args.func(args) or 0
     except PartyDeskError as e:
         logs.log.warning("命令 %s 未完成：%s", args.command, e)
         print(f"错误：{e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        if e.errno != 28:  # ENOSPC; anything else is a bug for the crash report
+            raise
+        print(
+            "错误：磁盘空间已满，操作未完成，已保存的数据不受影响。请清理磁盘后再试。",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

@@ -60,6 +60,15 @@ def register(cmds) -> None:
     )
     pw.add_argument("action", choices=["set", "clear", "status"])
 
+    k = cmds.add(
+        cmds.top,
+        "key",
+        "账本密钥（核验操作日志和证书校验码用，不存放在账本中）：export 导出备份，import 导入",
+        cmd_key,
+    )
+    k.add_argument("action", choices=["export", "import", "status"])
+    k.add_argument("file", nargs="?", metavar="FILE", help="密钥文件")
+
 
 def _ask(prompt: str) -> str:
     if sys.stdin.isatty():
@@ -174,8 +183,9 @@ def cmd_audit(args) -> int:
         if not entries:
             out("没有符合条件的操作记录。")
             return 0
+        names = audit.Names(s)
         for e in entries:
-            row = audit.entry_row(e)
+            row = audit.entry_row(e, names)
             line = f"{row[0]}  {row[1]}  {row[2]}  {row[3]}  {row[5]}"
             if e.record_id is not None:
                 line += f"（#{e.record_id}）"
@@ -207,4 +217,26 @@ def cmd_password(args) -> int:
                 return 0
             applock.clear_password(ledger, _ask("当前密码："))
             out("启动密码已取消。")
+    return 0
+
+
+def cmd_key(args) -> int:
+    from partydesk import keys
+
+    with open_for(args) as ledger, ledger.session() as s:
+        if args.action == "status":
+            has = keys.ledger_key(s, create=False) is not None
+            out("本机有这本账本的密钥。" if has else "本机没有这本账本的密钥文件。")
+            return 0 if has else 1
+        if not args.file:
+            raise ValidationError("请给出密钥文件的路径。")
+        if args.action == "export":
+            dest = keys.export_key(s, args.file)
+            out(
+                f"已导出账本密钥：{dest}。请把它存放在安全的地方（如办公室的保险柜里的U盘），不要随账本一起传出。"
+            )
+        else:
+            ledger.check_writable()
+            keys.import_key(s, args.file)
+            out("已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。")
     return 0

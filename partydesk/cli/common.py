@@ -23,6 +23,42 @@ def open_for(args, *, readonly: bool = False) -> Ledger:
     return open_ledger(ledger_path(args), readonly=readonly, daily_backup="first_write")
 
 
+def new_passphrase(args) -> str:
+    """The passphrase for a ledger being encrypted: --passphrase-file, the environment
+    (PARTYDESK_PASSPHRASE), or asked twice at the terminal."""
+    from partydesk.errors import ValidationError
+    from partydesk.ledger import cipher
+
+    f = getattr(args, "passphrase_file", None)
+    if f:
+        return Path(f).expanduser().read_text(encoding="utf-8").strip("\r\n")
+    env = cipher.passphrase_from_env()
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "请用 --passphrase-file 或环境变量 PARTYDESK_PASSPHRASE 给出账本口令。"
+        )
+    import getpass
+
+    first = getpass.getpass("账本口令（至少 6 个字符，请牢记：忘记口令，账本和备份都无法打开）：")
+    if getpass.getpass("再输入一次：") != first:
+        raise ValidationError("两次输入的口令不一样，账本未改动。")
+    return first
+
+
+def warn_not_encrypted(ledger, written: Path) -> None:
+    """Exports are made to be shared: say that the file written is not encrypted."""
+    from partydesk.ledger import cipher
+
+    if cipher.is_encrypted(Path(ledger.path)):
+        print(
+            f"注意：账本是加密的，但导出的文件 {written} 没有加密，其中的个人信息任何人都能打开；"
+            "请妥善保管，用完删除。",
+            file=sys.stderr,
+        )
+
+
 def out(text: str = "") -> None:
     print(text)
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
-from partydesk.cli.common import ledger_path, out, pad
+from partydesk.cli.common import ledger_path, new_passphrase, out, pad
 from partydesk.demo import OTHER_STAGE, STAGE_LABELS
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger.opening import open_ledger
@@ -23,6 +24,12 @@ EXIT_INTEGRITY = 4
 def register(cmds) -> None:
     p = cmds.add(cmds.top, "init", "新建空账本", cmd_init)
     p.add_argument("--force", action="store_true", help="(保留) 已存在时不报错，直接升级")
+    p.add_argument(
+        "--encrypt", action="store_true", help="加密账本（SQLCipher；需设置口令，备份同样加密）"
+    )
+
+    p = cmds.add(cmds.top, "encrypt", "加密已有的账本和它的备份（设置账本口令）", cmd_encrypt)
+    p = cmds.add(cmds.top, "decrypt", "取消账本加密（需要现在的口令）", cmd_decrypt)
 
     p = cmds.add(cmds.top, "demo", "生成演示账本（虚构数据，可重复生成）", cmd_demo)
     p.add_argument("--units", type=_count, default=300, metavar="N", help="两新组织数（默认300）")
@@ -87,8 +94,38 @@ def cmd_init(args) -> int:
     path = ledger_path(args)
     if path.exists() and not args.force:
         raise LedgerError(f"账本已存在：{path}。如需打开请直接使用，不会覆盖已有账本。")
-    with open_ledger(path, create=True) as ledger:
-        out(f"已新建账本：{ledger.path}")
+    passphrase = new_passphrase(args) if args.encrypt else None
+    with open_ledger(path, create=True, passphrase=passphrase) as ledger:
+        out(f"已新建{'加密' if passphrase else ''}账本：{ledger.path}")
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    from partydesk.backup.encrypting import encrypt_ledger
+
+    path = ledger_path(args)
+    n = encrypt_ledger(path, new_passphrase(args))
+    out(f"已加密账本：{path}（同时加密了 {n} 份备份）。以后打开时需要输入账本口令。")
+    return 0
+
+
+def cmd_decrypt(args) -> int:
+    from partydesk.backup.encrypting import decrypt_ledger
+    from partydesk.ledger import cipher
+
+    path = ledger_path(args)
+    f = getattr(args, "passphrase_file", None)
+    passphrase = (
+        Path(f).expanduser().read_text(encoding="utf-8").strip("\r\n")
+        if f
+        else cipher.passphrase_from_env()
+    )
+    if passphrase is None:
+        import getpass
+
+        passphrase = getpass.getpass("现在的账本口令：")
+    decrypt_ledger(path, passphrase)
+    out(f"已取消账本加密：{path}。账本文件现在不需要口令就能打开；已有的备份仍是加密的。")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from partydesk.cli.common import open_for, out
+from partydesk.cli.common import open_for, out, warn_not_encrypted
 
 TABLES = ["units", "orgs", "people", "instructors"]
 SHOW_ERRORS = 10
@@ -12,11 +12,21 @@ SHOW_ERRORS = 10
 
 def register(cmds) -> None:
     p = cmds.add(cmds.top, "import", "从Excel导入两新组织、党组织、党员或指导员", cmd_import)
-    p.add_argument("table", choices=TABLES, help="导入到哪张表")
-    p.add_argument("file", help="Excel文件（.xlsx）")
+    p.add_argument(
+        "table", choices=[*TABLES, "all"], help="导入到哪张表（all：按表头识别工作簿的每个工作表）"
+    )
+    p.add_argument("file", help="表格文件（.xlsx .xlsm .xls .et .ods .csv）")
     p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入账本")
-    p.add_argument("--report", metavar="FILE", help="把出错的行连同原因写入此Excel文件")
-    p.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一个）")
+    p.add_argument("--report", metavar="FILE", help="把出错和有提醒的行连同原因写入此Excel文件")
+    p.add_argument("--sheet", metavar="NAME", help="工作表名称（默认当前或第一个可见的工作表）")
+    p.add_argument("--create-orgs", action="store_true", help="新建表中提到而账本中没有的党组织")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="表头=字段",
+        help="指定某列对应的字段（字段写中文名或“忽略”；可多次使用，会被记住）",
+    )
 
     p = cmds.add(cmds.top, "export", "把一张表导出为Excel", cmd_export)
     p.add_argument("table", choices=TABLES)
@@ -53,36 +63,93 @@ def _progress(label: str):
 
 
 def cmd_import(args) -> int:
-    from partydesk.excel import apply_import, entity_key, plan_import, write_error_report
+    from partydesk.excel import (
+        apply_plans,
+        entity_key,
+        plan_import,
+        plan_workbook,
+        write_error_report,
+    )
+    from partydesk.excel.mapping import parse_header_map
 
-    entity = entity_key(args.table)
     with open_for(args) as ledger:
-        plan = plan_import(ledger, entity, args.file, args.sheet, progress=_progress("检查"))
+        if args.table == "all":
+            if args.map:
+                out("提示：--map 只用于单张表的导入，已忽略。")
+            plans = plan_workbook(
+                ledger,
+                args.file,
+                create_orgs=args.create_orgs,
+                sheets=[args.sheet] if args.sheet else None,
+            )
+        else:
+            entity = entity_key(args.table)
+            header_map = parse_header_map(entity, args.map) if args.map else None
+            plans = [
+                plan_import(
+                    ledger,
+                    entity,
+                    args.file,
+                    args.sheet,
+                    progress=_progress("检查"),
+                    create_orgs=args.create_orgs,
+                    header_map=header_map,
+                )
+            ]
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        out(f"工作表“{plan.sheet}”，表头在第{plan.header_row}行，共{len(plan.rows)}行数据。")
-        if plan.ignored_headers:
-            out(f"未识别、已忽略的列：{'、'.join(plan.ignored_headers)}")
-        c = plan.counts
-        out(f"新增 {c['new']}　更新 {c['update']}　无变化 {c['unchanged']}　错误 {c['error']}")
-        for r in plan.errors[:SHOW_ERRORS]:
-            out(f"  第{r.row_no}行：{r.reason}")
-        if len(plan.errors) > SHOW_ERRORS:
-            out(
-                f"  ……另有{len(plan.errors) - SHOW_ERRORS}行错误"
-                + ("，详见错误报告" if args.report else "（用 --report 导出全部）")
-            )
+        for plan in plans:
+            _show_plan(plan, args)
         if args.report:
-            p = write_error_report(plan, args.report)
-            out(f"错误报告：{p}")
+            for i, plan in enumerate(plans):
+                target = args.report if i == 0 else _nth(args.report, plan.sheet)
+                p = write_error_report(plan, target)
+                out(f"导入报告（工作表“{plan.sheet}”）：{p}")
         if args.dry_run:
             out("试运行：账本未作改动。")
             return 0
-        res = apply_import(ledger, plan, progress=_progress("写入"))
+        results = apply_plans(ledger, plans, progress=_progress("写入"))
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        out(f"已导入：新增{res.inserted}条，更新{res.updated}条。")
+        for plan, res in zip(plans, results, strict=True):
+            made = f"，新建党组织{res.orgs_created}个" if res.orgs_created else ""
+            where = f"“{plan.sheet}”" if len(plans) > 1 else ""
+            out(f"已导入{where}：新增{res.inserted}条，更新{res.updated}条{made}。")
     return 0
+
+
+def _nth(report: str, sheet: str) -> str:
+    from pathlib import Path
+
+    p = Path(report)
+    return str(p.with_name(f"{p.stem}-{sheet}{p.suffix or '.xlsx'}"))
+
+
+def _show_plan(plan, args) -> None:
+    from partydesk.ledger import fields
+
+    label = fields.entity(plan.entity).label
+    out(f"工作表“{plan.sheet}”（{label}），表头在第{plan.header_row}行，共{len(plan.rows)}行数据。")
+    if plan.ignored_headers:
+        out(f"未识别、已忽略的列：{'、'.join(plan.ignored_headers)}")
+    for note in plan.notes():
+        out(note)
+    c = plan.counts
+    line = f"新增 {c['new']}　更新 {c['update']}　无变化 {c['unchanged']}　错误 {c['error']}"
+    if plan.warned:
+        line += f"　有提醒 {len(plan.warned)}"
+    out(line)
+    for r in plan.errors[:SHOW_ERRORS]:
+        out(f"  第{r.row_no}行：{r.reason}")
+    if len(plan.errors) > SHOW_ERRORS:
+        out(
+            f"  ……另有{len(plan.errors) - SHOW_ERRORS}行错误"
+            + ("，详见导入报告" if args.report else "（用 --report 导出全部）")
+        )
+    for r in plan.warned[:SHOW_ERRORS]:
+        out(f"  第{r.row_no}行（提醒）：{r.warning}")
+    if len(plan.warned) > SHOW_ERRORS:
+        out(f"  ……另有{len(plan.warned) - SHOW_ERRORS}行提醒")
 
 
 def cmd_export(args) -> int:
@@ -102,6 +169,7 @@ def cmd_export(args) -> int:
             filter_text=args.filter,
             progress=_progress("导出"),
         )
+        warn_not_encrypted(ledger, args.output)
     out(f"已导出{n}行：{args.output}")
     return 0
 
@@ -111,6 +179,7 @@ def cmd_report(args) -> int:
 
     with open_for(args) as ledger:
         n = write_report(ledger, args.report_name, args.output)
+        warn_not_encrypted(ledger, args.output)
     out(f"已生成{REPORTS[args.report_name]}（{n}行）：{args.output}")
     return 0
 

@@ -24,6 +24,7 @@ FILLERS = [
     "partydesk.demo.points",  # points entries and redemptions
     "partydesk.demo.certs",  # certificates, 红领党务
     "partydesk.demo.standing",  # ratings, checklists, surveys
+    "partydesk.demo.dues",  # bases, payments with arrears, reliefs, reversals
 ]
 
 

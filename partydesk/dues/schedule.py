@@ -32,30 +32,40 @@ from partydesk.dues import months as mo
 # Month expressions over SQLite dates stored as 'YYYY-MM-DD'.
 _YM = "CAST(strftime('%Y%m', {}) AS INTEGER)"
 
+# Each member once (materialized, so nothing here is worked out again per month): the
+# first and last month they owe for, the month of their first base, whether they have a
+# relief. The history is read in one grouped pass, not a lookup per member.
 PEOPLE_CTE = f"""
-ppl AS (
+ev AS MATERIALIZED (
+  SELECT person_id AS epid,
+    MAX(CASE WHEN kind = 'transfer_in' THEN {_YM.format('"on"')} END) AS tin,
+    MAX(CASE WHEN kind = 'transfer_out' THEN {_YM.format('"on"')} END) AS tout,
+    MAX(CASE WHEN kind = 'status' THEN {_YM.format('"on"')} END) AS tstat
+  FROM person_event WHERE kind IN ('transfer_in', 'transfer_out', 'status')
+  GROUP BY person_id),
+mv AS MATERIALIZED (
+  SELECT person_id AS mpid, to_org_id AS morg, MAX({_YM.format('"on"')}) AS mm
+  FROM person_event WHERE kind = 'move' GROUP BY person_id, to_org_id),
+rel AS MATERIALIZED (SELECT DISTINCT person_id AS rpid FROM dues_relief),
+ppl AS MATERIALIZED (
   SELECT p.id AS pid, p.org_id AS org,
-    MAX(
-      COALESCE({_YM.format("p.admitted_on")}, 0),
-      COALESCE((SELECT {_YM.format('MAX(e."on")')} FROM person_event e
-                WHERE e.person_id = p.id AND e.kind = 'transfer_in'), 0),
-      COALESCE((SELECT {_YM.format('MAX(e."on")')} FROM person_event e
-                WHERE e.person_id = p.id AND e.kind = 'move' AND e.to_org_id = p.org_id), 0)
-    ) AS first_m,
+    MAX(COALESCE({_YM.format("p.admitted_on")}, 0), COALESCE(tin, 0), COALESCE(mm, 0)) AS first_m,
     CASE p.status
       WHEN 'active' THEN 999912
-      WHEN 'transferred_out' THEN COALESCE((SELECT {_YM.format('MAX(e."on")')}
-          FROM person_event e WHERE e.person_id = p.id AND e.kind = 'transfer_out'), 0)
-      ELSE COALESCE((SELECT {_YM.format('MAX(e."on")')}
-          FROM person_event e WHERE e.person_id = p.id AND e.kind = 'status'), 0)
+      WHEN 'transferred_out' THEN COALESCE(tout, 0)
+      ELSE COALESCE(tstat, 0)
     END AS last_m,
-    (SELECT MIN(b.start_month) FROM dues_base b WHERE b.person_id = p.id) AS base_m
+    (SELECT MIN(b.start_month) FROM dues_base b WHERE b.person_id = p.id) AS base_m,
+    rpid IS NOT NULL AS has_rel
   FROM person p
+    LEFT JOIN ev ON epid = p.id
+    LEFT JOIN mv ON mpid = p.id AND morg = p.org_id
+    LEFT JOIN rel ON rpid = p.id
   WHERE p.category IN ('full', 'probationary') AND p.org_id IS NOT NULL {{where}}
 )"""
 
 MONTH_ROWS = """
-pm AS (
+pm AS MATERIALIZED (
   SELECT pid, org, k,
     COALESCE(
       (SELECT r.due_fen FROM dues_relief r
@@ -162,7 +172,7 @@ def grid(session: Session, org_id: int, year: int) -> Grid:
     `year` (those transferred out during it included), in roster (id) order."""
     ks = mo.year_months(year)
     cells = member_cells(session, ks, org_id=org_id)
-    unpriced = set(unpriced_members(session, org_id))
+    unpriced = set(unpriced_members(session, org_id, ks[0], ks[-1]))
     rows: list[MemberRow] = []
     if cells or unpriced:
         ids = sorted(set(cells) | unpriced)
@@ -193,22 +203,29 @@ def grid(session: Session, org_id: int, year: int) -> Grid:
     return Grid(org_id, year, ks, rows)
 
 
-UNPRICED = """
-SELECT p.org_id, p.id FROM person p
-WHERE p.category IN ('full', 'probationary') AND p.status = 'active' AND p.org_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM dues_base b WHERE b.person_id = p.id) {where}
-ORDER BY p.id"""
+def _unpriced_sql(first: int, last: int, where: str) -> str:
+    """Members with no base at all (未核定) who belong to the span: on the books, and
+    admitted / transferred in by its last month (a past year's book lists no later
+    arrival)."""
+    return (
+        "WITH "
+        + PEOPLE_CTE.format(where=where)
+        + f" SELECT org, pid FROM ppl WHERE base_m IS NULL AND first_m <= {int(last)}"
+        + f" AND last_m >= {int(first)} ORDER BY pid"
+    )
 
 
-def unpriced_members(session: Session, org_id: int | None = None) -> list[int]:
-    """Members on the books with no base at all (未核定): nothing can be counted for them."""
+def unpriced_members(
+    session: Session, org_id: int | None = None, first: int = 0, last: int = 999912
+) -> list[int]:
+    """Members with no base at all (未核定) in the span: nothing can be counted for them."""
     where, params = ("AND p.org_id = :org", {"org": org_id}) if org_id is not None else ("", {})
-    return [r[1] for r in session.execute(text(UNPRICED.format(where=where)), params)]
+    return [r[1] for r in session.execute(text(_unpriced_sql(first, last, where)), params)]
 
 
-def unpriced_by_org(session: Session) -> dict[int, int]:
+def unpriced_by_org(session: Session, first: int = 0, last: int = 999912) -> dict[int, int]:
     out: dict[int, int] = {}
-    for org, _pid in session.execute(text(UNPRICED.format(where=""))):
+    for org, _pid in session.execute(text(_unpriced_sql(first, last, ""))):
         out[org] = out.get(org, 0) + 1
     return out
 

@@ -20,6 +20,9 @@ from partydesk.ledger.models import Organization, Unit
 
 # Kinds a free-text filter searches in.
 _SEARCHABLE = {"text", "idcard", "creditcode", "phone"}
+# Kinds written as text cells, so a number typed there in a spreadsheet program keeps its
+# digits (an ID number typed into a General cell becomes 3.30782198001011e+17).
+TEXT_KINDS = {"idcard", "creditcode", "phone"}
 
 
 def resolve_columns(entity: str, columns: Iterable[str] | None) -> list[fields.Field]:
@@ -111,7 +114,7 @@ def export_rows(
     pairs = [(i, c) for i, c in enumerate(convs) if c is not None]
 
     def gen():
-        result = session.execute(q)
+        result = session.execute(q.execution_options(yield_per=2000))
         if not pairs:
             for row in result:
                 yield tuple(row)
@@ -221,6 +224,11 @@ def export_table(
             total=total,
             progress=progress,
             cancelled=cancelled,
+            text_columns=[
+                i
+                for i, c in enumerate(cols)
+                if isinstance(c, fields.Field) and c.kind in TEXT_KINDS
+            ],
         )
 
 

@@ -1,26 +1,25 @@
-"""Reading the sheets offices send: open safely, find the header row below any title rows,
-stream the data rows (openpyxl read-only), refuse bad files with a clear Chinese message.
+"""Reading the sheets offices send: the header found below any title rows (and two header
+rows combined, 入党时间 over 预备 / 正式), merged cells giving their value to every row
+they span, 合计 / 小计 and blank rows skipped and counted, hidden rows and data columns
+with no header reported.
 """
 
 from __future__ import annotations
 
-import zipfile
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from partydesk.errors import PartyDeskError
+from partydesk.excel.book import Book, open_book, read_grid
+from partydesk.excel.files import MAX_ROWS, ExcelFileError
 
-# Above this many rows a sheet is refused before it is read (a ledger of one township has
-# tens of thousands of people at most; a million-row sheet is a mistake, not a roster).
-MAX_ROWS = 200_000
 HEADER_SCAN_ROWS = 20  # title rows, notes and the header are all within this
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TOTAL_ROW = re.compile(r"^(合计|小计|总计|共计|累计)")
 
-
-class ExcelFileError(PartyDeskError):
-    """The file cannot be read as a sheet (not Excel, encrypted, empty, too large…)."""
+__all__ = ["MAX_ROWS", "Cancelled", "ExcelFileError", "Sheet", "read_sheet", "sheet_names"]
 
 
 class Cancelled(PartyDeskError):
@@ -34,71 +33,40 @@ class Sheet:
 
     path: Path
     name: str
-    header_row: int  # 1-based row number in the sheet
-    headers: list[str]  # as the user wrote them (stripped), "" for blank
+    header_row: int  # 1-based row number in the sheet (the last one of a two-row header)
+    headers: list[str]  # as the user wrote them (stripped), "" for blank; "上/下" combined
     title_rows: list[tuple] = field(default_factory=list)
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (row number, cells)
-
-
-def check_file(path: str | Path) -> Path:
-    """Refuse what is not an .xlsx workbook, before openpyxl sees it."""
-    p = Path(path)
-    if not p.exists():
-        raise ExcelFileError(f"文件不存在：{p}")
-    if p.is_dir():
-        raise ExcelFileError(f"{p} 是文件夹，不是Excel文件。")
-    try:
-        with p.open("rb") as f:
-            head = f.read(8)
-    except OSError as e:
-        raise ExcelFileError(f"无法读取文件：{p}（{e.strerror}）。") from e
-    if not head:
-        raise ExcelFileError(f"文件是空的（0字节）：{p.name}。")
-    if head == OLE_MAGIC:
-        data = p.read_bytes()
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            raise ExcelFileError(
-                f"文件已设置打开密码（加密）：{p.name}。请在Excel中取消密码后另存为.xlsx再导入。"
-            )
-        raise ExcelFileError(
-            f"{p.name} 是旧版Excel（.xls）格式。请在Excel或WPS中“另存为”.xlsx后再导入。"
-        )
-    if not zipfile.is_zipfile(p):
-        raise ExcelFileError(f"{p.name} 不是Excel文件（.xlsx）。请选择Excel工作簿。")
-    try:
-        with zipfile.ZipFile(p) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError) as e:
-        raise ExcelFileError(f"{p.name} 已损坏，无法打开（{e}）。") from e
-    if "xl/workbook.xml" not in names:
-        raise ExcelFileError(f"{p.name} 不是Excel工作簿（可能是Word或其他压缩文件）。")
-    return p
-
-
-def open_workbook(path: str | Path):
-    import openpyxl
-
-    p = check_file(path)
-    try:
-        return openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on bad files
-        raise ExcelFileError(
-            f"{p.name} 无法作为Excel工作簿打开，文件可能已损坏（{type(e).__name__}）。"
-        ) from e
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in the sheet
+    total_rows: list[int] = field(default_factory=list)  # 合计 / 小计 rows, skipped
+    blank_rows: int = 0  # blank rows between data rows, skipped
+    unlabelled: list[str] = field(default_factory=list)  # "F列" with data but no header
+    hidden_sheet: bool = False
 
 
 def sheet_names(path: str | Path) -> list[str]:
-    wb = open_workbook(path)
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+    """The sheets, the one imported by default first (the active sheet, or the first
+    visible one), then the others in the workbook's order."""
+    return open_book(path).ordered_names()
 
 
 def norm_cell_text(v: Any) -> str:
     if v is None:
         return ""
     return "".join(str(v).split())
+
+
+def col_letter(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _filled(row) -> bool:
+    return any(v is not None and (v.__class__ is not str or v.strip()) for v in row)
 
 
 def read_sheet(
@@ -109,95 +77,185 @@ def read_sheet(
     max_rows: int = MAX_ROWS,
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    book: Book | None = None,
 ) -> Sheet:
-    """Read `sheet` (default: the first) of the workbook; the header row is the row among
-    the first HEADER_SCAN_ROWS that `score` rates highest (the number of known headers)."""
-    wb = open_workbook(path)
-    try:
-        if sheet is None:
-            ws = wb.worksheets[0]
-        elif sheet in wb.sheetnames:
-            ws = wb[sheet]
-        else:
-            raise ExcelFileError(
-                f"工作簿中没有名为“{sheet}”的工作表（有：{'、'.join(wb.sheetnames)}）。"
-            )
-        if not hasattr(ws, "iter_rows"):
-            raise ExcelFileError(f"“{ws.title}”是图表页，不是工作表。")
-        declared = ws.max_row if ws.max_row is not None else None
-        if declared is not None and declared > max_rows + HEADER_SCAN_ROWS:
-            raise ExcelFileError(
-                f"工作表“{ws.title}”有{declared:,}行，超过一次导入的上限{max_rows:,}行。"
-                "请把表格拆成几个文件分别导入。"
-            )
-        total = declared or 0
-        it = ws.iter_rows(values_only=True)
-        head: list[tuple[int, tuple]] = []
-        for n, row in enumerate(it, start=1):
-            head.append((n, row))
-            if n >= HEADER_SCAN_ROWS:
-                break
-        if not any(any(v is not None and str(v).strip() for v in r) for _, r in head):
-            raise ExcelFileError(f"工作表“{ws.title}”是空的，没有可导入的内容。")
-        best, best_score = None, 0
-        for i, (_n, r) in enumerate(head):
-            s = score([norm_cell_text(v) for v in r])
-            if s > best_score:
-                best, best_score = i, s
-        if best is None or best_score < 2:
-            raise ExcelFileError(
-                f"在工作表“{ws.title}”的前{HEADER_SCAN_ROWS}行中找不到表头（如“姓名”“公民身份证号”“单位名称”）。"
-                "请确认选择了正确的工作表和导入类型。"
-            )
-        header_no, header = head[best]
-        headers = [norm_cell_text(v) for v in header]
+    """Read `sheet` (default: the active or first visible one); the header row is the row
+    among the first HEADER_SCAN_ROWS that `score` rates highest (the number of known
+    headers)."""
+    book = book or open_book(path)
+    name = book.pick(sheet)
+    if progress is not None:
+        progress(0.05, "正在读取…")
+    grid = read_grid(book, name, max_rows)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    rows = grid.rows
+    spans = _apply_merges(rows, grid.merges)
+    head = rows[:HEADER_SCAN_ROWS]
+    if not any(_filled(r) for r in head):
+        raise ExcelFileError(f"工作表“{name}”是空的，没有可导入的内容。")
+    best, best_score = None, 0
+    for i, r in enumerate(head):
+        s = score([norm_cell_text(v) for v in r])
+        if s > best_score:
+            best, best_score = i, s
+    if best is None or best_score < 2:
+        raise ExcelFileError(
+            f"在工作表“{name}”的前{HEADER_SCAN_ROWS}行中找不到表头（如“姓名”“公民身份证号”“单位名称”）。"
+            "请确认选择了正确的工作表和导入类型。"
+        )
+    headers, data_from = _headers(rows, best, spans, score)
+    out = Sheet(
+        Path(path),
+        name,
+        data_from,
+        headers,
+        [tuple(r) for r in rows[:best]],
+        hidden_sheet=name in book.hidden,
+    )
+    _take_rows(out, rows, data_from, grid.hidden_rows, max_rows)
+    if progress is not None:
+        progress(1.0, f"已读取{len(out.rows):,}行")
+    return out
+
+
+def _apply_merges(rows: list[list], merges) -> dict[int, list[tuple[int, int]]]:
+    """A merged cell's value goes down every row it spans (in its first column). Returns
+    the merges across columns, by row: {row index: [(first col, last col)]}."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for (r0, c0), (r1, c1) in merges:
+        if r0 >= len(rows):
+            continue
+        top = rows[r0]
+        v = top[c0] if c0 < len(top) else None
+        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if c0 >= len(row):
+                row.extend([None] * (c0 + 1 - len(row)))
+            if row[c0] is None:
+                row[c0] = v
+        if c1 > c0:
+            for r in range(r0, min(r1, len(rows) - 1) + 1):
+                spans.setdefault(r, []).append((c0, c1))
+    return spans
+
+
+def _text_row(rows: list[list], i: int) -> list[str]:
+    return [norm_cell_text(v) for v in rows[i]] if 0 <= i < len(rows) else []
+
+
+def _across(texts: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """A header cell merged across columns names each of them."""
+    out = list(texts)
+    for c0, c1 in spans:
+        out += [""] * (c1 + 1 - len(out))
+        for c in range(c0 + 1, c1 + 1):
+            if not out[c]:
+                out[c] = out[c0]
+    return out
+
+
+def _headers(rows, best: int, spans, score) -> tuple[list[str], int]:
+    """The header words of each column (1-based row of the last header row, too)."""
+    headers = _across(_text_row(rows, best), spans.get(best, []))
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    if best > 0:
+        above = _across(_text_row(rows, best - 1), spans.get(best - 1, []))
+        for c in range(width):
+            a = above[c] if c < len(above) else ""
+            if a and not headers[c]:
+                headers[c] = a  # a header merged down over two rows
+        # A group word merged over some (not all) columns: 入党时间 over 预备 / 正式.
+        for c0, c1 in spans.get(best - 1, []):
+            if c1 - c0 + 1 >= width or c0 >= width:
+                continue
+            parent = above[c0]
+            for c in range(c0, min(c1, width - 1) + 1):
+                if parent and headers[c] and headers[c] != parent:
+                    headers[c] = f"{parent}/{headers[c]}"
+    data_from = best + 1
+    below = _text_row(rows, best + 1)
+    if below and _continues(headers, below, spans.get(best, []), rows[best + 1], score):
+        merged_cols = {c for c0, c1 in spans.get(best, []) for c in range(c0, c1 + 1)}
+        headers += [""] * (len(below) - len(headers))
+        for c, w in enumerate(below):
+            up = headers[c]
+            if not w or w == up:
+                continue
+            headers[c] = f"{up}/{w}" if up and c in merged_cols else (w if not up else up)
         while headers and not headers[-1]:
             headers.pop()
-        if best > 0:
-            # A header merged down over two rows leaves blanks here: take the word above.
-            above = head[best - 1][1]
-            for c, h in enumerate(headers):
-                if not h and 0 < c < len(above) and norm_cell_text(above[c]):
-                    headers[c] = norm_cell_text(above[c])
-        data_from = best + 1
-        if best + 1 < len(head):
-            # ... or the header's second row holds words of its own under merged cells.
-            below = [norm_cell_text(v) for v in head[best + 1][1]]
-            extra = {
-                c: w for c, w in enumerate(below) if w and (c >= len(headers) or not headers[c])
-            }
-            if (
-                extra
-                and score(list(extra.values())) == len(extra)
-                and not any(w for c, w in enumerate(below) if c < len(headers) and headers[c] and w)
-            ):
-                for c, w in extra.items():
-                    headers += [""] * (c + 1 - len(headers))
-                    headers[c] = w
-                data_from = best + 2
-        out = Sheet(Path(path), ws.title, header_no, headers, [r for _, r in head[:best]])
-        width = len(headers)
+        data_from = best + 2
+    return headers, data_from
 
-        def take(n: int, row: tuple) -> None:
-            if any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
-                if len(row) < width:
-                    row = row + (None,) * (width - len(row))
-                out.rows.append((n, row))
 
-        for n, row in head[data_from:]:
-            take(n, row)
-        last = head[-1][0]
-        for n, row in enumerate(it, start=last + 1):
-            if n - header_no > max_rows:
-                raise ExcelFileError(
-                    f"工作表“{ws.title}”超过一次导入的上限{max_rows:,}行。请把表格拆成几个文件分别导入。"
-                )
-            take(n, row)
-            if n % 2000 == 0:
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                if progress is not None and total:
-                    progress(min(n / total, 1.0), f"正在读取第{n:,}行…")
-        return out
-    finally:
-        wb.close()
+def _continues(headers, below, spans, raw_below, score) -> bool:
+    """Is the row under the header a second header row (words under merged header cells,
+    or under blank ones), rather than the first data row?"""
+    if any(v is not None and v.__class__ is not str for v in raw_below):
+        return False
+    merged_cols = {c for c0, c1 in spans for c in range(c0, c1 + 1)}
+    new_words = []
+    for c, w in enumerate(below):
+        if not w:
+            continue
+        up = headers[c] if c < len(headers) else ""
+        if w == up:
+            continue
+        if up and c not in merged_cols:
+            return False
+        new_words.append(w)
+    if not new_words:
+        return False
+    if any(not (headers[c] if c < len(headers) else "") for c, w in enumerate(below) if w):
+        # words under blank header cells must be header words themselves
+        lone = [w for c, w in enumerate(below) if w and not (c < len(headers) and headers[c])]
+        return score(lone) == len(set(lone))
+    return True
+
+
+def _take_rows(out: Sheet, rows, data_from: int, hidden: set[int], max_rows: int) -> None:
+    width = len(out.headers)
+    labelled = [bool(h) for h in out.headers]
+    stray: dict[int, int] = {}  # column index: rows with data there and no header
+    blanks = 0
+    pad = (None,) * width
+    for i in range(data_from, len(rows)):
+        row = rows[i]
+        n = i + 1
+        if not _filled(row):
+            blanks += 1
+            continue
+        if n - out.header_row > max_rows:
+            raise ExcelFileError(
+                f"工作表“{out.name}”超过一次导入的上限{max_rows:,}行。请把表格拆成几个文件分别导入。"
+            )
+        out.blank_rows += blanks
+        blanks = 0
+        if _is_total(row):
+            out.total_rows.append(n)
+            continue
+        for c in range(len(row)):
+            if row[c] is not None and (c >= width or not labelled[c]):
+                if row[c].__class__ is not str or row[c].strip():
+                    stray[c] = stray.get(c, 0) + 1
+        cells = tuple(row[:width]) if len(row) >= width else tuple(row) + pad[len(row) :]
+        out.rows.append((n, cells))
+        if n in hidden:
+            out.hidden_rows.append(n)
+    out.unlabelled = [f"{col_letter(c)}列（{k}行有数据）" for c, k in sorted(stray.items())]
+
+
+def _is_total(row) -> bool:
+    seen = 0
+    for v in row:
+        if v is None:
+            continue
+        if v.__class__ is str and _TOTAL_ROW.match("".join(v.split())):
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return False

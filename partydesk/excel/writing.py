@@ -1,12 +1,22 @@
-"""Writing .xlsx: streaming (openpyxl write-only), a bold frozen header, widths that fit,
-dates as real Excel dates, and a file that is either complete or not there at all."""
+"""Writing .xlsx, the one layer every export, report, error report and template goes
+through: streaming in constant memory (xlsxwriter), a bold frozen header with AutoFilter,
+page set-up for printing (landscape, fit to width, header row on every page), widths that
+fit, dates as real Excel dates, ID-number / credit-code / phone columns as text, and a file
+that is either complete or not there at all, with the user's normal permissions.
+
+No formula ever leaves the program: a text beginning with = + - @ or a tab / carriage
+return (a name typed as =HYPERLINK(…) in some sheet) is written as text, marked so the
+spreadsheet program keeps it text when the cell is edited.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -17,6 +27,20 @@ from partydesk.excel.reading import Cancelled
 
 WIDTH_SAMPLE = 200  # rows looked at to size the columns
 DATE_FORMAT = "yyyy-mm-dd"
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def risky(v: Any) -> bool:
+    """A text a spreadsheet program would take for a formula."""
+    return v.__class__ is str and v[:1] in RISKY_START and v != "-"
+
+
+def openpyxl_safe(cell) -> None:
+    """For sheets written with openpyxl (templates, page-set-up reports): a text that
+    would be a formula is stored as text."""
+    v = cell.value
+    if isinstance(v, str) and v[:1] in RISKY_START:
+        cell.data_type = "s"
 
 
 def text_width(v: Any) -> int:
@@ -29,9 +53,19 @@ def text_width(v: Any) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def save_workbook(wb, path: str | Path) -> Path:
-    """Save through a temporary file beside the target, so a failure (disk full, file open
-    in Excel) never leaves a half-written workbook under the user's name."""
+_UMASK: int | None = None
+
+
+def user_mode() -> int:
+    """The mode a file the user makes gets (0666 less the umask), not tempfile's 0600."""
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return 0o666 & ~_UMASK
+
+
+def target_path(path: str | Path) -> Path:
     p = Path(path)
     if p.suffix.lower() != ".xlsx":
         p = (
@@ -42,10 +76,20 @@ def save_workbook(wb, path: str | Path) -> Path:
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.exists():
         raise PartyDeskError(f"文件夹不存在：{folder}")
-    fd, tmp = tempfile.mkstemp(prefix=".partydesk-", suffix=".xlsx", dir=folder)
+    return p
+
+
+@contextmanager
+def atomic_target(path: str | Path):
+    """Yields a temporary file name beside the target; on success it becomes the target
+    (with the user's permissions), so a failure (disk full, file open in Excel) never
+    leaves a half-written workbook under the user's name."""
+    p = target_path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".partydesk-", suffix=".xlsx", dir=p.parent)
     os.close(fd)
     try:
-        wb.save(tmp)
+        yield tmp
+        os.chmod(tmp, user_mode())
         os.replace(tmp, p)
     except PermissionError as e:
         raise PartyDeskError(
@@ -58,7 +102,56 @@ def save_workbook(wb, path: str | Path) -> Path:
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+@contextmanager
+def private_tmpdir():
+    """A folder only this user can read (partydesk.tempfiles), removed afterwards, for the
+    writer's own temp files (rows of ID numbers must not linger in a shared /tmp)."""
+    from partydesk import tempfiles
+
+    d = tempfiles.new_dir("xlsx")
+    try:
+        yield str(d)
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def save_workbook(wb, path: str | Path) -> Path:
+    """Save an openpyxl workbook (templates) through atomic_target."""
+    p = target_path(path)
+    for ws in getattr(wb, "worksheets", ()):
+        for row in getattr(ws, "_cells", {}).values() if hasattr(ws, "_cells") else ():
+            if row.data_type == "f":
+                row.data_type = "s"
+    with atomic_target(p) as tmp:
+        wb.save(tmp)
     return p
+
+
+def new_workbook(tmp: str, tmpdir: str):
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(
+        tmp,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "tmpdir": tmpdir,
+        },
+    )
+
+
+def page_setup(ws, header_row: int, ncol: int) -> None:
+    """Landscape A4, fitted to the page width, the header row repeated on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_footer("&C第 &P 页，共 &N 页")
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
 
 
 def write_table(
@@ -73,17 +166,13 @@ def write_table(
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     footer: list[tuple] | None = None,
+    text_columns: Iterable[int] = (),
+    note_column: int | None = None,
 ) -> int:
     """Stream `rows` (tuples of cell values: str, int, float, date, None) under a bold,
-    frozen header. `title`/`subtitle` go in rows above the header (upward reports).
-    Returns the number of data rows written."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_sheet_name(sheet_title))
+    frozen, filterable header. `title`/`subtitle` go in rows above the header (upward
+    reports); `text_columns` (indexes) are formatted as text. Returns the number of data
+    rows written."""
     it: Iterator[tuple] = iter(rows)
     sample = list(islice(it, WIDTH_SAMPLE))
     ncol = len(headers)
@@ -93,47 +182,78 @@ def write_table(
             w = text_width(v)
             if w > widths[i]:
                 widths[i] = w
-    for i, w in enumerate(widths):
-        ws.column_dimensions[get_column_letter(i + 1)].width = max(6, min(w + 2, 50))
-    header_row = 1 + (1 if title else 0) + (1 if title and subtitle else 0)
-    ws.freeze_panes = f"A{header_row + 1}"  # must precede the first row in write-only mode
-    if title:
-        c = WriteOnlyCell(ws, title)
-        c.font = Font(bold=True, size=14)
-        ws.append([c])
-        if subtitle:
-            ws.append([subtitle])
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    head = []
-    for h in headers:
-        c = WriteOnlyCell(ws, h)
-        c.font = bold
-        c.fill = fill
-        c.alignment = center
-        head.append(c)
-    ws.append(head)
-    n = 0
-    step = 2000
-    for chunk in (sample, it):
-        for r in chunk:
-            ws.append(r)
-            n += 1
-            if n % step == 0:
-                if cancelled is not None and cancelled():
-                    raise Cancelled("已取消导出，没有生成文件。")
-                if progress is not None:
-                    progress(n / total if total else 0.0, f"已写出{n:,}行…")
-    for r in footer or ():
-        ws.append(list(r))
-    if progress is not None:
-        progress(1.0, "正在保存…")
-    save_workbook(wb, path)
+    p = target_path(path)
+    with private_tmpdir() as tmpdir, atomic_target(p) as tmp:
+        wb = new_workbook(tmp, tmpdir)
+        ws = wb.add_worksheet(sheet_name(sheet_title))
+        fmt_date = wb.add_format({"num_format": DATE_FORMAT})
+        fmt_text = wb.add_format({"num_format": "@"})
+        fmt_quote = wb.add_format({"quote_prefix": True})
+        fmt_head = wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DDEBF7",
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+                "border": 1,
+            }
+        )
+        fmt_note = wb.add_format({"font_color": "#C00000", "text_wrap": True})
+        texts = set(text_columns)
+        date_cols = {
+            i for r in sample for i, v in enumerate(r[:ncol]) if isinstance(v, date | datetime)
+        }
+        for i, w in enumerate(widths):
+            fmt = fmt_text if i in texts else (fmt_date if i in date_cols else None)
+            if i == note_column:
+                fmt, w = fmt_note, 58
+            ws.set_column(i, i, max(6, min(w + 2, 50)), fmt)
+        header_row = (1 if title else 0) + (1 if title and subtitle else 0)
+        ws.freeze_panes(header_row + 1, 0)
+        if title:
+            ws.write_string(0, 0, title, wb.add_format({"bold": True, "font_size": 14}))
+            if subtitle:
+                ws.write_string(1, 0, subtitle)
+        for i, h in enumerate(headers):
+            ws.write_string(header_row, i, str(h), fmt_head)
+        r_no = header_row
+        n = 0
+        step = 2000
+        write_row = ws.write_row
+        for chunk in (sample, it):
+            for r in chunk:
+                r_no += 1
+                write_row(r_no, 0, r)
+                for c, v in enumerate(r):
+                    if v.__class__ is str and v[:1] in RISKY_START:
+                        ws.write_string(r_no, c, v, fmt_quote)
+                    elif v.__class__ is datetime or (
+                        v.__class__ is date and c not in date_cols and c not in texts
+                    ):
+                        ws.write_datetime(r_no, c, v, fmt_date)
+                n += 1
+                if n % step == 0:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled("已取消导出，没有生成文件。")
+                    if progress is not None:
+                        progress(n / total if total else 0.0, f"已写出{n:,}行…")
+        if ncol:
+            ws.autofilter(header_row, 0, max(r_no, header_row), ncol - 1)
+        for r in footer or ():
+            r_no += 1
+            write_row(r_no, 0, list(r))
+        page_setup(ws, header_row, ncol)
+        if progress is not None:
+            progress(1.0, "正在保存…")
+        wb.close()
     return n
 
 
-def _sheet_name(t: str) -> str:
+def sheet_name(t: str) -> str:
     bad = "[]:*?/\\"
     t = "".join("_" if c in bad else c for c in t).strip() or "Sheet1"
     return t[:31]
+
+
+_sheet_name = sheet_name

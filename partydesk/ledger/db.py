@@ -174,7 +174,7 @@ def backup_copy(src: Path, dest: Path) -> Path:
     s = paths.connect(src, mode="ro")
     try:
         paths.private_file(dest)
-        d = paths.connect(dest)
+        d = paths.connect(dest, like=src)
         try:
             s.backup(d)
         finally:

@@ -3,13 +3,12 @@ keys on, a busy timeout, WAL locally and the rollback journal on a network share
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from partydesk.ledger import paths
+from partydesk.ledger import cipher, paths
 from partydesk.ledger.paths import BUSY_TIMEOUT_MS
 
 
@@ -27,7 +26,7 @@ def _connect_hook(network: bool):
             else:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
-        except sqlite3.OperationalError:
+        except cipher.db_errors():
             pass  # read-only media: the journal mode cannot be changed; reading still works
         cur.close()
 
@@ -41,10 +40,19 @@ def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) 
     params = {"mode": "ro"} if readonly else {}
     if readonly and immutable:
         params["immutable"] = "1"
+    # An encrypted ledger: the same dialect over SQLCipher's DB-API module, so that its
+    # errors are wrapped (and translated) like sqlite3's. (SQLAlchemy's pysqlcipher
+    # dialect would send its own PRAGMA key from the URL.)
+    extra = {}
+    if cipher.is_encrypted(path):
+        import sqlcipher3
+
+        extra["module"] = sqlcipher3.dbapi2
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=lambda: paths.connect(path, **params),
         poolclass=QueuePool,
+        **extra,
     )
     event.listen(engine, "connect", _connect_hook(paths.is_network_path(path)))
     return engine

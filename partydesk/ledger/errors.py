@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from partydesk.errors import LedgerError
+from partydesk.ledger import cipher
 
 __all__ = [
     "DiskFullError",
@@ -90,7 +91,7 @@ def translate_sqlite_error(
         find_backup = getattr(ledger, "find_backup", None)
     if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
         return DiskFullError(disk_full_msg(path))
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, cipher.db_errors()):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     text = str(exc).lower()

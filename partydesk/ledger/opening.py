@@ -20,8 +20,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from partydesk import audit, backup, tempfiles
 from partydesk.backup import leftovers
 from partydesk.errors import LedgerError
+from partydesk.ledger import cipher, migrate, paths
 from partydesk.ledger import lock as locking
-from partydesk.ledger import migrate, paths
 from partydesk.ledger.db import Ledger
 from partydesk.ledger.engine import make_engine
 from partydesk.ledger.errors import LedgerDamagedError, damaged, translate_sqlite_error
@@ -47,6 +47,7 @@ def open_ledger(
     create: bool = False,
     readonly: bool = False,
     upgrade: bool = True,
+    passphrase: str | None = None,
     daily_backup: str = "open",
 ) -> Ledger:
     """Open (or with `create`, create) the ledger at `path`, upgrading its schema to the
@@ -68,6 +69,8 @@ def open_ledger(
             "账本文件，请写文件路径（例如 D:\\台账\\ledger.partydesk 或 /home/用户/台账.partydesk）。"
         )
     tempfiles.clean_once()
+    if passphrase:
+        cipher.offer(passphrase)
     p = Path(path) if path is not None else default_ledger_path()
     p = p.expanduser()
     created = not p.exists()
@@ -85,8 +88,10 @@ def open_ledger(
     elif p.is_dir():
         raise LedgerError(f"{p} 是一个文件夹，不是账本文件。")
     else:
-        head = _check_sqlite_header(p)
-        if not head or not head.strip(b"\0"):
+        head = b"" if cipher.is_encrypted(p) else _check_sqlite_header(p)
+        if cipher.is_encrypted(p):
+            cipher.key_for(p)  # PassphraseError (one line) when locked or wrong
+        elif not head or not head.strip(b"\0"):
             # An emptied or zeroed file (a failed copy, a disk fault) must not silently
             # become a new, empty ledger while its backups hold years of work.
             raise _damaged(p, "文件是空的，0 字节" if not head else "文件内容全是 0")
@@ -130,6 +135,8 @@ def open_ledger(
         private_copy = _private_copy(p)
     elif created and not readonly:
         paths.private_file(p)
+        if passphrase:
+            _create_encrypted(p, passphrase)
     elif not readonly:
         paths.make_private(p)
     engine = make_engine(
@@ -306,7 +313,8 @@ def daily_backup(ledger: Ledger) -> None:
             else "请把账本文件复制一份交给技术人员。"
         )
         ledger.make_read_only(
-            f"账本完整性检查未通过（{e}）。为保护数据，本次以只读方式打开，可以查看和打印，"
+            f"账本完整性检查未通过（{e.details}），文件可能已损坏。为保护数据，本次以只读方式打开，"
+            "可以查看和打印，"
             f"不能修改。{where}"
         )
     except LedgerError as e:
@@ -364,3 +372,16 @@ def _private_copy(p: Path) -> Path:
 def _ok_so_far() -> bool:
     """True while no exception is propagating (for the `finally` above)."""
     return sys.exc_info()[0] is None
+
+
+def _create_encrypted(p: Path, passphrase: str) -> None:
+    """Write the empty new file's SQLCipher header (its salt), so that every connection
+    after this finds it encrypted with the key derived from `passphrase`."""
+    key, salt = cipher.new_key(passphrase)
+    conn = cipher.connect_raw(p, key, salt)
+    try:
+        conn.execute("CREATE TABLE partydesk_init (x)")
+        conn.execute("DROP TABLE partydesk_init")
+        conn.commit()
+    finally:
+        conn.close()

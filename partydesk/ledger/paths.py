@@ -34,8 +34,23 @@ def sqlite_uri(path: str | Path, **params: str) -> str:
     return "file://" + quote(posix, safe="/:") + (f"?{q}" if q else "")
 
 
-def connect(path: str | Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000, **params: str):
-    """A plain sqlite3 connection to `path` through its URI (params as in sqlite_uri)."""
+def connect(
+    path: str | Path,
+    *,
+    timeout: float = BUSY_TIMEOUT_MS / 1000,
+    like: str | Path | None = None,
+    **params: str,
+):
+    """A DB-API connection to `path` through its URI (params as in sqlite_uri): sqlite3,
+    or SQLCipher keyed for an encrypted file (partydesk.ledger.cipher). A new file is
+    encrypted like the ledger `like` (a backup of an encrypted ledger is encrypted too)."""
+    from partydesk.ledger import cipher
+
+    found = cipher.key_for(Path(like)) if like is not None else None
+    if found is None and os.path.exists(path):
+        found = cipher.key_for(Path(path))
+    if found is not None:
+        return cipher.connect_raw(Path(path), *found, timeout=timeout, **params)
     return sqlite3.connect(
         sqlite_uri(path, **params), uri=True, timeout=timeout, check_same_thread=False
     )

@@ -389,11 +389,10 @@ def print_certificates(
     from partydesk.certs import registry
 
     cfg = settings.get(session, "certs")
-    secret = registry.ledger_secret(session)
     pages = [
         from_certificate(
             c,
-            registry.check_value(secret, c.serial),
+            registry.certificate_check(session, c),
             numerals=cfg.get("numerals") or "chinese",
             verify_line=cfg.get("verify_line") or "",
         )

@@ -198,21 +198,23 @@ def detail_table(sheet: DuesSheet, width: float) -> Table:
 
 
 def summary_text(sheet: DuesSheet) -> str:
+    """The year in one sentence; the rate counts the months that have ended (through)."""
     due, paid = sheet.total_due, sheet.total_paid
-    late = [r for r in sheet.grid.rows if sheet.late_months(r)]
-    counted = sum(min(c.paid, c.due or 0) for r in sheet.grid.rows for c in r.cells.values())
-    rate = f"{counted / due:.1%}" if due else "—"
-    unpriced = [r.name for r in sheet.grid.rows if r.unpriced]
-    parts = [
-        f"党员 {len(sheet.grid.rows)} 人，全年应交 {config.yuan(due)} 元，"
-        f"实交 {config.yuan(paid)} 元，收缴率 {rate}",
-        f"截至{mo.label(sheet.through)}欠交 {len(late)} 人"
-        + (
-            f"（{'、'.join(r.name for r in late[:12])}{'等' if len(late) > 12 else ''}）"
-            if late
-            else ""
-        ),
-    ]
+    rows = sheet.grid.rows
+    late = [r for r in rows if sheet.late_months(r)]
+    due_t = sum(r.total_due(sheet.through) for r in rows)
+    counted = sum(
+        min(c.paid, c.due or 0) for r in rows for k, c in r.cells.items() if k <= sheet.through
+    )
+    rate = f"{counted / due_t:.1%}" if due_t else "—"
+    names = "、".join(r.name for r in late[:12]) + ("等" if len(late) > 12 else "")
+    upto = mo.label(sheet.through)
+    parts = [f"党员 {len(rows)} 人，全年应交 {config.yuan(due)} 元，实交 {config.yuan(paid)} 元"]
+    if sheet.through < mo.key(sheet.year, 12):
+        parts[0] += f"（截至{upto}应交 {config.yuan(due_t)} 元）"
+    parts[0] += f"，收缴率 {rate}"
+    parts.append(f"截至{upto}欠交 {len(late)} 人" + (f"（{names}）" if late else ""))
+    unpriced = [r.name for r in rows if r.unpriced]
     if unpriced:
         parts.append(f"未核定基数 {len(unpriced)} 人（{'、'.join(unpriced[:8])}）")
     return "；".join(parts) + "。"

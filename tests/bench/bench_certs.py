@@ -57,14 +57,13 @@ def _floor_pages(lg):
 
     pages = []
     with lg.session() as s:
-        secret = registry.ledger_secret(s)
         for c in s.scalars(registry.query(s, year=2026, status="valid")):
             body = c.body
             lines = [body[i : i + 28] for i in range(0, len(body), 28)]
             pages.append(
                 (
                     c.serial,
-                    registry.qr_text(c.serial, registry.check_value(secret, c.serial)),
+                    registry.qr_text(c.serial, registry.certificate_check(s, c)),
                     c.title.replace("\u3000", ""),
                     lines,
                     c.closing,

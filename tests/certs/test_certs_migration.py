@@ -41,7 +41,7 @@ def test_each_ledger_gets_its_own_secret_and_a_read_only_ledger_verifies(tmp_pat
         c = registry.issue(
             s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
         )[0]
-        check = registry.check_value(registry.ledger_secret(s), c.serial)
+        check = registry.certificate_check(s, c)
     a.close()
     b.close()
     ro = open_ledger(tmp_path / "a.partydesk", readonly=True)

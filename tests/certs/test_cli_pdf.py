@@ -51,7 +51,7 @@ def test_cli_issue_batch_revoke_reissue_verify_list(ledger, ledger_path, staffed
     assert code == 1 and "2026ZD0003" in text
 
     with ledger.session() as s:
-        check = registry.check_value(registry.ledger_secret(s), "2026ZD0003")
+        check = registry.certificate_check(s, registry.get(s, "2026ZD0003"))
     code, text, _ = run(capsys, "cert", "verify", "--qr", f"PDCERT|2026ZD0003|{check}", *L)
     assert code == 0 and "有效" in text and "王建国" in text
     code, text, _ = run(capsys, "cert", "verify", "2026ZD0003", "--check", "ZZZZ-ZZZZ", *L)
@@ -223,7 +223,7 @@ def test_qr_on_the_page_encodes_serial_and_check_value(ledger, tmp_path):
         c = registry.issue(
             s, "instructor", [registry.Holder("王建国")], issued_on=date(2026, 1, 5)
         )[0]
-        check = registry.check_value(registry.ledger_secret(s), c.serial)
+        check = registry.certificate_check(s, c)
         text = registry.qr_text(c.serial, check)
         assert registry.verify(s, text, today=TODAY).ok
         print_certificates(s, [c], tmp_path / "q.pdf")

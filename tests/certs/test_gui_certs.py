@@ -27,9 +27,7 @@ def _issue(ledger, *names, on=None):
         certs = registry.issue(
             s, "instructor", [registry.Holder(n) for n in names], issued_on=on or date.today()
         )
-        return [c.serial for c in certs], registry.check_value(
-            registry.ledger_secret(s), certs[0].serial
-        )
+        return [c.serial for c in certs], registry.certificate_check(s, certs[0])
 
 
 def test_verify_dialog_accepts_serial_or_qr_text_and_shows_the_verdict(ctx, ledger, qtbot):

@@ -72,7 +72,7 @@ def test_failed_batch_allocates_nothing(ledger):
 def test_revoked_serial_fails_verification_with_its_reason(ledger):
     with ledger.session() as s:
         c = _issue_names(s, 1)[0]
-        check = registry.check_value(registry.ledger_secret(s), c.serial)
+        check = registry.certificate_check(s, c)
         assert registry.verify(s, c.serial, check, today=TODAY).state == "valid"
         registry.revoke(s, c.serial, "调离党建指导员岗位", TODAY)
         v = registry.verify(s, registry.qr_text(c.serial, check), today=TODAY)
@@ -92,7 +92,7 @@ def test_replaced_serial_names_the_new_one(ledger):
 def test_forged_check_value_fails(ledger, tmp_path):
     with ledger.session() as s:
         c = _issue_names(s, 1)[0]
-        good = registry.check_value(registry.ledger_secret(s), c.serial)
+        good = registry.certificate_check(s, c)
         forged = "AAAA-AAAA" if good != "AAAA-AAAA" else "BBBB-BBBB"
         assert registry.verify(s, c.serial, forged, today=TODAY).state == "forged"
         # a serial invented by a forger (a plausible next number) fails too

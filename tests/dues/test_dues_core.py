@@ -163,3 +163,34 @@ def test_summary_totals_are_the_sum_of_the_branches(branch):
         g = schedule.grid(s, org, 2026)
         assert red.due == sum(r.total_due() for r in g.rows)
         assert abs(blue.rate - 5 / 12) < 1e-9
+
+
+def test_summary_agrees_with_the_month_by_month_grid(branch):
+    """Reliefs, a mid-year base, overpayment, part payment and a reversal: the summary's
+    pieces give what the grid's months give."""
+    ledger, org, ids = branch
+    with ledger.session() as s:
+        get = lambda n: s.get(Person, ids[n])  # noqa: E731
+        bases.set_base(s, get("张伟"), 202607, 520000)
+        bases.set_relief(s, get("周敏"), 202605, 202607, 1000, "困难", date(2026, 4, 28))
+        for k in mo.span(202601, 202608):
+            payments.pay(s, get("张伟"), k, today=TODAY)
+        payments.pay(s, get("张伟"), 202609, 3000, today=TODAY)  # part
+        payments.pay(s, get("张伟"), 202610, 20000, today=TODAY)  # 自愿多交
+        for k in mo.span(202603, 202606):
+            payments.pay(s, get("周敏"), k, today=TODAY)
+        wrong = payments.pay(s, get("王芳"), 202602, 9000, today=TODAY)
+        payments.reverse(s, wrong.id, "录错人")
+        payments.pay(s, get("陈静"), 202601, 20, today=TODAY)
+        for through in (202606, 202612):
+            sm = {b.org_id: b for b in figures.summary(s, 2026, through).branches}
+            for oid in sm:
+                g = schedule.grid(s, oid, 2026)
+                cells = [c for r in g.rows for k, c in r.cells.items() if k <= through]
+                b = sm[oid]
+                assert b.due == sum(c.due for c in cells)
+                assert b.paid == sum(c.paid for c in cells)
+                assert b.paid_counted == sum(min(c.paid, c.due) for c in cells)
+                assert b.short == sum(c.short for c in cells)
+                late = {r.person_id for r in g.rows if r.unpaid_months(through)}
+                assert b.in_arrears == len(late)

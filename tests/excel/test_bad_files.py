@@ -52,8 +52,9 @@ def test_encrypted_and_old_xls(untouched, tmp_path):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
     (tmp_path / "enc.xlsx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\0" * 1000)
     refuse(untouched, tmp_path / "enc.xlsx", "加密")
+    # an OLE file that is no workbook at all (a real .xls imports: test_formats.py)
     (tmp_path / "old.xls").write_bytes(ole + b"Workbook".ljust(1000, b"\0"))
-    refuse(untouched, tmp_path / "old.xls", "旧版Excel（.xls）")
+    refuse(untouched, tmp_path / "old.xls", "无法作为Excel工作簿打开")
 
 
 def test_zip_that_is_not_a_workbook(untouched, tmp_path):
@@ -112,8 +113,8 @@ def test_a_million_rows_is_refused_quickly(untouched, tmp_path):
     _million_rows(p, 1_000_000, dimension=True)
     t0 = time.perf_counter()
     msg = refuse(untouched, p, "超过一次导入的上限")
-    assert time.perf_counter() - t0 < 3  # decided from the sheet's dimension, not by reading
-    assert "1,000,000行" in msg and f"{MAX_ROWS:,}" in msg
+    assert time.perf_counter() - t0 < 3  # decided while scanning, before the sheet is read
+    assert f"超过{MAX_ROWS:,}行" in msg
 
 
 def test_row_limit_holds_without_a_dimension(untouched, tmp_path):
@@ -128,3 +129,94 @@ def test_cli_prints_one_line_and_exit_1(untouched, tmp_path, capsys):
     assert main(["--ledger", str(untouched.path), "import", "people", str(p)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：x.xlsx 不是Excel文件") and "Traceback" not in err
+
+
+def _peak_mb_of(code: str) -> tuple[int, str]:
+    """Run `code` in a fresh interpreter; (its peak resident memory in MB, its output)."""
+    import os
+    import subprocess
+    import sys
+
+    # VmHWM, not ru_maxrss: the latter keeps the forking pytest's high-water mark over exec
+    wrapper = (
+        code
+        + "\nhwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]"
+        + "\nprint('PEAK', int(hwm.split()[1]) // 1024)"
+    )
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    got = subprocess.run(
+        [sys.executable, "-c", wrapper], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert got.returncode == 0, got.stderr
+    peak = int(got.stdout.rsplit("PEAK", 1)[1])
+    return peak, got.stdout
+
+
+PLAN = (
+    "from partydesk import excel\n"
+    "from partydesk.ledger import open_ledger\n"
+    "lg = open_ledger({ledger!r}, create=True)\n"
+    "try:\n"
+    "    excel.plan_import(lg, 'people', {path!r})\n"
+    "    print('ACCEPTED')\n"
+    "except excel.ExcelFileError as e:\n"
+    "    print('REFUSED', e)\n"
+)
+
+
+def test_zip_bomb_is_refused_in_little_memory(tmp_path):
+    src = tmp_path / "small.xlsx"
+    roster(src, ["姓名", "人员类别"], [["甲", "正式党员"]], titles=0)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                zout.writestr(item, zin.read(item.filename))
+        with zout.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 20)
+            for _ in range(450):  # 450 MB of nothing, a few hundred KB packed
+                f.write(block)
+    assert bomb.stat().st_size < 3 * 1024 * 1024
+    peak, text = _peak_mb_of(PLAN.format(ledger=str(tmp_path / "l.partydesk"), path=str(bomb)))
+    assert "REFUSED" in text and "解压后有450MB" in text and "超过一次导入的上限" in text
+    assert peak < 300
+
+
+def test_sheet_of_16384_column_rows_is_refused_in_little_memory(tmp_path):
+    wide = tmp_path / "wide.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "人员类别"])
+    for r in range(2, 6):
+        for c in range(1, 16385, 7):
+            ws.cell(r, c, c)
+        ws.cell(r, 16384, "末列")
+    wb.save(wide)
+    peak, text = _peak_mb_of(PLAN.format(ledger=str(tmp_path / "l.partydesk"), path=str(wide)))
+    assert "REFUSED" in text and "列（上限256列）" in text
+    assert peak < 300
+
+
+def test_stale_dimension_does_not_cut_the_sheet(untouched, tmp_path):
+    import re
+
+    from excel_helpers import ids
+
+    n = ids(500)
+    src = roster(
+        tmp_path / "src.xlsx",
+        ["姓名", "公民身份证号", "人员类别", "民族"],
+        [[f"人{i}", n[i], "正式党员", "汉族"] for i in range(500)],
+        titles=0,
+    )
+    stale = tmp_path / "stale.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(stale, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, k = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:D3"', data)
+                assert k == 1
+            zout.writestr(item, data)
+    plan = excel.plan_import(untouched, "people", stale)
+    assert plan.counts["new"] == 500
+    assert plan.rows[-1].values["name"] == "人499"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from partydesk.errors import ValidationError
 from partydesk.excel import mapping
-from partydesk.excel.importing import _cell_cleaner
+from partydesk.excel.planning import cell_cleaner
 from partydesk.ledger import fields
 from partydesk.ledger.models import Organization
 from partydesk.rules.dates import parse_date
@@ -60,7 +60,7 @@ def session(tmp_path_factory):
 @given(field=st.sampled_from(ALL_FIELDS), raw=cell)
 def test_every_field_gives_a_value_or_a_row_error(session, field, raw):
     entity, name = field
-    clean = _cell_cleaner(entity, name, session, date(2025, 6, 30))
+    clean = cell_cleaner(entity, name, session, date(2025, 6, 30))
     try:
         v = clean(raw)
     except ValidationError as e:

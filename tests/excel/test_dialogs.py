@@ -126,3 +126,65 @@ def test_export_table_and_report_off_the_ui_thread(ctx, qtbot, tmp_path):
     )
     assert save_template(ctx, "units", str(tmp_path / "t.xlsx")) and (tmp_path / "t.xlsx").exists()
     assert TODAY  # fixtures share the test date
+
+
+def test_dropped_csv_opens_the_wizard_that_creates_the_branches(ctx, qtbot, tmp_path):
+    """A GBK .csv roster of a branch the ledger lacks, dropped onto the window: the wizard
+    opens on it, says which organization it would create, and creates it when asked."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from partydesk.ledger.models import Organization
+    from ui.excel import drop
+
+    n = ids(2)
+    p = tmp_path / "名单.csv"
+    p.write_bytes(
+        (
+            "姓名,公民身份证号,政治面貌,所在支部,手机\r\n"
+            f"甲,{n[0]},中共党员,中共某某新公司支部委员会,0571-88886666\r\n"
+            f"乙,{n[1]},中共预备党员,中共某某新公司支部委员会,13911112222\r\n"
+        ).encode("gbk")
+    )
+    win = ctx.window
+    win.ctx = ctx
+    drop.install(win)
+    opened = []
+    monkey = drop.open_dropped
+
+    def spy(window, path):
+        from ui.excel.import_wizard import open_import_wizard
+
+        opened.append(path)
+        return open_import_wizard(ctx, drop.guess_entity(path), path)
+
+    drop.open_dropped = spy
+    try:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p))])
+        ev = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        (f,) = win.findChildren(drop.DropFilter)
+        assert f.eventFilter(win, ev) is True
+    finally:
+        drop.open_dropped = monkey
+    assert opened == [str(p)]
+    from ui.excel.import_wizard import ImportWizard
+
+    w = [x for x in win.findChildren(ImportWizard)][-1]
+    qtbot.waitUntil(lambda: w.plan is not None and w.task is None, timeout=10000)
+    assert w.plan.counts["error"] == 2 and "账本中没有" in w.summary_label.text()
+    w.create_orgs.setChecked(True)
+    qtbot.waitUntil(lambda: w.task is None and bool(w.plan.new_orgs), timeout=10000)
+    assert "将新建党组织1个" in w.summary_label.text()
+    assert "有提醒1" in w.summary_label.text()
+    w.grab().save(str(tmp_path / "wizard-create.png"))
+    import os
+
+    if os.environ.get("PARTYDESK_SHOTS"):
+        w.grab().save(os.environ["PARTYDESK_SHOTS"] + "/wizard-create.png")
+    w.import_btn.click()
+    qtbot.waitUntil(lambda: w.result_counts is not None, timeout=10000)
+    assert names(ctx.ledger) == ["乙", "甲"]
+    with ctx.ledger.Session() as s:
+        org = s.scalar(select(Organization).where(Organization.name.like("%新公司%")))
+        assert org.org_type == "branch"

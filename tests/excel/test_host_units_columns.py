@@ -47,9 +47,11 @@ def test_import_links_new_and_existing_organizations_to_their_units(ledger, orgs
         ],
     )
     plan = excel.plan_import(ledger, "orgs", path, today=TODAY)
-    assert [r.status for r in plan.rows] == ["new", "unchanged", "update", "error"]
+    # an unknown host unit keeps the organization, without the link, and says so
+    assert [r.status for r in plan.rows] == ["new", "unchanged", "update", "new"]
     assert plan.rows[2].describe_changes("org") == "所在单位：杭州甲科技有限公司→杭州丙餐饮有限公司"
-    assert "找不到单位“不存在的公司”" in plan.rows[3].reason
+    assert "找不到单位“不存在的公司”" in plan.rows[3].warning
+    assert plan.rows[3].links == {}
     with ledger.session() as s:
         before = stats.coverage(s, TODAY)
         u3, u4 = s.scalars(
@@ -60,7 +62,7 @@ def test_import_links_new_and_existing_organizations_to_their_units(ledger, orgs
     assert u4 in before.uncovered_ids
 
     result = excel.apply_import(ledger, plan)
-    assert (result.inserted, result.updated) == (1, 1)
+    assert (result.inserted, result.updated) == (2, 1)
     with ledger.session() as s:
         from partydesk.ledger.models import Organization
 

@@ -241,7 +241,7 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
         6: "new",
         7: "error",
         8: "update",
-        9: "error",
+        9: "new",  # the future date is left out, with a warning
         10: "error",
     }
     upd = plan.rows[0]
@@ -251,14 +251,15 @@ def test_classification_new_update_unchanged_error(ledger, orgs, tmp_path):
     }
     assert upd.describe_changes("person").startswith("人员类别：预备党员→正式党员")
     assert "人员类别：应为" in plan.rows[3].reason
-    assert "不能是将来的日期" in plan.rows[5].reason
+    assert "不能是将来的日期" in plan.rows[5].warning and "此项未导入" in plan.rows[5].warning
+    assert "admitted_on" not in plan.rows[5].values
     assert "找不到党组织“不存在的支部”" in plan.rows[6].reason
     excel.apply_import(ledger, plan)
     got = people(ledger)
     assert got["老甲"].category == "full" and got["老甲"].phone == "13900000000"
     assert got["无号"].category == "target"
     assert got["新丙"].category == "applicant"
-    assert "新丁" not in got and "新戊" not in got
+    assert "新丁" not in got and got["新戊"].admitted_on is None
 
 
 def test_blank_cells_never_erase(ledger, orgs, tmp_path):
@@ -295,8 +296,12 @@ def test_cross_field_rules_of_the_core(ledger, orgs, tmp_path):
     )
     plan = excel.plan_import(ledger, "people", f, today=TODAY)
     r = plan.rows[0]
-    assert r.status == "error"
-    assert "出生日期1999-01-01与身份证号" in r.reason and "性别与身份证号不一致" in r.reason
+    # the ID number's facts are kept, the clashing cells left out with a warning
+    assert r.status == "new"
+    assert "出生日期1999-01-01与身份证号" in r.warning and "性别与身份证号不一致" in r.warning
+    excel.apply_import(ledger, plan)
+    p = people(ledger)["甲"]
+    assert p.birth_date.year != 1999 and p.sex == ("M" if int(n[16]) % 2 else "F")
 
 
 def test_required_column_missing_refuses_new_rows_only(ledger, orgs, tmp_path):
@@ -372,7 +377,7 @@ def test_cancel_and_crash_leave_the_ledger_exactly_as_it_was(ledger, orgs, tmp_p
         excel.apply_import(ledger, plan, chunk=5, cancelled=cancel_after_first_chunk)
     assert snapshot(ledger) == before
 
-    import partydesk.excel.importing as imp
+    import partydesk.excel.applying as imp
 
     def boom(*a, **k):
         raise RuntimeError("power cut")
@@ -413,17 +418,18 @@ def test_error_report_holds_the_users_rows_and_reasons(ledger, orgs, tmp_path):
     out = excel.write_error_report(plan, tmp_path / "errors.xlsx")
     ws = openpyxl.load_workbook(out).active
     rows = list(ws.values)
-    assert rows[0] == tuple(HEADER) + ("错误原因",)
+    assert rows[0] == tuple(HEADER) + ("处理结果", "错误与提醒")
     assert len(rows) == 2
     assert rows[1][:7] == (2, "乙", None, "123", "正式党员", datetime(2019, 7, 1), "杭州甲科技")
-    assert rows[1][-1].startswith("第5行：公民身份证号：身份证号应为18位")
+    assert rows[1][-2] == "未导入"
+    assert rows[1][-1].startswith("第5行：错误：公民身份证号：身份证号应为18位")
     assert ws.freeze_panes == "A2"
     # fix the row in the report and import it again: it goes in
     wb = openpyxl.load_workbook(out)
     wb.active["D2"] = n[1]
     wb.save(out)
     again = excel.plan_import(ledger, "people", out, today=TODAY)
-    assert again.counts["new"] == 1 and again.ignored_headers == ["序号", "错误原因"]
+    assert again.counts["new"] == 1 and again.ignored_headers == ["序号", "处理结果", "错误与提醒"]
 
 
 def test_units_orgs_and_instructors(ledger, tmp_path):

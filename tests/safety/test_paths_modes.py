@@ -175,3 +175,25 @@ def test_private_temp_folder_is_0700_and_cleaned_at_start(tmp_path):
     mine = tempfiles.new_dir("test")
     tempfiles.clean_at_start()
     assert not dead.exists() and mine.exists()
+
+
+def test_disk_full_anywhere_on_the_command_line_is_one_chinese_line(ledger, capsys, monkeypatch):
+    import partydesk.excel
+
+    def full(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(partydesk.excel, "export_table", full)
+    out = ledger.path.with_name("导出.xlsx")
+    assert main(["export", "people", "-o", str(out), "--ledger", str(ledger.path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：磁盘空间已满") and "Traceback" not in err
+
+
+def test_an_empty_lock_file_is_taken_over(ledger):
+    """A lock file left empty (its writer died between creating and writing it)."""
+    path = ledger.path
+    ledger.close()
+    path.with_name(path.name + ".lock").write_bytes(b"")
+    with open_ledger(path) as lg:
+        assert not lg.readonly

@@ -60,8 +60,9 @@ class AuditModel(QAbstractTableModel):
         start = max(0, row - PAGE // 4)
         wanted = [i for i in self._ids[start : start + PAGE] if i not in self._rows]
         with self.ledger.session() as s:
+            names = audit.Names(s)  # 所在党组织=星光科技党支部, not =17
             for e in s.scalars(select(AuditEntry).where(AuditEntry.id.in_(wanted))):
-                self._rows[e.id] = (audit.entry_row(e), e)
+                self._rows[e.id] = (audit.entry_row(e, names), e)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -61,7 +61,11 @@ KIND_LABELS = {
 def kind_label(kind: str) -> str:
     if kind.startswith("record_"):  # a branch's meeting not yet held this period
         return "组织生活"
-    return KIND_LABELS.get(kind, "其他")
+    if kind in KIND_LABELS:
+        return KIND_LABELS[kind]
+    from partydesk.reminders import LABELS  # the core's headings of other features' kinds
+
+    return LABELS.get(kind, "其他")
 
 
 class DashboardPage(QWidget):

@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+# What the import reads: the formats offices have (Excel, WPS, LibreOffice, CSV).
+OPEN_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)"
 
 
 def last_dir() -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,7 +36,7 @@ from partydesk import excel
 from partydesk.excel import importing
 from partydesk.excel import mapping as excel_mapping
 from partydesk.ledger import fields
-from ui.excel.files import XLSX_FILTER, last_dir, refresh_pages, remember_dir
+from ui.excel.files import OPEN_FILTER, XLSX_FILTER, last_dir, refresh_pages, remember_dir
 from ui.excel.preview_model import PreviewModel
 from ui.tasks import run_task
 
@@ -57,7 +58,9 @@ class ImportWizard(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("选择要导入的 .xlsx 文件"))
+        self.path_edit.setPlaceholderText(
+            self.tr("选择要导入的表格（.xlsx .xls .et .ods .csv），或把文件拖到窗口上")
+        )
         browse = QPushButton(self.tr("选择文件(&O)…"))
         browse.clicked.connect(self.choose_file)
         self.sheet_combo = QComboBox()
@@ -68,6 +71,13 @@ class ImportWizard(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("文件："), file_row)
         form.addRow(self.tr("工作表："), self.sheet_combo)
+        self.create_orgs = QCheckBox(self.tr("新建表中提到、账本中没有的党组织（按名称定类别）"))
+        self.create_orgs.setObjectName("createOrgs")
+        self.create_orgs.toggled.connect(lambda _on: self.load(reread=False))
+        if self.entity == "person":
+            form.addRow("", self.create_orgs)
+        else:
+            self.create_orgs.hide()
 
         self.mapping_table = QTableWidget(0, 2)
         self.mapping_table.setHorizontalHeaderLabels([self.tr("表格中的列"), self.tr("对应字段")])
@@ -118,7 +128,7 @@ class ImportWizard(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.report_btn = self.buttons.addButton(
-            self.tr("保存错误报告(&E)…"), QDialogButtonBox.ActionRole
+            self.tr("保存导入报告(&E)…"), QDialogButtonBox.ActionRole
         )
         self.import_btn = self.buttons.addButton(self.tr("导入(&I)"), QDialogButtonBox.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.Cancel).setText(self.tr("取消"))
@@ -136,7 +146,7 @@ class ImportWizard(QDialog):
     # -------------------------------------------------------------- file and sheet
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择Excel文件"), last_dir(), XLSX_FILTER
+            self, self.tr("选择要导入的表格"), last_dir(), OPEN_FILTER
         )
         if path:
             self.set_file(path)
@@ -179,6 +189,7 @@ class ImportWizard(QDialog):
         ledger = self.ctx.ledger
         entity = self.entity
         cached = None if reread else self.sheet_data
+        create_orgs = self.create_orgs.isChecked()
         self.import_btn.setEnabled(False)
         self.summary_label.setText(self.tr("正在读取和检查…"))
 
@@ -199,6 +210,7 @@ class ImportWizard(QDialog):
                 sheet_data=data,
                 progress=task.progress,
                 cancelled=lambda: task.cancelled,
+                create_orgs=create_orgs,
             )
             return data, plan
 
@@ -230,10 +242,13 @@ class ImportWizard(QDialog):
             self.tr("工作表“{0}”，表头在第{1}行，共{2}行数据：").format(
                 plan.sheet, plan.header_row, len(plan.rows)
             )
-            + self.tr("新增{0}，更新{1}，无变化{2}，错误{3}。").format(
+            + self.tr("新增{0}，更新{1}，无变化{2}，错误{3}").format(
                 c["new"], c["update"], c["unchanged"], c["error"]
             )
+            + (self.tr("，有提醒{0}").format(len(plan.warned)) if plan.warned else "")
+            + self.tr("。")
         ]
+        lines += plan.notes()
         if plan.ignored_headers:
             lines.append(self.tr("未识别、将忽略的列：") + "、".join(plan.ignored_headers))
         if plan.missing_required:
@@ -243,7 +258,7 @@ class ImportWizard(QDialog):
         self.summary_label.setText("\n".join(lines))
         self.import_btn.setEnabled(c["new"] + c["update"] > 0)
         self.import_btn.setText(self.tr("导入 {0} 行(&I)").format(c["new"] + c["update"]))
-        self.report_btn.setEnabled(c["error"] > 0)
+        self.report_btn.setEnabled(c["error"] > 0 or bool(plan.warned))
         self.recheck_btn.setEnabled(True)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
@@ -269,8 +284,8 @@ class ImportWizard(QDialog):
     def save_error_report(self) -> None:
         if self.plan is None:
             return
-        default = str(Path(last_dir()) / (Path(self.plan.path).stem + "-错误行.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), default, XLSX_FILTER)
+        default = str(Path(last_dir()) / (Path(self.plan.path).stem + "-导入报告.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入报告"), default, XLSX_FILTER)
         if not path:
             return
         try:
@@ -280,7 +295,7 @@ class ImportWizard(QDialog):
 
             show_error(self, e)
             return
-        self.ctx.status(self.tr("错误报告已保存：") + str(out)) if hasattr(
+        self.ctx.status(self.tr("导入报告已保存：") + str(out)) if hasattr(
             self.ctx, "status"
         ) else None
 
@@ -300,7 +315,10 @@ class ImportWizard(QDialog):
             self.task = None
             self.result_counts = res
             refresh_pages(self.ctx)
-            msg = self.tr("已导入：新增{0}条，更新{1}条。").format(res.inserted, res.updated)
+            msg = self.tr("已导入：新增{0}条，更新{1}条").format(res.inserted, res.updated)
+            if res.orgs_created:
+                msg += self.tr("，新建党组织{0}个").format(res.orgs_created)
+            msg += self.tr("。")
             if hasattr(self.ctx, "status"):
                 self.ctx.status(msg)
             self.accept()

@@ -27,6 +27,9 @@ def install(window: QMainWindow) -> QMenu:
     """Add the Excel menu between 视图 and 工具."""
     menu = QMenu(window.tr("Excel(&X)"), window)
     menu.setObjectName("excelMenu")
+    from ui.excel import drop
+
+    window._excel_drop = drop.install(window)  # a roster dropped on the window imports
     window.menuBar().insertMenu(window.tools_menu.menuAction(), menu)
 
     imp = menu.addMenu(window.tr("导入名册(&I)"))

@@ -52,9 +52,10 @@ class PreviewModel(QAbstractTableModel):
         if col == 2:
             if r.status == excel.ERROR:
                 return r.reason
-            if r.status == excel.UPDATE:
-                return r.describe_changes(self.plan.entity)
-            return ""
+            text = r.describe_changes(self.plan.entity) if r.status == excel.UPDATE else ""
+            if r.warnings:
+                text = "；".join(x for x in (text, self.tr("提醒：") + r.warning) if x)
+            return text
         i = col - self.FIXED
         v = r.cells[i] if i < len(r.cells) else None
         if v is None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from partydesk import backup
 from partydesk.errors import PartyDeskError
-from partydesk.ledger import Ledger, open_ledger
+from partydesk.ledger import Ledger, cipher, open_ledger
 from partydesk.ledger.db import LedgerDamagedError
 from ui.errors import show_error
 from ui.safety.password import unlock
@@ -30,6 +30,10 @@ def open_for_gui(path, parent: QWidget | None = None, *, create: bool = True) ->
             ledger = open_ledger(path, create=create)
         except LedgerDamagedError as e:
             if offer_restore(parent, e):
+                continue
+            return None
+        except cipher.PassphraseError as e:
+            if ask_passphrase(parent, e):
                 continue
             return None
         except PartyDeskError as e:
@@ -53,6 +57,23 @@ def before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | Non
     for w in ledger.warnings:
         QMessageBox.warning(parent, _tr("提醒"), w)
     return ledger
+
+
+def ask_passphrase(parent: QWidget | None, err: cipher.PassphraseError) -> bool:
+    """The ledger is encrypted: ask for its passphrase (again, after a wrong one, with the
+    one-line reason). False when the user cancels."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        parent,
+        _tr("账本已加密"),
+        str(err) + "\n" + _tr("请输入账本口令："),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok or not text:
+        return False
+    cipher.offer_only(text)
+    return True
 
 
 def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:

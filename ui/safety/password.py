@@ -47,8 +47,12 @@ def unlock(
         dlg.edit.clear()
         if dlg.exec() != QDialog.Accepted:
             return False
-        if applock.check(ledger, dlg.edit.text()):
-            return True
+        try:
+            if applock.check(ledger, dlg.edit.text()):
+                return True
+        except applock.LockedOut as e:
+            dlg.message.setText(str(e))
+            continue
         left = attempts - i - 1
         dlg.message.setText(dlg.tr("密码不对，还可以试 %1 次：").replace("%1", str(left)))
     return False

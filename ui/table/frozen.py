@@ -4,7 +4,7 @@ showing only the column shown first, scrolling up and down with the table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -26,6 +26,9 @@ class FrozenColumn(QTableView):
         self.setFocusPolicy(Qt.NoFocus)  # keys stay with the table
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        from ui.table.view import RowNumberHeader
+
+        self.setVerticalHeader(RowNumberHeader(self))  # never asks the model for row labels
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.verticalHeader().setDefaultSectionSize(main.verticalHeader().defaultSectionSize())
@@ -65,27 +68,35 @@ class FrozenColumn(QTableView):
     def sync(self) -> None:
         first = self.first_column()
         model = self.model()
-        for c in range(model.columnCount()):
-            self.setColumnHidden(c, c != first)
+        shown = (first, model.columnCount())
+        if shown != getattr(self, "_shown", None):  # a reset (sort, search) changes neither
+            self._shown = shown
+            for c in range(model.columnCount()):
+                self.setColumnHidden(c, c != first)
         if first < 0:
             self.hide()
             return
-        self.setColumnWidth(first, self.main.columnWidth(first))
+        if self.columnWidth(first) != self.main.columnWidth(first):
+            self.setColumnWidth(first, self.main.columnWidth(first))
         self.place()
-        self.show()
+        if self.isHidden():
+            self.show()
 
     def place(self) -> None:
         m = self.main
         first = self.first_column()
         if first < 0:
             return
-        self.setGeometry(
+        geometry = QRect(
             m.verticalHeader().width() + m.frameWidth(),
             m.frameWidth(),
             m.columnWidth(first),
             m.viewport().height() + m.horizontalHeader().height(),
         )
-        self.horizontalHeader().setFixedHeight(m.horizontalHeader().height())
+        if geometry != self.geometry():
+            self.setGeometry(geometry)
+        if self.horizontalHeader().height() != m.horizontalHeader().height():
+            self.horizontalHeader().setFixedHeight(m.horizontalHeader().height())
 
     def _show_sort(self, column: int, order) -> None:
         self.horizontalHeader().setSortIndicator(column, order)

@@ -27,3 +27,5 @@ class AuditEntry(Record, Base):
     label: Mapped[str] = mapped_column(String(300), default="")  # readable record label
     old_values: Mapped[str | None] = mapped_column(Text)  # JSON object
     new_values: Mapped[str | None] = mapped_column(Text)  # JSON object
+    # Keyed hash over this entry and the previous one's (partydesk.audit.chain).
+    chain: Mapped[str | None] = mapped_column(String(64))

@@ -136,6 +136,9 @@ class Certificate(Record, Base):
 
     kind: Mapped[str] = mapped_column(String(30), index=True)  # CertificateKind code
     serial: Mapped[str] = mapped_column(String(40), unique=True)
+    # Which check value it carries: 1 = the old one over the serial (keyed by a secret
+    # in the ledger), 2 = over serial, holder, kind and dates with the ledger's key.
+    check_version: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
     holder_name: Mapped[str] = mapped_column(String(50), index=True)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True

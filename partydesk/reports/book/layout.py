@@ -126,6 +126,16 @@ class Heading(Paragraph):
         self.toc = (key, level, title)
 
 
+class Grid(Table):
+    """A Table that does not draw its empty cells: a sign-in sheet's 签名 column and a blank
+    book are mostly empty, and each empty string still cost a text object."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - ReportLab's name
+        if cellval == "" or cellval is None:
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+
 PAD_X, PAD_Y = 6, 3  # ReportLab's default cell padding, kept by the blocks drawn by hand
 
 
@@ -190,7 +200,7 @@ class RowGroup(Flowable):
             style = list(self.base)
             for i, (_cells, cmds, _h) in enumerate(self.rows):
                 style += [(c[0], (c[1][0], i), (c[2][0], i), *c[3:]) for c in cmds]
-            self._t = Table(
+            self._t = Grid(
                 [cells for cells, _c, _h in self.rows],
                 colWidths=self.col_w,
                 style=TableStyle(style),
@@ -417,7 +427,7 @@ class Layout:
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ]
-        return Table(
+        return Grid(
             data,
             colWidths=cols,
             repeatRows=1 if repeat else 0,
@@ -468,7 +478,7 @@ class Layout:
         """Ruled lines for writing by hand."""
         h = self.g.body * 2.3
         n = lines or int((self.g.height - self.g.body * 6) // h)
-        t = Table([[""]] * n, colWidths=[self.g.width], rowHeights=[h] * n)
+        t = Grid([[""]] * n, colWidths=[self.g.width], rowHeights=[h] * n)
         t.setStyle(
             TableStyle(
                 [

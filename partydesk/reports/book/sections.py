@@ -22,7 +22,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, PageBreak
 
 from partydesk.records import MEETING_KINDS
-from partydesk.reports.book import parts
+from partydesk.reports.book import dues, parts
 from partydesk.reports.book.data import RecordView
 from partydesk.reports.book.layout import Layout
 from partydesk.reports.book.records import record, record_title
@@ -95,6 +95,7 @@ SECTIONS: list[Section] = [
     Section("theme_day", "主题党日活动记录", record_section("theme_day")),
     Section("life", "组织生活会和民主评议党员", record_section("life")),
     Section("talk", "谈心谈话记录", record_section("talk")),
+    Section(dues.KEY, "党费收缴", dues.build, dues.load),
     Section("visit", "走访记录", record_section("visit")),
     Section("instructor_log", "党建指导员工作日志", record_section("instructor_log")),
     Section("summary", "年度工作总结", lined),

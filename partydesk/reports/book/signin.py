@@ -22,8 +22,10 @@ class SignInSheet(Flowable):
         head = f"{title}　签到表（续）" if cont else "签到表"
         self.head = Paragraph(escape(head), book.s.h3)
         self._built: tuple | None = None
+        self._head: float | None = None
 
     def _table(self, aw):
+        """The sheet's table, built and wrapped once per width: (table, its height)."""
         if self._built is None or self._built[0] != aw:
             cells = self.cells
             half = -(-len(cells) // 2)
@@ -34,23 +36,25 @@ class SignInSheet(Flowable):
             t = self.book.grid(
                 ["序号", "姓名", "签名"] * 2, rows, [0.8, 2.0, 3.0] * 2, row_h=self.row_h
             )
-            self._built = (aw, t)
-        return self._built[1]
+            _, th = t.wrap(aw, 1e9)
+            self._built = (aw, t, th)
+        return self._built[1], self._built[2]
 
     def _head_h(self, aw) -> float:
-        _, h = self.head.wrap(aw, 1e9)
-        return h + self.book.s.h3.spaceBefore + self.book.s.h3.spaceAfter
+        if self._head is None:
+            _, h = self.head.wrap(aw, 1e9)
+            self._head = h
+        return self._head + self.book.s.h3.spaceBefore + self.book.s.h3.spaceAfter
 
     def wrap(self, aw, ah):
         self.width = aw
-        _, th = self._table(aw).wrap(aw, 1e9)
-        self.height = self._head_h(aw) + th
+        self.height = self._head_h(aw) + self._table(aw)[1]
         return aw, self.height
 
     def split(self, aw, ah):
-        # The header row is about one text line and a half; every other row is row_h.
-        header = self.book.s.small.leading + 8
-        fit = int((ah - self._head_h(aw) - header) // self.row_h)
+        t, _ = self._table(aw)
+        header, row = t._rowHeights[0], max(t._rowHeights[1:] or [self.row_h])
+        fit = int((ah - self._head_h(aw) - header) // row)
         # split() is called when the whole sheet does not fit: at least one row fewer.
         fit = min(fit, -(-len(self.cells) // 2) - 1)
         while fit >= 3:
@@ -62,10 +66,8 @@ class SignInSheet(Flowable):
         return []  # not three rows: the sheet starts on the next page
 
     def draw(self):
-        aw = self.width
-        t = self._table(aw)
-        _, th = t.wrap(aw, 1e9)
-        self.head.wrap(aw, 1e9)
+        t, th = self._table(self.width)
+        self._head_h(self.width)
         self.head.drawOn(self.canv, 0, th + self.book.s.h3.spaceAfter)
         t.drawOn(self.canv, 0, 0)
 

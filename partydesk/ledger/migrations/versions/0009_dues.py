@@ -102,7 +102,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_dues_payment_uuid")),
     )
     op.create_index(
-        "ix_dues_payment_person_month", "dues_payment", ["person_id", "month"], unique=False
+        "ix_dues_payment_person_month",
+        "dues_payment",
+        ["person_id", "month", "amount_fen"],
+        unique=False,
     )
     op.create_index("ix_dues_payment_org_month", "dues_payment", ["org_id", "month"], unique=False)
     op.create_index(

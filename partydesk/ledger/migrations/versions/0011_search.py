@@ -1,7 +1,7 @@
 """search index (FTS5 trigram tables kept in step by triggers)
 
 Revision ID: 0011_search
-Revises: 0008_develop
+Revises: 0010_safety
 
 Each searched table gets an external-content FTS5 table with the trigram tokenizer over
 its own searched columns, and insert/update/delete triggers, so every write — the ORM,
@@ -12,7 +12,7 @@ already there. (A frozen copy of the layout in partydesk.ledger.search.INDEXED.)
 from alembic import op
 
 revision = "0011_search"
-down_revision = "0008_develop"
+down_revision = "0010_safety"
 branch_labels = None
 depends_on = None
 

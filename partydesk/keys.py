@@ -1,0 +1,142 @@
+"""The ledger's secret key (账本密钥): keys the audit log's chain and the certificates'
+check values, and is never stored in the ledger — whoever has a copy of the ledger file
+must not be able to rewrite the log unnoticed or forge a check value.
+
+The key is 32 random bytes in a key file outside the ledger, in the user's config folder
+(`keys/<ledger id>.key`, 0600 in a 0700 folder), made the first time a writable ledger
+needs it. The ledger holds only its id and the key's fingerprint (to tell a wrong key
+file from a missing one). `export_key` writes a copy for the office's safe;
+`import_key` puts it on another PC (or after reinstalling), where the log then verifies
+and check values can be checked and issued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from partydesk.errors import ValidationError
+from partydesk.ledger import paths
+from partydesk.ledger.models import Setting
+from partydesk.ledger.models.base import new_uuid, utcnow
+
+ID_KEY = "keys.ledger_id"
+FINGERPRINT_KEY = "keys.fingerprint"
+
+
+# Core statements, not the ORM: the key is first needed while the audit log is being
+# written, inside a flush.
+def _setting(session: Session, key: str) -> str | None:
+    value = session.connection().scalar(select(Setting.value).where(Setting.key == key))
+    return json.loads(value) if value is not None else None
+
+
+def _put(session: Session, key: str, value: str) -> None:
+    conn = session.connection()
+    if conn.scalar(select(Setting.id).where(Setting.key == key)) is None:
+        now = utcnow()
+        conn.execute(
+            insert(Setting.__table__),
+            [
+                {
+                    "key": key,
+                    "value": json.dumps(value),
+                    "uuid": new_uuid(),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )
+    else:
+        conn.execute(
+            update(Setting.__table__).where(Setting.key == key).values(value=json.dumps(value))
+        )
+
+
+def keys_folder() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("PartyDesk", appauthor=False) / "keys"
+
+
+def fingerprint(key: bytes) -> str:
+    return hashlib.sha256(b"PartyDesk key fingerprint" + key).hexdigest()[:16]
+
+
+def ledger_key(session: Session, create: bool = True) -> bytes | None:
+    """This ledger's key, or None when this PC has no (matching) key file. With `create`,
+    a ledger that has no key yet gets one (its first writable use)."""
+    cache = session.info.get("ledger")
+    if cache is not None and getattr(cache, "_key", None) is not None:
+        return cache._key
+    lid = _setting(session, ID_KEY)
+    want = _setting(session, FINGERPRINT_KEY)
+    key = None
+    if lid is not None:
+        key = _read(keys_folder() / f"{lid}.key")
+        if key is not None and want is not None and fingerprint(key) != want:
+            key = None
+    if key is None and want is None and create:
+        lid = lid or secrets.token_hex(16)
+        key = secrets.token_bytes(32)
+        _write(keys_folder() / f"{lid}.key", lid, key)
+        _put(session, ID_KEY, lid)
+        _put(session, FINGERPRINT_KEY, fingerprint(key))
+    if cache is not None and key is not None:
+        cache._key = key
+    return key
+
+
+def derive(key: bytes, purpose: str) -> bytes:
+    """A sub-key for one use (audit chain, certificate check values)."""
+    return hmac.new(key, f"PartyDesk/{purpose}".encode(), hashlib.sha256).digest()
+
+
+def _read(p: Path) -> bytes | None:
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return bytes.fromhex(data["key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(p: Path, lid: str, key: bytes) -> None:
+    paths.private_folder(p.parent)
+    tmp = p.with_name(p.name + f".{os.getpid()}.tmp")
+    paths.private_file(tmp)
+    tmp.write_text(json.dumps({"ledger": lid, "key": key.hex()}), encoding="utf-8")
+    os.replace(tmp, p)
+
+
+def export_key(session: Session, dest: str | Path) -> Path:
+    key = ledger_key(session)
+    if key is None:
+        raise ValidationError("本机没有这本账本的密钥文件，无法导出。")
+    dest = Path(dest).expanduser()
+    _write(dest, _setting(session, ID_KEY), key)
+    return dest
+
+
+def import_key(session: Session, src: str | Path) -> None:
+    src = Path(src).expanduser()
+    key = _read(src)
+    if key is None:
+        raise ValidationError(f"不是 PartyDesk 密钥文件：{src}。")
+    want = _setting(session, FINGERPRINT_KEY)
+    if want is not None and fingerprint(key) != want:
+        raise ValidationError("这个密钥文件不是这本账本的，未导入。")
+    lid = _setting(session, ID_KEY) or secrets.token_hex(16)
+    _write(keys_folder() / f"{lid}.key", lid, key)
+    if want is None:
+        _put(session, ID_KEY, lid)
+        _put(session, FINGERPRINT_KEY, fingerprint(key))
+    ledger = session.info.get("ledger")
+    if ledger is not None:
+        ledger._key = key

@@ -1,0 +1,2 @@
+"""党费收缴: the collection grid (`grid_model`, `grid_view`), its undo steps (`commands`) and
+the page (`page`)."""
