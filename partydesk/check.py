@@ -5,6 +5,9 @@ damage: restore from a backup) and `warning` findings (a value breaks a rule, so
 is overdue, a formation hint). Rules are warnings, never refusals; thresholds come from
 settings. Everything is read with a few set-based queries, so 100,000 people take a
 second or two. The GUI calls `run_checks(session)` and shows `CheckReport.groups()`.
+
+It is long because each kind is one set-based query over the whole ledger, kept
+next to the KINDS table that orders and names them.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from partydesk.ledger.models import (
     Person,
     Unit,
 )
-from partydesk.rules import creditcode, formation, idcard, phone, pipeline
-from partydesk.stats import live_org, org_coverage
+from partydesk.rules import creditcode, formation, idcard, phone, pipeline, stages
+from partydesk.rules.record import flowing_problems
+from partydesk.stats import live_org, org_coverage, unit_members
 
-_PHONE = re.compile(r"1[3-9]\d{9}")
+_PHONE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 
 INTEGRITY = "integrity"
 WARNING = "warning"
@@ -46,8 +50,17 @@ KINDS: dict[str, tuple[str, str]] = {
     "id_mismatch": ("出生日期或性别与身份证号不符", WARNING),
     "credit_code": ("统一社会信用代码无效", WARNING),
     "phone": ("手机号无效", WARNING),
+    "phone_prefix": ("手机号段尚未分配（可能录错）", WARNING),
+    "no_id_number": ("党员未填公民身份证号", WARNING),
+    "flowing": ("流动党员信息不一致", WARNING),
     "pipeline_order": ("发展党员日期先后顺序不对", WARNING),
     "pipeline_missing": ("发展党员关键日期缺失", WARNING),
+    "pipeline_ahead": ("人员类别与已有日期不符（类别须逐级前进）", WARNING),
+    "pipeline_future": ("发展党员日期晚于今天", WARNING),
+    "pipeline_age": ("申请入党时未满18周岁", WARNING),
+    "pipeline_activist_span": ("积极分子培养考察不满一年即确定为发展对象", WARNING),
+    "pipeline_probation_span": ("预备期未满即转正", WARNING),
+    "talk_late": ("入党谈话晚于递交申请后一个月", WARNING),
     "talk_overdue": ("入党谈话逾期（递交申请后一个月内）", WARNING),
     "review_overdue": ("积极分子考察逾期（每半年一次）", WARNING),
     "probation_overdue": ("预备期已满未讨论转正", WARNING),
@@ -59,6 +72,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "no_secretary": ("党组织未设书记", WARNING),
     "term_expired": ("党组织任期已届满，应按期换届", WARNING),
     "closed_host": ("所在单位已注销，党组织未撤销", WARNING),
+    "org_tree": (
+        "党组织隶属关系不合规（循环、以自己为上级、党支部下设组织、党总支下设非党支部）",
+        WARNING,
+    ),
+    "duplicate_name": ("名称或代码重复（党组织全称、单位名称、统一社会信用代码）", WARNING),
+    "term_order": ("任期届满日期不晚于开始日期", WARNING),
+    "instructor_expired": ("党建指导员任期已届满仍为在任", WARNING),
 }
 
 
@@ -114,6 +134,7 @@ def run_checks(
     check_people(session, report)
     check_units(session, report)
     check_orgs(session, report)
+    check_tree(session, report)
     return report
 
 
@@ -165,7 +186,9 @@ _PIPELINE_DATES = ("applied_on", "talked_on", "activist_on", "target_on", "admit
 def _id_ok(number: str, birth: str | None, sex: str | None) -> bool:
     """Fast path for the common case: a valid number agreeing with the stored birth date
     and sex. Anything else goes through idcard.parse for the reason."""
-    if len(number) != 18 or not number[:17].isdigit() or birth is None:
+    if len(number) != 18 or not number.isascii() or not number[:17].isdigit() or birth is None:
+        return False
+    if number[:2] not in idcard.PROVINCES:
         return False
     if idcard.CHECK_CHARS[sum(map(mul, map(int, number[:17]), idcard.WEIGHTS)) % 11] != number[17]:
         return False
@@ -202,10 +225,15 @@ def check_people(session: Session, report: CheckReport) -> None:
                     report.add("id_mismatch", f"{who}：{'；'.join(bad)}", "person", pid)
         if tel and not _PHONE.fullmatch(tel) and not phone.is_valid(tel):
             report.add("phone", f"{_who(name, pid)}：{tel}，{phone.error(tel)}", "person", pid)
+        elif tel and tel[:3] not in phone.ALLOCATED:
+            report.add("phone_prefix", f"{_who(name, pid)}：{phone.warning(tel)}", "person", pid)
 
     cols = (
         P.id,
         P.name,
+        P.id_number,
+        P.is_flowing,
+        P.flow_to,
         P.category,
         P.status,
         P.org_id,
@@ -213,22 +241,26 @@ def check_people(session: Session, report: CheckReport) -> None:
         P.probation_extension_months,
         P.last_review_on,
     ) + tuple(getattr(P, c) for c in _PIPELINE_DATES)
-    # Dates out of order: only rows where some pair of key dates is reversed.
-    order = [getattr(P, c) for c in _PIPELINE_DATES]
-    reversed_pairs = or_(
-        *(order[j] < order[i] for i in range(len(order)) for j in range(i + 1, len(order)))
+    # The pipeline's rules (the same rule set every way in asks), over every person's
+    # stored dates: what an older version or an import let through.
+    rule_cols = (P.id, P.name, P.category, P.birth_date, P.probation_extension_months) + tuple(
+        getattr(P, c) for c in (*_PIPELINE_DATES, "last_review_on")
     )
-    for r in session.execute(select(*cols).where(reversed_pairs).order_by(P.id)).all():
-        who = _who(r.name, r.id)
-        for w in pipeline.order_warnings(r):
-            report.add("pipeline_order", f"{who}：{w}", "person", r.id)
-        if r.talked_on and r.applied_on and r.talked_on < r.applied_on:
-            report.add("pipeline_order", f"{who}：入党谈话日期早于递交申请日期", "person", r.id)
+    for r in session.execute(select(*rule_cols).order_by(P.id)).all():
+        values = r._mapping
+        if not any(values[c] for c in _PIPELINE_DATES) and r.category in _MEMBERS:
+            continue  # a member from a roster with no dates: reported as missing below
+        for prob in stages.person_problems(values, cfg, today):
+            if prob.rule in KINDS and prob.rule != "extension":
+                report.add(prob.rule, f"{_who(r.name, r.id)}：{_short(prob.text)}", "person", r.id)
 
     # On the books and worth a look: candidates with deadlines, missing dates, no
     # organization, lost contact, odd probation extensions.
     worth = or_(
         P.category.in_(("applicant", "activist", "target", "probationary")),
+        P.id_number.is_(None),
+        P.is_flowing.is_(True),
+        P.flow_to.is_not(None),
         P.org_id.is_(None),
         P.lost_contact.is_(True),
         P.admitted_on.is_(None),
@@ -236,9 +268,17 @@ def check_people(session: Session, report: CheckReport) -> None:
     )
     for r in session.execute(select(*cols).where(P.status == "active", worth).order_by(P.id)).all():
         who = _who(r.name, r.id)
-        missing = _missing_dates(r)
-        if missing:
-            report.add("pipeline_missing", f"{who}：{missing}", "person", r.id)
+        if r.category in _MEMBERS and r.admitted_on is None:
+            report.add("pipeline_missing", f"{who}：缺少加入党组织日期", "person", r.id)
+        if r.category in _MEMBERS and not r.id_number:
+            report.add(
+                "no_id_number",
+                f"{who}：{_category_label(r.category)}，未填公民身份证号",
+                "person",
+                r.id,
+            )
+        for prob in flowing_problems(r._mapping):
+            report.add("flowing", f"{who}：{prob.text}", "person", r.id)
         for due in pipeline.dues_for(r, cfg):
             kind = _CATEGORY_OVERDUE.get(due.kind)
             if kind and due.overdue(today):
@@ -260,9 +300,31 @@ def check_people(session: Session, report: CheckReport) -> None:
             report.add("lost_contact", f"{who}：已失去联系，应设法联系或按规定处置", "person", r.id)
 
     for r in session.execute(
-        select(Instructor.id, Instructor.name, Instructor.id_number, Instructor.phone)
+        select(
+            Instructor.id,
+            Instructor.name,
+            Instructor.id_number,
+            Instructor.phone,
+            Instructor.active,
+            Instructor.appointed_on,
+            Instructor.term_end,
+        )
     ).all():
         who = f"党建指导员{_who(r.name, r.id)}"
+        if r.active and r.term_end and r.term_end < today:
+            report.add(
+                "instructor_expired",
+                f"{who}：任期已于{r.term_end}届满，仍为在任",
+                "instructor",
+                r.id,
+            )
+        if r.appointed_on and r.term_end and r.term_end <= r.appointed_on:
+            report.add(
+                "term_order",
+                f"{who}：任期{r.appointed_on}至{r.term_end}，届满日期应晚于选派日期",
+                "instructor",
+                r.id,
+            )
         if r.id_number and not idcard.is_valid(r.id_number):
             report.add(
                 "id_number",
@@ -280,15 +342,12 @@ def _category_label(code: str) -> str:
     return Category.label_of(code)
 
 
-def _missing_dates(r) -> str | None:
-    need = {
-        "activist": (("activist_on", "确定为积极分子日期"),),
-        "target": (("activist_on", "确定为积极分子日期"), ("target_on", "确定为发展对象日期")),
-        "probationary": (("admitted_on", "入党日期"),),
-        "full": (("admitted_on", "入党日期"),),
-    }.get(r.category, ())
-    gone = [label for attr, label in need if getattr(r, attr) is None]
-    return f"缺少{'、'.join(gone)}" if gone else None
+_MEMBERS = ("full", "probationary")
+
+
+def _short(text: str) -> str:
+    """A rule's message without the rule's name (the group's title says it)."""
+    return text.removeprefix("发展党员程序：")
 
 
 def _member_counts(session: Session, key) -> dict[int, tuple[int, int]]:
@@ -312,7 +371,7 @@ def check_units(session: Session, report: CheckReport) -> None:
     units = session.execute(
         select(Unit.id, Unit.name, Unit.credit_code, Unit.status).order_by(Unit.id)
     ).all()
-    by_unit = _member_counts(session, Person.unit_id)
+    by_unit = unit_members(session)
     own_org = {uid for uid, own in org_coverage(session, today).items() if own}
     for u in units:
         if u.credit_code and not creditcode.is_valid(u.credit_code):
@@ -383,3 +442,66 @@ def check_orgs(session: Session, report: CheckReport) -> None:
         n_closed = closed_hosts.get(o.id, 0)
         if n_closed and n_closed == hosts.get(o.id, 0):
             report.add("closed_host", f"{o.name}：所在单位均已注销", "organization", o.id)
+
+
+def check_tree(session: Session, report: CheckReport) -> None:
+    """The organization tree and unique names, as `partydesk.ledger.tree` refuses them."""
+    from partydesk.ledger.tree import BRANCHES
+
+    today = report.today
+    orgs = {
+        r.id: r
+        for r in session.execute(
+            select(
+                Organization.id,
+                Organization.name,
+                Organization.org_type,
+                Organization.parent_id,
+                Organization.term_start,
+                Organization.term_end,
+            ).where(live_org(today))
+        ).all()
+    }
+    parents = dict(session.execute(select(Organization.id, Organization.parent_id)).all())
+    for o in orgs.values():
+        if o.parent_id == o.id:
+            report.add("org_tree", f"{o.name}：以自己为上级党组织", "organization", o.id)
+            continue
+        seen, cur = {o.id}, o.parent_id
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            cur = parents.get(cur)
+        if cur == o.id:
+            report.add("org_tree", f"{o.name}：上级党组织形成循环", "organization", o.id)
+        p = orgs.get(o.parent_id)
+        if p is not None and p.org_type in BRANCHES:
+            report.add(
+                "org_tree",
+                f"{o.name}：上级“{p.name}”是党支部，党支部下不设党组织",
+                "organization",
+                o.id,
+            )
+        elif p is not None and p.org_type == "general_branch" and o.org_type not in BRANCHES:
+            report.add(
+                "org_tree",
+                f"{o.name}：上级“{p.name}”是党总支，其下只设党支部",
+                "organization",
+                o.id,
+            )
+        if o.term_start and o.term_end and o.term_end <= o.term_start:
+            report.add(
+                "term_order",
+                f"{o.name}：任期{o.term_start}至{o.term_end}，届满日期应晚于开始日期",
+                "organization",
+                o.id,
+            )
+    for model, col, what, table in (
+        (Organization, Organization.name, "党组织全称", "organization"),
+        (Unit, Unit.name, "单位名称", "unit"),
+        (Unit, Unit.credit_code, "统一社会信用代码", "unit"),
+    ):
+        q = select(col, func.count(), func.min(model.id)).where(col.is_not(None))
+        if model is Organization:
+            q = q.where(live_org(today))
+        for value, n, first in session.execute(q.group_by(col).having(func.count() > 1)).all():
+            report.add("duplicate_name", f"{what}“{value}”有{n}条记录", table, first)

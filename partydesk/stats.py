@@ -129,6 +129,23 @@ def active_assignment(today: date):
     )
 
 
+def unit_members(session: Session) -> dict[int, tuple[int, int]]:
+    """{unit id: (full members, full + probationary)} on the books, counted from the
+    people whose 工作单位 is the unit: the one member count of a unit (coverage report,
+    formation hints, survey defaults, check)."""
+    full = func.sum(case((Person.category == Category.FULL.value, 1), else_=0))
+    rows = session.execute(
+        select(Person.unit_id, full, func.count())
+        .where(
+            Person.status == "active",
+            Person.category.in_((Category.FULL.value, Category.PROBATIONARY.value)),
+            Person.unit_id.is_not(None),
+        )
+        .group_by(Person.unit_id)
+    ).all()
+    return {k: (int(f or 0), int(n)) for k, f, n in rows}
+
+
 def org_coverage(session: Session, today: date) -> dict[int, bool]:
     """{unit id: True when covered by its own organization, False when only by a joint
     one} for units hosting a live organization (work branches aside)."""

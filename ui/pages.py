@@ -14,6 +14,8 @@ PAGES = [
     ("ui.people.page", QT_TRANSLATE_NOOP("MainWindow", "党员与发展")),
     ("ui.instructors.page", QT_TRANSLATE_NOOP("MainWindow", "党建指导员")),
     ("ui.records.page", QT_TRANSLATE_NOOP("MainWindow", "工作纪实")),
+    ("ui.problems.page", QT_TRANSLATE_NOOP("MainWindow", "问题清单")),
+    ("ui.develop.page", QT_TRANSLATE_NOOP("MainWindow", "发展党员")),
     ("ui.points.page", QT_TRANSLATE_NOOP("MainWindow", "积分管理")),
     ("ui.dues.page", QT_TRANSLATE_NOOP("MainWindow", "党费收缴")),
     ("ui.certs.page", QT_TRANSLATE_NOOP("MainWindow", "证书管理")),

@@ -362,7 +362,7 @@ def cmd_set(args) -> int:
 
 def cmd_delete(args) -> int:
     from partydesk.errors import NotFoundError
-    from partydesk.ledger import editing
+    from partydesk.ledger import editing, tree
     from partydesk.ledger import fields as F
     from partydesk.ledger.queries import find_org
 
@@ -390,15 +390,20 @@ def cmd_delete(args) -> int:
                         if target is not None
                         else f"其中还有{n}名人员，需用 --move-members-to 指定转入的党组织。"
                     )
+            if entity == "unit":
+                extra = tree.coverage_loss(s, [args.id])
             question = f"将删除{label}（编号 {args.id}）。{extra}"
             if not _confirm(question):
                 return 1
+        lost = tree.coverage_loss(s, [args.id]) if entity == "unit" else ""
         snap = editing.delete_record(
             s, entity, args.id, move_members_to=target.id if target is not None else None
         )
     moved = sum(1 for t, *_ in snap.nulled if t == "person")
     tail = f"，{moved}名人员已转入“{target_name}”" if moved else ""
     out(f"已删除{label}（编号 {args.id}）{tail}。操作日志中有删除前的全部内容。")
+    if lost:
+        out(lost)
     return 0
 
 

@@ -25,6 +25,7 @@ FILLERS = [
     "partydesk.demo.certs",  # certificates, 红领党务
     "partydesk.demo.standing",  # ratings, checklists, surveys
     "partydesk.demo.dues",  # bases, payments with arrears, reliefs, reversals
+    "partydesk.demo.develop",  # development steps, visit units and problems, plans
 ]
 
 

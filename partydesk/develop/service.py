@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk import settings
-from partydesk.develop.steps import KEY, RANK, Step, implied_upto, steps
+from partydesk.develop.steps import RANK, Step, implied_upto, steps
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger import editing
 from partydesk.ledger.enums import Category, PersonStatus
@@ -197,8 +197,7 @@ def record_step(
         )
     if step.category and RANK[step.category] > RANK.get(person.category, 0):
         raw["category"] = step.category
-    if raw:
-        editing.set_fields(session, "person", person.id, raw, today=today)
+    change = editing.set_fields(session, "person", person.id, raw, today=today) if raw else None
     row = DevelopmentStep(
         person_id=person.id,
         step_no=step_no,
@@ -211,7 +210,16 @@ def record_step(
     )
     session.add(row)
     session.flush()
+    # what the step changed on the person (editing.Change), for the window's undo
+    row.person_change = change
     return row
+
+
+def undo_step(session: Session, step_id: int, change) -> None:
+    """Take back a step just recorded: the row, and what it changed on the person."""
+    remove_step(session, step_id)
+    if change is not None:
+        editing.revert(session, [change])
 
 
 def _check_sponsors(session: Session, person: Person, step: Step, ids: list[int]) -> list[int]:
@@ -239,17 +247,12 @@ def _check_sponsors(session: Session, person: Person, step: Step, ids: list[int]
 
 
 def _check_rules(session: Session, pr: Progress, step: Step, done_on: date) -> None:
-    """What the pipeline rules say about this step's date."""
+    """The pipeline rules on this step's date, said in the step's words (7: a year as
+    积极分子; 23: the probation over, which no date of the person's shows before 转正). Age
+    at application and the rest are judged by the ledger's rules when the step's dates
+    are written."""
     cfg = settings.get(session, "pipeline")
     person = pr.person
-    if step.no == 1 and person.birth_date is not None:
-        min_age = int(settings.get(session, KEY).get("min_age", 18))
-        if add_months(person.birth_date, 12 * min_age) > done_on:
-            raise ValidationError(
-                f"递交入党申请书时须年满{min_age}周岁：{person.name}出生于{_fmt(person.birth_date)}，"
-                f"{_fmt(done_on)}尚未满{min_age}周岁。",
-                "done_on",
-            )
     if step.no == 7:
         since = pr.state(3).last_on or person.activist_on
         if since is not None:

@@ -129,7 +129,7 @@ DEFAULT_STEPS: list[dict] = [
     {"no": 25, "name": "材料归档", "stage": 4, "due": {"after": 24, "months": 1}},
 ]
 
-settings.DEFAULTS[KEY] = {"steps": DEFAULT_STEPS, "min_age": 18}
+settings.DEFAULTS[KEY] = {"steps": DEFAULT_STEPS}
 
 
 @dataclass(frozen=True)

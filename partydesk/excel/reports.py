@@ -55,6 +55,15 @@ def _live_orgs():
     return Organization.dissolved_on.is_(None)
 
 
+# The coverage column's words for stats' buckets.
+COVER_WORDS = {
+    "own": "组织覆盖",
+    "joint": "组织覆盖",
+    "work_only": "工作覆盖",
+    "uncovered": "未覆盖",
+}
+
+
 def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     headers = [
         "序号",
@@ -91,17 +100,12 @@ def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
     for unit_id, org_id, name, otype, formation in session.execute(q):
         orgs_of[unit_id].append((name, otype, formation))
         org_ids_of[unit_id].append(org_id)
-    counted = dict(
-        session.execute(
-            select(Person.unit_id, func.count())
-            .where(
-                Person.unit_id.is_not(None),
-                Person.category.in_(MEMBER_CODES),
-                Person.status == "active",
-            )
-            .group_by(Person.unit_id)
-        ).all()
-    )
+    from partydesk.stats import coverage, unit_members
+
+    # The ledger's one set of figures: the same buckets and member counts as `stats`,
+    # the dashboard and the survey; a closed unit is listed but counted nowhere.
+    counted = {uid: n for uid, (_full, n) in unit_members(session).items()}
+    cov = coverage(session, today)
     by_unit, by_org = _guides(session, today)
     rows = []
     units = session.execute(select(Unit).order_by(Unit.street, Unit.id)).scalars()
@@ -110,13 +114,9 @@ def coverage_rows(session, today: date) -> tuple[list[str], list[tuple]]:
         guides = list(by_unit.get(u.id, []))
         for oid in org_ids_of.get(u.id, []):
             guides += [g for g in by_org.get(oid, []) if g not in guides]
-        if orgs:
-            cover = "组织覆盖"
-        elif guides or u.has_union or u.has_league:
-            cover = "工作覆盖"
-        else:
-            cover = "未覆盖"
-        members = u.members_employed if u.members_employed is not None else counted.get(u.id, 0)
+        bucket = cov.bucket_of(u.id)
+        cover = COVER_WORDS[bucket] if bucket else "不计（已注销）"
+        members = counted.get(u.id, 0)
         rows.append(
             (
                 n,

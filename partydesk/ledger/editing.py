@@ -12,6 +12,9 @@ can put it back exactly:
 
 Writes go through the ORM (so session listeners such as the audit log see them); the
 caller's session commits.
+
+It is long because add, set, paste, delete and their exact undo share one planning
+step and one snapshot format; splitting them would split that contract.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from sqlalchemy.orm import Session
 from partydesk import settings
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger import fields as F
+from partydesk.ledger import tree
 from partydesk.ledger.models import Base, Organization, Person
 from partydesk.rules import record
 
@@ -147,6 +151,8 @@ def plan(
         today=today,
     )
     problems = record.errors(found) + _edit_rules(entity_key, current, new)
+    changed = {k for k, v in new.items() if current.get(k, object()) != v}
+    problems += tree.record_problems(session, entity_key, merged, rec_id, changed, today)
     if warnings is not None:
         warnings.extend(w for w in record.warnings(found) if w not in warnings)
     if problems:

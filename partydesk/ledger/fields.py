@@ -7,6 +7,9 @@ editor widgets stays in the UI layer.)
 
     value = clean("person", "id_number", " 11010519491231002x ")  # → "11010519491231002X"
     problems = check_record("person", values)                       # cross-field rules
+
+It is long because it is the registry itself: every field of the four tables, one
+line each.
 """
 
 from __future__ import annotations
@@ -156,6 +159,8 @@ PERSON = Entity(
             "org",
             aliases=("所在党组织", "所属党组织", "党支部", "所属支部"),
         ),
+        # 工作单位: a unit of the ledger; it feeds the unit's member count (stats.unit_members)
+        Field("unit_id", "工作单位", "unit", aliases=("所在单位", "就业单位")),
         Field("job", "工作岗位", max_len=100, aliases=("岗位", "职务", "工作单位及职务")),
         Field("phone", "手机号", "phone", aliases=("手机号码", "联系电话", "电话", "联系方式")),
         Field(

@@ -147,11 +147,12 @@ def create_record(
     attendance: list[dict] | None = None,
     appraisals: list[dict] | None = None,
     uuid: str | None = None,
+    unit_ids: list[int] | None = None,
     **values: Any,
 ) -> WorkRecord:
     """Add a record; `year` comes from `held_at`, `seq` from its date order. `attendance`
     items are dicts with person_id / name_text, status, reason; `appraisals` items
-    person_id, rating."""
+    person_id, rating; `unit_ids` the units a visit or log names (records.visits)."""
     k = kind if isinstance(kind, RecordKind) else parse_kind(kind)
     unknown = set(values) - set(FIELDS)
     if unknown:
@@ -164,6 +165,10 @@ def create_record(
     rec.appraisals = _appraisal_rows(appraisals)
     session.add(rec)
     session.flush()
+    if unit_ids is not None:
+        from partydesk.records.visits import set_units
+
+        set_units(session, rec.id, unit_ids)
     renumber(session, rec.org_id, rec.kind, rec.year, rec.instructor_id)
     return rec
 
@@ -174,10 +179,11 @@ def update_record(
     *,
     attendance: list[dict] | None = None,
     appraisals: list[dict] | None = None,
+    unit_ids: list[int] | None = None,
     **values: Any,
 ) -> WorkRecord:
-    """Change fields of a record; `attendance` / `appraisals`, when given, replace the
-    lists."""
+    """Change fields of a record; `attendance` / `appraisals` / `unit_ids`, when given,
+    replace the lists."""
     rec = get_record(session, record_id)
     unknown = set(values) - set(FIELDS)
     if unknown:
@@ -194,6 +200,10 @@ def update_record(
     if appraisals is not None:
         rec.appraisals = _appraisal_rows(appraisals)
     session.flush()
+    if unit_ids is not None:
+        from partydesk.records.visits import set_units
+
+        set_units(session, rec.id, unit_ids)
     renumber(session, *old_key)
     renumber(session, rec.org_id, rec.kind, rec.year, rec.instructor_id)
     return rec
@@ -335,7 +345,18 @@ def appraisal_warning(ratings: list[str], max_share: float = 1 / 3) -> str | Non
 
 def snapshot(rec: WorkRecord) -> dict:
     """Everything needed to recreate the record (for undo)."""
+    from sqlalchemy.orm import object_session
+
+    from partydesk.records.visits import unit_ids
+
+    s = object_session(rec)
+    units: dict = {}
+    if rec.kind in INSTRUCTOR_KINDS:
+        # a record from before visits named several units has only work_record.unit_id
+        ids = unit_ids(s, rec.id) if s is not None else []
+        units["unit_ids"] = ids or ([rec.unit_id] if rec.unit_id else [])
     return {
+        **units,
         "kind": rec.kind,
         "uuid": rec.uuid,
         **{f: getattr(rec, f) for f in FIELDS},

@@ -5,16 +5,17 @@ from __future__ import annotations
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
-_FOLD = {
-    ord(c): ord(c) - 0xFEE0
-    for c in "０１２３４５６７８９ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＱＲＴＵＷＸＹ"
-}
 
 
 def normalize(text: str | None) -> str:
+    """Full-width to ASCII (NFKC), spaces, hyphens and invisible characters dropped,
+    upper case."""
+    from partydesk.rules.idcard import fold
+
     if text is None:
         return ""
-    return "".join(str(text).translate(_FOLD).split()).upper()
+    t = fold(str(text))
+    return "".join(t.replace("-", "").replace("－", "").replace("—", "").split()).upper()
 
 
 def check_char(first17: str) -> str:
@@ -32,6 +33,11 @@ def parse(text: str | None) -> str:
     bad = [c for c in n if c not in _VALUE]
     if bad:
         raise ValueError(f"统一社会信用代码含有不允许的字符：{''.join(bad)}（不使用I、O、Z、S、V）")
+    if not n[1:8].isdigit():
+        raise ValueError(
+            f"统一社会信用代码第2位（机构类别）和第3–8位（登记管理机关行政区划码）应为数字，"
+            f"而不是“{n[1:8]}”"
+        )
     expected = check_char(n[:17])
     if n[17] != expected:
         raise ValueError(f"统一社会信用代码校验位错误（末位应为{expected}）")

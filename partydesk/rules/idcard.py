@@ -9,17 +9,32 @@ from operator import mul
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 
-# Full-width digits/letters and stray spaces as typed in office sheets.
-_FOLD = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ｘＸ"}
+# GB/T 2260 province-level codes (the first two digits), plus 81/82/83 of the residence
+# permits of Hong Kong, Macao and Taiwan residents.
+PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+    "61 62 63 64 65 71 81 82 83".split()
+)
 
 
 def normalize(text: str | None) -> str:
-    """Fold full-width characters, drop spaces, upper-case the final x."""
+    """Fold full-width characters (NFKC), drop spaces and invisible characters, upper-case
+    the final x. Digits of other scripts stay as they are (and are refused by `parse`)."""
     if text is None:
         return ""
-    t = str(text).translate(_FOLD)
-    t = "".join(t.split()).replace("\u3000", "")
-    return t.upper()
+    t = fold(str(text))
+    return "".join(t.split()).upper()
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width digits and letters to ASCII) without zero-width characters."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text)
+    return t.translate(_INVISIBLE)
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def check_char(first17: str) -> str:
@@ -43,10 +58,14 @@ def parse(text: str | None) -> IdInfo:
     n = normalize(text)
     if not n:
         raise ValueError("身份证号为空")
+    if not n.isascii() and any(c.isdigit() for c in n if not c.isascii()):
+        raise ValueError("身份证号含有非半角的数字（如阿拉伯文数字），请用0–9重新录入")
     if len(n) != 18:
         raise ValueError(f"身份证号应为18位，实际为{len(n)}位")
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+    if not n.isascii() or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
         raise ValueError("身份证号前17位须为数字，末位为数字或X")
+    if n[:2] not in PROVINCES:
+        raise ValueError(f"身份证号前两位{n[:2]}不是有效的省级行政区划代码，请核对")
     try:
         born = date(int(n[6:10]), int(n[10:12]), int(n[12:14]))
     except ValueError:

@@ -12,6 +12,7 @@ from datetime import date
 from partydesk.rules.dates import add_months
 
 DEFAULTS = {
+    "min_age": 18,  # an applicant is 18 or older (on the first date of the pipeline)
     "talk_within_months": 1,
     "review_every_months": 6,
     "activist_min_months": 12,

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from partydesk.rules import idcard, stages
+from partydesk.rules import idcard, phone, stages
 from partydesk.rules.stages import Problem
 
 __all__ = ["Problem", "judge", "errors", "warnings"]
@@ -56,8 +56,12 @@ def _state(
     out: list[Problem] = []
     if entity_key in ("person", "instructor"):
         out += _id_problems(values)
+        w = phone.warning(values.get("phone")) if values.get("phone") else None
+        if w:
+            out.append(Problem("phone_prefix", w, warning=True))
     if entity_key == "person":
         out += stages.person_problems(values, cfg, today)
+        out += flowing_problems(values)
     if entity_key == "org":
         ts, te = values.get("term_start"), values.get("term_end")
         if ts and te and te <= ts:
@@ -66,6 +70,13 @@ def _state(
         ts, te = values.get("appointed_on"), values.get("term_end")
         if ts and te and te <= ts:
             out.append(Problem("term_order", "任期届满日期应晚于选派日期。请核对两个日期"))
+        if values.get("active") and te and te < today:
+            out.append(
+                Problem(
+                    "instructor_expired",
+                    f"任期已于{te:%Y-%m-%d}届满，不能为在任。请改为不在任，或续聘后改任期届满日期",
+                )
+            )
     return out
 
 
@@ -103,3 +114,20 @@ def id_facts(num: str) -> tuple[date, str]:
             pass
     info = idcard.parse(num)
     return info.birth_date, info.sex
+
+
+def flowing_problems(values: Mapping[str, Any]) -> list[Problem]:
+    """流动党员 data that does not fit together (warnings: in a table one cell is typed at a
+    time, so the flag and the destination cannot both change at once)."""
+    flowing, to = values.get("is_flowing"), (values.get("flow_to") or "").strip()
+    if flowing and not to:
+        return [Problem("flowing", "流动党员应填写外出流向（流入地的党组织或地区）", warning=True)]
+    if to and not flowing:
+        return [
+            Problem(
+                "flowing",
+                f"填了外出流向“{to}”，但“是否为流动党员”为否。请核对：是流动党员则改为“是”，否则清空外出流向",
+                warning=True,
+            )
+        ]
+    return []

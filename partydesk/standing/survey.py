@@ -6,17 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from partydesk.errors import NotFoundError, ValidationError
-from partydesk.ledger.enums import MEMBER_CATEGORIES, OrgType, UnitStatus
+from partydesk.ledger.enums import OrgType, UnitStatus
 from partydesk.ledger.models import (
     Instructor,
     InstructorAssignment,
     Organization,
     OrgHostUnit,
-    Person,
     Unit,
 )
 from partydesk.ledger.models.standing import UnitSurvey
@@ -88,15 +87,9 @@ def ledger_facts(session: Session, unit_id: int) -> dict:
         .where(OrgHostUnit.unit_id == unit_id, Organization.dissolved_on.is_(None))
         .order_by(Organization.id)
     ).all()
-    members = session.scalar(
-        select(func.count())
-        .select_from(Person)
-        .where(
-            Person.unit_id == unit_id,
-            Person.status == "active",
-            Person.category.in_([c.value for c in MEMBER_CATEGORIES]),
-        )
-    )
+    from partydesk.stats import unit_members
+
+    members = unit_members(session).get(unit_id, (0, 0))[1]  # the one member count
     instr = session.scalars(
         select(Instructor.name)
         .join(InstructorAssignment, InstructorAssignment.instructor_id == Instructor.id)

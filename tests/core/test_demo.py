@@ -10,6 +10,7 @@ from partydesk.demo import build_demo
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger import open_ledger
 from partydesk.ledger.enums import Category, CommitteeRole, Formation, OrgType, UnitKind
+from partydesk.ledger.models import Person
 from partydesk.rules import creditcode, idcard, phone, pipeline
 from partydesk.stats import coverage
 
@@ -160,7 +161,26 @@ def test_every_id_number_credit_code_and_phone_is_valid(demo):
     for (code,) in q(path, "SELECT credit_code FROM unit"):
         assert creditcode.is_valid(code)
     for (tel,) in q(path, "SELECT phone FROM person UNION SELECT phone FROM instructor"):
-        assert phone.is_valid(tel)
+        assert phone.is_valid(tel) and phone.warning(tel) is None
+
+
+def test_every_person_obeys_the_rule_set(demo):
+    """The demo is entered through the same rules as the window: none refuses a person."""
+    from partydesk import settings
+    from partydesk.ledger import editing
+    from partydesk.rules import record
+
+    path, _ = demo
+    with open_ledger(path) as lg, lg.session() as s:
+        cfg = settings.get(s, "pipeline")
+        broken = [
+            (p.name, t)
+            for p in s.query(Person)
+            for t in record.errors(
+                record.judge("person", editing.stored_values(p, "person"), cfg=cfg, today=TODAY)
+            )
+        ]
+    assert broken == []
 
 
 def test_dates_are_consistent_and_reminders_have_content(demo):
@@ -174,16 +194,27 @@ def test_dates_are_consistent_and_reminders_have_content(demo):
         "id_mismatch",
         "credit_code",
         "phone",
+        "phone_prefix",
         "pipeline_order",
         "pipeline_missing",
+        "pipeline_ahead",
+        "pipeline_future",
+        "pipeline_age",
+        "pipeline_activist_span",
+        "pipeline_probation_span",
+        "talk_late",
         "extension",
+        "org_tree",
+        "duplicate_name",
+        "no_id_number",
+        "flowing",
+        "term_order",
     ):
         assert clean not in kinds, [f.text for f in report.findings if f.kind == clean][:3]
     for shown in ("talk_overdue", "review_overdue", "probation_overdue"):
         assert kinds.get(shown, 0) >= 1
     # Something falls due within the next month too.
     soon = 0
-    from partydesk.ledger.models import Person
 
     with open_ledger(path) as lg, lg.session() as s:
         for p in s.query(Person).filter(

@@ -119,3 +119,70 @@ def test_mobile_errors_in_chinese():
     assert phone.error("1381234567") == "手机号应为11位，实际为10位"
     assert phone.error("12812345678") == "手机号应以13–19开头"
     assert phone.parse("+86 138-1234-5678") == "13812345678"
+
+
+ARABIC_INDIC = {ord(c): 0x660 + int(c) for c in "0123456789"}
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("11010519491231002X".translate(ARABIC_INDIC), "非半角的数字"),
+        ("11010519491231002X".translate({ord("1"): "١"}), "非半角的数字"),
+        ("900105194912310028", "前两位90不是有效的省级行政区划代码"),
+        ("720105194912310028", "前两位72不是有效的省级行政区划代码"),
+    ],
+)
+def test_other_digits_and_unknown_provinces_are_refused(text, reason):
+    assert reason in idcard.error(text)
+
+
+@pytest.mark.parametrize("prefix", ["81", "82", "83", "71", "65", "11"])
+def test_residence_permit_and_every_province_code_pass(prefix):
+    assert idcard.is_valid(idcard.make(prefix + "0000", date(1990, 1, 1), 1, "M"))
+
+
+def test_zero_width_characters_are_dropped_from_id_numbers():
+    assert idcard.parse("110105\u200b19491231002X\ufeff").number == "11010519491231002X"
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("9A512081MA62K0260E", "第2位（机构类别）和第3–8位"),
+        ("915A2081MA62K0260E", "第2位（机构类别）和第3–8位"),
+    ],
+)
+def test_credit_codes_need_digits_in_positions_2_to_8(text, reason):
+    assert reason in creditcode.error(text)
+
+
+def test_credit_code_hyphens_and_spaces_are_stripped():
+    assert creditcode.parse("9151-2081 MA62-K026 0E") == "91512081MA62K0260E"
+
+
+@pytest.mark.parametrize(
+    "text, stored, error",
+    [
+        ("+86 138 1234 5678", "13812345678", None),
+        ("0086-138-1234-5678", "13812345678", None),
+        ("8613812345678", "13812345678", None),
+        ("138\u200b1234\u200d5678", "13812345678", None),
+        ("+86 138 1234 567", None, "应为11位，实际为10位"),
+        ("13812345678".translate(ARABIC_INDIC), None, "只能包含数字0–9"),
+    ],
+)
+def test_phone_prefixes_and_invisible_characters(text, stored, error):
+    if stored:
+        assert phone.parse(text) == stored
+    else:
+        assert error in phone.error(text)
+
+
+@pytest.mark.parametrize(
+    "number, warned",
+    [("14012345678", True), ("15412345678", True), ("19912345678", False), ("16612345678", False)],
+)
+def test_unallocated_mobile_prefixes_are_a_warning(number, warned):
+    assert phone.is_valid(number)
+    assert (phone.warning(number) is not None) is warned

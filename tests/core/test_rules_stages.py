@@ -98,3 +98,31 @@ def test_an_old_break_does_not_block_another_edit():
     broken = {**FULL_OK, "target_on": date(2015, 7, 1)}  # stored by an older version
     assert rules(broken)
     assert rules({**broken, "talked_on": date(2015, 1, 20)}, before=broken) == []
+
+
+@pytest.mark.parametrize(
+    "values, rule",
+    [
+        ({"appointed_on": date(2025, 1, 1), "term_end": date(2024, 1, 1)}, "term_order"),
+        ({"active": True, "term_end": date(2026, 6, 1)}, "instructor_expired"),
+        ({"active": False, "term_end": date(2026, 6, 1)}, None),
+        ({"active": True, "term_end": date(2026, 7, 1)}, None),
+    ],
+)
+def test_instructor_terms(values, rule):
+    got = [p.rule for p in record.judge("instructor", values, today=TODAY)]
+    assert got == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize(
+    "values, warned",
+    [
+        ({"is_flowing": True, "flow_to": None}, True),
+        ({"is_flowing": False, "flow_to": "广东省深圳市"}, True),
+        ({"is_flowing": True, "flow_to": "广东省深圳市"}, False),
+        ({"is_flowing": False, "flow_to": None}, False),
+    ],
+)
+def test_flowing_member_data_that_does_not_fit_is_a_warning(values, warned):
+    got = record.judge("person", {"category": "full", **values}, today=TODAY)
+    assert [(p.rule, p.warning) for p in got] == ([("flowing", True)] if warned else [])

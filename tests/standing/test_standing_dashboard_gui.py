@@ -70,11 +70,17 @@ def test_figures_shown_equal_the_core(page, ctx, qtbot, qtmodeltester):
     assert [int(stars.at(i)) for i in range(stars.count())] == [f.count for f in core.stars]
     assert page.reminders.rowCount() == len(core.reminders) > 0
     qtmodeltester.check(page.reminders)
-    # every provider's reminders are counted under their own heading, none under 其他
-    held = sum(r.kind.startswith("record_") for r in core.reminders)
-    assert (
-        held and f"组织生活 {held}" in page.rem_kinds.text() and "其他" not in page.rem_kinds.text()
-    )
+    # every provider's reminders are counted under their own heading, grouped by kind with
+    # the groups with overdue items first, as `partydesk due` prints them
+    from partydesk.reminders import grouped
+
+    groups = grouped(core.reminders, core.today)
+    heads = page.rem_kinds.text().split("　")
+    assert len(heads) == len(groups) > 3
+    for g, head in zip(groups, heads, strict=True):
+        assert head == f"{g.label} {g.count}" + (f"（逾期{g.overdue}）" if g.overdue else "")
+        assert not g.label.startswith(("record_", "develop_", "dues_"))
+    assert groups[0].overdue and page.reminders.items[0].overdue(core.today)
 
     qtbot.mouseClick(page.cards["unsurveyed"], Qt.LeftButton)
     dlg = page.findChildren(ListDialog)[-1]

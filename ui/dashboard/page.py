@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.problems.service import counts as problem_counts
+from partydesk.reminders import grouped
 from partydesk.standing.figures import DashboardData, Figure, dashboard
 from ui.dashboard.charts import PALETTE, FigureCard, make_chart
 from ui.standing.list_dialog import ListDialog
@@ -43,29 +45,6 @@ from ui.tasks import run_task
 
 # Shorter words under the bars, where the full ones do not fit.
 SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
-# Headings of the reminder kinds (partydesk.reminders providers); unknown kinds count as 其他.
-KIND_LABELS = {
-    "talk": "入党谈话",
-    "review": "积极分子考察",
-    "target_eligible": "可列为发展对象",
-    "probation_end": "预备期满",
-    "target_waiting": "发展对象待接收",
-    "instructor_log": "指导员工作日志",
-    "qualification_review": "红领党务复核",
-    "certificate_expiring": "证书到期",
-    "instructor_reappoint": "指导员续聘",
-    "instructor_assessment": "指导员考核",
-}
-
-
-def kind_label(kind: str) -> str:
-    if kind.startswith("record_"):  # a branch's meeting not yet held this period
-        return "组织生活"
-    if kind in KIND_LABELS:
-        return KIND_LABELS[kind]
-    from partydesk.reminders import LABELS  # the core's headings of other features' kinds
-
-    return LABELS.get(kind, "其他")
 
 
 class DashboardPage(QWidget):
@@ -106,6 +85,7 @@ class DashboardPage(QWidget):
             ("demo_provincial", self.tr("省级示范点")),
             ("demo_city", self.tr("市级示范点")),
             ("demo_county", self.tr("县级示范点")),
+            ("open_problems", self.tr("未销号问题")),
         ]
         for i, (key, label) in enumerate(specs):
             card = FigureCard(key, label)
@@ -137,6 +117,7 @@ class DashboardPage(QWidget):
         self.rem_title.setFont(hf)
         self.rem_kinds = QLabel()
         self.rem_kinds.setObjectName("reminderKinds")
+        self.rem_kinds.setWordWrap(True)  # many kinds must not widen the page
         rem_head = QHBoxLayout()
         rem_head.addWidget(self.rem_title)
         rem_head.addWidget(self.rem_kinds, 1)
@@ -169,7 +150,10 @@ class DashboardPage(QWidget):
 
         def work(task):
             with ledger.session() as s:
-                return dashboard(s, today, task.progress, lambda: task.cancelled)
+                d = dashboard(s, today, task.progress, lambda: task.cancelled)
+                if d is not None:  # the problem list's counts ride along with the figures
+                    d.problems = problem_counts(s, today)
+                return d
 
         self._loading = run_task(
             self, self.tr("正在统计工作台数据…"), work, self._loaded, self._failed
@@ -212,18 +196,32 @@ class DashboardPage(QWidget):
             "#c0392b",
         )
         self._fill_bars(self.cat_chart, d.categories, self.tr("人数"), "#2e86c1", horizontal=True)
-        self.reminders.set_items(d.reminders, d.today)
-        late = sum(r.overdue(d.today) for r in d.reminders)
+        # grouped by kind, the groups with overdue items first, as `partydesk due` prints
+        groups = grouped(d.reminders, d.today)
+        self.reminders.set_items([r for g in groups for r in g.items], d.today)
+        late = sum(g.overdue for g in groups)
         self.rem_title.setText(
             self.tr("待办（%1项，逾期%2项）")
             .replace("%1", str(len(d.reminders)))
             .replace("%2", str(late))
         )
-        counts: dict[str, int] = {}
-        for r in d.reminders:
-            label = self.tr(kind_label(r.kind))
-            counts[label] = counts.get(label, 0) + 1
-        self.rem_kinds.setText("　".join(f"{k} {n}" for k, n in counts.items()))
+        self.rem_kinds.setText(
+            "　".join(
+                f"{g.label} {g.count}" + (f"（逾期{g.overdue}）" if g.overdue else "")
+                for g in groups
+            )
+        )
+        problems = getattr(d, "problems", None)
+        if problems is not None:
+            self.cards["open_problems"].set_figure(
+                Figure(
+                    "open_problems",
+                    self.tr("未销号问题（逾期%1）").replace("%1", str(problems.overdue)),
+                    str(problems.open),
+                    "problem",
+                    count=problems.open,
+                )
+            )
 
     def _fill_coverage(self, d: DashboardData) -> None:
         chart = self.cov_chart
@@ -290,6 +288,11 @@ class DashboardPage(QWidget):
     # -- opening lists and editors -------------------------------------------------------
     def open_figure(self, key: str) -> ListDialog | None:
         if self.data is None:
+            return None
+        if key == "open_problems":  # the problem list has a page of its own
+            win, name = self.ctx.window, "ui.problems.page"
+            if name in win.pages():
+                win.nav.setCurrentRow(list(win.pages()).index(name))
             return None
         try:
             fig = self.data.figure(key)

@@ -4,7 +4,10 @@ for 民主评议). It returns the values; the page saves them through the undo s
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -65,6 +68,9 @@ class RecordDialog(QDialog):
         people: list[tuple[int, str]],
         names: dict[int, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        instructors: list[tuple[int, str]] | None = None,
+        units: list[tuple[int, str]] | None = None,
     ):
         super().__init__(parent)
         self.kind = RecordKind(kind)
@@ -103,6 +109,12 @@ class RecordDialog(QDialog):
             e.setObjectName(key)
             self.lines[key] = e
             form.addRow(self.tr(label), e)
+        self.instructor: QComboBox | None = None
+        self.units: QLineEdit | None = None
+        self.unit_list = list(units or [])
+        self._unknown: list[str] = []
+        if self.kind in (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG):
+            self._instructor_fields(form, values, instructors or [])
         self.texts: dict[str, QPlainTextEdit] = {}
         for key, label, kinds in self.TEXT_FIELDS:
             if self.kind not in kinds:
@@ -186,6 +198,47 @@ class RecordDialog(QDialog):
         outer.addWidget(box)
         self.validator = None  # callable(values) -> error text or None, set by the page
 
+    def _instructor_fields(self, form: QFormLayout, values: dict, instructors) -> None:
+        """指导员 (so the record counts for the instructor's duties) and the unit(s)."""
+        self.instructor = QComboBox()
+        self.instructor.setObjectName("instructor")
+        self.instructor.addItem(self.tr("（不指定）"), None)
+        for iid, name in instructors:
+            self.instructor.addItem(name, iid)
+        current = values.get("instructor_id")
+        if current is not None:
+            self.instructor.setCurrentIndex(max(0, self.instructor.findData(current)))
+        form.addRow(self.tr("指导员"), self.instructor)
+        by_id = dict(self.unit_list)
+        ids = values.get("unit_ids") or ([values["unit_id"]] if values.get("unit_id") else [])
+        self.units = QLineEdit("、".join(by_id.get(i, "") for i in ids if i in by_id))
+        self.units.setObjectName("units")
+        self.units.setPlaceholderText(self.tr("单位名称，多个用“、”分隔"))
+        completer = QCompleter([n for _, n in self.unit_list], self.units)
+        completer.setFilterMode(Qt.MatchContains)
+        self.units.setCompleter(completer)
+        label = self.tr("走访单位") if self.kind == RecordKind.VISIT else self.tr("指导单位")
+        form.addRow(label, self.units)
+
+    def _unit_ids(self) -> list[int]:
+        """The units named in the field (full names, or a part only one name contains);
+        names matching none or several are kept in `_unknown`."""
+        self._unknown = []
+        out: list[int] = []
+        text = self.units.text() if self.units is not None else ""
+        for raw in text.replace("，", "、").replace(",", "、").replace("；", "、").split("、"):
+            name = raw.strip()
+            if not name:
+                continue
+            exact = [i for i, n in self.unit_list if n == name]
+            found = exact or [i for i, n in self.unit_list if name in n]
+            if len(found) == 1:
+                if found[0] not in out:
+                    out.append(found[0])
+            else:
+                self._unknown.append(name)
+        return out
+
     def _update_counts(self, *_):
         if self.model is None:
             return
@@ -209,6 +262,10 @@ class RecordDialog(QDialog):
             v[k] = e.text().strip() or None
         for k, t in self.texts.items():
             v[k] = t.toPlainText().strip() or None
+        if self.instructor is not None:
+            v["instructor_id"] = self.instructor.currentData()
+            v["unit_ids"] = self._unit_ids()
+            v.pop("unit_id", None)  # follows the first of unit_ids
         if self.model is not None:
             att = self.model.attendance()
             if self.kind == RecordKind.TALK:
@@ -226,6 +283,14 @@ class RecordDialog(QDialog):
         return v
 
     def accept(self) -> None:
+        values = self.values()
+        if self._unknown:
+            names = "、".join(f"“{n}”" for n in self._unknown)
+            self.error.setText(
+                self.tr("找不到单位%1（或名称不唯一），请写单位全称。").replace("%1", names)
+            )
+            return
+        del values
         if self.validator is not None:
             err = self.validator(self.values())
             if err:

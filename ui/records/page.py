@@ -310,7 +310,23 @@ class RecordsPage(BookActions, QWidget):
         return check
 
     def open_editor(self, kind: str, values: dict, names: dict[int, str], people) -> RecordDialog:
-        dlg = RecordDialog(kind, values, people, names, self)
+        extra = {}
+        if kind in (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG):
+            from partydesk.ledger.models import Instructor, Unit
+
+            with self.ctx.ledger.Session() as s:
+                extra["instructors"] = [
+                    tuple(r)
+                    for r in s.execute(
+                        select(Instructor.id, Instructor.name)
+                        .where(Instructor.active.is_(True))
+                        .order_by(Instructor.name)
+                    )
+                ]
+                extra["units"] = [
+                    tuple(r) for r in s.execute(select(Unit.id, Unit.name).order_by(Unit.name))
+                ]
+        dlg = RecordDialog(kind, values, people, names, self, **extra)
         dlg.validator = self._validator(kind, values.get("uuid"))
         return dlg
 

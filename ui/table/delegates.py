@@ -1,6 +1,6 @@
 """Cell editors that fit the data, shared by the table delegate and the detail form:
 drop-downs for enums and flags, an organization picker with a completer over the names,
-date editors with a calendar, and an ID-number editor that says at once whether the
+date editors that take the date as typed (with a calendar), and an ID-number editor that says at once whether the
 number is valid and what birth date and sex it gives.
 
 Every editor hands back TEXT (or an organization id); the core (`fields.clean`) decides.
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QModelIndex, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 from partydesk.ledger import enums, listing
 from partydesk.ledger import fields as F
 from partydesk.rules import idcard
+from partydesk.rules.dates import parse_date
 
-EMPTY_DATE = QDate(1900, 1, 1)
 _RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight) | int(Qt.AlignVCenter))
 
 
@@ -94,24 +95,62 @@ class OrgCombo(QComboBox):
         return text
 
 
-class DateEdit(QDateEdit):
-    """A date editor with a calendar; the minimum date stands for 'empty'."""
+class DateEdit(QLineEdit):
+    """A date typed as offices write it (2019-07-01, 2019.7.1, 2019/07/01, 20190701,
+    2019年7月1日): the text goes to the core unchanged, so what is stored is exactly the
+    date typed, or the core refuses with its reason. While typing, the editor says which
+    date it reads (or why none); the calendar button picks one."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(EMPTY_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(self.tr("（空）"))
+        self.setPlaceholderText(self.tr("如 2019-07-01、2019.7.1、20190701"))
+        self.setMaxLength(40)
+        self.hint = ""
+        act = self.addAction(
+            self.style().standardIcon(QStyle.SP_FileDialogDetailedView),
+            QLineEdit.TrailingPosition,
+        )
+        act.setToolTip(self.tr("选择日期"))
+        act.triggered.connect(self._pick)
+        self.textChanged.connect(self._check)
 
     def set_text(self, text: str) -> None:
-        d = QDate.fromString(text, "yyyy-MM-dd") if text else EMPTY_DATE
-        self.setDate(d if d.isValid() else EMPTY_DATE)
+        self.setText(text or "")
 
     def text_value(self) -> str:
-        d = self.date()
-        return "" if d == EMPTY_DATE else d.toString("yyyy-MM-dd")
+        return self.text().strip()
+
+    def _check(self, text: str) -> None:
+        ok, hint = True, ""
+        if text.strip():
+            try:
+                d = parse_date(text)
+            except ValueError as e:
+                ok, hint = False, str(e)
+            else:
+                hint = self.tr("即 {0}").format(f"{d:%Y-%m-%d}") if d else ""
+        self.hint = hint
+        self.setStyleSheet("" if ok else "QLineEdit { background: #fde2e2; }")
+        self.setToolTip(hint)
+
+    def _pick(self) -> None:
+        cal = QCalendarWidget(self.window())
+        cal.setWindowFlags(Qt.Popup)
+        try:
+            d = parse_date(self.text())
+        except ValueError:
+            d = None
+        if d is not None:
+            cal.setSelectedDate(QDate(d.year, d.month, d.day))
+
+        def chosen(qd: QDate) -> None:
+            self.setText(qd.toString("yyyy-MM-dd"))
+            cal.close()
+            cal.deleteLater()
+
+        cal.clicked.connect(chosen)
+        cal.move(self.mapToGlobal(self.rect().bottomLeft()))
+        cal.show()
 
 
 def make_editor(entity_key: str, name: str, parent: QWidget, org_choices=None) -> QWidget:
@@ -250,6 +289,10 @@ class LedgerDelegate(QStyledItemDelegate):
 
             w.checked.connect(show)
             w.destroyed.connect(hint.deleteLater)
+        if isinstance(w, DateEdit):
+            status = getattr(self.model.ctx, "status", None)
+            if status:
+                w.textChanged.connect(lambda _t: w.hint and status(w.hint, 8000))
         return w
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.ledger import editing, listing
+from partydesk.ledger import editing, listing, tree
 from partydesk.ledger import fields as F
 from partydesk.ledger.listing import ListQuery
 from ui.table import commands
@@ -323,10 +323,15 @@ class TablePage(QWidget):
         names = [self.model.text(r, 0) for r in rows[:5]]
         label = F.entity(self.entity).label
         more = self.tr("等{0}条").format(len(rows)) if len(rows) > 5 else ""
+        lost = ""
+        if self.entity == "unit":  # asked first: the coverage it takes away
+            with self.ctx.ledger.session() as s:
+                lost = tree.coverage_loss(s, [rid for rid, _ in items])
         if not self.confirm(
             self.tr("确定删除{0}“{1}”{2}吗？\n删除后可用“撤销”恢复。").format(
                 label, "、".join(names), more
             )
+            + ("\n\n" + lost if lost else "")
         ):
             return False
         try:

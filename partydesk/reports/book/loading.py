@@ -26,7 +26,9 @@ from partydesk.ledger.models import (
     PersonEvent,
     Unit,
 )
+from partydesk.ledger.models.develop import VisitUnit
 from partydesk.records import Appraisal, Attendance, Rating, RecordKind, WorkRecord
+from partydesk.records.visits import unit_names as visit_unit_names
 from partydesk.reports.book.asof import book_day, committee_on, people_on
 from partydesk.reports.book.data import BookData, RecordView
 from partydesk.reports.book.data import day_text as _day
@@ -168,6 +170,11 @@ def load_book(session: Session, org_id: int, year: int, today: date | None = Non
     cond = [WorkRecord.org_id == org_id]
     if unit_ids:
         cond.append((WorkRecord.org_id.is_(None)) & WorkRecord.unit_id.in_(unit_ids))
+        # a visit may name several units; any of them being a host unit brings it in
+        cond.append(
+            (WorkRecord.org_id.is_(None))
+            & WorkRecord.id.in_(select(VisitUnit.record_id).where(VisitUnit.unit_id.in_(unit_ids)))
+        )
     if instr_ids:
         # A log kept for another unit belongs in that unit's book, not this one.
         cond.append(
@@ -208,6 +215,7 @@ def load_book(session: Session, org_id: int, year: int, today: date | None = Non
         else {}
     )
     unit_names = {u.id: u.name for u in hosts}
+    visited = visit_unit_names(session, [r.id for r in recs if r.kind == RecordKind.VISIT.value])
     for r in recs:
         if r.unit_id and r.unit_id not in unit_names:
             u = session.get(Unit, r.unit_id)
@@ -230,7 +238,9 @@ def load_book(session: Session, org_id: int, year: int, today: date | None = Non
             problems=r.problems or "",
             measures=r.measures or "",
             instructor=instr_names.get(r.instructor_id, ""),
-            unit=unit_names.get(r.unit_id, "") if r.unit_id else "",
+            unit="、".join(visited[r.id])
+            if r.id in visited
+            else (unit_names.get(r.unit_id, "") if r.unit_id else ""),
             people_met=r.people_met or "",
             problems_raised=r.problems_raised or "",
             problems_solved=r.problems_solved or "",

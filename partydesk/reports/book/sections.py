@@ -22,10 +22,11 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, PageBreak
 
 from partydesk.records import MEETING_KINDS
-from partydesk.reports.book import dues, parts
+from partydesk.reports.book import development, dues, parts, problems
 from partydesk.reports.book.data import RecordView
 from partydesk.reports.book.layout import Layout
 from partydesk.reports.book.records import record, record_title
+from partydesk.reports.book.texts import text_section
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,19 @@ def record_section(key: str) -> Callable[[Layout], list]:
     return build
 
 
-def lined(book: Layout) -> list:
-    return [book.lined_page()]
-
-
 SECTIONS: list[Section] = [
     Section("facts", "基本情况", parts.facts),
     Section("org", "组织机构", parts.organization),
     Section("rosters", "党员名册", parts.rosters),
-    Section("plan", "年度工作计划", lined),
+    Section("plan", "年度工作计划", *text_section("plan")),
     Section("three_one", "“三会一课”记录", record_section("three_one")),
     Section("theme_day", "主题党日活动记录", record_section("theme_day")),
     Section("life", "组织生活会和民主评议党员", record_section("life")),
     Section("talk", "谈心谈话记录", record_section("talk")),
     Section(dues.KEY, "党费收缴", dues.build, dues.load),
+    Section("develop", "发展党员工作记录", development.build, development.load),
     Section("visit", "走访记录", record_section("visit")),
+    Section("problems", "问题清单", problems.build, problems.load),
     Section("instructor_log", "党建指导员工作日志", record_section("instructor_log")),
-    Section("summary", "年度工作总结", lined),
+    Section("summary", "年度工作总结", *text_section("summary")),
 ]
