@@ -16,7 +16,6 @@ an organization's member count).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -315,7 +314,7 @@ def query_ids(
         raw.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
     try:
         return [r[0] for r in cur.execute(sql, args)]
-    except sqlite3.OperationalError as e:
+    except Exception as e:  # sqlite3's or SQLCipher's OperationalError (an encrypted ledger)
         if budget_s is not None and "interrupt" in str(e):
             raise TooSlow() from e
         raise
