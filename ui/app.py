@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from partydesk.ledger import Ledger  # noqa: F401
 
 # Re-exported: the hooks list is one object, whichever module a feature appends to.
-from ui.ledger_open import BEFORE_WINDOW, after_open, open_ledger_ui  # noqa: E402, F401
+from ui.ledger_open import (  # noqa: E402, F401
+    BEFORE_WINDOW,
+    DAILY_BACKUP_DELAY_MS,
+    after_open,
+    daily_backup_later,
+    open_ledger_ui,
+)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -73,7 +79,7 @@ def start(argv: list[str] | None = None):
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        ledger = open_ledger(startup_ledger_path(arg), create=True)
+        ledger = open_ledger(startup_ledger_path(arg), create=True, daily_backup="later")
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
         import partydesk.ledger.listing  # noqa: F401

@@ -33,12 +33,63 @@ BEFORE_WINDOW.append(_safety_before_window)
 
 
 def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
-    """Run the BEFORE_WINDOW hooks on a freshly opened ledger."""
+    """Run the BEFORE_WINDOW hooks on a freshly opened ledger, then start its daily
+    backup in the background."""
     for hook in BEFORE_WINDOW:
         ledger = hook(ledger, parent)
         if ledger is None:
             return None
+    daily_backup_later(ledger, parent)
     return ledger
+
+
+DAILY_BACKUP_DELAY_MS = 1500  # after the first rows are on the screen
+
+
+def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
+    """The day's first backup (verified), made off the UI thread once the window is
+    usable: at 300,000 people it takes 7–10 s, which every start used to wait for. A
+    failure is said in the status bar (and kept in `ledger.warnings`)."""
+    if ledger.readonly:
+        return
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    from ui.tasks import Task
+
+    seen = len(ledger.warnings)
+
+    def make(task):
+        from partydesk.ledger import opening
+
+        opening.daily_backup(ledger)  # a failure becomes a warning (or read-only)
+
+    def say(text: str) -> None:
+        bar = getattr(parent.window(), "statusBar", None) if parent is not None else None
+        if bar is not None:
+            bar().showMessage(text, 30000)
+
+    def done(_) -> None:
+        if len(ledger.warnings) > seen:
+            say(_not_backed_up() + ledger.warnings[-1])
+        elif ledger.readonly:
+            say(ledger.readonly_reason)
+
+    task = Task(make)
+    task.signals.done.connect(done)
+    task.signals.failed.connect(lambda exc, tb: say(_not_backed_up() + str(exc)))
+    _BACKUPS.add(task)
+    task.signals.done.connect(lambda _: _BACKUPS.discard(task))
+    task.signals.failed.connect(lambda *_: _BACKUPS.discard(task))
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: QThreadPool.globalInstance().start(task))
+
+
+_BACKUPS: set = set()  # daily backups running, kept alive until they report
+
+
+def _not_backed_up() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("app", "今天的自动备份没有完成：")
 
 
 def open_ledger_ui(
@@ -51,7 +102,7 @@ def open_ledger_ui(
 
     for _attempt in range(5):
         try:
-            ledger = open_ledger(path, create=create)
+            ledger = open_ledger(path, create=create, daily_backup="later")
         except LedgerDamagedError as e:
             from ui.safety import opening
 

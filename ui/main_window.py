@@ -7,12 +7,14 @@ Extension points for other features:
   columns in order, search text, filters and sort of the page shown (for "export the
   table as shown"; `state.query()` gives the `listing.ListQuery`).
 - `window.set_ledger(ledger)` switches ledgers (pages are rebuilt with a new context);
-  `ledger_changed` fires after.
+  `ledger_changed` fires after. A page is built when first shown or asked for
+  (`window.page(name)`, `window.pages()[name]`); `ctx.pages` holds the pages built so far.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from ui.context import AppContext
@@ -57,6 +60,41 @@ def recent_ledgers() -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
+class _Pages(MutableMapping):
+    """`ctx.pages`: the window's pages by module name, in navigation order. Reading one
+    (`pages[name]`) builds it the first time; `get(name)` and `built` give only the
+    pages built so far (a page not built yet has nothing to refresh)."""
+
+    def __init__(self, win: MainWindow):
+        self._win = win
+        self.built: dict = {}
+
+    def __getitem__(self, name: str):
+        if name in self.built:
+            return self.built[name]
+        if name not in self._win._page_names:
+            raise KeyError(name)
+        return self._win._build_page(name)
+
+    def get(self, name: str, default=None):
+        return self.built.get(name, default)
+
+    def __setitem__(self, name: str, page) -> None:
+        self.built[name] = page
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self):
+        return iter(list(self._win._page_names or self.built))
+
+    def __len__(self) -> int:
+        return len(self._win._page_names or self.built)
+
+    def clear(self) -> None:
+        self.built.clear()
+
+
 class MainWindow(QMainWindow):
     ledger_changed = Signal()
 
@@ -66,7 +104,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
+        self._page_names: list[str] = []
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
+        self.ctx.pages = _Pages(self)
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
@@ -214,7 +254,7 @@ class MainWindow(QMainWindow):
             bar.search.selectAll()
 
     def _toggle_detail(self, on: bool) -> None:
-        for page in self.ctx.pages.values():
+        for page in self.ctx.pages.built.values():
             detail = getattr(page, "detail", None)
             if detail is not None:
                 detail.setVisible(on)
@@ -222,28 +262,45 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- pages
 
     def _load_pages(self) -> None:
+        """List every page in the navigation pane; a page is built the first time it is
+        shown or asked for (building all nine took 1.7 s at 300,000 people, at every
+        start and ledger switch)."""
+        self._page_names = []
         for module_name, title in PAGES:
-            mod = importlib.import_module(module_name)
-            page = mod.create_page(self.ctx)
-            if page is None:
-                continue
-            self.ctx.pages[module_name] = page
-            self.stack.addWidget(page)
+            self._page_names.append(module_name)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is built
             QListWidgetItem(self.tr(title), self.nav)
-            sig = getattr(page, "summary_changed", None)
-            if sig is not None:
-                sig.connect(self._page_summary)
-        if not self.ctx.pages:
-            label = QLabel(self.tr("账本已打开：") + str(self.ctx.ledger.path))
-            label.setAlignment(Qt.AlignCenter)
-            self.stack.addWidget(label)
-            QListWidgetItem(self.tr("账本"), self.nav)
         last = QSettings().value("main/page")
-        names = list(self.ctx.pages)
+        names = self._page_names
         self.nav.setCurrentRow(names.index(last) if last in names else 0)
 
+    def _build_page(self, module_name: str):
+        page = self.ctx.pages.built.get(module_name)
+        if page is not None or module_name not in self._page_names:
+            return page
+        page = importlib.import_module(module_name).create_page(self.ctx)
+        if page is None:
+            page = QLabel(self.tr("此功能暂不可用。"))
+            page.setAlignment(Qt.AlignCenter)
+        self.ctx.pages[module_name] = page
+        i = self._page_names.index(module_name)
+        current = self.stack.currentIndex() == i
+        old = self.stack.widget(i)
+        self.stack.insertWidget(i, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if current:
+            self.stack.setCurrentIndex(i)
+        sig = getattr(page, "summary_changed", None)
+        if sig is not None:
+            sig.connect(self._page_summary)
+        detail = getattr(page, "detail", None)
+        if detail is not None:
+            detail.setVisible(self.detail_act.isChecked())
+        return page
+
     def _unload_pages(self) -> None:
-        for page in self.ctx.pages.values():
+        for page in self.ctx.pages.built.values():
             if hasattr(page, "save_state"):
                 page.save_state()
         self.nav.blockSignals(True)
@@ -254,12 +311,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(w)
             w.deleteLater()
         self.ctx.pages.clear()
+        self._page_names = []
 
-    def pages(self) -> dict:
+    def pages(self) -> _Pages:
+        """Every page by module name, in navigation order (a page is built when read)."""
         return self.ctx.pages
 
     def page(self, module_name: str):
-        return self.ctx.pages.get(module_name)
+        return self._build_page(module_name)
 
     def current_page(self):
         return self.stack.currentWidget()
@@ -272,6 +331,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        if row < len(self._page_names):
+            self._build_page(self._page_names[row])
         self.stack.setCurrentIndex(row)
         page = self.current_page()
         summary = getattr(page, "summary", "")  # a page's count line (共 N 条 …), if it has one
@@ -285,7 +346,7 @@ class MainWindow(QMainWindow):
             self.counts.setText(text)
 
     def refresh_pages(self) -> None:
-        for page in self.ctx.pages.values():
+        for page in self.ctx.pages.built.values():
             fn = getattr(page, "refresh", None)
             if fn is not None:
                 fn()
@@ -299,6 +360,7 @@ class MainWindow(QMainWindow):
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
+        self.ctx.pages = _Pages(self)
         self._load_pages()
         self._update_title()
         remember_ledger(ledger.path)
@@ -400,11 +462,11 @@ class MainWindow(QMainWindow):
         s = QSettings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())
-        names = list(self.ctx.pages)
+        names = self._page_names
         row = self.nav.currentRow()
         if 0 <= row < len(names):
             s.setValue("main/page", names[row])
-        for page in self.ctx.pages.values():
+        for page in self.ctx.pages.built.values():
             if hasattr(page, "save_state"):
                 page.save_state()
 

@@ -93,7 +93,11 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     tables = [
         r[0]
         for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            # records only: the search index (FTS tables and their shadow tables) is left out
+            "SELECT name FROM sqlite_master m WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS ("
+            "SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' "
+            "AND m.name LIKE v.name || '\\_%' ESCAPE '\\')"
         )
     ]
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}

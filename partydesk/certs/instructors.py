@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import calendar
 import fnmatch
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from partydesk import settings
@@ -114,9 +115,7 @@ def end_assignment(session: Session, assignment_id: int, end_on: date) -> Instru
     return a
 
 
-def covered_unit_ids(session: Session, on: date) -> set[int]:
-    """Units reached by an active instructor on `on`: assigned directly, or hosting an
-    organization the instructor guides."""
+def _covered_selects(on: date):
     active = (Instructor.active.is_(True), *_active_on(on))
     direct = (
         select(InstructorAssignment.unit_id)
@@ -129,14 +128,30 @@ def covered_unit_ids(session: Session, on: date) -> set[int]:
         .join(Instructor)
         .where(*active)
     )
+    return direct, via_org
+
+
+def covered_unit_ids(session: Session, on: date) -> set[int]:
+    """Units reached by an active instructor on `on`: assigned directly, or hosting an
+    organization the instructor guides."""
+    direct, via_org = _covered_selects(on)
     return set(session.scalars(direct)) | set(session.scalars(via_org))
 
 
 def uncovered_units(session: Session, on: date) -> list[Unit]:
-    """Operating units with no instructor on `on`."""
-    covered = covered_unit_ids(session, on)
-    units = session.scalars(select(Unit).where(Unit.status == "operating").order_by(Unit.id))
-    return [u for u in units if u.id not in covered]
+    """Operating units with no instructor on `on` (only those units are loaded)."""
+    direct, via_org = _covered_selects(on)
+    return list(
+        session.scalars(
+            select(Unit)
+            .where(
+                Unit.status == "operating",
+                Unit.id.not_in(direct.scalar_subquery()),
+                Unit.id.not_in(via_org.scalar_subquery()),
+            )
+            .order_by(Unit.id)
+        )
+    )
 
 
 # ---------------------------------------------------------------- assessments
@@ -267,7 +282,14 @@ def _work_record_model():
 
 
 def _as_date(v) -> date:
+    if isinstance(v, str):  # SQLite's date() gives text
+        return date.fromisoformat(v[:10])
     return v.date() if isinstance(v, datetime) else v
+
+
+def _held_within(days: list[date], start: date, end: date) -> bool:
+    i = bisect_left(days, start)
+    return i < len(days) and days[i] <= end
 
 
 def duty_status(
@@ -284,18 +306,27 @@ def duty_status(
     y0 = date(year, 1, 1)
 
     WorkRecord = _work_record_model()
-    dates: dict[tuple[int, str], list[date]] = {}
+    # instructor -> record kind -> the days records were held, grouped in SQL: one pass
+    # over the year's records, whatever the number of instructors
+    dates: dict[int, dict[str, list[date]]] = {}
     if WorkRecord is not None and ids:
         held = WorkRecord.held_at
         start = datetime(year, 1, 1) if _is_datetime(held) else y0
         end = datetime(year + 1, 1, 1) if _is_datetime(held) else date(year + 1, 1, 1)
-        for iid, kind, at in session.execute(
-            select(WorkRecord.instructor_id, WorkRecord.kind, held).where(
-                WorkRecord.instructor_id.in_(ids), held >= start, held < end
-            )
-        ):
-            if at is not None:
-                dates.setdefault((iid, kind), []).append(_as_date(at))
+        day = func.date(held)
+        stmt = (
+            select(WorkRecord.instructor_id, WorkRecord.kind, day)
+            .where(WorkRecord.instructor_id.is_not(None), held >= start, held < end)
+            .group_by(WorkRecord.instructor_id, WorkRecord.kind, day)
+        )
+        if instructor_ids is not None:
+            stmt = stmt.where(WorkRecord.instructor_id.in_(ids))
+        wanted = set(ids)
+        for iid, kind, at in session.execute(stmt):
+            if at is not None and iid in wanted:
+                dates.setdefault(iid, {}).setdefault(kind, []).append(_as_date(at))
+    matches: dict[tuple[str, str], bool] = {}  # (duty, record kind) -> the kind counts
+    year_periods: dict[str, list] = {}  # the same for every instructor
 
     certs_by: dict[int, list[Certificate]] = {}
     for c in session.scalars(
@@ -320,11 +351,19 @@ def duty_status(
                 rows.append(DutyStatus(key, spec["label"], 0, 0, known=False))
                 continue
             got: list[date] = []
-            for (iid, kind), ds in dates.items():
-                if iid == ins.id and any(fnmatch.fnmatchcase(kind, pat) for pat in spec["kinds"]):
+            for kind, ds in dates.get(ins.id, {}).items():
+                hit = matches.get((key, kind))
+                if hit is None:
+                    hit = matches[key, kind] = any(
+                        fnmatch.fnmatchcase(kind, pat) for pat in spec["kinds"]
+                    )
+                if hit:
                     got += ds
-            ended = [p for p in periods(period_kind, year) if p.end < today and p.end >= since]
-            missing = [p.label for p in ended if not any(p.start <= d <= p.end for d in got)]
+            got.sort()
+            if period_kind not in year_periods:
+                year_periods[period_kind] = periods(period_kind, year)
+            ended = [p for p in year_periods[period_kind] if p.end < today and p.end >= since]
+            missing = [p.label for p in ended if not _held_within(got, p.start, p.end)]
             rows.append(
                 DutyStatus(key, spec["label"], len(ended), len(ended) - len(missing), missing)
             )

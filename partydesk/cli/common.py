@@ -17,8 +17,10 @@ def ledger_path(args) -> Path:
 
 
 def open_for(args, *, readonly: bool = False) -> Ledger:
-    """Open the ledger named by --ledger (never creates one)."""
-    return open_ledger(ledger_path(args), readonly=readonly)
+    """Open the ledger named by --ledger (never creates one). The day's backup is made
+    only if the command changes the ledger, just before its first change: a command
+    that only reads never waits for it."""
+    return open_ledger(ledger_path(args), readonly=readonly, daily_backup="first_write")
 
 
 def new_passphrase(args) -> str:

@@ -59,6 +59,7 @@ def register(cmds) -> None:
         "--limit", type=_count, default=20, metavar="N", help="每类最多显示N条（默认20）"
     )
     p.add_argument("--all", action="store_true", help="显示每类的全部条目")
+    p.add_argument("--full", action="store_true", help="完整检查数据库文件（逐个索引核对，较慢）")
 
     p = cmds.add(cmds.top, "stats", "两个覆盖统计：组织覆盖率、单独组建率及各类数量", cmd_stats)
     p.add_argument(
@@ -235,8 +236,9 @@ def cmd_check(args) -> int:
 
     today = args.today or date.today()
     with open_for(args) as ledger, ledger.session() as s:
-        report: CheckReport = run_checks(s, today)
-        out(f"账本检查：{ledger.path}（检查日 {today}）")
+        report: CheckReport = run_checks(s, today, full=args.full)
+        how = "完整检查" if args.full else "快速检查，加 --full 完整检查"
+        out(f"账本检查：{ledger.path}（检查日 {today}；数据库文件{how}）")
         if report.clean:
             out("未发现问题。")
             return EXIT_CLEAN

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from partydesk.errors import ValidationError
 from partydesk.ledger import fields as F
 from partydesk.ledger.models import Organization, OrgHostUnit, Person, Unit
+from partydesk.ledger.search import matching as _matching
 
 
 @dataclass(frozen=True)
@@ -171,21 +172,18 @@ def _source(entity_key: str) -> _Source:
     return src
 
 
-def _like(word: str) -> str:
-    w = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{w}%"
-
-
 def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
-    """Conditions and the joined columns they need."""
+    """Conditions and the joined columns they need. Each word must be found in one of
+    the searched columns (by the search index: `partydesk.ledger.search`)."""
     conds: list[ColumnElement] = []
     needed: set[str] = set()
     words = [w for w in (q.text or "").replace("\u3000", " ").split() if w]
     search_cols = [c for c in SEARCH.get(q.entity, ()) if c in src.exprs]
+    ent = F.entity(q.entity)
     for w in words:
-        pattern = _like(w)
-        parts = []
         digits = all(ch.isdigit() or ch in "xX" for ch in w)
+        own: list[str] = []
+        parts = []
         for c in search_cols:
             if c == "orgs" and q.entity == "unit":  # units hosting a matching organization
                 parts.append(
@@ -193,7 +191,7 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                         select(OrgHostUnit.unit_id)
                         .join(Organization, Organization.id == OrgHostUnit.org_id)
                         .where(
-                            Organization.name.like(pattern, escape="\\"),
+                            _matching(Organization, "org", w, ["name"]),
                             Organization.dissolved_on.is_(None),
                         )
                     )
@@ -204,26 +202,26 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                     src.model.id.in_(
                         select(OrgHostUnit.org_id)
                         .join(Unit, Unit.id == OrgHostUnit.unit_id)
-                        .where(Unit.name.like(pattern, escape="\\"))
+                        .where(_matching(Unit, "unit", w, ["name"]))
                     )
                 )
                 continue
-            kind = F.entity(q.entity).field(c).kind
+            kind = ent.field(c).kind
             if kind in ("idcard", "phone", "creditcode") and not (digits or kind == "creditcode"):
                 continue  # a word with letters or Chinese never matches an ID or phone
             if c in src.joins:
                 # The joined name is matched once, in its own table, and the key tested
                 # with IN: no join per row, so SQLite can still walk the sort index.
-                alias, _ = src.joins[c]
-                target = F.entity(q.entity).field(c).kind
-                model = Organization if target == "org" else Unit
+                model, key = (Organization, "org") if kind == "org" else (Unit, "unit")
                 parts.append(
                     getattr(src.model, c).in_(
-                        select(model.id).where(model.name.like(pattern, escape="\\"))
+                        select(model.id).where(_matching(model, key, w, ["name"]))
                     )
                 )
             else:
-                parts.append(src.exprs[c].like(pattern, escape="\\"))
+                own.append(c)
+        if own:
+            parts.insert(0, _matching(src.model, q.entity, w, own))
         conds.append(or_(*parts))
     for name, values in (q.filters or {}).items():
         if values is None or values == []:
@@ -265,10 +263,18 @@ def _order(src: _Source, q: ListQuery, filtered: bool = False) -> tuple[list, se
 
 def ids_statement(q: ListQuery, limit: int | None = None):
     """The SELECT of the ordered ids (for those who want to run it themselves)."""
+    return rows_statement(q, (), limit)
+
+
+def rows_statement(q: ListQuery, names: Sequence[str] = (), limit: int | None = None, wrap=None):
+    """The SELECT of the id and the columns `names` of the records `q` selects, in display
+    order: the very query the ids come from, for a plain viewer of the same rows.
+    `wrap(column_name, expr)` may turn a column's expression into what is shown."""
     src = _source(q.entity)
     conds, needed = _where(src, q)
     order, needed2 = _order(src, q, bool(conds))
-    stmt = src.select_from(select(src.model.id), needed | needed2)
+    exprs = [src.exprs[n] if wrap is None else wrap(n, src.exprs[n]) for n in names]
+    stmt = src.select_from(select(src.model.id, *exprs), needed | needed2 | set(names))
     if conds:
         stmt = stmt.where(and_(*conds))
     stmt = stmt.order_by(*order)
@@ -277,18 +283,64 @@ def ids_statement(q: ListQuery, limit: int | None = None):
     return stmt
 
 
-def query_ids(session: Session, q: ListQuery, limit: int | None = None) -> list[int]:
-    """The ids of the records `q` selects, in display order (the first `limit` only)."""
+class TooSlow(Exception):
+    """The query ran past its time budget and was stopped (run it off the UI thread)."""
+
+
+def _compiled(session: Session, q: ListQuery, limit: int | None):
     stmt = ids_statement(q, limit)
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     args = tuple(params[k] for k in compiled.positiontup or ())
+    return conn.connection.driver_connection, str(compiled), args
+
+
+def query_ids(
+    session: Session, q: ListQuery, limit: int | None = None, budget_s: float | None = None
+) -> list[int]:
+    """The ids of the records `q` selects, in display order (the first `limit` only).
+    With `budget_s`, a query still running after that many seconds is stopped and
+    `TooSlow` raised: a window asks for the first screenful this way and hands a slow
+    one (a sort no index serves) to a worker."""
+    raw, sql, args = _compiled(session, q, limit)
     # The bare DB-API cursor: 100,000 ints come back several times faster than via a
     # SQLAlchemy Result (no row objects, no processors for an integer key).
-    cur = conn.connection.driver_connection.cursor()
+    cur = raw.cursor()
+    if budget_s is not None:
+        import time
+
+        deadline = time.perf_counter() + budget_s
+        raw.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
     try:
-        return [r[0] for r in cur.execute(str(compiled), args)]
+        return [r[0] for r in cur.execute(sql, args)]
+    except Exception as e:  # sqlite3's or SQLCipher's OperationalError (an encrypted ledger)
+        if budget_s is not None and "interrupt" in str(e):
+            raise TooSlow() from e
+        raise
+    finally:
+        cur.close()
+        if budget_s is not None:
+            raw.set_progress_handler(None, 0)
+
+
+def iter_ids(session: Session, q: ListQuery, first: int = 200, chunk: int = 20000):
+    """The ids of `q` in display order as arrays of 64-bit ints: the first `first` ids,
+    then chunks of `chunk` (one query, one sort; a worker shows the first screenful
+    before the rest has come)."""
+    from array import array
+
+    raw, sql, args = _compiled(session, q, None)
+    cur = raw.cursor()
+    try:
+        cur.execute(sql, args)
+        size = first
+        while True:
+            rows = cur.fetchmany(size)
+            if not rows:
+                return
+            yield array("q", [r[0] for r in rows])
+            size = chunk
     finally:
         cur.close()
 
@@ -395,9 +447,26 @@ def filter_choices(session: Session, entity_key: str, name: str) -> list[tuple[A
     return [(v, str(v)) for v in values]
 
 
+_ORG_CHOICES: dict[str, tuple[tuple, list[tuple[int, str]]]] = {}
+
+
 def org_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, full name) of every organization, by name — for drop-downs and completers."""
+    """(id, full name) of every organization, by name — for drop-downs and completers.
+    Read once per ledger and shared by every table, form and dialog until an organization
+    is added, removed or changed (a cheap fingerprint tells; 12,000 names take ~90 ms to
+    read and sort, which every detail form paid on each row change). Do not modify the list."""
+    fingerprint = tuple(
+        session.execute(
+            select(func.count(), func.max(Organization.id), func.max(Organization.updated_at))
+        ).one()
+    )
+    key = str(session.get_bind().url)
+    got = _ORG_CHOICES.get(key)
+    if got is not None and got[0] == fingerprint:
+        return got[1]
     rows = session.execute(
         select(Organization.id, Organization.name).order_by(Organization.name, Organization.id)
     )
-    return [(r[0], r[1]) for r in rows]
+    choices = [(r[0], r[1]) for r in rows]
+    _ORG_CHOICES[key] = (fingerprint, choices)
+    return choices

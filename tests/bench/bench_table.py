@@ -1,25 +1,34 @@
-"""Benchmark `table`: the people table on a 100,000-member demo ledger against Qt's own
-QSqlQueryModel (QSQLITE driver) over the same file and the same SQL, side by side in one
-process: time to first painted rows, re-sort by a column, filter keystroke to repaint.
-Also cold start to window shown (our main window vs a bare PySide6 window, each in a
-fresh subprocess) and our process's peak memory.
+"""Benchmark `table`: the people table of a 300,000-person demo ledger (built once, cached)
+in the real `partydesk` window against a bare window with Qt's QSqlQueryModel (QSQLITE)
+over the same SQL, each side in its own fresh process, step by step:
 
-    python tests/bench/run.py table          # builds the demo ledger once, in /tmp
+    first_rows    start of the process -> the first people rows painted
+    search        a search word typed (after the debounce) -> repaint, default order
+    clear_search  the search box cleared -> repaint
+    sort_name / sort_org / sort_birth   header click on 姓名 / 所在党支部 / 出生日期 -> repaint
+    search_sorted the search word while sorted by 出生日期 -> repaint
+    clear_sorted  cleared again, still sorted -> repaint
+    scroll_end    Ctrl+End to the last row of all -> repaint (the floor fetches every row)
 
-The `table` ratio is the worst of the three table ratios (goal 1.2); `ours`/`floor` are
-the figures of that worst step. Filter goal: under 100 ms.
+The floor's SQL is our listing's own statement (`listing.rows_statement`: the same WHERE
+and ORDER BY) selecting the shown columns with the labels users see. Each process also
+reports its longest UI-thread stall (a 5 ms heartbeat timer, from the window shown to the
+end) and its peak memory (ru_maxrss). The ratio is the worst step's.
+
+    python tests/bench/run.py table           # PARTYDESK_BENCH_MEMBERS=100000 for 100k
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -27,286 +36,277 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import summary  # noqa: E402
-
-LEDGER = Path(os.environ.get("PARTYDESK_BENCH_LEDGER", "/tmp/partydesk-bench-100k.partydesk"))
-MEMBERS = 100_000
-REPEAT = 5
-SEARCH = "张"
-
-
-def ensure_ledger() -> Path:
-    if not LEDGER.exists():
-        from datetime import date
-
-        from partydesk.demo import build_demo
-
-        build_demo(LEDGER, units=3000, members=MEMBERS, seed=1, today=date(2026, 11, 1))
-    return LEDGER
+MEMBERS = int(os.environ.get("PARTYDESK_BENCH_MEMBERS", "300000"))
+REPEAT = int(os.environ.get("PARTYDESK_BENCH_REPEAT", "3"))
+SEARCH = os.environ.get("PARTYDESK_BENCH_SEARCH", "张")
+STEPS = [
+    ("search", SEARCH, None),
+    ("clear_search", "", None),
+    ("sort_name", "", "name"),
+    ("sort_org", "", "org_id"),
+    ("sort_birth", "", "birth_date"),
+    ("search_sorted", SEARCH, "birth_date"),
+    ("clear_sorted", "", "birth_date"),
+]
+GOALS = {"ratio": 1.2, "first_rows_s": 1.0, "stall_ms": 50, "search_ms": 30, "peak_mb": 300}
 
 
-# The SQL QSqlQueryModel runs: the same columns, join, search and order as our listing,
-# with codes turned into the Chinese labels users see (CASE), so both paint the same text.
-def _case(col: str, enum) -> str:
-    whens = " ".join(f"WHEN '{m.value}' THEN '{m.label}'" for m in enum)
-    return f"CASE {col} {whens} ELSE {col} END"
+# ------------------------------------------------------------------ both children
 
 
-def _floor_cols() -> str:
-    from partydesk.ledger import enums
+class Heartbeat:
+    """A 5 ms timer on the UI thread; the longest gap between its ticks is the longest
+    time the window could not respond."""
 
-    yes_no = lambda c: f"CASE WHEN {c} THEN '是' ELSE '否' END"  # noqa: E731
-    return ", ".join(
-        [
-            "p.name",
-            "p.id_number",
-            _case("p.sex", enums.Sex),
-            "p.birth_date",
-            "p.ethnicity",
-            "p.education",
-            _case("p.category", enums.Category),
-            "o.name",
-            "p.job",
-            "p.phone",
-            "p.applied_on",
-            "p.talked_on",
-            "p.activist_on",
-            "p.last_review_on",
-            "p.target_on",
-            "p.admitted_on",
-            "p.full_on",
-            "p.probation_extension_months",
-            yes_no("p.is_flowing"),
-            "p.flow_to",
-            "p.flow_since",
-            yes_no("p.lost_contact"),
-            _case("p.status", enums.PersonStatus),
-            "p.note",
-        ]
-    )
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
 
 
-def floor_sql(text: str = "", sort: str | None = None) -> str:
-    """The SQL our listing runs (same WHERE and ORDER BY), selecting the shown columns."""
-    sql = f"SELECT {_floor_cols()} FROM person p LEFT OUTER JOIN organization o ON o.id = p.org_id"
-    if text:
-        like = f"'%{text}%' ESCAPE '\\'"
-        sql += " WHERE " + " OR ".join(
-            # a word with Chinese in it is not looked for in ID numbers and phones
-            [
-                f"{c} LIKE {like}"
-                for c in ("p.name",) + (() if not text.isdigit() else ("p.id_number", "p.phone"))
-            ]
-            + [
-                f"p.org_id IN (SELECT organization.id FROM organization WHERE organization.name LIKE {like})",
-                f"p.job LIKE {like}",
-            ]
-        )
-    if sort and text:
-        sql += f" ORDER BY coalesce(p.{sort}, NULL) ASC, p.id"
-    elif sort:  # name is NOT NULL: a plain ORDER BY, as our listing does
-        sql += f" ORDER BY p.{sort} ASC, p.id"
-    else:
-        sql += " ORDER BY p.id"
-    return sql
+def wait_until(cond, timeout_s: float = 60.0, settle_ms: int = 0) -> None:
+    """Run the event loop (idle between events, as a real window does) until `cond()`,
+    then `settle_ms` more."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout_s
+
+    def check():
+        if cond() or time.perf_counter() > deadline:
+            poll.stop()
+            if settle_ms:
+                QTimer.singleShot(settle_ms, loop.quit)
+            else:
+                loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(2)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
 
 
-def table_figures(path: Path) -> dict[str, tuple[float, float]]:
-    from PySide6.QtGui import QUndoStack
+def _report(first_rows: float, steps: dict, hb: Heartbeat, **extra) -> None:
+    out = {
+        "first_rows": first_rows,
+        **steps,
+        "stall": hb.worst,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **extra,
+    }
+    print("RESULT " + json.dumps(out), flush=True)
+
+
+def child_ours(path: str, t0: float) -> None:
+    from PySide6.QtCore import QSettings, Qt
+
+    from ui.pages import PAGES
+
+    people_module = next(m for m, title in PAGES if title == "党员与发展")
+    from ui.app import start
+
+    QSettings("PartyDesk", "PartyDesk").setValue("main/page", people_module)
+    app, win = start(["--ledger", path])
+    hb = Heartbeat()
+
+    def people():
+        return win.ctx.pages.get(people_module)  # built pages only
+
+    def shown():
+        p = people()
+        return p is not None and win.current_page() is p and p.model.rowCount() > 0
+
+    wait_until(shown)
+    page = people()
+    page.view.viewport().repaint()
+    first_rows = time.time() - t0
+    model, view, bar = page.model, page.view, page.filterbar
+    wait_until(lambda: model.complete and not model.pending, settle_ms=200)
+    cols = {c.name: i for i, c in enumerate(model.columns)}
+    steps, counts = {}, {}
+    for name, text, sort in STEPS:
+        t = time.perf_counter()
+        if sort is not None and model.query.sort != sort:
+            view.sortByColumn(cols[sort], Qt.AscendingOrder)
+        if bar.search.text() != text:
+            bar.search.setText(text)
+            bar.timer.stop()  # the debounce: the keystroke counts from when it fires
+            page.apply_filter()
+        if model.pending:  # a slow query runs in a worker: the step ends at its rows
+            wait_until(lambda: not model.pending)
+        view.viewport().repaint()
+        steps[name] = time.perf_counter() - t
+        wait_until(lambda: model.complete and not model.pending, settle_ms=150)
+        counts[name] = model.rowCount()
+    t = time.perf_counter()
+    view.scrollToBottom()
+    view.viewport().repaint()
+    steps["scroll_end"] = time.perf_counter() - t
+    wait_until(lambda: False, timeout_s=0.2)
+    _report(first_rows, steps, hb, counts=counts, side="ours")
+    win.close()
+
+
+def child_floor(path: str, t0: float, sqls: dict) -> None:
     from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
-    from partydesk.ledger import open_ledger
-    from partydesk.ledger.listing import ListQuery
-    from ui.app import make_app
-    from ui.context import ChangeHub
-    from ui.table.model import LedgerTableModel
-    from ui.table.view import LedgerTableView
-
-    app = make_app()
-    ledger = open_ledger(path)
-    ctx = SimpleNamespace(ledger=ledger, changes=ChangeHub(), undo_stack=QUndoStack(), status=print)
+    app = QApplication([sys.argv[0]])
+    win = QMainWindow()
+    view = QTableView()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    win.setCentralWidget(view)
+    win.resize(1280, 800)
+    win.show()
+    hb = Heartbeat()
     db = QSqlDatabase.addDatabase("QSQLITE", "bench")
-    db.setDatabaseName(str(path))
-    assert db.open()
-
-    def view(model=None) -> QTableView:
-        v = LedgerTableView(model) if model is not None else QTableView()
-        if model is None:  # the same rows and look as ours, so both paint the same cells
-            v.verticalHeader().setDefaultSectionSize(v.fontMetrics().height() + 10)
-            v.setAlternatingRowColors(True)
-            v.setWordWrap(False)
-        v.resize(1280, 760)
-        v.show()
-        app.processEvents()
-        return v
-
-    # ours: the window's own view and delegate; floor: a plain QTableView
-    first = LedgerTableModel(ctx, "person")
-    first.reload()
-    ours_view, floor_view = view(first), view()
-    first.wait_complete()
-    name_col = 0
-    out: dict[str, list[list[float]]] = {"first": [[], []], "sort": [[], []], "filter": [[], []]}
-    unsorted: list[list[float]] = [[], []]
-    ours_model = None
-    full_load: list[float] = []
-
-    for _ in range(REPEAT):
-        # --- first painted rows: query, model, paint
-        t0 = time.perf_counter()
-        m = LedgerTableModel(ctx, "person")
-        m.reload()
-        ours_view.setModel(m)
-        ours_view.itemDelegate().model = m  # the page builds model, view, delegate once
-        ours_view.viewport().repaint()
-        out["first"][0].append(time.perf_counter() - t0)
-        t1 = time.perf_counter()
-        m.wait_complete()
-        full_load.append(time.perf_counter() - t1)
-        assert m.rowCount() == MEMBERS, m.rowCount()
-        if ours_model is not None:
-            ours_model.deleteLater()
-        ours_model = m
-
-        t0 = time.perf_counter()
-        fm = QSqlQueryModel()
-        fm.setQuery(floor_sql(), db)
-        floor_view.setModel(fm)
-        floor_view.viewport().repaint()
-        out["first"][1].append(time.perf_counter() - t0)
-
-        # --- re-sort by name (header click)
-        t0 = time.perf_counter()
-        m.sort(name_col)
-        ours_view.viewport().repaint()
-        out["sort"][0].append(time.perf_counter() - t0)
-        m.wait_complete()
-        t0 = time.perf_counter()
-        fm.setQuery(floor_sql(sort="name"), db)
-        floor_view.viewport().repaint()
-        out["sort"][1].append(time.perf_counter() - t0)
-
-        # --- a keystroke in the search box (after the debounce) to the repaint
-        t0 = time.perf_counter()
-        m.set_query(ListQuery("person", SEARCH, {}, "name", False))
-        ours_view.viewport().repaint()
-        out["filter"][0].append(time.perf_counter() - t0)
-        m.wait_complete()
-        t0 = time.perf_counter()
-        fm.setQuery(floor_sql(SEARCH, sort="name"), db)
-        floor_view.viewport().repaint()
-        out["filter"][1].append(time.perf_counter() - t0)
-        shown = m.rowCount()
-        # the same keystroke on the table in its default order (by record number)
-        t0 = time.perf_counter()
-        m.set_query(ListQuery("person", SEARCH))
-        ours_view.viewport().repaint()
-        unsorted[0].append(time.perf_counter() - t0)
-        m.wait_complete()
-        t0 = time.perf_counter()
-        fm.setQuery(floor_sql(SEARCH), db)
-        floor_view.viewport().repaint()
-        unsorted[1].append(time.perf_counter() - t0)
-        app.processEvents()
-    db.close()
-    ledger.close()
-    figures = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in out.items()}
-    figures["_full_ids"] = (statistics.median(full_load), shown)
-    figures["_unsorted"] = (statistics.median(unsorted[0]), statistics.median(unsorted[1]))
-    return figures
-
-
-CHILD_OURS = r"""
-import os, resource, sys, time
-sys.path.insert(0, {root!r})
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["XDG_CONFIG_HOME"] = {cfg!r}
-from ui.app import start
-app, win = start(["--ledger", {path!r}])
-win.repaint()
-print("shown", flush=True)
-while win.ctx.ledger is None:
+    db.setDatabaseName(path)
+    db.open()
+    model = QSqlQueryModel()
+    model.setQuery(sqls["first_rows"], db)
+    view.setModel(model)
+    view.viewport().repaint()
+    first_rows = time.time() - t0
     app.processEvents()
-page = win.current_page()
-win.repaint()
-print("rows", flush=True)
-people = win.page("ui.people.page")
-people.model.wait_complete()
-print("members", people.model.rowCount(), flush=True)
-print("maxrss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
-"""
-
-CHILD_BARE = r"""
-import os, sys
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication([sys.argv[0]])
-win = QMainWindow()
-win.setCentralWidget(QTableView())
-win.resize(1280, 800)
-win.show()
-win.repaint()
-print("shown", flush=True)
-"""
+    steps, counts = {}, {}
+    for name, _text, _sort in STEPS:
+        t = time.perf_counter()
+        model.setQuery(sqls[name], db)
+        view.viewport().repaint()
+        steps[name] = time.perf_counter() - t
+        wait_until(lambda: True, settle_ms=150)
+        counts[name] = model.rowCount()
+    t = time.perf_counter()
+    while model.canFetchMore():
+        model.fetchMore()
+    view.scrollToBottom()
+    view.viewport().repaint()
+    steps["scroll_end"] = time.perf_counter() - t
+    wait_until(lambda: False, timeout_s=0.2)
+    _report(first_rows, steps, hb, counts=counts, side="floor")
 
 
-def cold_start(code: str) -> tuple[dict[str, float], dict[str, str]]:
-    """Seconds from launching the child to each line it prints, and its key=value lines."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(
-        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL
+# ------------------------------------------------------------------ the parent
+
+
+def floor_sqls() -> dict[str, str]:
+    """The listing's statements for each step, as plain SQL text with the values inline
+    and every column turned into the text users see."""
+    from sqlalchemy import String as Str
+    from sqlalchemy import case, cast
+    from sqlalchemy.dialects import sqlite
+
+    from partydesk.ledger import fields as F
+    from partydesk.ledger import listing
+    from partydesk.ledger.listing import ListQuery
+
+    cols = listing.columns("person")
+    ent = F.entity("person")
+
+    def wrap(name, expr):
+        c = next(c for c in cols if c.name == name)
+        if c.field is not None and c.kind == "enum":
+            labels = {m.value: m.label for m in ent.field(c.field).enum}
+            return case(labels, value=expr, else_=cast(expr, Str))
+        if c.kind == "bool":
+            return case((expr.is_(None), ""), (expr, "是"), else_="否")
+        return expr
+
+    names = [c.name for c in cols]
+    out = {}
+    for step, text, sort in [("first_rows", "", None), *STEPS]:
+        stmt = listing.rows_statement(ListQuery("person", text, {}, sort), names, wrap=wrap)
+        out[step] = str(
+            stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+        )
+    return out
+
+
+def run_child(side: str, path: Path, sql_file: str) -> dict:
+    cfg = tempfile.mkdtemp(prefix="pd-bench-cfg-")
+    env = {**os.environ, "XDG_CONFIG_HOME": cfg, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = str(ROOT)
+    t0 = time.time()
+    p = subprocess.run(
+        [sys.executable, __file__, "--child", side, str(path), repr(t0), sql_file],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
-    times: dict[str, float] = {}
-    info: dict[str, str] = {}
-    for line in p.stdout:
-        parts = line.split()
-        times.setdefault(parts[0], time.perf_counter() - t0)
-        if len(parts) == 2:
-            info[parts[0]] = parts[1]
-    p.wait()
-    return times, info
+    for line in p.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+    raise RuntimeError(f"{side} child failed:\n{p.stdout[-2000:]}\n{p.stderr[-4000:]}")
 
 
 def main() -> str:
-    path = ensure_ledger()
-    cfg = tempfile.mkdtemp(prefix="partydesk-bench-")
-    ours_code = CHILD_OURS.format(root=str(ROOT), cfg=cfg, path=str(path))
-    starts_ours, rows_ours, starts_bare, info = [], [], [], {}
-    for _ in range(3):
-        t, info = cold_start(ours_code)
-        starts_ours.append(t["shown"])
-        rows_ours.append(t["rows"])
-        starts_bare.append(cold_start(CHILD_BARE)[0]["shown"])
-    start_ours, start_bare = min(starts_ours), min(starts_bare)
+    from common import bench_ledger, summary
 
-    fig = table_figures(path)
-    full_ids, filtered_rows = fig.pop("_full_ids")
-    unsorted = fig.pop("_unsorted")
-    ratios = {k: o / f for k, (o, f) in fig.items()}
+    path = bench_ledger(MEMBERS)
+    sql_file = tempfile.mktemp(prefix="pd-bench-sql-", suffix=".json")
+    Path(sql_file).write_text(json.dumps(floor_sqls()), encoding="utf-8")
+    runs: dict[str, list[dict]] = {"ours": [], "floor": []}
+    for _ in range(REPEAT):
+        for side in ("ours", "floor"):
+            runs[side].append(run_child(side, path, sql_file))
+    keys = ["first_rows", *(s[0] for s in STEPS), "scroll_end"]
+    med = {
+        side: {k: statistics.median(r[k] for r in rs) for k in keys} for side, rs in runs.items()
+    }
+    ratios = {k: med["ours"][k] / med["floor"][k] for k in keys}
     worst = max(ratios, key=ratios.get)
-    ours, floor = fig[worst]
     ms = lambda x: f"{x * 1000:.0f}ms"  # noqa: E731
-    extra = {"worst": worst}
-    for k, (o, f) in fig.items():
-        extra[f"{k}_ours"] = ms(o)
-        extra[f"{k}_floor"] = ms(f)
-        extra[f"{k}_ratio"] = f"{ratios[k]:.2f}"
-    extra["filter_under_100ms"] = "yes" if fig["filter"][0] < 0.1 else "no"
-    extra["filter_unsorted_ours"] = ms(unsorted[0])
-    extra["filter_unsorted_floor"] = ms(unsorted[1])
-    extra["filtered_rows"] = filtered_rows
-    extra["all_ids_in_background"] = ms(full_ids)
-    extra["start_ours"] = f"{start_ours:.2f}s"
-    extra["start_bare"] = f"{start_bare:.2f}s"
-    extra["start_ratio"] = f"{start_ours / start_bare:.2f}"
-    extra["start_goal"] = "1.5"
-    extra["start_to_rows"] = f"{min(rows_ours):.2f}s"
-    extra["peak_mb"] = f"{float(info.get('maxrss_mb', 'nan')):.0f}"
-    extra["peak_goal_mb"] = "250"
-    extra["members"] = info.get("members", "?")
-    return summary("table", ours, floor, 1.2, **extra)
+    extra = {"worst": worst, "members": MEMBERS, "search_word": SEARCH}
+    for k in keys:
+        extra[k] = f"{ms(med['ours'][k])}/{ms(med['floor'][k])}({ratios[k]:.2f})"
+    stall = {s: max(r["stall"] for r in rs) for s, rs in runs.items()}
+    peak = {s: max(r["peak_mb"] for r in rs) for s, rs in runs.items()}
+    extra["rows_found"] = runs["ours"][0]["counts"].get("search")
+    extra["rows_found_floor"] = runs["floor"][0]["counts"].get("search")
+    extra["start_to_rows"] = f"{med['ours']['first_rows']:.2f}s"
+    extra["stall_ours"] = ms(stall["ours"])
+    extra["stall_floor"] = ms(stall["floor"])
+    extra["peak_mb_ours"] = f"{peak['ours']:.0f}"
+    extra["peak_mb_floor"] = f"{peak['floor']:.0f}"
+    extra["goals"] = "ratio<=1.2,start<1s,stall<50ms,search<30ms,peak<300MB"
+    extra["met"] = (
+        ",".join(
+            name
+            for name, ok in (
+                ("ratio", ratios[worst] <= GOALS["ratio"]),
+                ("start", med["ours"]["first_rows"] < GOALS["first_rows_s"]),
+                ("stall", stall["ours"] * 1000 < GOALS["stall_ms"]),
+                ("search", max(med["ours"]["search"], med["ours"]["search_sorted"]) * 1000 < 30),
+                ("peak", peak["ours"] < GOALS["peak_mb"]),
+            )
+            if ok
+        )
+        or "none"
+    )
+    return summary("table", med["ours"][worst], med["floor"][worst], GOALS["ratio"], **extra)
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        side, path, t0 = sys.argv[2], sys.argv[3], float(sys.argv[4])
+        if side == "ours":
+            child_ours(path, t0)
+        else:
+            child_floor(path, t0, json.loads(Path(sys.argv[5]).read_text(encoding="utf-8")))
+        os._exit(0)  # no teardown: the figures are printed
     print(main())

@@ -1,10 +1,35 @@
-"""Helpers for benchmarks: timing and the summary line."""
+"""Helpers for benchmarks: timing, the summary line, and the cached demo ledgers."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+# Demo ledgers are built once and kept here (a 300,000-person ledger takes a while).
+CACHE = Path(os.environ.get("PARTYDESK_BENCH_CACHE", "/tmp/pd-bench-cache"))
+TODAY = "2026-11-01"
+
+
+def bench_ledger(members: int, units: int | None = None) -> Path:
+    """The cached demo ledger with `members` people (units = members / 33), built with
+    `partydesk demo` the first time. Opened once here, so its migrations and the daily
+    backup are done before anything is timed."""
+    units = units or max(members // 33, 10)
+    path = CACHE / f"demo-{members // 1000}k.partydesk"
+    if not path.exists():
+        from datetime import date
+
+        from partydesk.demo import build_demo
+
+        CACHE.mkdir(parents=True, exist_ok=True)
+        build_demo(path, units=units, members=members, seed=1, today=date.fromisoformat(TODAY))
+    from partydesk.ledger import open_ledger
+
+    open_ledger(path).close()
+    return path
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:

@@ -3,10 +3,13 @@ the view asks for them (the pattern of Anki's browser table)."""
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -32,24 +35,40 @@ _LOADERS: set = set()  # running id loaders, kept alive until they report
 
 
 class _IdsSignals(QObject):
-    done = Signal(int, object)  # generation, ids (or an exception)
+    done = Signal(int, object, bool)  # generation, ids (an array, or an exception), complete
 
 
 class _IdsLoader(QRunnable):
-    """Loads the full id list off the UI thread (its own session and connection)."""
+    """Loads the id list off the UI thread (its own session and connection), in chunks:
+    the interpreter lock is given up between rows, so the window keeps painting. With
+    `first`, the first screenful is reported before the rest (a slow sort)."""
 
-    def __init__(self, ledger, query: ListQuery, generation: int):
+    def __init__(self, ledger, query: ListQuery, generation: int, first: int = 0):
         super().__init__()
         self.ledger, self.query, self.generation = ledger, query, generation
+        self.first = first
         self.signals = _IdsSignals()
 
     def run(self) -> None:
+        ids = array("q")
         try:
             with self.ledger.session() as s:
-                ids = listing.query_ids(s, self.query)
+                for chunk in listing.iter_ids(s, self.query, first=self.first or 20000):
+                    ids.extend(chunk)
+                    if self.first and len(ids) == len(chunk) and len(chunk) >= self.first:
+                        self._report(array("q", ids), False)
         except Exception as e:  # noqa: BLE001 - reported on the UI thread
-            ids = e
-        self.signals.done.emit(self.generation, ids)
+            self._report(e, True)
+            return
+        self._report(ids, True)
+
+    def _report(self, ids, complete: bool) -> None:
+        if not shiboken6.isValid(self.signals):
+            return  # the window closed while the list was read: nobody is left to tell
+        try:
+            self.signals.done.emit(self.generation, ids, complete)
+        except RuntimeError:  # deleted between the check and the emit (quitting)
+            pass
 
 
 def _formatter(entity_key: str, col: listing.Column):
@@ -83,6 +102,7 @@ class LedgerTableModel(QAbstractTableModel):
     BLOCK = 100
     CACHE = 3000
     FIRST = 200  # ids fetched on the UI thread (a screenful or more); the rest from a worker
+    BUDGET_S = 0.015  # longer, and the first ids come from the worker too (no freeze)
     loaded = Signal()
     refused = Signal(str)  # an edit was refused: the reason, in Chinese
 
@@ -100,7 +120,10 @@ class LedgerTableModel(QAbstractTableModel):
         self._flags = [ro if c.field is None else ro | Qt.ItemIsEditable for c in self.columns]
         self._ro_flags = ro
         self.query = ListQuery(entity_key)
-        self._ids: list[int] = []
+        self._ids = array("q")
+        self._pos: dict[int, int] | None = None  # id -> row, made when first asked
+        self._by_id = True
+        self.pending = False
         self._cache: OrderedDict[int, list] = OrderedDict()  # id -> [uuid, raws, texts]
         self._generation = 0
         self.complete = True
@@ -117,42 +140,65 @@ class LedgerTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Run the query again: the first FIRST ids now, the rest off the UI thread."""
+        """Run the query again: the first FIRST ids now if they come within BUDGET_S,
+        the rest (or, for a sort no index serves, everything) off the UI thread. Until a
+        slow query's first rows arrive, the rows shown stay (`pending` is true)."""
         self._generation += 1
-        with self.ledger.session() as s:
-            ids = listing.query_ids(s, self.query, limit=self.FIRST + 1)
+        try:
+            with self.ledger.session() as s:
+                ids = listing.query_ids(s, self.query, limit=self.FIRST + 1, budget_s=self.BUDGET_S)
+        except listing.TooSlow:
+            self.pending = True
+            self.complete = False
+            self._start_loader(first=self.FIRST)
+            return
+        self.pending = False
         self.complete = len(ids) <= self.FIRST
         if not self.complete:
             ids = ids[: self.FIRST]
-            loader = _IdsLoader(self.ledger, self.query, self._generation)
-            loader.setAutoDelete(False)
-            loader.signals.done.connect(self._on_ids, Qt.QueuedConnection)
-            loader.signals.done.connect(lambda *_: _LOADERS.discard(loader))
-            _LOADERS.add(loader)
-            # Started after the first rows are painted, so it never delays them.
-            QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(loader))
+            self._start_loader()
         self.beginResetModel()
-        self._ids = ids
+        self._set_ids(array("q", ids))
         self._cache.clear()
         self.endResetModel()
         self.loaded.emit()
 
-    def _on_ids(self, generation: int, ids) -> None:
+    def _start_loader(self, first: int = 0) -> None:
+        loader = _IdsLoader(self.ledger, self.query, self._generation, first)
+        loader.setAutoDelete(False)
+        loader.signals.done.connect(self._on_ids, Qt.QueuedConnection)
+        loader.signals.done.connect(lambda *_: _LOADERS.discard(loader))
+        _LOADERS.add(loader)
+        # Started after the first rows are painted, so it never delays them.
+        QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(loader))
+
+    def _set_ids(self, ids: array) -> None:
+        self._ids = ids
+        self._pos = None
+        q = self.query
+        # Ordered by record number: a row is found by bisection, with no index to build.
+        self._by_id = not q.sort and not q.descending
+
+    def _on_ids(self, generation: int, ids, complete: bool) -> None:
         if generation != self._generation:
             return  # a newer query has replaced this one
         if isinstance(ids, Exception):
+            self.pending = False
+            self.complete = True
             self.refused.emit(f"读取列表失败：{ids}")
             return
-        self.complete = True
         n = len(self._ids)
-        if ids[:n] == self._ids:
+        if not self.pending and ids[:n] == self._ids:
+            self.complete = complete
             if len(ids) > n:
                 self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
-                self._ids = ids
+                self._set_ids(ids)
                 self.endInsertRows()
         else:
+            self.pending = False
+            self.complete = complete
             self.beginResetModel()
-            self._ids = ids
+            self._set_ids(ids)
             self._cache.clear()
             self.endResetModel()
         self.loaded.emit()
@@ -163,20 +209,23 @@ class LedgerTableModel(QAbstractTableModel):
 
         t = QElapsedTimer()
         t.start()
-        while not self.complete and t.elapsed() < timeout_ms:
+        while (not self.complete or self.pending) and t.elapsed() < timeout_ms:
             QCoreApplication.processEvents()
             QThreadPool.globalInstance().waitForDone(QDeadlineTimer(10))
         return self.complete
 
     @property
-    def ids(self) -> list[int]:
+    def ids(self) -> array:
         return self._ids
 
     def row_of(self, rec_id: int) -> int:
-        try:
-            return self._ids.index(rec_id)
-        except ValueError:
-            return -1
+        ids = self._ids
+        if self._by_id:
+            i = bisect_left(ids, rec_id)
+            return i if i < len(ids) and ids[i] == rec_id else -1
+        if self._pos is None:
+            self._pos = {rid: i for i, rid in enumerate(ids)}
+        return self._pos.get(rec_id, -1)
 
     # ----------------------------------------------------------------- rows
 

@@ -101,6 +101,7 @@ class TablePage(QWidget):
         self.ctx, self.entity = ctx, entity_key
         self.title = F.entity(entity_key).label
         self.setObjectName(f"page_{entity_key}")
+        self._total: int | None = None  # records in the table (共 N 条), known or counted
         self.filterbar = FilterBar(ctx, entity_key, self)
         self.model = LedgerTableModel(ctx, entity_key, self)
         self.view = LedgerTableView(self.model, self)
@@ -197,18 +198,27 @@ class TablePage(QWidget):
                 self.detail.load(self.detail.rec_id)
         if structural and entity in ("org", self.entity):
             QTimer.singleShot(0, self.filterbar.load_choices)
+        if structural and entity == self.entity:
+            self._total = None  # records were added or removed: count again
+            self._on_loaded()
 
     def _on_loaded(self) -> None:
-        with self.ctx.ledger.session() as s:
-            self._total = listing.total(s, self.entity)
+        m = self.model
+        if m.complete and not m.pending and not (m.query.text or m.query.filters):
+            self._total = len(m.ids)  # the whole table is shown: no count(*) needed
+        elif self._total is None and m.complete:
+            with self.ctx.ledger.session() as s:
+                self._total = listing.total(s, self.entity)
         self._update_summary()
 
     def _update_summary(self, *args) -> None:
         m = self.model
-        total = getattr(self, "_total", 0)
-        shown = len(m.ids) if m.complete else None
+        total = self._total
+        shown = len(m.ids) if m.complete and not m.pending else None
         filtered = bool(m.query.text or m.query.filters)
-        if shown is None:
+        if shown is None and total is None:
+            text = self.tr("正在读取…")
+        elif shown is None:
             text = self.tr("共 {0} 条，正在读取筛选结果…").format(total)
         elif filtered:
             text = self.tr("共 {0} 条，筛选出 {1} 条").format(total, shown)
