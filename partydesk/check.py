@@ -8,7 +8,10 @@ second or two. The GUI calls `run_checks(session)` and shows `CheckReport.groups
 
 It is long because each kind is one set-based query over the whole ledger, kept
 next to the KINDS table that orders and names them.
-"""
+
+
+Long because each finding kind is one small function over the shared report; splitting them
+by kind into a package is the next step."""
 
 from __future__ import annotations
 

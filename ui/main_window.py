@@ -9,7 +9,10 @@ Extension points for other features:
 - `window.set_ledger(ledger)` switches ledgers (pages are rebuilt with a new context);
   `ledger_changed` fires after. A page is built when first shown or asked for
   (`window.page(name)`, `window.pages()[name]`); `ctx.pages` holds the pages built so far.
-"""
+
+
+Long because menus, navigation, lazily built pages and ledger switching all act on the one
+window."""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """The certificate registry: issuing (one or a batch, serials allocated in the same
 transaction), revoking, reissuing, deleting and listing certificates. Wording, serials, check
-values and verification are their own modules; their names are re-exported here."""
+values and verification are their own modules; their names are re-exported here.
+
+Long because issuing, revoking, reissuing and deleting share one transaction discipline and
+the serial allocation; wording, serials and check values are already modules of their own."""
 
 from __future__ import annotations
 

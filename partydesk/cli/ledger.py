@@ -9,7 +9,10 @@ the same Chinese message, and every change lands in the 操作日志.
     partydesk add people 姓名=李四 公民身份证号=11010519491231002X 人员类别=入党申请人 所在党支部=某某支部
     partydesk set people 12 手机号=13800138000 人员类别=正式党员 转为正式党员日期=2026-05-01
     partydesk delete orgs 3 --move-members-to 5 --yes
-"""
+
+
+Long because it wires five sub-commands and their table printer over the one listing/editing
+core."""
 
 from __future__ import annotations
 

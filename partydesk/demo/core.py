@@ -6,7 +6,11 @@ chunks (one `executemany` each), so 100,000 people take seconds, not minutes, in
 memory. Dates are
 chosen relative to `today`, so that reminders (talks, reviews, probations, terms) always
 have something due soon and something overdue.
-"""
+
+
+Long because the generator is one class whose methods share one random stream, the id
+counters and the write buffers, next to the name tables it draws from; moving the tables to
+a module of their own is the next step."""
 
 from __future__ import annotations
 

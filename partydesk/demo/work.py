@@ -8,7 +8,10 @@ and visits to the units they guide.
 Large ledgers: only the first FULL_ORGS organizations (by id) get records, and filling stops
 once MAX_ATTENDANCE attendance rows are written, so the demo stays fast (a few seconds)
 however many branches and members there are (the rest show as missing in the cadence check, as a
-ledger just being taken over would). Everything is written with bulk inserts."""
+ledger just being taken over would). Everything is written with bulk inserts.
+
+Long because each record kind's generator shares the branch's member list, dates and random
+stream."""
 
 from __future__ import annotations
 

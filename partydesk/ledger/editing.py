@@ -15,7 +15,9 @@ caller's session commits.
 
 It is long because add, set, paste, delete and their exact undo share one planning
 step and one snapshot format; splitting them would split that contract.
-"""
+
+
+Long because add, set, delete and paste share the validation and the undo data of one edit."""
 
 from __future__ import annotations
 

@@ -12,7 +12,10 @@ table stays fast at 100,000 members; nothing here loads whole ORM objects.
 A column is either an editable field of `partydesk.ledger.fields` (its `field` is set; an
 `org` field shows the organization's name, joined) or a read-only derived value (such as
 an organization's member count).
-"""
+
+
+Long because the column expressions of the four tables are declared here beside the search,
+filter and sort SQL they feed."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """工作纪实 page: an organization's records by year, the editor, the cadence check, and the
-work-record book (preview, print, save as PDF)."""
+work-record book (preview, print, save as PDF).
+
+Long because each toolbar action of the page opens one of the dialogs beside it and
+refreshes the same list."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """Layout helpers shared by every part of the book: page geometry, paragraph styles, and
-the building blocks (cells, forms, ruled grids, headings that become contents entries)."""
+the building blocks (cells, forms, ruled grids, headings that become contents entries).
+
+Long because it holds the small building blocks (cells, forms, ruled grids, contents
+headings) every section draws with."""
 
 from __future__ import annotations
 
