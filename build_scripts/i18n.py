@@ -12,7 +12,7 @@ pyside6-lrelease.
 
 `bare_strings(path)` finds the Chinese string literals of a module that do not go through
 tr() / QCoreApplication.translate / QT_TRANSLATE_NOOP and are not docstrings: the tr() guard
-test (tests/gui/test_tr_guard.py) fails when a module has more than BASELINE allows (the
+test (tests/ui/test_tr_guard.py) fails when a module has more than BASELINE allows (the
 strings written before the guard existed; lower it as they are wrapped)."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from partydesk.ledger import migrate, open_ledger
 from partydesk.ledger.db import make_engine
 from partydesk.records.visits import unit_names
-from tests.core.test_migration import make_first_revision_ledger
+from tests.ledger.test_migration import make_first_revision_ledger
 
 
 def test_old_visit_keeps_its_unit(tmp_path):

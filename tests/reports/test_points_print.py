@@ -9,7 +9,7 @@ from partydesk.points.periods import parse
 from partydesk.points.totals import Card
 from partydesk.reports import points as report
 from partydesk.reports.points.sheet import working_days_after
-from tests.print.pdftext import bad_line_starts, page_lines
+from tests.reports.pdftext import bad_line_starts, page_lines
 
 LONG = "阿卜杜热合曼·买买提明江"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from partydesk.ledger.models import OrgHostUnit
-from tests.gui.test_tables import cell, page
+from tests.ui.test_tables import cell, page
 
 
 def hosts_of(ledger, org_id):

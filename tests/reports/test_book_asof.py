@@ -8,8 +8,8 @@ from datetime import date
 from partydesk.ledger import history
 from partydesk.ledger.models import CommitteeMember, Organization, Person
 from partydesk.reports.book import load_book, write_book
-from tests.print.pdftext import page_lines
 from tests.records.factory import make_branch
+from tests.reports.pdftext import page_lines
 
 TODAY = date(2026, 11, 20)
 

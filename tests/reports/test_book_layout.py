@@ -16,8 +16,8 @@ from partydesk.records import service as svc
 from partydesk.reports.book import load_book, render_book, write_book
 from partydesk.reports.book.layout import A4_GEOMETRY, A5_GEOMETRY, Styles
 from partydesk.reports.typography import Paragraph
-from tests.print.pdftext import bad_line_starts, page_lines
 from tests.records.factory import make_branch
+from tests.reports.pdftext import bad_line_starts, page_lines
 
 # Punctuation everywhere, names and dates: what broke lines before.
 PUNCT = (

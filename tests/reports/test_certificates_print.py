@@ -12,7 +12,7 @@ from partydesk.certs import registry
 from partydesk.cli import main
 from partydesk.ledger.models.certs import Certificate
 from partydesk.reports.certificate import print_certificates
-from tests.print.pdftext import bad_line_starts, page_lines
+from tests.reports.pdftext import bad_line_starts, page_lines
 
 NAMES = [
     "王芳",
