@@ -2,7 +2,8 @@
 `editing.set_fields`, as ui.table.commands.edit does; the GUI date tests drive the real
 widgets), a paste (`editing.paste_cells`), the Excel import (`excel.plan_import`) and the
 command line (`partydesk set`). Each way either stores the value or refuses with the same
-Chinese reason and stores nothing."""
+Chinese reason and stores nothing (the import keeps a row whose bad cell is optional: the
+cell is left out and the reason is the row's warning)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ from tests.sample_ledger import fill_sample
 
 TODAY = date.today()
 ARABIC = {ord(c): 0x660 + int(c) for c in "0123456789"}
+
+# Fields whose bad value refuses an imported row; any other bad cell is left out with a warning.
+IMPORT_REQUIRED = {"name", "id_number", "category", "org_id"}
 
 # (case, person, setup values, field, typed value, refusal text or None = stored)
 CASES = [
@@ -118,7 +122,9 @@ def via(way, ledger, ids, pid, field, typed, tmp_path, capsys) -> str | None:
         if row.status == "error":
             return row.reason
         excel.apply_import(ledger, plan)
-        return None
+        # A bad optional cell keeps the row: the cell is left out and the same reason is
+        # the row's warning (an import refuses only rows whose identifying fields are bad).
+        return row.warning if field not in IMPORT_REQUIRED and row.warnings else None
     assert way == "cli"
     ledger.close()
     code = main(["set", "people", str(pid), f"{label}={typed}", "--ledger", str(ledger.path)])
