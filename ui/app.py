@@ -11,22 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from partydesk.ledger import Ledger  # noqa: F401
-
-# Re-exported: the hooks list is one object, whichever module a feature appends to.
-from ui.ledger_open import (  # noqa: E402, F401
-    BEFORE_WINDOW,
-    DAILY_BACKUP_DELAY_MS,
-    after_open,
-    daily_backup_later,
-    open_ledger_ui,
-)
+# BEFORE_WINDOW is re-exported: features and tests append their hooks to ui.app.BEFORE_WINDOW,
+# the same list object ui.ledger_open runs.
+from ui.ledger_open import BEFORE_WINDOW, after_open  # noqa: F401
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

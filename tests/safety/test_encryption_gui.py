@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(not cipher.available(), reason="needs sqlcipher3
 
 
 def test_window_asks_for_the_passphrase(qtbot, qapp, tmp_path, monkeypatch):
-    from ui.app import open_ledger_ui
+    from ui.ledger_open import open_ledger_ui
 
     path = tmp_path / "加密.partydesk"
     with open_ledger(path, create=True, passphrase="红星口令2026") as lg, lg.session() as s:
