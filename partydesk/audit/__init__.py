@@ -49,6 +49,7 @@ from partydesk.audit.recording import (
     SKIP_TABLES,
     install,
     log,
+    log_many,
     record_label,
     who_for,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "install",
     "local_to_utc",
     "log",
+    "log_many",
     "query",
     "query_ids",
     "record_label",

@@ -41,7 +41,9 @@ def resolve_table(text: str | None) -> str | None:
         return None
     if text in TABLE_LABELS or text.isascii():
         return text
-    hits = [t for t, lbl in TABLE_LABELS.items() if text in lbl]
+    hits = [t for t, lbl in TABLE_LABELS.items() if text == lbl] or [
+        t for t, lbl in TABLE_LABELS.items() if text in lbl
+    ]
     if len(hits) == 1:
         return hits[0]
     raise ValidationError(

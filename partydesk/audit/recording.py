@@ -348,3 +348,31 @@ def log(
             )
         ],
     )
+
+
+def log_many(session: Session, entries: list[dict]) -> None:
+    """Record many changes made without the ORM (a merge of ledgers) in one go: each
+    entry a dict of `action`, `table`, `record_id`, `uuid`, `label`, `old`, `new`."""
+    if not entries:
+        return
+    session.flush()
+    who = who_for(session)[:100]
+    now = utcnow()
+    _write(
+        session,
+        [
+            _row(
+                session,
+                e["action"],
+                e["table"],
+                record_id=e.get("record_id"),
+                uuid=e.get("uuid"),
+                label=e.get("label", ""),
+                old=e.get("old"),
+                new=e.get("new"),
+                who=who,
+                now=now,
+            )
+            for e in entries
+        ],
+    )

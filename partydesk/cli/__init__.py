@@ -39,6 +39,7 @@ FEATURES = [
     "partydesk.cli.develop",  # develop, print develop
     "partydesk.cli.problems",  # problems, report problems
     "partydesk.cli.plans",  # plan, summary
+    "partydesk.cli.merge",  # merge, extract
     "partydesk.cli.helpdocs",  # about, manual
 ]
 

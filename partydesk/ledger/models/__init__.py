@@ -6,6 +6,7 @@ from partydesk.ledger.models import (  # noqa: F401,E402
     certs,
     develop,
     dues,
+    merge,
     points,
     standing,
     work,
