@@ -306,8 +306,9 @@ def _renumber(w: Writer, info: TableInfo, uuids: list[str], res: MergeResult) ->
     t = info.table
     for k in range(0, len(uuids), 500):
         for row in w.conn.execute(sa.select(t).where(t.c.uuid.in_(uuids[k : k + 500]))):
-            same = (t.c.org_id == row.org_id) if row.org_id is not None else t.c.org_id.is_(None)
-            scope = sa.and_(same, t.c.year == row.year, t.c.kind == row.kind)
+            if row.org_id is None:
+                continue  # instructors' logs and visits are not numbered per organization
+            scope = sa.and_(t.c.org_id == row.org_id, t.c.year == row.year, t.c.kind == row.kind)
             taken = w.conn.execute(
                 sa.select(sa.func.count())
                 .select_from(t)
