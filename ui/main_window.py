@@ -117,10 +117,12 @@ class MainWindow(QMainWindow):
         from ui.check import dialog as check_dialog
         from ui.excel import menu as excel_menu
         from ui.help import menu as help_menu
+        from ui.merge import dialog as merge_dialog
         from ui.welcome import page as welcome
 
         excel_menu.install(self)
         check_dialog.install(self)
+        merge_dialog.install(self)
         help_menu.install(self)
         welcome.install(self)
         self.nav = QListWidget()
