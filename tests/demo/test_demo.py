@@ -53,6 +53,8 @@ def dump(path, *, all_columns=False):
     # in every ledger, by design
     random_keys = {"certs.secret", "keys.ledger_id", "keys.fingerprint"}
     out["setting"] = [r for r in out.get("setting", []) if r[0] not in random_keys]
+    # so is the ledger's own UUID (two demo files are two ledgers to a merge)
+    out.pop("ledger_identity", None)
     return out
 
 
