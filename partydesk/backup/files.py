@@ -41,6 +41,12 @@ _NOT_RECORDS = {
     "certificate_template",
     "serial_counter",
     "certificate_serial",
+    # merging's bookkeeping (partydesk.merge), not the clerk's records
+    "ledger_identity",
+    "deleted_record",
+    "merge_run",
+    "merge_base",
+    "merge_conflict",
 }
 
 
