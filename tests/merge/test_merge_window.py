@@ -3,6 +3,8 @@ both values side by side, the clerk takes one field; the report saved."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from partydesk.cli import main
 from partydesk.ledger.models import Person
 from tests.merge.helpers import sql
@@ -10,13 +12,15 @@ from ui.merge import dialog as merge_dialog
 
 
 def test_merge_in_the_window_lists_and_decides_a_conflict(
-    main_window, qtbot, ledger, sample_ids, tmp_path
+    main_window, qtbot, ledger, ledger_path, sample_ids, tmp_path
 ):
     town = tmp_path / "城关.partydesk"
-    street = sql(ledger.path, "SELECT street FROM unit WHERE street IS NOT NULL LIMIT 1")[0][0]
-    assert (
-        main(["extract", "--ledger", str(ledger.path), "--street", street, "--out", str(town)]) == 0
-    )
+    with ledger.engine.connect() as c:
+        street = c.execute(
+            sa.text("SELECT street FROM unit WHERE street IS NOT NULL ORDER BY id LIMIT 1")
+        ).scalar()
+    args = ["extract", "--ledger", str(ledger_path), "--street", street, "--out", str(town)]
+    assert main(args) == 0
     name, pid = sql(town, "SELECT name, id FROM person ORDER BY id LIMIT 1")[0]
     assert (
         main(
