@@ -130,13 +130,89 @@ class Heading(Paragraph):
 
 
 class Grid(Table):
-    """A Table that does not draw its empty cells: a sign-in sheet's 签名 column and a blank
-    book are mostly empty, and each empty string still cost a text object."""
+    """A Table that does not draw its empty cells (a sign-in sheet's 签名 column and a blank
+    book are mostly empty) and writes its one-line text cells as ONE text object per table
+    instead of one per cell (ReportLab's own way: a text object, a font lookup and a width
+    measured for every cell; a book has some 30,000 cells)."""
+
+    _batch: list | None = None
+
+    def draw(self):
+        self._batch = []
+        super().draw()
+        batch, self._batch = self._batch, None
+        if not batch:
+            return
+        c = self.canv
+        c.saveState()
+        tx = c.beginText()
+        font = color = None
+        for x, y, text, cs in batch:
+            if (cs.fontname, cs.fontsize) != font:
+                font = (cs.fontname, cs.fontsize)
+                tx.setFont(cs.fontname, cs.fontsize, cs.leading)
+            if cs.color != color:
+                color = cs.color
+                tx.setFillColor(color)
+            tx.setTextOrigin(x, y)
+            tx.textOut(text)
+        c.drawText(tx)
+        c.restoreState()
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - ReportLab's name
         if cellval == "" or cellval is None:
             return
-        super()._drawCell(cellval, cellstyle, pos, size)
+        cs = cellstyle
+        if (
+            self._batch is None
+            or not isinstance(cellval, str)
+            or "\n" in cellval
+            or cs.href
+            or cs.destination
+            or cs.direction
+            or cs.shaping
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        just, valign = cs.alignment, cs.valign
+        if just == "LEFT":
+            x = colpos + cs.leftPadding
+        else:
+            w = text_width(cellval, cs.fontname, cs.fontsize)
+            if just in ("CENTRE", "CENTER"):
+                x = colpos + (colwidth + cs.leftPadding - cs.rightPadding - w) * 0.5
+            elif just == "RIGHT":
+                x = colpos + colwidth - cs.rightPadding - w
+            else:
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+        # The baseline ReportLab puts a one-line string on.
+        if valign == "TOP":
+            y = rowpos + rowheight - cs.topPadding - cs.fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cs.bottomPadding + cs.leading - cs.fontsize
+        else:
+            y = (
+                rowpos
+                + (cs.bottomPadding + rowheight - cs.topPadding + cs.leading) / 2
+                - cs.fontsize
+            )
+        self._batch.append((x, y, cellval, cs))
+
+
+_TEXT_W: dict[tuple[str, str, float], float] = {}
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """stringWidth, remembered: a book measures the same names and dates again and again."""
+    key = (text, font, size)
+    w = _TEXT_W.get(key)
+    if w is None:
+        if len(_TEXT_W) > 200_000:
+            _TEXT_W.clear()
+        w = _TEXT_W[key] = stringWidth(text, font, size)
+    return w
 
 
 PAD_X, PAD_Y = 6, 3  # ReportLab's default cell padding, kept by the blocks drawn by hand
@@ -413,13 +489,16 @@ class Layout:
         repeat: bool = True,
         small: bool = True,
         row_h: float = 0,
+        cols: list[float] | None = None,
     ) -> Table:
         """A ruled table, its columns sized to their content (see fit_columns); `widths`
         share out the room left. Cells that fit are centred plain text; wrapped cells are
-        centred too, as their column."""
+        centred too, as their column. `cols` gives the column widths instead (the pages of
+        one sign-in sheet keep the sheet's)."""
         st = self.s.small_c if small else self.s.cell_c
         head = self.s.label_small if small else self.s.label
-        cols = self.fit_columns(header, rows, widths, head, st)
+        if cols is None:
+            cols = self.fit_columns(header, rows, widths, head, st)
         data = [[self.cell(h, w, head) for h, w in zip(header, cols, strict=True)]]
         for r in rows:
             data.append([self.cell(c, w, st) for c, w in zip(r, cols, strict=True)])
