@@ -104,10 +104,14 @@ def test_a_5000_character_record_takes_the_pages_its_text_needs(empty_branch, a5
     pages = page_lines(buf.getvalue())
     used = [i for i, p in enumerate(pages) if "认真学习" in "\n".join(p)]
     assert len(used) <= _plain_pages(text, a5) + 1
-    # The continuation runs at full width: pages after the first carry the label （续）.
+    # The continuation runs at full width: pages after the first carry the label （续）,
+    # and, like a sign-in sheet, the record's title with （续） at the top.
+    assert len(used) >= 2
     for i in used[1:]:
-        label = "".join(ln.split()[0] for ln in pages[i] if ln.startswith(("会议", " （")))
+        label = "".join(ln.split()[0] for ln in pages[i] if ln.lstrip().startswith(("会议", "（")))
         assert label.startswith("会议内容（续）"), label
+        head = [re.sub(r"\s", "", ln) for ln in pages[i] if ln.strip()]
+        assert "支部党员大会（第1次）3月3日（续）" in head[:3], head[:3]
 
 
 def test_sign_in_continuations_carry_the_record_title(ledger):

@@ -305,20 +305,35 @@ class RowGroup(Flowable):
 class Form(Flowable):
     """A form as a column of blocks (RowGroup and LabelledText). It splits between rows
     or inside a long value, and never leaves a lone short row on either side of a page
-    break."""
+    break. Continued on a new page, it starts with its record's title and （续）, as a
+    sign-in sheet does."""
 
-    def __init__(self, blocks: list):
+    def __init__(self, blocks: list, title: str | None = None, style=None, cont: bool = False):
         super().__init__()
         self.blocks = blocks
+        self.title, self.style, self.cont = title, style, cont
+        self._head: tuple | None = None
+
+    def _head_h(self, aw) -> float:
+        if not (self.cont and self.title and self.style):
+            return 0.0
+        if self._head is None:
+            para = Paragraph(escape(f"{self.title}（续）"), self.style)
+            self._head = (para, para.wrap(aw, 1e9)[1] + self.style.spaceAfter)
+        return self._head[1]
 
     def wrap(self, aw, ah):
         self.width = aw
         self._h = [b.wrap(aw, ah)[1] for b in self.blocks]
-        self.height = sum(self._h)
+        self.height = self._head_h(aw) + sum(self._h)
         return aw, self.height
 
     def draw(self):
         y = self.height
+        if self._head_h(self.width):
+            para, h = self._head
+            para.drawOn(self.canv, 0, y - (h - self.style.spaceAfter))
+            y -= h
         for b, h in zip(self.blocks, self._h, strict=True):
             y -= h
             b.drawOn(self.canv, 0, y)
@@ -332,6 +347,7 @@ class Form(Flowable):
                 rows += [(bi, r, h) for r, h in enumerate(b.row_heights)]
             else:
                 rows.append((bi, -1, self._h[bi]))
+        ah -= self._head_h(aw)
         used, m, n = 0.0, 0, len(rows)
         while m < n and used + rows[m][2] <= ah:
             used += rows[m][2]
@@ -366,7 +382,10 @@ class Form(Flowable):
             rest.insert(0, b)
         if not first:
             return []
-        return [Form(first), Form(rest)]
+        return [
+            Form(first, self.title, self.style, self.cont),
+            Form(rest, self.title, self.style, True),
+        ]
 
 
 class Layout:
@@ -431,12 +450,13 @@ class Layout:
             ("ALIGN", a, b, align),
         ]
 
-    def form(self, rows: list, label_w: float = 2.6 * cm) -> Form:
+    def form(self, rows: list, label_w: float = 2.6 * cm, title: str | None = None) -> Form:
         """A two- or four-column form of plain text values. Row items: (label, value)
         spanning the width, (label, value, label, value), or (label, value, min_height)
         for a tall row. A value of several lines is a LabelledText (it splits across pages
         at full width, its label repeated with （续）); the form never leaves one row alone
-        at the foot or head of a page."""
+        at the foot or head of a page. A form with a `title` repeats it, with （续）, on the
+        pages it continues onto."""
         w = self.g.width
         half = (w - 2 * label_w) / 2
         wide = w - label_w
@@ -479,7 +499,7 @@ class Layout:
             group.append(([self.cell(row[0], label_w, s.label), value, "", ""], cmds, min_h))
         if group:
             blocks.append(RowGroup(group, col_w, base))
-        return Form(blocks)
+        return Form(blocks, title, s.h3)
 
     def grid(
         self,
