@@ -158,3 +158,20 @@ def test_a_60_character_name_stays_inside_the_margins(ledger):
 
                 page.extract_text(visitor_text=visit)
                 assert xs and min(xs) >= g.margin_x - 1
+
+
+@pytest.mark.parametrize("a5", [False, True])
+def test_plan_and_summary_lines_follow_the_punctuation_rules(empty_branch, a5):
+    from partydesk.records.plans import set_text
+
+    ledger, oid = empty_branch
+    # Each paragraph one character longer: every comma and stop lands at a line's end once.
+    paras = ["全年" + "党" * k + PUNCT for k in range(0, 44, 3)]
+    with ledger.session() as s:
+        set_text(s, oid, 2026, "plan", "\n".join(paras))
+        set_text(s, oid, 2026, "summary", "\n".join(reversed(paras)))
+        buf = io.BytesIO()
+        write_book(s, oid, 2026, buf, a5=a5, invariant=True)
+    pages = ["\n".join(p) for p in page_lines(buf.getvalue())]
+    assert any("年度工作计划" in p and "全年党党党" in p for p in pages)
+    assert bad_line_starts(buf.getvalue()) == []
