@@ -63,6 +63,8 @@ class Ledger:
         self.lock = lock
         self.lock_holder = lock_holder
         self.warnings: list[str] = []  # things the user should know (e.g. backup failed)
+        # time.monotonic() of the last quick_check that found the file sound (the opener's)
+        self.quick_checked_at: float | None = None
         self.Session = sessionmaker(engine, expire_on_commit=False, info={"ledger": self})
         self.operator: str | None = None  # named operator for the audit log, else OS user
         self._closed = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,6 +140,7 @@ def open_ledger(
             _create_encrypted(p, passphrase)
     elif not readonly:
         paths.make_private(p)
+    checked_at = None
     engine = make_engine(
         private_copy or p,
         readonly=readonly,
@@ -151,6 +153,7 @@ def open_ledger(
                 rows = conn.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
                 if [r[0] for r in rows] != ["ok"]:
                     raise _damaged(p, "; ".join(str(r[0]) for r in rows))
+                checked_at = time.monotonic()
         insp = inspect(engine)
         if not insp.has_table("alembic_version") and (not create or insp.get_table_names()):
             # Another program's database (or an empty file): never "upgrade" it into a ledger.
@@ -196,6 +199,7 @@ def open_ledger(
     ledger = Ledger(
         p, engine, readonly=readonly, lock=lk, readonly_reason=reason, lock_holder=holder
     )
+    ledger.quick_checked_at = checked_at
     if private_copy is not None:
         ledger.on_close.append(lambda: shutil.rmtree(private_copy.parent, ignore_errors=True))
     ledger.find_backup = backup.find_good_backup
