@@ -154,7 +154,7 @@ class _FileCheck:
 
         self._report = CheckReport(today)
         self._error: BaseException | None = None
-        bind = session.get_bind()
+        bind = session.get_bind().engine  # a session bound to a connection: its engine
         ledger = session.info.get("ledger")
         if bind.dialect.name != "sqlite" or not bind.url.database or ":memory:" in str(bind.url):
             check_integrity(session, self._report, full)
