@@ -25,7 +25,7 @@ from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from partydesk import settings
-from partydesk.ledger import suspects
+from partydesk.ledger import dialect, suspects
 from partydesk.ledger.models import (
     CommitteeMember,
     Instructor,
@@ -156,7 +156,7 @@ class _FileCheck:
         self._error: BaseException | None = None
         bind = session.get_bind().engine  # a session bound to a connection: its engine
         ledger = session.info.get("ledger")
-        if bind.dialect.name != "sqlite" or not bind.url.database or ":memory:" in str(bind.url):
+        if dialect.name(bind) != "sqlite" or not bind.url.database or ":memory:" in str(bind.url):
             check_integrity(session, self._report, full)
             self._thread = None
             return
@@ -206,17 +206,16 @@ QUICK_CHECK_FRESH_S = 60.0
 
 def check_integrity(session: Session, report: CheckReport, full: bool = True) -> None:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if dialect.is_server(conn):
         return
     ledger = session.info.get("ledger")
     at = getattr(ledger, "quick_checked_at", None)
     fresh = at is not None and time.monotonic() - at < QUICK_CHECK_FRESH_S
     if full or not fresh:
-        pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-        for (msg,) in conn.exec_driver_sql(pragma).all():
+        for msg in dialect.integrity_check(conn, full):
             if msg != "ok":
-                report.add("integrity", str(msg))
-    for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+                report.add("integrity", msg)
+    for table, rowid, parent in dialect.foreign_key_problems(conn):
         report.add("foreign_key", f"{table} 第{rowid}行引用的 {parent} 记录不存在", table, rowid)
 
 
@@ -253,11 +252,9 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
     today = report.today
     cfg = settings.get(session, "pipeline")
     P = Person
-    dialect = session.get_bind().dialect.name
-    numbers = suspects.number_suspects(dialect) if narrow else None
-    rules = (
-        suspects.pipeline_suspects({**pipeline.DEFAULTS, **cfg}, today, dialect) if narrow else None
-    )
+    db = dialect.name(session)
+    numbers = suspects.number_suspects(db) if narrow else None
+    rules = suspects.pipeline_suspects({**pipeline.DEFAULTS, **cfg}, today, db) if narrow else None
     # ID numbers and phones, checked in Python (the reason needs idcard.parse); the birth
     # date is read as text to skip the date conversions.
     q = select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)

@@ -5,12 +5,14 @@ At 300,000 people, reading every person and running every pipeline rule in Pytho
 most of `partydesk check`. Each condition here is a *superset* of one rule (it selects
 every person the rule can fire for, and usually a few more), so the Python rules that
 decide and word the finding stay the one source, and the findings are the same as a loop
-over everyone (tests/test_check.py compares the two on a ledger with every rule broken).
+over everyone (tests/test_check_narrow.py compares the two on a ledger with every rule
+broken at its limit).
 A rule added to `partydesk.rules.stages.person_problems` needs its condition here.
 
 Dates are compared by year, month and day (from SQLite's stored ISO text, or `extract`
 elsewhere); the ID number and phone shapes use SQLite's GLOB, so another dialect gets no
-condition there (None: every row is read).
+condition there (None: every row is read). The SQLite-only forms are chosen here by the
+dialect's name (`partydesk.ledger.dialect.name`), next to the rule they stand for.
 """
 
 from __future__ import annotations
