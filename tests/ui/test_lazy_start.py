@@ -65,3 +65,34 @@ def test_damage_found_after_the_rows_turns_the_window_read_only(qapp, qtbot, led
     assert text == "只读：" + ledger.readonly_reason
     assert "只读" in win.windowTitle()
     ledger.close()
+
+
+def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(ledger, ledger_path):
+    """Importing openpyxl (and numpy through it) took most of the window's construction at
+    300,000 people on a busy machine; the reports load it when one is made."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fill_sample(ledger)
+    ledger.close()
+    root = Path(__file__).resolve().parents[2]
+    child = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from ui.app import make_app\n"
+        "app = make_app()\n"
+        "QSettings().setValue('main/page', 'ui.people.page')\n"
+        "from partydesk.ledger import open_ledger\n"
+        "from ui.main_window import MainWindow\n"
+        f"win = MainWindow(open_ledger({str(ledger_path)!r}, daily_backup='later'))\n"
+        "print(win.current_page().model.rowCount(),"
+        " sorted(m for m in ('openpyxl', 'numpy') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    env["XDG_CONFIG_HOME"] = str(ledger_path.parent / "cfg")
+    out = subprocess.run(
+        [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.stdout.strip().splitlines()[-1] == "6 []", out.stderr[-2000:]
