@@ -1,7 +1,7 @@
 """offline merge: ledger identity, tombstones, merges, bases, conflicts
 
 Revision ID: 0015_merge
-Revises: 0011_search
+Revises: 0013_certbatch
 
 `ledger_identity` gives every ledger its own UUID (made here for existing ledgers).
 `deleted_record` is filled by an AFTER DELETE trigger on every merged table, so any way a
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_merge"
-down_revision = "0011_search"
+down_revision = "0013_certbatch"
 branch_labels = None
 depends_on = None
 
@@ -28,7 +28,7 @@ MERGED = (
     "points_band points_item points_publication star_rating unit_survey work_record person "
     "problem visit_unit appraisal attendance committee_member development_step dues_base "
     "dues_payment dues_relief person_event points_entry points_redemption qualification "
-    "certificate qualification_event"
+    "certificate qualification_event certificate_batch"
 ).split()
 
 PG_FUNCTION = """
