@@ -50,3 +50,24 @@ def make_template(base: str) -> str:
     name = fresh(base)
     open_ledger(url(base, name), create=True).close()
     return name
+
+
+def make_clerk(base: str, db: str) -> tuple[str, str]:
+    """A login whose password the server checks (a member of pd_password, see
+    build_scripts/pg_cluster.sh), owning database `db`: (role, password)."""
+    import secrets
+
+    role = f"clerk_{secrets.token_hex(4)}"
+    password = "Pw-" + secrets.token_hex(8)
+    with _admin(base) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}' IN ROLE pd_password")
+        conn.execute(f'ALTER DATABASE "{db}" OWNER TO {role}')
+    with _admin(url(base, db)) as conn:
+        conn.execute(f"ALTER SCHEMA public OWNER TO {role}")
+    return role, password
+
+
+def drop_clerk(base: str, db: str, role: str) -> None:
+    drop(base, db)
+    with _admin(base) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {role}")

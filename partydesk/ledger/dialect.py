@@ -10,6 +10,7 @@ SQLAlchemy Connection, Session or Engine (`bind`) and looks at its dialect.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from sqlalchemy import Integer, bindparam, func, inspect, literal_column, select
@@ -72,6 +73,21 @@ def read_only_sql(bind) -> str:
     if is_server(bind):
         return "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
     return "PRAGMA query_only=ON"
+
+
+# --- hand-written SQL --------------------------------------------------------------------
+
+_YEARMONTH = re.compile(r"YEARMONTH\(([^()]*)\)")
+
+
+def portable(bind, sql: str) -> str:
+    """Hand-written SQL in the program's one spelling, for the database at hand: the
+    scalar GREATEST/LEAST (SQLite's two-argument MAX/MIN) and YEARMONTH(date), the month
+    of a date as the integer YYYYMM (SQLite keeps dates as 'YYYY-MM-DD' text)."""
+    if is_server(bind):
+        return _YEARMONTH.sub(r"CAST(to_char(\1, 'YYYYMM') AS INTEGER)", sql)
+    sql = sql.replace("GREATEST(", "MAX(").replace("LEAST(", "MIN(")
+    return _YEARMONTH.sub(r"CAST(strftime('%Y%m', \1) AS INTEGER)", sql)
 
 
 # --- raw statements -----------------------------------------------------------------------

@@ -372,7 +372,10 @@ def daily_backup(ledger: Ledger) -> None:
     """The daily backup (at most once a day), callable from a worker thread. Its full
     integrity check is the one that finds damage the quick check on opening misses: the
     ledger is then switched to read-only, with the reason for the window's banner. Any
-    other failure only becomes a warning (it must not keep the user out)."""
+    other failure only becomes a warning (it must not keep the user out). A server
+    ledger is not backed up on opening: its snapshots are `partydesk backup`'s."""
+    if ledger.is_server:
+        return
     try:
         backup.auto_on_open(ledger)
     except backup.BackupCheckError as e:
