@@ -25,6 +25,7 @@ from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.ledger import dialect
 from partydesk.ledger.models import (
     CommitteeMember,
     Instructor,
@@ -164,13 +165,10 @@ def check_audit_chain(session: Session, report: CheckReport) -> None:
 
 def check_integrity(session: Session, report: CheckReport, full: bool = True) -> None:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        return
-    pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-    for (msg,) in conn.exec_driver_sql(pragma).all():
+    for msg in dialect.integrity_check(conn, full):
         if msg != "ok":
-            report.add("integrity", str(msg))
-    for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+            report.add("integrity", msg)
+    for table, rowid, parent in dialect.foreign_key_problems(conn):
         report.add("foreign_key", f"{table} 第{rowid}行引用的 {parent} 记录不存在", table, rowid)
 
 

@@ -1475,8 +1475,9 @@ class Writer:
 
         self.conn = conn
         self.style = conn.dialect.paramstyle
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB, this connection only
+        from partydesk.ledger import dialect
+
+        dialect.big_cache(conn)
         self.dropped = []
         insp = inspect(conn)
         for t in large:

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from partydesk.ledger import dialect
 from partydesk.ledger.enums import MEMBER_CATEGORIES, PersonStatus
 from partydesk.ledger.models import (
     CommitteeMember,
@@ -364,7 +365,9 @@ def _insert_tuples(conn, table: str, keys, rows: list[tuple]) -> None:
     )
     cols = ", ".join(keys)
     marks = ", ".join("?" * len(keys))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+    conn.exec_driver_sql(
+        dialect.marks(conn, f"INSERT INTO {table} ({cols}) VALUES ({marks})"), rows
+    )
 
 
 def fill(ctx) -> None:

@@ -5,7 +5,6 @@ a database error or a crash leaves the ledger as it was."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from partydesk.errors import PartyDeskError
 from partydesk.excel import mapping as mapping_mod
 from partydesk.excel.planning import NEW, UPDATE, ImportPlan
 from partydesk.excel.reading import Cancelled
-from partydesk.ledger import fields
+from partydesk.ledger import dialect, fields
 from partydesk.ledger.models.base import new_uuid, utcnow
 
 _ORG_FIELDS = ("org_id", "parent_id")
@@ -90,7 +89,7 @@ def apply_plans(
                 if remember_mapping:
                     mapping_mod.remember(session, plan.entity, plan.headers, plan.mapping)
                 out.append(res)
-    except (IntegrityError, sqlite3.IntegrityError) as e:
+    except (IntegrityError, *dialect.driver_integrity_errors()) as e:
         raise PartyDeskError(
             f"写入时发现与账本中已有记录冲突（{_integrity_reason(e)}），账本未作任何改动。"
             "账本可能在预览之后被修改过，请重新预览后再导入。"
@@ -114,9 +113,9 @@ def _apply_one(session: Session, plan: ImportPlan, step, chunk: int) -> ImportRe
         keys = sorted({k for r in new_rows for k in r.values} | set(defaults))
         cols = [*keys, "uuid", "created_at", "updated_at"]
         procs = _bind_processors(session, table, cols)
-        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        sql = dialect.insert_sql(session, table.name, cols)
         org_cols = [(i, k) for i, k in enumerate(keys) if k in _ORG_FIELDS]
-        cursor = session.connection().connection.driver_connection.cursor()
+        cursor = dialect.driver_cursor(session)
         stamp = procs["created_at"](now) if procs.get("created_at") else now
         try:
             for start in range(0, len(new_rows), chunk):
@@ -245,7 +244,7 @@ def _integrity_reason(e: Exception) -> str:
         return "身份证号重复"
     if "credit_code" in msg:
         return "统一社会信用代码重复"
-    if "FOREIGN KEY" in msg:
+    if "foreign key" in msg.lower():
         return "引用的党组织或单位已不存在"
     return msg
 

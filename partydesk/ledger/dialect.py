@@ -109,6 +109,26 @@ def marks(bind, sql: str) -> str:
     return sql.replace("?", "%s") if is_server(bind) else sql
 
 
+def run_marked(conn, sql: str, params=None):
+    """`conn.exec_driver_sql` of `sql` written with `?` marks (see `marks`)."""
+    return conn.exec_driver_sql(marks(conn, sql), params)
+
+
+def driver_integrity_errors() -> tuple[type[Exception], ...]:
+    """The drivers' own IntegrityError classes (raised by raw executemany, not wrapped
+    by SQLAlchemy)."""
+    import sqlite3
+
+    out: list[type[Exception]] = [sqlite3.IntegrityError]
+    try:
+        import psycopg
+
+        out.append(psycopg.IntegrityError)
+    except ImportError:
+        pass
+    return tuple(out)
+
+
 def driver_cursor(session):
     """The DB-API cursor under a session's connection (for bulk work where SQLAlchemy's
     per-row processing is the cost)."""
@@ -240,7 +260,13 @@ def tune_for_bulk(conn) -> None:
     complete; a server decides that for itself."""
     if not is_server(conn):
         conn.exec_driver_sql("PRAGMA synchronous=OFF")
-        conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB, this connection only
+    big_cache(conn)
+
+
+def big_cache(conn) -> None:
+    """A large page cache for a bulk load on this connection (SQLite: 200 MB)."""
+    if not is_server(conn):
+        conn.exec_driver_sql("PRAGMA cache_size=-200000")
 
 
 def optimize(conn) -> None:
