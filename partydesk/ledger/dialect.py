@@ -274,6 +274,17 @@ def optimize(conn) -> None:
     conn.exec_driver_sql("ANALYZE" if is_server(conn) else "PRAGMA optimize")
 
 
+def copy_rows(conn, table: str, cols: Sequence[str], rows: Sequence[tuple]) -> None:
+    """PostgreSQL: rows in SQLite's storage form (ISO dates, 0/1 flags — both read by the
+    server's text input) loaded with COPY, several times faster than an INSERT a row."""
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    cur = conn.connection.driver_connection.cursor()
+    with cur.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
+        for r in rows:
+            copy.write_row(r)
+    cur.close()
+
+
 def sync_sequences(conn) -> None:
     """After rows were written with their ids given (a demo, a restore), let PostgreSQL's
     id sequences continue after the largest id, or the next ORM insert collides with a

@@ -110,6 +110,7 @@ def test_no_password_asks_for_one_and_an_offered_one_opens(clerk, monkeypatch, t
     url, password = clerk
     monkeypatch.delenv("PGPASSWORD", raising=False)
     (tmp_path / "empty").write_text("")
+    (tmp_path / "empty").chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "empty"))
     addr = server.parse(url)
     with pytest.raises(server.PasswordNeeded) as e:
