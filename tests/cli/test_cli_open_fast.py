@@ -45,6 +45,7 @@ def test_reading_commands_make_no_backup_a_change_makes_it_first(ledger, capsys)
     assert len(backup.list_backups(path, counts=False)) == 1
 
 
+@pytest.mark.sqlite_only("the quick and the full check are of the ledger file")
 def test_check_is_quick_unless_full(ledger, capsys):
     fill_sample(ledger)
     path = ledger.path
