@@ -340,6 +340,7 @@ def bulk_write(
     _insert_tuples(conn, "attendance", keys, att_rows)
     keys = ("record_id", "person_id", "rating", "note", "uuid", "created_at", "updated_at")
     _insert_tuples(conn, "appraisal", keys, app_rows)
+    dialect.sync_sequences(conn, ["work_record"])  # its ids were given above
 
 
 def _sql_value(v):

@@ -332,15 +332,17 @@ def copy_rows(conn, table: str, cols: Sequence[str], rows: Sequence[tuple]) -> N
     cur.close()
 
 
-def sync_sequences(conn) -> None:
+def sync_sequences(conn, tables: Sequence[str] | None = None) -> None:
     """After rows were written with their ids given (a demo, a restore), let PostgreSQL's
     id sequences continue after the largest id, or the next ORM insert collides with a
-    written row. (SQLite takes max(rowid) + 1 by itself.)"""
+    written row (only `tables`, when given). (SQLite takes max(rowid) + 1 by itself.)"""
     if not is_server(conn):
         return
     from partydesk.ledger.models import Base
 
     for t in Base.metadata.sorted_tables:
+        if tables is not None and t.name not in tables:
+            continue
         if "id" not in t.c or not isinstance(t.c.id.type, Integer) or not t.c.id.primary_key:
             continue
         seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (t.name,)).scalar()
