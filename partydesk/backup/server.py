@@ -105,11 +105,10 @@ def _copy_all(src, dst, progress: Callable[[str, float], None] | None = None) ->
             progress(t.name, (i + 1) / len(tables))
 
 
-def restore_into_server(backup_file: str | Path, address, progress=None) -> dict[str, int]:
-    """Load the ledger file `backup_file` into the empty server database at `address`
-    (no ledger in it yet); {table: rows} written."""
+def check_restorable(backup_file: str | Path) -> Path:
+    """The backup file, when it can be loaded into a server: a good ledger file of this
+    program's schema (an older one is opened once first, which upgrades it)."""
     from partydesk.backup.finding import verify
-    from partydesk.ledger import opening
     from partydesk.ledger.engine import make_engine
 
     backup_file = Path(backup_file).expanduser()
@@ -118,21 +117,29 @@ def restore_into_server(backup_file: str | Path, address, progress=None) -> dict
     ok, why = verify(backup_file)
     if not ok:
         raise BackupError(f"备份文件不能用来恢复：{backup_file}（{why}）。服务器账本未改动。")
-    src_engine = make_engine(backup_file, readonly=True)
+    engine = make_engine(backup_file, readonly=True)
     try:
-        if migrate.current_revision(src_engine) != migrate.head_revision():
+        if migrate.current_revision(engine) != migrate.head_revision():
             raise LedgerError(
                 f"备份文件 {backup_file} 是旧版本的账本：请先用本程序打开它一次（完成升级），"
-                "或恢复到账本文件后再恢复到服务器。"
+                "再恢复到服务器。"
             )
-        # Makes the schema; refuses a database that already holds a ledger.
-        target = opening.open_server_ledger(address, create=True, exclusive=True)
-        try:
-            with src_engine.connect() as src, target.engine.begin() as dst:
-                written = _copy_into_server(src, dst, progress)
-                dialect.sync_sequences(dst)
-        finally:
-            target.close()
+    finally:
+        engine.dispose()
+    return backup_file
+
+
+def restore_into_server(backup_file: str | Path, target, progress=None) -> dict[str, int]:
+    """Load the ledger file `backup_file` (see `check_restorable`) into `target`, a
+    server ledger just made in an empty database (`open_server_ledger(…, create=True,
+    exclusive=True)`); {table: rows} written."""
+    from partydesk.ledger.engine import make_engine
+
+    src_engine = make_engine(Path(backup_file).expanduser(), readonly=True)
+    try:
+        with src_engine.connect() as src, target.engine.begin() as dst:
+            written = _copy_into_server(src, dst, progress)
+            dialect.sync_sequences(dst)
     finally:
         src_engine.dispose()
     return written

@@ -162,9 +162,12 @@ def cmd_restore(args) -> int:
     path = ledger_path(args)
     if is_server(path):
         from partydesk.backup import server as server_backup
-        from partydesk.ledger import server
+        from partydesk.ledger import opening, server
 
-        written = server_backup.restore_into_server(args.file, server.parse(path))
+        source = server_backup.check_restorable(args.file)
+        # Makes the schema; refuses a database that already holds a ledger.
+        with opening.open_server_ledger(server.parse(path), create=True, exclusive=True) as lg:
+            written = server_backup.restore_into_server(source, lg)
         out(f"已从备份恢复到服务器账本：{args.file} → {server.parse(path).url}")
         out(
             f"（人员 {written.get('person', 0)}，党组织 {written.get('organization', 0)}，"

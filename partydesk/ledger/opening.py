@@ -4,6 +4,10 @@
 quick integrity check, backs up and migrates an older ledger, installs the audit log and
 makes the daily backup. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
 and `partydesk.backup` (the backup policy); none of those imports this module.
+
+Long because both kinds of ledger are opened here with the same hooks: a ledger file (its
+checks, lock, private copy and upgrade) and a ledger on a PostgreSQL server
+(`open_server_ledger`).
 """
 
 from __future__ import annotations
