@@ -30,6 +30,8 @@ def fold(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII) without zero-width characters."""
     import unicodedata
 
+    if text.isascii():  # nothing to fold (the common case: thousands of cells an import)
+        return text
     t = unicodedata.normalize("NFKC", text)
     return t.translate(_INVISIBLE)
 
