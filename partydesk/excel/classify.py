@@ -157,6 +157,8 @@ def _judge(r, entity: str, values: dict, before, cfg, today: date) -> list[str]:
 def _checkable(vals: dict) -> dict:
     # An organization or unit still to be written is named, not numbered: the rules need
     # no id.
+    if all(vals.get(k).__class__ is not str for k in P.REF_FIELDS):
+        return vals
     return {k: (None if k in P.REF_FIELDS and v.__class__ is str else v) for k, v in vals.items()}
 
 
