@@ -21,7 +21,7 @@ from partydesk.errors import PartyDeskError
 from partydesk.excel import mapping as mapping_mod
 from partydesk.excel.planning import NEW, REF_FIELDS, UPDATE, ImportPlan
 from partydesk.excel.reading import Cancelled
-from partydesk.ledger import fields
+from partydesk.ledger import dialect, fields
 from partydesk.ledger.models.base import new_uuid, utcnow
 
 
@@ -115,7 +115,7 @@ def _apply_one(session: Session, plan: ImportPlan, step, chunk: int) -> ImportRe
         cols = [*keys, "uuid", "created_at", "updated_at"]
         procs = _bind_processors(session, table, cols)
         head = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES "
-        one = f"({', '.join('?' * len(cols))})"
+        one = f"({', '.join([dialect.placeholder(session)] * len(cols))})"
         ref_cols = [(i, k, ref_ids[REF_FIELDS[k]]) for i, k in enumerate(keys) if k in REF_FIELDS]
         driver = session.connection().connection.driver_connection
         per = _rows_per_statement(driver, len(cols))
@@ -192,7 +192,7 @@ def _rows_per_statement(driver, n_cols: int) -> int:
     try:
         limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     except (AttributeError, sqlite3.Error):
-        limit = 999
+        limit = 999  # an old build, or a server's driver (PostgreSQL takes 65,535)
     return max(1, min(500, limit // n_cols))
 
 
