@@ -256,7 +256,7 @@ def _is_total(row) -> bool:
     for v in row:
         if v is None:
             continue
-        if v.__class__ is str and _TOTAL_ROW.match("".join(v.split())):
+        if v.__class__ is str and "计" in v and _TOTAL_ROW.match("".join(v.split())):
             return True
         seen += 1
         if seen >= 3:
