@@ -25,6 +25,7 @@ from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.check_facts import future_facts
 from partydesk.ledger.models import (
     CommitteeMember,
     Instructor,
@@ -82,6 +83,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "duplicate_name": ("名称或代码重复（党组织全称、单位名称、统一社会信用代码）", WARNING),
     "term_order": ("任期届满日期不晚于开始日期", WARNING),
     "instructor_expired": ("党建指导员任期已届满仍为在任", WARNING),
+    "fact_future": ("工作纪实、积分、考核、示范点或评星日期晚于今天", WARNING),
 }
 
 
@@ -138,6 +140,8 @@ def run_checks(
     check_units(session, report)
     check_orgs(session, report)
     check_tree(session, report)
+    for text, table, rid in future_facts(session, report.today):
+        report.add("fact_future", text, table, rid)
     return report
 
 
