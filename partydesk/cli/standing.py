@@ -1,5 +1,8 @@
 """Organization standing: `due` (待办), `report stars`, and recording star
-ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration sites."""
+ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration sites.
+
+Long because the standing commands share their argument parsing of organizations, dates
+and rubric codes; one module per command would repeat it."""
 
 from __future__ import annotations
 

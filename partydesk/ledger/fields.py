@@ -8,8 +8,8 @@ editor widgets stays in the UI layer.)
     value = clean("person", "id_number", " 11010519491231002x ")  # → "11010519491231002X"
     problems = check_record("person", values)                       # cross-field rules
 
-It is long because it is the registry itself: every field of the four tables, one
-line each.
+Long because it is the registry itself: every field of the four tables, one line each
+(and the 工作单位 kept as text when it is not a unit of the ledger).
 """
 
 from __future__ import annotations

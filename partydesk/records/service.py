@@ -1,5 +1,8 @@
 """Creating, editing and listing work records. Every function takes a session and leaves
-committing to the caller (`with ledger.session() as s: …`)."""
+committing to the caller (`with ledger.session() as s: …`).
+
+Long because create, edit, the undo snapshot and the 复制上次 draft share one validation
+and one set of fields."""
 
 from __future__ import annotations
 

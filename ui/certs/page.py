@@ -1,6 +1,9 @@
 """证书管理 page: the register of certificates with filters; issue, revoke, reissue, reprint,
 print a year's batch (off the UI thread), verify a serial or the text of a QR code, the
-seal image and the wording templates."""
+seal image and the wording templates.
+
+Long because every action of the register (issue with its second-聘书 question, revoke,
+reissue, print, verify) works on the same selection and table."""
 
 from __future__ import annotations
 
