@@ -137,3 +137,19 @@ def test_a_ledger_of_the_previous_version_gets_the_column_with_nothing_lost(tmp_
             == 1
         )
     engine.dispose()
+
+
+def test_export_keeps_the_kept_name_and_reimport_changes_nothing(ledger, tmp_path):
+    import openpyxl
+
+    _uid, _oid, pid = _ledger(ledger)
+    with ledger.session() as s:
+        editing.set_fields(s, "person", pid, {"unit_id": "明月物流有限公司"})
+    out = tmp_path / "people.xlsx"
+    excel.export_table(ledger, "people", out)
+    ws = openpyxl.load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    assert row[header.index("工作单位")] == "明月物流有限公司"
+    plan = excel.plan_import(ledger, "people", out, today=date(2026, 6, 30))
+    assert plan.counts["unchanged"] == 1, [r.describe_changes("person") for r in plan.rows]
