@@ -70,3 +70,53 @@ def test_the_command_line_refuses_then_force_issues(capsys, ledger, ledger_path,
     assert main([*args, "--force"]) == 0
     assert "已颁发1张" in capsys.readouterr().out
     assert valid() == 2
+
+
+@pytest.fixture
+def ctx(ledger, qapp):
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.context import AppContext
+
+    win = QMainWindow()
+    c = AppContext(ledger=ledger, window=win, undo_stack=QUndoStack(win))
+    yield c
+    win.close()
+
+
+def test_the_window_asks_before_a_second_certificate(ctx, ledger, staffed, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.certs import issue_dialog
+    from ui.certs.page import CertsPage
+
+    def exec_(dlg):
+        dlg.holder.setCurrentIndex(dlg.holder.findText("王建国（区发改局）"))
+        return True
+
+    monkeypatch.setattr(issue_dialog.IssueDialog, "exec", exec_)
+    asked = []
+    answers = iter([QMessageBox.No, QMessageBox.Yes])
+
+    def question(_parent, title, text, *a, **k):
+        asked.append((title, text))
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+
+    def valid():
+        with ledger.session() as s:
+            return len(list(s.scalars(registry.query(s, kind="instructor", status="valid"))))
+
+    page.issue_one()
+    assert valid() == 1 and asked == []
+    page.issue_one()  # the same term again: asked, answered 否
+    assert valid() == 1
+    assert asked[0][0] == "同一聘期已有聘书"
+    assert "王建国已有有效聘书" in asked[0][1] and asked[0][1].endswith("仍要再颁发一份吗？")
+    assert "--force" not in asked[0][1]
+    page.issue_one()  # asked again, answered 是
+    assert valid() == 2 and len(asked) == 2
