@@ -350,6 +350,8 @@ def _clean_ref(f: Field, raw: Any, session: Session | None) -> int:
         return raw
     if session is None:
         raise ValueError("需要按名称查找，但没有打开账本")
+    if f.kind == "unit" and not isinstance(raw, str):  # a flag, date or fraction names no unit
+        raise ValueError(f"应填写单位名称，而不是“{raw}”")
     text = str(raw).strip()
     if f.kind == "org":
         from partydesk.errors import NotFoundError
