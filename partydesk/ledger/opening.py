@@ -4,6 +4,9 @@
 quick integrity check, backs up and migrates an older ledger, installs the audit log and
 makes the daily backup. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
 and `partydesk.backup` (the backup policy); none of those imports this module.
+
+Long because every step of opening (file checks, lock, quick check, upgrade with its
+backup, SQLite or a server ledger) is one sequence whose order matters.
 """
 
 from __future__ import annotations
