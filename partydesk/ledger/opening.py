@@ -6,9 +6,6 @@ makes the daily backup. Long because the order of those steps is itself the safe
 (nothing is migrated or written before the file is checked and locked), read in one
 place. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
 and `partydesk.backup` (the backup policy); none of those imports this module.
-
-Long because every step of opening (file checks, lock, quick check, upgrade with its
-backup, SQLite or a server ledger) is one sequence whose order matters.
 """
 
 from __future__ import annotations
