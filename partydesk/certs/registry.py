@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.certs.batches import open_batch
 from partydesk.certs.checkvalue import (  # noqa: F401 - re-exported
     NO_KEY,
     QR_PREFIX,
@@ -234,6 +235,7 @@ def issue(
         if iids
         else {}
     )
+    batch = open_batch(session, tpl.kind, issued_on, len(holders))
     certs: list[Certificate] = []
     for h, on, (start, end) in zip(holders, dates, terms, strict=True):
         serial = by_year[on.year].pop(0)
@@ -270,6 +272,7 @@ def issue(
             status="valid",
             replaces=replaces,
             printed_count=0,
+            batch_id=batch.id,
         )
         session.add(c)
         certs.append(c)
@@ -393,6 +396,7 @@ def reissue(session: Session, serial: str, on: date, reason: str | None = None) 
         raise ValidationError(f"证书{old.serial}已由{old.replaced_by}换发，请对新证书操作。")
     tpl = template(session, old.kind)
     new_serial = allocate(session, tpl, on.year, 1)[0]
+    batch = open_batch(session, old.kind, on, 1)
     session.add(CertificateSerial(serial=new_serial, kind=old.kind, holder_name=old.holder_name))
     new = Certificate(
         kind=old.kind,
@@ -413,6 +417,7 @@ def reissue(session: Session, serial: str, on: date, reason: str | None = None) 
         status="valid",
         replaces=old.serial,
         printed_count=0,
+        batch_id=batch.id,
     )
     session.add(new)
     old.status = "replaced"

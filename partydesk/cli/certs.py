@@ -161,7 +161,8 @@ def cmd_issue(args) -> int:
         )
         for c in certs:
             out(f"{c.serial}\t{c.holder_name}\t有效期至{c.valid_until:%Y-%m-%d}")
-        out(f"已颁发{len(certs)}张。")
+        batch = f"（第{certs[0].batch_id}批）" if certs else ""
+        out(f"已颁发{len(certs)}张{batch}。")
     return 0
 
 

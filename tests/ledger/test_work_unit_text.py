@@ -116,7 +116,7 @@ def test_import_keeps_an_unknown_unit_as_text_with_a_warning(ledger, tmp_path):
 def test_a_ledger_of_the_previous_version_gets_the_column_with_nothing_lost(tmp_path):
     path = tmp_path / "old.partydesk"
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "0011_search")
+    migrate.upgrade(engine, "0013_certbatch")
     with engine.begin() as c:
         c.execute(
             text(

@@ -1,7 +1,7 @@
 """a person's 工作单位 kept as text when it is not a unit of the ledger
 
 Revision ID: 0012_workunit
-Revises: 0011_search
+Revises: 0013_certbatch
 
 A roster names the place a member works; until that unit is entered in the ledger the
 name is kept in person.unit_text (the import and the editors used to drop it).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_workunit"
-down_revision = "0011_search"
+down_revision = "0013_certbatch"
 branch_labels = None
 depends_on = None
 
