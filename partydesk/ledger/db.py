@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from partydesk.ledger import lock as locking
 from partydesk.ledger import paths
@@ -24,6 +25,7 @@ from partydesk.ledger import paths
 # Re-exported: callers import these from here.
 from partydesk.ledger.engine import make_engine  # noqa: F401
 from partydesk.ledger.errors import (  # noqa: F401
+    ConflictError,
     DiskFullError,
     LedgerDamagedError,
     LedgerError,
@@ -93,11 +95,15 @@ class Ledger:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session committed on success, rolled back on any error."""
+        """A session committed on success, rolled back on any error. A record another
+        clerk saved between this session's read and its write is ConflictError."""
         s = self.Session()
         try:
             yield s
             s.commit()
+        except StaleDataError:
+            s.rollback()
+            raise ConflictError() from None
         except BaseException:
             s.rollback()
             raise
