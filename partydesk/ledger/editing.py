@@ -140,7 +140,8 @@ def versions(session: Session, entity_key: str, ids: Iterable[int]) -> dict[int,
     out: dict[int, int] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        out.update(session.execute(select(model.id, model.version).where(model.id.in_(chunk))))
+        rows = session.execute(select(model.id, model.version).where(model.id.in_(chunk)))
+        out.update((rid, v) for rid, v in rows)
     return out
 
 
