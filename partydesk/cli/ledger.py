@@ -302,10 +302,10 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from partydesk.errors import NotFoundError
-    from partydesk.ledger import fields as F
     from sqlalchemy import select
 
+    from partydesk.errors import NotFoundError
+    from partydesk.ledger import fields as F
     from partydesk.ledger import listing
 
     entity = _entity(args.table)

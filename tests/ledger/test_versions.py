@@ -15,7 +15,7 @@ from tests.sample_ledger import fill_sample
 
 
 @pytest.fixture
-def two(shared_ledger):
+def two(shared_ledger):  # noqa: F811 - the fixture imported above
     a, b = client(shared_ledger), client(shared_ledger)
     ids = fill_sample(a)
     yield a, b, ids
