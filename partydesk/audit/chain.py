@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from partydesk import keys
@@ -56,11 +56,21 @@ def link(session: Session, rows: list[dict]) -> None:
     """Give the new rows their ids and hashes, continuing the chain (in the caller's
     transaction, just before they are inserted)."""
     key = _key(session)
-    last = (
-        session.connection()
-        .execute(select(AuditEntry.id, AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1))
-        .first()
-    )
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # Several clerks write at once on a server: each entry chains to the one before,
+        # so writers take turns (until their commit) instead of both continuing from the
+        # same last entry — which would fork the chain and collide on its id. The last
+        # entry comes through a function of the ledger's owner: a township clerk's lane
+        # may hide the entry itself.
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('partydesk audit'))"))
+        last = conn.execute(text("SELECT id, chain FROM partydesk_audit_last()")).first()
+        if last is not None and last[0] is None:
+            last = None
+    else:
+        last = conn.execute(
+            select(AuditEntry.id, AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
     next_id = (last[0] if last else 0) + 1
     previous = last[1] if last else None
     for row in rows:

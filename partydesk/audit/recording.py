@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
@@ -30,9 +30,24 @@ REDACTED = "***"
 
 
 def who_for(session: Session) -> str:
+    """Who made a change: on a server ledger the clerk's account (the database role the
+    server itself knows them by — what row-level security decides on), on a ledger file
+    the OS user; a named operator goes before either."""
     ledger = session.info.get("ledger")
     op = getattr(ledger, "operator", None)
-    return op or current_user()
+    account = server_account(session)
+    if account is None:
+        return op or current_user()
+    return f"{op}（{account}）" if op else account
+
+
+def server_account(session: Session) -> str | None:
+    """The database role of a PostgreSQL session (read once per session), else None."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    if "server_account" not in session.info:
+        session.info["server_account"] = session.connection().scalar(text("SELECT current_user"))
+    return session.info["server_account"]
 
 
 def _jsonable(v: Any) -> Any:
