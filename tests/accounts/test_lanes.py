@@ -89,9 +89,7 @@ def test_township_account_sees_and_changes_none_of_another_townships_people(serv
         import psycopg
 
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            c.execute(
-                "UPDATE person SET org_id = %s WHERE id = %s", (ids["orgs"][1], ids["张伟"])
-            )
+            c.execute("UPDATE person SET org_id = %s WHERE id = %s", (ids["orgs"][1], ids["张伟"]))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             c.execute("UPDATE unit SET street = '东湖街道'")
         # what hangs off the people: the host-unit links of the other township's branch
@@ -133,7 +131,5 @@ def test_the_township_clerk_works_through_partydesk_in_their_lane(server):
         who = {r[0] for r in c.execute("SELECT who FROM audit_log").fetchall()}
         assert who == {town}
     with _as(url, county) as c:
-        labels = {
-            r[0] for r in c.execute("SELECT label FROM audit_log WHERE who = %s", (town,))
-        }
+        labels = {r[0] for r in c.execute("SELECT label FROM audit_log WHERE who = %s", (town,))}
         assert any("张伟" in x for x in labels)
