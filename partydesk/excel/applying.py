@@ -155,21 +155,11 @@ def _apply_one(session: Session, plan: ImportPlan, step, chunk: int) -> ImportRe
         part = upd_rows[start : start + chunk]
         changed = [r for r in part if r.changes]
         if changed:
-            # The ORM writes each row "WHERE version = …" and counts it up: the import
-            # overwrites what it previewed, so it goes from the version stored now.
-            version = dict(
-                session.execute(
-                    select(model.id, model.version).where(
-                        model.id.in_([r.target_id for r in changed])
-                    )
-                ).all()
-            )
             session.execute(
                 update(model),
                 [
                     {
                         "id": r.target_id,
-                        "version": version.get(r.target_id, 1),
                         "updated_at": now,
                         **{
                             k: (org_ids.get(v) if k in _ORG_FIELDS and isinstance(v, str) else v)
