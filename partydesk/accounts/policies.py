@@ -42,7 +42,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
 $$;
 """
 ALL = "(SELECT partydesk_sees_all(current_user))"
-STREETS = "(SELECT partydesk_lane_streets(current_user))"
+STREETS = "CAST((SELECT partydesk_lane_streets(current_user)) AS text[])"  # once a query
 
 
 def _lane_tables() -> dict[str, str]:
@@ -78,7 +78,7 @@ LANE_TABLES = _lane_tables()
 def _audit_policy() -> str:
     # The 操作日志 holds other townships' names and values: a clerk reads the entries
     # made under their own account; anyone may add entries (as themselves).
-    mine = "(who = current_user OR who LIKE '%（' || current_user || '）')"
+    mine = "(who = current_user OR position('（' || current_user || '）' IN who) > 0)"
     return (
         f"CREATE POLICY {POLICY} ON audit_log FOR SELECT USING ({ALL} OR {mine});\n"
         f"CREATE POLICY {POLICY}_add ON audit_log FOR INSERT WITH CHECK (true);"

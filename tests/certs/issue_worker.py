@@ -16,7 +16,7 @@ from tests.clients import client
 
 
 def main(target: str, n: int, go: str) -> None:
-    lg = client(target if target.startswith("postgresql") else Path(target))
+    lg = client(target if "://" in target else Path(target))
     serials: list[str] = []
     errors: list[str] = []
     while not Path(go).exists():
