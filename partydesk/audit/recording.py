@@ -221,9 +221,16 @@ def _after_flush(session: Session, _flush_context) -> None:
         _write(session, rows)
 
 
+def _before_flush(session: Session, _ctx, _instances) -> None:
+    if session.new or session.dirty or session.deleted:
+        chain.take_turn(session)
+
+
 def _on_execute(state) -> Any:
     """ORM bulk UPDATE/DELETE (an import's updates, a bulk change): one entry per record
     with the old values it overwrote (read just before, in the same transaction)."""
+    if state.is_insert or state.is_update or state.is_delete:
+        chain.take_turn(state.session)
     if not (state.is_update or state.is_delete):
         return None
     session = state.session
@@ -327,6 +334,7 @@ def _write(session: Session, rows: list[dict]) -> None:
 
 def install(ledger) -> None:
     """Record every ORM change made through `ledger.Session` (called by Ledger)."""
+    event.listen(ledger.Session, "before_flush", _before_flush)
     event.listen(ledger.Session, "after_flush", _after_flush)
     event.listen(ledger.Session, "do_orm_execute", _on_execute)
 

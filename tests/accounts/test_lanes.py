@@ -121,3 +121,39 @@ def test_the_township_clerk_works_through_partydesk_in_their_lane(server):
     with _as(url, county) as c:
         labels = {r[0] for r in c.execute("SELECT label FROM audit_log WHERE who = %s", (town,))}
         assert any("张伟" in x for x in labels)
+
+
+def test_server_commands_set_up_lanes_and_the_township_lists_only_its_people(ledger_path, capsys):
+    from partydesk.cli import main
+    from tests import pg
+
+    url = ledger_path
+    owner = client(url)
+    fill_sample(owner)
+    owner.close()
+    town = f"cg_{uuid.uuid4().hex[:8]}"
+    lg = ("--ledger", url)
+    try:
+        assert main(["server", "init", *lg]) == 0
+        assert "行级权限" in capsys.readouterr().out
+        assert main(["server", "add-user", town, "--street", "城关街道", *lg]) == 0
+        assert main(["server", "users", *lg]) == 0
+        assert f"{town}\t城关街道" in capsys.readouterr().out
+        p = urlsplit(url)
+        as_town = ("--ledger", f"postgresql://{town}@{p.hostname}:{p.port}{p.path}")
+        assert main(["list", "people", "--tsv", *as_town]) == 0
+        listed = {
+            ln.split("\t")[1] for ln in capsys.readouterr().out.splitlines()[1:] if "\t" in ln
+        }
+        assert listed == {"张伟", "王芳", "陈静"}
+        assert main(["server", "grant", town, "--street", "东湖街道", *lg]) == 0
+        assert main(["list", "people", "--tsv", *as_town]) == 0
+        out = capsys.readouterr().out
+        assert "刘洋" in out and "张伟" in out
+    finally:
+        owner = client(url)
+        with owner.engine.begin() as conn:
+            conn.exec_driver_sql(f'DROP OWNED BY "{town}"')
+        owner.close()
+        with pg._admin(TEST_DB) as admin:
+            admin.execute(f'DROP ROLE IF EXISTS "{town}"')

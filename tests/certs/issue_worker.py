@@ -1,11 +1,13 @@
-"""One clerk issuing certificates one by one, as a separate process of the parallel
-serial-number test: `python -m tests.certs.issue_worker LEDGER N GO_FILE` waits for
-GO_FILE, issues N certificates (each its own transaction, as each click is), and prints
-one JSON line: the serials and the errors a clerk would have seen."""
+"""One clerk issuing certificates (or adding work records) one by one, as a separate
+process of the parallel numbering tests: `python -m tests.certs.issue_worker LEDGER N
+GO_FILE [records ORG_ID]` waits for GO_FILE, issues N certificates — or adds N 支委会
+records of organization ORG_ID — each its own transaction, as each click is, and prints
+one JSON line: the serials (record ids) and the errors a clerk would have seen."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -15,7 +17,17 @@ from partydesk.certs import registry
 from tests.clients import client
 
 
-def main(target: str, n: int, go: str) -> None:
+def _record(s, org_id: int, i: int, worker: int) -> str:
+    from datetime import datetime
+
+    from partydesk.records.service import create_record
+
+    held = datetime(2026, 1 + i % 12, 1 + worker * 9 + i // 12, 9, 0)
+    rec = create_record(s, "committee_meeting", org_id=org_id, held_at=held, place="会议室")
+    return str(rec.id)
+
+
+def main(target: str, n: int, go: str, what: str = "certs", org: str = "0") -> None:
     lg = client(target if "://" in target else Path(target))
     serials: list[str] = []
     errors: list[str] = []
@@ -24,6 +36,9 @@ def main(target: str, n: int, go: str) -> None:
     for i in range(n):
         try:
             with lg.session() as s:
+                if what == "records":
+                    serials.append(_record(s, int(org), i, os.getpid() % 3))
+                    continue
                 holder = registry.Holder(f"指导员{i:03d}")
                 certs = registry.issue(s, "instructor", [holder], issued_on=date(2026, 3, 1))
                 serials.append(certs[0].serial)
@@ -34,4 +49,4 @@ def main(target: str, n: int, go: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+    main(*sys.argv[1:2], int(sys.argv[2]), *sys.argv[3:])
