@@ -29,12 +29,9 @@ def _message(exc: BaseException) -> str:
     return describe(exc) or f"操作未完成：{exc}"
 
 
-CONFLICT = "已被他人修改"  # how ConflictError's message begins
-
-
 def is_conflict(message: str | None) -> bool:
     """Was this refusal 已被他人修改 (the record was saved by someone else)?"""
-    return bool(message) and message.startswith(CONFLICT)
+    return bool(message) and message.startswith(ConflictError.PREFIX)
 
 
 class _LedgerCommand(QUndoCommand):

@@ -1,5 +1,8 @@
 """The lazy table model: row ids from one SQL query, rows fetched in small blocks when
-the view asks for them (the pattern of Anki's browser table)."""
+the view asks for them (the pattern of Anki's browser table).
+
+Long because the id list's three ways in — a query, a slow query's worker, and the
+re-read after other clerks' changes — share its cache and its row positions."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """record versions (several clerks on one ledger)
 
 Revision ID: 0016_version
-Revises: 0011_search
+Revises: 0012_workunit
 
 Every record table gets `version` (1 for the rows already there): the ORM writes each
 UPDATE and DELETE with the version it read, so a change someone else saved in between
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_version"
-down_revision = "0011_search"
+down_revision = "0012_workunit"
 branch_labels = None
 depends_on = None
 
