@@ -22,7 +22,7 @@ def _record(s, org_id: int, i: int, worker: int) -> str:
 
     from partydesk.records.service import create_record
 
-    held = datetime(2026, 1 + i % 12, 1 + worker * 9 + i // 12, 9, 0)
+    held = datetime(2025, 1 + i % 12, 1 + worker * 9 + i // 12, 9, 0)  # a past year
     rec = create_record(s, "committee_meeting", org_id=org_id, held_at=held, place="会议室")
     return str(rec.id)
 
