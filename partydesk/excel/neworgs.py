@@ -101,12 +101,15 @@ class NewOrgs:
 
         def fn(raw):
             try:
-                return base(raw)
+                got = base(raw)
             except ValidationError:
-                text = str(raw).strip()
-                if text in self.pending_units:
-                    return text
-                raise
+                got = None
+            text = str(raw).strip()
+            if (got is None or got.__class__ is not int) and text in self.pending_units:
+                return text  # a plain name, not a name kept as text (fields.UnitText)
+            if got is None:
+                return base(raw)  # raises the registry's reason
+            return got
 
         return fn
 
