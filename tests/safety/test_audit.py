@@ -75,7 +75,7 @@ def test_edit_import_delete_are_all_logged(ledger, capsys):
         ("delete", "person"),
         ("bulk_delete", "person"),
     ]
-    assert {who for *_, who, _ in log} == {"王干事"}
+    assert {who for *_, who, _ in log} == {_who(ledger, "王干事")}
     ins = log[1]
     assert ins[2] == "张伟" and ins[4]["phone"] == "13800000000" and ins[6] == p.id
     upd = log[2]
@@ -92,7 +92,11 @@ def test_edit_import_delete_are_all_logged(ledger, capsys):
         main(["audit", "--ledger", ledger.location, "--table", "person", "--action", "删除"]) == 0
     )
     out = capsys.readouterr().out
-    assert "王干事  删除  党员与发展对象  张伟" in out and "原值：" in out and "新增" not in out
+    assert (
+        f"{_who(ledger, '王干事')}  删除  党员与发展对象  张伟" in out
+        and "原值：" in out
+        and "新增" not in out
+    )
 
 
 def test_failed_change_leaves_no_entry(ledger):
@@ -144,7 +148,7 @@ def test_filters_and_export(ledger, tmp_path, capsys):
     assert "已导出操作日志 2 条" in capsys.readouterr().out
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0] == tuple(audit.HEADERS)
-    assert rows[1][1:4] == ("乙", "新增", "党员与发展对象") and rows[1][5] == "乙党员"
+    assert rows[1][1:4] == (_who(ledger, "乙"), "新增", "党员与发展对象") and rows[1][5] == "乙党员"
     assert "名称=甲单位" in rows[2][7] and "规上=否" in rows[2][7]
     assert main(["audit", "--ledger", ledger.location, "--since", "昨天"]) == 1
     assert "不是日期" in capsys.readouterr().err
@@ -211,3 +215,10 @@ def test_ledger_without_the_audit_table_still_saves(tmp_path):
             s.add(Unit(name="旧版账本"))
         with lg.session() as s:
             assert s.scalar(select(Unit.name)) == "旧版账本"
+
+
+def _who(ledger, operator: str) -> str:
+    """The 操作人 shown for a named operator: on a server ledger with its login account."""
+    if not ledger.is_server:
+        return operator
+    return f"{operator}（{ledger.server.user}）"
