@@ -126,6 +126,9 @@ class _Source:
                 fk = getattr(self.model, c.name)
                 self.joins[c.name] = (alias, alias.id == fk)
                 self.exprs[c.name] = alias.name
+                if entity_key == "person" and c.name == "unit_id":
+                    # a 工作单位 the ledger does not have shows as it was written
+                    self.exprs[c.name] = func.coalesce(alias.name, Person.unit_text)
             else:
                 self.exprs[c.name] = getattr(self.model, c.name)
 
@@ -226,7 +229,7 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                 own.append(c)
         if own:
             parts.insert(0, _matching(src.model, q.entity, w, own))
-        conds.append(or_(*parts))
+        conds.append(dialect.any_of(src.model, parts))
     for name, values in (q.filters or {}).items():
         if values is None or values == []:
             continue

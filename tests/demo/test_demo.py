@@ -213,6 +213,7 @@ def test_dates_are_consistent_and_reminders_have_content(demo):
         "no_id_number",
         "flowing",
         "term_order",
+        "fact_future",
     ):
         assert clean not in kinds, [f.text for f in report.findings if f.kind == clean][:3]
     for shown in ("talk_overdue", "review_overdue", "probation_overdue"):

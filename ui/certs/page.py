@@ -1,6 +1,9 @@
 """证书管理 page: the register of certificates with filters; issue, revoke, reissue, reprint;
 print the selected, a year's, 新开, since a day or a batch, final or 样稿 (off the UI
-thread); verify a serial or the text of a QR code; the seal image and the wording templates."""
+thread); verify a serial or the text of a QR code; the seal image and the wording templates.
+
+Long because every action of the register (issue with its second-聘书 question, revoke,
+reissue, print, verify) works on the same selection and table."""
 
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ from ui.certs.print_dialog import PrintDialog
 from ui.certs.qualifications import QualificationsPanel
 from ui.certs.template_dialog import TemplateDialog
 from ui.certs.verify_dialog import VerifyDialog
-from ui.errors import in_session
+from ui.errors import in_session, show_error
 from ui.widgets.dates import to_date
 from ui.widgets.rows import GREY, RED, RowsModel, make_view
 
@@ -211,6 +214,29 @@ class CertsPage(QWidget):
     def _run(self, fn):
         return in_session(self, self.ctx.ledger, fn)
 
+    def _issue_asking(self, fn):
+        """`fn(session, allow_second)`; when an instructor already has a valid 聘书 for the
+        term, the core's question is asked and, confirmed, the issue is done again."""
+        try:
+            with self.ctx.ledger.session() as s:
+                return fn(s)
+        except registry.SecondCertificateError as e:
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("同一聘期已有聘书"),
+                    e.detail + "\n\n" + self.tr("仍要再颁发一份吗？"),
+                    QMessageBox.Yes | QMessageBox.No,
+                    QMessageBox.No,
+                )
+                != QMessageBox.Yes
+            ):
+                return None
+        except Exception as e:  # noqa: BLE001 — shown in words like every other action
+            show_error(self, e)
+            return None
+        return self._run(lambda s: fn(s, allow_second=True))
+
     # ------------------------------------------------------------ actions
 
     def issue_one(self) -> None:
@@ -218,7 +244,7 @@ class CertsPage(QWidget):
         if not dlg.exec():
             return
 
-        def go(s):
+        def go(s, allow_second=False):
             h = dlg.holder_value(s)
             return registry.issue(
                 s,
@@ -226,9 +252,10 @@ class CertsPage(QWidget):
                 [h],
                 issued_on=to_date(dlg.issued.date()),
                 post=dlg.post.text().strip() or None,
+                allow_second=allow_second,
             )[0].serial
 
-        serial = self._run(go)
+        serial = self._issue_asking(go)
         if serial:
             self.refresh()
             self.select(serial)
@@ -262,11 +289,15 @@ class CertsPage(QWidget):
             != QMessageBox.Yes
         ):
             return
-        certs = self._run(
-            lambda s: [
+        certs = self._issue_asking(
+            lambda s, allow_second=False: [
                 c.serial
                 for c in registry.issue(
-                    s, kind, registry.holders_missing(s, kind, year), issued_on=date.today()
+                    s,
+                    kind,
+                    registry.holders_missing(s, kind, year),
+                    issued_on=date.today(),
+                    allow_second=allow_second,
                 )
             ]
         )

@@ -259,7 +259,9 @@ class DetailForm(QWidget):
         self.rec_id = rec_id
         self.error.hide()
         values: dict = {}
+        unit_names: dict[str, str] = {}
         self.uuid = None
+        self.version = None
         if rec_id is not None:
             with self.ctx.ledger.session() as s:
                 obj = s.get(F.entity(self.entity).model, rec_id)
@@ -267,18 +269,32 @@ class DetailForm(QWidget):
                     rec_id = self.rec_id = None
                 else:
                     self.uuid = obj.uuid
+                    self.version = obj.version  # the save is refused if someone saves first
                     values = {f.name: getattr(obj, f.name) for f in F.entity(self.entity).fields}
                     org_names = (
                         dict(listing.org_choices(s))
                         if any(f.kind == "org" for f in F.entity(self.entity).fields)
                         else {}
                     )
+                    # 工作单位: the unit's name, or the name kept as text when the
+                    # ledger has no such unit
+                    unit_names = {
+                        f.name: (
+                            obj.unit.name
+                            if getattr(obj, "unit", None) is not None
+                            else getattr(obj, "unit_text", None) or ""
+                        )
+                        for f in F.entity(self.entity).fields
+                        if f.kind == "unit"
+                    }
         ent = F.entity(self.entity)
         self.loaded = {}
         for f in ent.fields:
             v = values.get(f.name)
             if f.kind == "org":
                 text = org_names.get(v, "") if v is not None else ""
+            elif f.kind == "unit":
+                text = unit_names.get(f.name, "")
             else:
                 text = F.display(self.entity, f.name, v) if v is not None else ""
             if f.kind == "bool" and not text:
@@ -317,8 +333,12 @@ class DetailForm(QWidget):
         raw = self.changed_values()
         if not raw:
             return True
-        error = commands.edit(self.ctx, self.entity, self.rec_id, self.uuid, raw)
+        error = commands.edit(
+            self.ctx, self.entity, self.rec_id, self.uuid, raw, version=self.version
+        )
         if error:
+            if commands.is_conflict(error):
+                self.load(self.rec_id)  # what the other clerk saved, to check against
             self.show_error(error)
             return False
         self.load(self.rec_id)
