@@ -1,7 +1,7 @@
 """offline merge: ledger identity, tombstones, merges, bases, conflicts
 
 Revision ID: 0015_merge
-Revises: 0013_certbatch
+Revises: 0016_version
 
 `ledger_identity` gives every ledger its own UUID (made here for existing ledgers).
 `deleted_record` is filled by an AFTER DELETE trigger on every merged table, so any way a
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_merge"
-down_revision = "0013_certbatch"
+down_revision = "0016_version"
 branch_labels = None
 depends_on = None
 
@@ -48,6 +48,7 @@ def _record_cols() -> list:
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
     ]
 
 
