@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self._unload_pages()
         self.stack.addWidget(label)
         self.setWindowTitle(self.tr("PartyDesk 党建台账"))
-        for act in (self.add_act, self.delete_act, self.save_copy_act):
+        for act in (self.add_act, self.delete_act, self.save_copy_act, self.print_act):
             act.setEnabled(False)
 
     # ---------------------------------------------------------------- actions
@@ -193,6 +193,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_copy_act)
+        self.print_act = self._action(
+            self.tr("打印(&P)…"),
+            self.print_current,
+            QKeySequence.Print,
+            self.tr("预览并打印本页的文档（表格页打印当前表格名单）"),
+        )
+        self.file_menu.addAction(self.print_act)
         self._file_ext_anchor = self.file_menu.addSeparator()  # features insert above this
         quit_act = self._action(self.tr("退出(&X)"), self.close, QKeySequence.Quit)
         self.file_menu.addAction(quit_act)
@@ -249,6 +256,14 @@ class MainWindow(QMainWindow):
                 fn()
 
         return call
+
+    def print_current(self):
+        """Ctrl+P: the current page's document in the preview window."""
+        fn = getattr(self.current_page(), "print_current", None)
+        if fn is None:
+            self.ctx.status(self.tr("本页没有可打印的文档。"))
+            return None
+        return fn()
 
     def _focus_search(self) -> None:
         bar = getattr(self.current_page(), "filterbar", None)
@@ -360,6 +375,7 @@ class MainWindow(QMainWindow):
         """Show another ledger: the undo history ends, every page is built anew."""
         old = self.ctx.ledger
         self.save_copy_act.setEnabled(True)
+        self.print_act.setEnabled(True)
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)

@@ -318,7 +318,7 @@ class CertsPage(QWidget):
             self.ctx.status(self.tr("请先选中要重印的证书。"))
             return
         name = f"证书-{serials[0]}.pdf" if len(serials) == 1 else f"证书-{len(serials)}张.pdf"
-        self._print(serials, name)
+        return self._print(serials, name)
 
     def print_year(self) -> None:
         year = self.year.currentData() or date.today().year
@@ -334,15 +334,45 @@ class CertsPage(QWidget):
                 self, self.tr("打印"), self.tr("{0}年没有有效证书。").format(year)
             )
             return
-        self._print(sorted(serials), f"证书-{year}年-{len(serials)}张.pdf")
+        return self._print(sorted(serials), f"证书-{year}年-{len(serials)}张.pdf")
 
-    def _print(self, serials: list[str], default_name: str, path: str | None = None) -> None:
+    def print_current(self):
+        """Ctrl+P: the selected certificates (or, with none selected, the year's)."""
+        if self.selected_serials():
+            return self.reprint()
+        return self.print_year()
+
+    def _preview(self, serials: list[str], default_name: str):
+        """The certificates in the preview window; they count as printed once printed or
+        saved from there, not when only looked at."""
+        from ui.printing import PrintJob, open_preview
+
+        ledger = self.ctx.ledger
+
+        def write(target, progress, cancelled):
+            from partydesk.reports.certificate import print_certificates
+
+            with ledger.session() as s:
+                certs = [registry.get(s, x) for x in serials]
+
+                def step(done, total):
+                    progress(done / total, f"正在生成证书 {done}/{total}…")
+                    return cancelled()
+
+                return print_certificates(s, certs, target, progress=step, mark=False) or None
+
+        def printed():
+            with ledger.session() as s:
+                registry.mark_printed(s, serials)
+            self.reload()
+
+        title = self.tr("证书（%1张）").replace("%1", str(len(serials)))
+        self.preview = open_preview(self.window(), PrintJob(title, default_name, write, printed))
+        return self.preview
+
+    def _print(self, serials: list[str], default_name: str, path: str | None = None):
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存证书PDF"), str(Path.home() / default_name), "PDF (*.pdf)"
-            )
-            if not path:
-                return
+            return self._preview(serials, default_name)
         ledger = self.ctx.ledger
 
         def work(task):

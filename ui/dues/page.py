@@ -260,7 +260,22 @@ class DuesPage(QWidget):
         return write_detail(sheet, path)
 
     def _ask_pdf(self):
-        self._ask_file(self.tr("打印党费收缴明细表"), "PDF (*.pdf)", ".pdf", self.export_pdf)
+        """The branch's 党费收缴明细表 in the preview window."""
+        from ui.printing import PrintJob, open_preview
+
+        if self.model.org_id is None:
+            return None
+        name = self.tr("%1%2年党费收缴明细表").replace("%1", self.org_box.currentText())
+        name = name.replace("%2", str(self.model.year))
+
+        def write(target, progress, cancelled):
+            self.export_pdf(target)
+            return -1  # the window counts the pages itself
+
+        self.preview = open_preview(self.window(), PrintJob(name, name + ".pdf", write))
+        return self.preview
+
+    print_current = _ask_pdf
 
     def _ask_xlsx(self):
         self._ask_file(self.tr("导出党费收缴表"), "Excel (*.xlsx)", ".xlsx", self.export_xlsx)

@@ -351,6 +351,28 @@ class TablePage(QWidget):
         self.ctx.status(self.tr("已删除 {0} 条记录（可撤销）").format(len(items)))
         return True
 
+    def print_current(self):
+        """The table as shown (search, filters, sort, visible columns) as a PDF list in
+        the preview window."""
+        from ui.printing import PrintJob, open_preview
+
+        state = self.table_state()
+        query, names = state.query(), state.columns
+        ledger, title = self.ctx.ledger, self.tr("%1名单").replace("%1", self.title)
+
+        def write(target, progress, cancelled):
+            from partydesk.reports.table_list import Cancelled, write_list
+
+            try:
+                with ledger.session() as s:
+                    return write_list(
+                        s, query, names, target, title=title, progress=progress, cancelled=cancelled
+                    )
+            except Cancelled:
+                return None
+
+        return open_preview(self.window(), PrintJob(title, title + ".pdf", write))
+
     def confirm(self, text: str) -> bool:
         return confirm(self, self.tr("确认删除"), text, self.tr("删除"), destructive=True)
 
