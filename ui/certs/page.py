@@ -342,37 +342,12 @@ class CertsPage(QWidget):
             return self.reprint()
         return self.print_year()
 
-    def _preview(self, serials: list[str], default_name: str):
-        """The certificates in the preview window; they count as printed once printed or
-        saved from there, not when only looked at."""
-        from ui.printing import PrintJob, open_preview
-
-        ledger = self.ctx.ledger
-
-        def write(target, progress, cancelled):
-            from partydesk.reports.certificate import print_certificates
-
-            with ledger.session() as s:
-                certs = [registry.get(s, x) for x in serials]
-
-                def step(done, total):
-                    progress(done / total, f"正在生成证书 {done}/{total}…")
-                    return cancelled()
-
-                return print_certificates(s, certs, target, progress=step, mark=False) or None
-
-        def printed():
-            with ledger.session() as s:
-                registry.mark_printed(s, serials)
-            self.reload()
-
-        title = self.tr("证书（%1张）").replace("%1", str(len(serials)))
-        self.preview = open_preview(self.window(), PrintJob(title, default_name, write, printed))
-        return self.preview
-
     def _print(self, serials: list[str], default_name: str, path: str | None = None):
         if path is None:
-            return self._preview(serials, default_name)
+            from ui.certs.printing import preview
+
+            self.preview = preview(self, serials, default_name)
+            return self.preview
         ledger = self.ctx.ledger
 
         def work(task):

@@ -3,7 +3,7 @@ cards and notices, publication (公示), corrections, and the 积分超市 tab.
 
 A published period is read-only.
 
-Somewhat over 400 lines: the toolbar's actions (print, export, publish, correct, attendance)
+Long because the toolbar's actions (print, export, publish, correct, attendance)
 all share the page's one state (organization, scheme, period) and read best together."""
 
 from __future__ import annotations
@@ -357,7 +357,10 @@ class PointsPage(QWidget):
         period = Period(self.model.period.year, "year") if year else self.model.period
         what = self.tr("积分公示") if kind == "notice" else self.tr("积分卡")
         if path is None and not excel:
-            return self._preview(kind, period, what)
+            from ui.points.printing import preview
+
+            self.preview = preview(self, kind, period, what)
+            return self.preview
         if path is None:
             suffix = "xlsx" if excel else "pdf"
             default = f"{self.org_box.currentText()}{period.label}{what}.{suffix}"
@@ -386,26 +389,6 @@ class PointsPage(QWidget):
     def print_current(self):
         """Ctrl+P: this period's 积分公示 in the preview window."""
         return self.print_sheet("notice")
-
-    def _preview(self, kind: str, period, what: str):
-        from partydesk.reports import points as report
-        from ui.printing import PrintJob, open_preview
-
-        try:
-            with self.ctx.ledger.session() as s:
-                scheme, org = self._context(s)
-                sheet = report.gather(s, scheme, org, period)
-        except PartyDeskError as e:
-            show_error(self, e)
-            return None
-        title = f"{self.org_box.currentText()}{period.label}{what}"
-
-        def write(target, progress, cancelled):
-            report.write(kind, sheet, target, progress=progress)
-            return -1  # the window counts the pages itself
-
-        self.preview = open_preview(self.window(), PrintJob(title, title + ".pdf", write))
-        return self.preview
 
     def edit_scheme(self) -> None:
         sid = self.scheme_box.currentData()
