@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         label.setWordWrap(True)
         self._unload_pages()
         self.stack.addWidget(label)
-        self.setWindowTitle(self.tr("PartyDesk 党建台账"))
+        self.setWindowTitle(self._app_title())
         for act in (self.add_act, self.delete_act, self.save_copy_act, self.print_act):
             act.setEnabled(False)
 
@@ -461,9 +461,15 @@ class MainWindow(QMainWindow):
             on_done=lambda p: self.ctx.status(self.tr("副本已保存：") + str(p), 10000),
         )
 
+    def _app_title(self) -> str:
+        """The program's name and version, as the 关于 box shows it."""
+        from partydesk import __version__
+
+        return self.tr("PartyDesk 党建台账 %1").replace("%1", __version__)
+
     def _update_title(self) -> None:
         ro = self.tr("（只读）") if self.ctx.ledger.readonly else ""
-        self.setWindowTitle(self.tr("PartyDesk 党建台账 — ") + self.ctx.ledger.path.name + ro)
+        self.setWindowTitle(self._app_title() + " — " + self.ctx.ledger.path.name + ro)
         self.statusBar().showMessage(str(self.ctx.ledger.path), 5000)
 
     # ---------------------------------------------------------------- state

@@ -26,6 +26,7 @@ from partydesk.ledger.models import Organization
 from ui.dues.grid_model import LEFT, DuesGridModel
 from ui.dues.grid_view import DuesView
 from ui.errors import show_error
+from ui.widgets.colors import bar_style
 from ui.widgets.combo import make_searchable
 
 
@@ -60,9 +61,7 @@ class DuesPage(QWidget):
 
         self.message = QLabel()
         self.message.setObjectName("duesMessage")
-        self.message.setStyleSheet(
-            "QLabel#duesMessage { background: #fde2e2; border: 1px solid #e0a0a0; padding: 4px; }"
-        )
+        self.message.setStyleSheet(bar_style("error", "QLabel#duesMessage"))
         self.message.setWordWrap(True)
         self.message.hide()
 

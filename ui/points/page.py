@@ -42,6 +42,7 @@ from ui.points.grid_model import FIXED_LEFT, PointsGridModel
 from ui.points.grid_view import GridView
 from ui.points.market import MarketTab
 from ui.points.scheme_dialog import SchemeDialog
+from ui.widgets.colors import bar_style
 from ui.widgets.combo import make_searchable
 from ui.widgets.dialogs import confirm
 
@@ -74,9 +75,7 @@ class PointsPage(QWidget):
 
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lockNotice")
-        self.lock_label.setStyleSheet(
-            "QLabel#lockNotice { background: #fff4ce; border: 1px solid #e0c060; padding: 6px; }"
-        )
+        self.lock_label.setStyleSheet(bar_style("warn", "QLabel#lockNotice", "6px"))
         self.lock_label.setWordWrap(True)
         self.lock_label.hide()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from partydesk.records import MEETING_KINDS, RecordKind
 from partydesk.records.service import appraisal_warning
 from ui.records.attendance import AttendanceModel, RatingDelegate
+from ui.widgets.colors import word_style
 from ui.widgets.dates import to_datetime, to_qdatetime
 
 
@@ -172,7 +173,7 @@ class RecordDialog(QDialog):
             lay.addLayout(obs)
             self.warning = QLabel()
             self.warning.setObjectName("warning")
-            self.warning.setStyleSheet("color: #b00020")
+            self.warning.setStyleSheet(word_style("error"))
             self.warning.setWordWrap(True)
             lay.addWidget(self.warning)
             self.model.dataChanged.connect(self._update_counts)
@@ -190,7 +191,7 @@ class RecordDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(tabs)

@@ -29,6 +29,7 @@ from ui.table.detail import AddDialog, DetailForm
 from ui.table.filterbar import FilterBar
 from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
+from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
@@ -72,7 +73,7 @@ class MessageBar(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setAttribute(Qt.WA_StyledBackground, True)
-        self.setStyleSheet("#messageBar { background: #fde2e2; border: 1px solid #e0a0a0; }")
+        self.setStyleSheet(bar_style("error", "#messageBar", "0px"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel(self)
