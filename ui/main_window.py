@@ -399,7 +399,10 @@ class MainWindow(QMainWindow):
 
     def new_ledger(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建账本"), str(self._dialog_dir() / "新账本.partydesk"), LEDGER_FILTER
+            self,
+            self.tr("新建账本"),
+            str(self._dialog_dir() / self.tr("新账本.partydesk")),
+            LEDGER_FILTER,
         )
         if not path:
             return
@@ -434,7 +437,7 @@ class MainWindow(QMainWindow):
 
     def save_copy(self) -> None:
         src = self.ctx.ledger.path
-        default = src.with_name(src.stem + "-副本" + src.suffix)
+        default = src.with_name(src.stem + self.tr("-副本") + src.suffix)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存副本"), str(default), LEDGER_FILTER
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from partydesk.certs import registry
 
 
@@ -19,7 +21,8 @@ def preview(page, serials: list[str], default_name: str):
             certs = [registry.get(s, x) for x in serials]
 
             def step(done, total):
-                progress(done / total, f"正在生成证书 {done}/{total}…")
+                text = QCoreApplication.translate("CertsPage", "正在生成证书 %1/%2…")
+                progress(done / total, text.replace("%1", str(done)).replace("%2", str(total)))
                 return cancelled()
 
             return print_certificates(s, certs, target, progress=step, mark=False) or None

@@ -61,7 +61,13 @@ class InstructorsPage(QWidget):
         self.tabs = QTabWidget(self)
         # units over time
         self.hist = RowsModel(
-            ["单位 / 党组织", "类型", "开始日期", "结束日期", "状态"],
+            [
+                self.tr("单位 / 党组织"),
+                self.tr("类型"),
+                self.tr("开始日期"),
+                self.tr("结束日期"),
+                self.tr("状态"),
+            ],
             self,
             colour=lambda r, c: GREY if r[4] == "已结束" else None,
         )
@@ -84,12 +90,12 @@ class InstructorsPage(QWidget):
         # duty cadence
         self.duty = RowsModel(
             [
-                "姓名",
-                "联系走访（每半月）",
-                "工作日志（每月）",
-                "参加会议（每半年）",
-                "年度续聘",
-                "缺项",
+                self.tr("姓名"),
+                self.tr("联系走访（每半月）"),
+                self.tr("工作日志（每月）"),
+                self.tr("参加会议（每半年）"),
+                self.tr("年度续聘"),
+                self.tr("缺项"),
             ],
             self,
             colour=self._duty_colour,
@@ -111,7 +117,13 @@ class InstructorsPage(QWidget):
 
         # assessment
         self.assess = RowsModel(
-            ["姓名", "派出单位", "职务", "考核等次", "登记日期"],
+            [
+                self.tr("姓名"),
+                self.tr("派出单位"),
+                self.tr("职务"),
+                self.tr("考核等次"),
+                self.tr("登记日期"),
+            ],
             self,
             colour=lambda r, c: RED if r[3] == "未考核" else None,
         )
@@ -130,7 +142,16 @@ class InstructorsPage(QWidget):
         self.tabs.addTab(w, self.tr("年度考核"))
 
         # uncovered units
-        self.unc = RowsModel(["单位名称", "类别", "所在街道", "从业人员", "党员数"], self)
+        self.unc = RowsModel(
+            [
+                self.tr("单位名称"),
+                self.tr("类别"),
+                self.tr("所在街道"),
+                self.tr("从业人员"),
+                self.tr("党员数"),
+            ],
+            self,
+        )
         self.unc_view = make_view(self.unc, self)
         self.unc_view.setObjectName("uncoveredTable")
         self.unc_label = QLabel(self)

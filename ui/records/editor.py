@@ -99,12 +99,12 @@ class RecordDialog(QDialog):
         form.addRow(self.tr("时间"), when)
         self.lines: dict[str, QLineEdit] = {}
         line_fields = [
-            ("place", "地点"),
-            ("host", "主持人" if self.kind != RecordKind.TALK else "谈话人"),
-            ("recorder", "记录人"),
+            ("place", self.tr("地点")),
+            ("host", self.tr("主持人") if self.kind != RecordKind.TALK else self.tr("谈话人")),
+            ("recorder", self.tr("记录人")),
         ]
         if self.kind == RecordKind.LECTURE:
-            line_fields += [("lecturer", "主讲人"), ("lesson_title", "党课题目")]
+            line_fields += [("lecturer", self.tr("主讲人")), ("lesson_title", self.tr("党课题目"))]
         for key, label in line_fields:
             e = QLineEdit(values.get(key) or "")
             e.setObjectName(key)
