@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "${PYTHON:-python3}" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install -q --upgrade pip
-"$tmp/venv/bin/python" -m pip install -q -e ".[test,build]"
+"$tmp/venv/bin/python" -m pip install -q -e ".[server,test,build]"
 {
   echo "# Exact versions CI, the tests and the frozen build use (pip constraints: setup.sh installs"
   echo "# with -c). Remake after changing dependencies: bash build_scripts/lock.sh"

@@ -30,4 +30,4 @@ fi
 }
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -c build_scripts/requirements.lock -e ".[test,build]"
+.venv/bin/python -m pip install -q -c build_scripts/requirements.lock -e ".[server,test,build]"

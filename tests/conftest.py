@@ -17,12 +17,66 @@ os.environ["XDG_DATA_HOME"] = str(Path(_home) / "data")
 os.environ["XDG_STATE_HOME"] = str(Path(_home) / "state")  # logs and crash reports
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "main_window"}
+# The second run of the suite on a PostgreSQL server: PARTYDESK_TEST_DB is the URL of a
+# database the tests may make databases beside (build_scripts/pg_cluster.sh start prints
+# one). Then `ledger_path`, `ledger` and `new_ledger` give a fresh server database per
+# test, and only the tests that use one of them run (the others would only repeat the
+# SQLite run); `sqlite_only` tests, which are about ledger files by nature, are skipped.
+TEST_DB = os.environ.get("PARTYDESK_TEST_DB", "")
+LEDGER_FIXTURES = {"ledger_path", "ledger", "new_ledger"}
 
 
 def pytest_collection_modifyitems(config, items):
+    kept, dropped = [], []
     for item in items:
-        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+        names = set(getattr(item, "fixturenames", ()))
+        if GUI_FIXTURES & names:
             item.add_marker(pytest.mark.gui)
+        if TEST_DB:
+            if not LEDGER_FIXTURES & names:
+                dropped.append(item)
+                continue
+            marker = item.get_closest_marker("sqlite_only")
+            if marker is not None:
+                item.add_marker(pytest.mark.skip(reason="SQLite only: " + marker.args[0]))
+        kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def _server_template():
+    """A migrated empty ledger database to copy per test (CREATE DATABASE … TEMPLATE is
+    much faster than migrating each one)."""
+    from tests import pg
+
+    name = pg.make_template(TEST_DB)
+    yield name
+    pg.drop(TEST_DB, name)
+
+
+@pytest.fixture
+def new_ledger(tmp_path, request):
+    """`new_ledger(name)`: where a test may make a ledger — a path in the test's folder,
+    or, in the PostgreSQL run, the URL of a fresh empty server database (with the schema
+    when `schema`, else bare, as `partydesk init` finds it)."""
+    if not TEST_DB or request.node.get_closest_marker("sqlite_only"):
+        yield lambda name="test.partydesk", schema=False: tmp_path / name
+        return
+    from tests import pg
+
+    template = request.getfixturevalue("_server_template")
+    made: list[str] = []
+
+    def make(name="test.partydesk", schema=False):
+        db = pg.fresh(TEST_DB, template if schema else None)
+        made.append(db)
+        return pg.url(TEST_DB, db)
+
+    yield make
+    for db in made:
+        pg.drop(TEST_DB, db)
 
 
 @pytest.fixture(autouse=True)
@@ -48,13 +102,16 @@ def qapp():
 
 
 @pytest.fixture
-def ledger_path(tmp_path) -> Path:
-    return tmp_path / "test.partydesk"
+def ledger_path(new_ledger) -> Path | str:
+    """Where the test's ledger goes: a path in the test's folder (the PostgreSQL run: the
+    URL of a fresh database with the schema)."""
+    return new_ledger("test.partydesk", schema=True)
 
 
 @pytest.fixture
 def ledger(ledger_path):
-    """A new, empty ledger in a real SQLite file in a temp dir."""
+    """A new, empty ledger in a real SQLite file in a temp dir (the PostgreSQL run: in a
+    fresh server database)."""
     from partydesk.ledger import open_ledger
 
     lg = open_ledger(ledger_path, create=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from partydesk import __version__, logs
 from partydesk.cli import zh_argparse
 from partydesk.errors import PartyDeskError
-from partydesk.ledger import cipher
+from partydesk.ledger import cipher, server
 
 zh_argparse.install()
 
@@ -74,7 +74,7 @@ def build_parser() -> ArgumentParser:
         "--ledger",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="账本文件（默认：用户数据文件夹中的账本）",
+        help="账本文件（默认：用户数据文件夹中的账本），或服务器账本 postgresql://用户名@服务器:端口/数据库名",
     )
     common.add_argument(
         "--passphrase-file",
@@ -151,6 +151,14 @@ def main(
             import getpass
 
             cipher.offer(getpass.getpass("账本已加密，请输入口令："))
+            return args.func(args) or 0
+        except server.PasswordNeeded as e:
+            # libpq found no password (PGPASSWORD, ~/.pgpass) or a wrong one: ask once.
+            if not sys.stdin.isatty():
+                raise
+            import getpass
+
+            server.offer(e.address, getpass.getpass(f"{e.address.describe()}的口令："))
             return args.func(args) or 0
     except PartyDeskError as e:
         logs.log.warning("命令 %s 未完成：%s", args.command, e)

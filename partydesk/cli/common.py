@@ -10,10 +10,20 @@ from partydesk.ledger import Ledger, default_ledger_path
 from partydesk.ledger.opening import open_ledger
 
 
-def ledger_path(args) -> Path:
-    return (
-        Path(args.ledger).expanduser() if getattr(args, "ledger", None) else default_ledger_path()
-    )
+def ledger_path(args) -> Path | str:
+    """The --ledger file path, or a server ledger's address (postgresql://…) as given."""
+    from partydesk.ledger import server
+
+    given = getattr(args, "ledger", None)
+    if given and server.is_server_url(given):
+        return given
+    return Path(given).expanduser() if given else default_ledger_path()
+
+
+def is_server(where) -> bool:
+    from partydesk.ledger import server
+
+    return server.is_server_url(where)
 
 
 def open_for(args, *, readonly: bool = False) -> Ledger:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from partydesk.cli.common import ledger_path, new_passphrase, out, pad
+from partydesk.cli.common import is_server, ledger_path, new_passphrase, out, pad
 from partydesk.demo import OTHER_STAGE, STAGE_LABELS
 from partydesk.errors import LedgerError, ValidationError
 from partydesk.ledger.opening import open_ledger
@@ -92,6 +92,16 @@ def _date(text: str) -> date:
 
 def cmd_init(args) -> int:
     path = ledger_path(args)
+    if is_server(path):
+        from partydesk.ledger import opening, server
+
+        if args.encrypt:
+            raise ValidationError(
+                "服务器账本不能用 --encrypt 加密（请在服务器上设置磁盘加密和访问权限）。"
+            )
+        with opening.open_server_ledger(server.parse(path), create=True, exclusive=True) as lg:
+            out(f"已新建账本：{lg.location}")
+        return 0
     if path.exists() and not args.force:
         raise LedgerError(f"账本已存在：{path}。如需打开请直接使用，不会覆盖已有账本。")
     passphrase = new_passphrase(args) if args.encrypt else None

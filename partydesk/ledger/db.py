@@ -69,15 +69,27 @@ class Ledger:
         self._identity = _file_identity(path)
         # Set by the opener: finds the newest good backup when the file turns out damaged.
         self.find_backup = None
+        # The server's address when the ledger is on PostgreSQL (then `path` is only a
+        # local stand-in: where its backups and key file go).
+        self.server = None
         self.on_close: list[Callable[[], None]] = []  # e.g. remove a private copy
         _install_guards(self)
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def location(self) -> str:
+        """What the user calls this ledger: its file path, or its server address."""
+        return str(self.server) if self.server is not None else str(self.path)
 
     def check_writable(self) -> None:
         """Raise LedgerReadOnlyError when this ledger must not be written."""
         self.check_unmoved()
         if self.readonly:
             raise LedgerReadOnlyError(
-                self.readonly_reason or f"账本以只读方式打开，不能修改：{self.path}。"
+                self.readonly_reason or f"账本以只读方式打开，不能修改：{self.location}。"
             )
         if self.lock is not None and self.lock.lost:
             raise LedgerReadOnlyError(
@@ -147,7 +159,13 @@ def _install_guards(ledger: Ledger) -> None:
     @event.listens_for(ledger.engine, "connect")
     def _query_only(dbapi_conn, _record):
         if ledger.readonly:
-            dbapi_conn.execute("PRAGMA query_only=ON")
+            from partydesk.ledger import dialect
+
+            cur = dbapi_conn.cursor()
+            cur.execute(dialect.read_only_sql(ledger.engine))
+            cur.close()
+            if ledger.is_server:
+                dbapi_conn.commit()
 
     @event.listens_for(ledger.engine, "commit")
     def _before_commit(conn):
@@ -162,6 +180,13 @@ def _install_guards(ledger: Ledger) -> None:
 
     @event.listens_for(ledger.engine, "handle_error")
     def _translate(ctx):
+        if ledger.is_server:
+            from partydesk.ledger import server
+
+            exc = server.translate_error(ctx.original_exception, ledger)
+            if exc is not None:
+                raise exc from ctx.original_exception
+            return
         exc = translate_sqlite_error(ctx.original_exception, ledger.path, ledger)
         if exc is not None:
             raise exc from ctx.original_exception

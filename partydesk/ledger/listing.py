@@ -28,6 +28,7 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, null, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from partydesk.errors import ValidationError
+from partydesk.ledger import dialect
 from partydesk.ledger import fields as F
 from partydesk.ledger.models import Organization, OrgHostUnit, Person, Unit
 from partydesk.ledger.search import matching as _matching
@@ -300,9 +301,7 @@ def _compiled(session: Session, q: ListQuery, limit: int | None):
     stmt = ids_statement(q, limit)
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    args = tuple(params[k] for k in compiled.positiontup or ())
-    return conn.connection.driver_connection, str(compiled), args
+    return conn.connection.driver_connection, str(compiled), dialect.compiled_args(compiled)
 
 
 def query_ids(
@@ -315,22 +314,10 @@ def query_ids(
     raw, sql, args = _compiled(session, q, limit)
     # The bare DB-API cursor: 100,000 ints come back several times faster than via a
     # SQLAlchemy Result (no row objects, no processors for an integer key).
-    cur = raw.cursor()
-    if budget_s is not None:
-        import time
-
-        deadline = time.perf_counter() + budget_s
-        raw.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
     try:
-        return [r[0] for r in cur.execute(sql, args)]
-    except Exception as e:  # sqlite3's or SQLCipher's OperationalError (an encrypted ledger)
-        if budget_s is not None and "interrupt" in str(e):
-            raise TooSlow() from e
-        raise
-    finally:
-        cur.close()
-        if budget_s is not None:
-            raw.set_progress_handler(None, 0)
+        return [r[0] for r in dialect.run_with_budget(raw, sql, args, budget_s)]
+    except dialect.Interrupted as e:
+        raise TooSlow() from e
 
 
 def iter_ids(session: Session, q: ListQuery, first: int = 200, chunk: int = 20000):
@@ -368,28 +355,33 @@ def total(session: Session, entity_key: str) -> int:
     return session.scalar(select(func.count()).select_from(src.model)) or 0
 
 
-_FETCH_SQL: dict[tuple[str, tuple[str, ...]], tuple[tuple, list]] = {}
+_FETCH_SQL: dict[tuple[str, str, tuple[str, ...]], tuple[tuple, list]] = {}
 
 
 def _fetch_sql(session: Session, entity_key: str, names: tuple[str, ...]) -> tuple[tuple, list]:
     """SQL text selecting id, uuid and the columns for the ids in a JSON array parameter,
     and a converter per column (SQLite gives dates as text, flags as 0/1)."""
-    key = (entity_key, names)
+    key = (dialect.name(session), entity_key, names)
     got = _FETCH_SQL.get(key)
     if got is None:
-        from sqlalchemy import Boolean, Date, bindparam, literal_column
+        from sqlalchemy import Boolean, Date
 
+        bind = session.get_bind()
         src = _source(entity_key)
-        ids = select(literal_column("value")).select_from(
-            func.json_each(bindparam("ids")).table_valued("value")
-        )
         stmt = src.select_from(
             select(src.model.id, src.model.uuid, *(src.exprs[n] for n in names)), names
-        ).where(src.model.id.in_(ids.scalar_subquery()))
-        compiled = stmt.compile(dialect=session.get_bind().dialect)
-        sql = (str(compiled), compiled.positiontup or [], compiled.construct_params({"ids": "[]"}))
+        ).where(src.model.id.in_(dialect.ids_subquery(bind)))
+        compiled = stmt.compile(dialect=bind.dialect)
+        sql = (
+            str(compiled),
+            compiled.positiontup,
+            compiled.construct_params({"ids": dialect.ids_empty(bind)}),
+        )
         conv = []
         for n in names:
+            if dialect.is_server(bind):  # the driver gives dates and flags as such
+                conv.append(None)
+                continue
             t = getattr(src.exprs[n], "type", None)
             if isinstance(t, Date):
                 conv.append(lambda v: None if v is None else date.fromisoformat(v[:10]))
@@ -408,18 +400,18 @@ def fetch_rows(
     order). Stored values (codes, dates, flags); joined columns give the joined name. Ids
     that no longer exist are absent. (One cached SQL text with the ids as a JSON array:
     a screenful of rows costs a millisecond or two.)"""
-    import json
-
     names = tuple(names) if names is not None else tuple(c.name for c in columns(entity_key))
     (sql, order, params), conv = _fetch_sql(session, entity_key, names)
     todo = [(i, c) for i, c in enumerate(conv) if c is not None]
-    cur = session.connection().connection.driver_connection.cursor()
+    cur = dialect.driver_cursor(session)
     out: dict[int, tuple] = {}
     try:
         ids = list(ids)
         for i in range(0, len(ids), 5000):
-            params = {**params, "ids": json.dumps(ids[i : i + 5000])}
-            for row in cur.execute(sql, tuple(params[k] for k in order)):
+            params = {**params, "ids": dialect.ids_value(session, ids[i : i + 5000])}
+            args = tuple(params[k] for k in order) if order is not None else params
+            cur.execute(sql, args)
+            for row in cur.fetchall():
                 if todo:
                     row = list(row)
                     for j, c in todo:

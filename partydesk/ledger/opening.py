@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from partydesk import audit, backup, tempfiles
 from partydesk.backup import leftovers
 from partydesk.errors import LedgerError
-from partydesk.ledger import cipher, migrate, paths
+from partydesk.ledger import cipher, dialect, migrate, paths, server
 from partydesk.ledger import lock as locking
 from partydesk.ledger.db import Ledger
 from partydesk.ledger.engine import make_engine
@@ -63,10 +63,15 @@ def open_ledger(
     failing. Raises LedgerError with a Chinese message when the file is missing or not a
     ledger, LedgerDamagedError (with the newest good backup) when it is damaged.
     """
+    if path is not None and server.is_server_url(path):
+        return open_server_ledger(
+            server.parse(path), create=create, readonly=readonly, upgrade=upgrade
+        )
     if path is not None and paths.looks_like_url(os.fspath(path)):
         raise LedgerError(
-            f"账本路径“{path}”看起来是网址，不是文件路径。PartyDesk 只打开本机或共享文件夹中的"
-            "账本文件，请写文件路径（例如 D:\\台账\\ledger.partydesk 或 /home/用户/台账.partydesk）。"
+            f"账本路径“{path}”看起来是网址，不是文件路径。PartyDesk 打开本机或共享文件夹中的"
+            "账本文件（例如 D:\\台账\\ledger.partydesk 或 /home/用户/台账.partydesk），"
+            "或 PostgreSQL 服务器上的账本（postgresql://用户名@服务器:端口/数据库名）。"
         )
     tempfiles.clean_once()
     if passphrase:
@@ -148,9 +153,9 @@ def open_ledger(
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             if not created:
-                rows = conn.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
-                if [r[0] for r in rows] != ["ok"]:
-                    raise _damaged(p, "; ".join(str(r[0]) for r in rows))
+                rows = dialect.quick_check(conn)
+                if rows != ["ok"]:
+                    raise _damaged(p, "; ".join(rows))
         insp = inspect(engine)
         if not insp.has_table("alembic_version") and (not create or insp.get_table_names()):
             # Another program's database (or an empty file): never "upgrade" it into a ledger.
@@ -206,6 +211,72 @@ def open_ledger(
         _daily_backup(ledger)
     elif not readonly and not created and daily_backup == "first_write":
         _daily_backup_before_first_write(ledger)
+    for hook in ON_OPEN:
+        hook(ledger)
+    return ledger
+
+
+def open_server_ledger(
+    address: server.ServerAddress,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    upgrade: bool = True,
+    exclusive: bool = False,
+) -> Ledger:
+    """Open the ledger in a PostgreSQL database (with `create`, make the schema in an
+    empty one; with `exclusive` too, refuse one that already holds a ledger). Many clerks share a server ledger at once, so there is no one-writer lock:
+    the server serializes their transactions. A ledger with content is not backed up on
+    opening (a snapshot of a county's ledger is `partydesk backup`'s work, see
+    partydesk.backup.server)."""
+    from sqlalchemy.exc import DBAPIError
+
+    engine = server.make_engine(address)
+    try:
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1").scalar()
+        except DBAPIError as e:
+            if server.needs_password(e.orig):
+                raise server.PasswordNeeded(server.explain(address, e.orig), address) from None
+            raise LedgerError(server.explain(address, e.orig)) from None
+        insp = inspect(engine)
+        tables = insp.get_table_names()
+        if exclusive and insp.has_table("alembic_version"):
+            raise LedgerError(
+                f"账本已存在：{address.describe()}。如需打开请直接使用，不会覆盖已有账本。"
+            )
+        if not insp.has_table("alembic_version"):
+            if tables:
+                raise LedgerError(f"{address.describe()}不是 PartyDesk 账本（里面已有别的表）。")
+            if not create:
+                raise LedgerError(
+                    f"{address.describe()}还是空的，不是账本。请先用“partydesk init --ledger "
+                    f"{address.url}”在其中新建账本。"
+                )
+            if readonly:
+                raise LedgerError(f"{address.describe()}还是空的，无法以只读方式新建账本。")
+        cur = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if cur is not None and cur != head and not migrate.is_known(cur):
+            raise LedgerError(
+                f"{address.describe()}是更新版本的 PartyDesk 写的（账本版本 {cur}），"
+                f"本程序只认识到 {head}。为免损坏数据，没有打开它。请安装新版本的 PartyDesk。"
+            )
+        if cur != head:
+            if readonly or not upgrade:
+                raise LedgerError(
+                    f"{address.describe()}的版本与本程序不一致，需要升级，但现在是只读打开。"
+                    "请以可写方式打开一次以完成升级。"
+                )
+            migrate.upgrade(engine, "head")
+    except BaseException:
+        engine.dispose()
+        raise
+    ledger = Ledger(address.anchor(), engine, readonly=readonly)
+    ledger.server = address
+    ledger.find_backup = backup.find_good_backup
+    audit.install(ledger)
     for hook in ON_OPEN:
         hook(ledger)
     return ledger

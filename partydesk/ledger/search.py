@@ -10,15 +10,18 @@ trigram index cannot serve, fall back to LIKE on the columns.
     ids = matching(Person, "person", "320102", ["name", "id_number", "phone", "job"])
     stmt = select(Person.id).where(Person.id.in_(ids))
 
-`matching` is the one query interface: on another database (PostgreSQL with pg_trgm's
-GIN indexes on the same columns) it would be the LIKE form, which those indexes serve.
+`matching` is the one query interface: on PostgreSQL (pg_trgm's GIN indexes on the same
+columns, migration `0011_search`) it compiles to the ILIKE form, which those indexes serve.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, literal, literal_column, or_, select, table
+from sqlalchemy import Boolean, ColumnElement, literal_column, or_
+from sqlalchemy.ext.compiler import compiles
+
+from partydesk.ledger import dialect
 
 # entity -> (table, FTS table, indexed columns). The migration creates these; a test
 # keeps the two in step.
@@ -56,29 +59,51 @@ def uses_index(dialect_name: str, entity_key: str, word: str) -> bool:
     return dialect_name == "sqlite" and entity_key in INDEXED and len(word) >= MIN_INDEXED
 
 
-def matching(
-    model, entity_key: str, word: str, columns: Sequence[str], dialect_name: str = "sqlite"
-) -> ColumnElement:
+class Matching(ColumnElement):
+    """The condition "the record holds `word` in one of `columns`", compiled for the
+    database it runs on: the FTS5 index on SQLite (partydesk.ledger.dialect), LIKE
+    '%word%' elsewhere — case-insensitive like SQLite's LIKE, and on PostgreSQL served
+    by the pg_trgm indexes of the same columns."""
+
+    type = Boolean()
+    inherit_cache = False  # the word is part of the text (FTS query): no statement cache
+
+    def __init__(self, model, entity_key: str, word: str, columns: Sequence[str]):
+        self.model, self.entity_key, self.word, self.columns = model, entity_key, word, columns
+
+    def like_form(self) -> ColumnElement:
+        pattern = like_pattern(self.word)
+        return or_(*(getattr(self.model, c).ilike(pattern, escape="\\") for c in self.columns))
+
+
+@compiles(Matching)
+def _compile_like(element: Matching, compiler, **kw) -> str:
+    return compiler.process(element.like_form(), **kw)
+
+
+@compiles(Matching, "sqlite")
+def _compile_sqlite(element: Matching, compiler, **kw) -> str:
+    if not uses_index("sqlite", element.entity_key, element.word):
+        pattern = like_pattern(element.word)
+        cond = or_(*(getattr(element.model, c).like(pattern, escape="\\") for c in element.columns))
+        return compiler.process(cond, **kw)
+    _, fts, indexed = INDEXED[element.entity_key]
+    query = fts_phrase(element.word, element.columns, indexed)
+    return compiler.process(element.model.id.in_(dialect.fts_rowids(fts, query)), **kw)
+
+
+def matching(model, entity_key: str, word: str, columns: Sequence[str]) -> ColumnElement:
     """A condition on `model`: the record holds `word` in one of `columns` (its own
     columns, all of them indexed), matched as LIKE '%word%' would."""
     if not columns:
         return literal_column("0") == 1
-    if uses_index(dialect_name, entity_key, word):
-        _, fts, indexed = INDEXED[entity_key]
-        missing = [c for c in columns if c not in indexed]
+    if entity_key in INDEXED and len(word) >= MIN_INDEXED:
+        missing = [c for c in columns if c not in INDEXED[entity_key][2]]
         if missing:
             raise ValueError(f"{entity_key}: {missing} are not in the search index")
-        rowids = (
-            select(literal_column("rowid"))
-            .select_from(table(fts))
-            .where(literal_column(fts).op("MATCH")(literal(fts_phrase(word, columns, indexed))))
-        )
-        return model.id.in_(rowids)
-    pattern = like_pattern(word)
-    return or_(*(getattr(model, c).like(pattern, escape="\\") for c in columns))
+    return Matching(model, entity_key, word, list(columns))
 
 
 def rebuild(connection) -> None:
     """Rebuild every search index from its table (after a repair or a restore)."""
-    for _, fts, _ in INDEXED.values():
-        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+    dialect.rebuild_text_index(connection, [fts for _, fts, _ in INDEXED.values()])

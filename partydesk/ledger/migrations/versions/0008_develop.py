@@ -144,7 +144,14 @@ def upgrade() -> None:
             "ix_development_step_person_no", ["person_id", "step_no"], unique=False
         )
 
-    # UUIDs in the usual 8-4-4-4-12 form, made by SQLite itself.
+    # UUIDs in the usual 8-4-4-4-12 form, made by the database itself.
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "INSERT INTO visit_unit (record_id, unit_id, uuid, created_at, updated_at) "
+            "SELECT id, unit_id, gen_random_uuid()::text, created_at, updated_at "
+            "FROM work_record WHERE kind = 'visit' AND unit_id IS NOT NULL"
+        )
+        return
     op.execute(
         "INSERT INTO visit_unit (record_id, unit_id, uuid, created_at, updated_at) "
         "SELECT id, unit_id, "

@@ -7,6 +7,9 @@ Each searched table gets an external-content FTS5 table with the trigram tokeniz
 its own searched columns, and insert/update/delete triggers, so every write — the ORM,
 bulk and raw SQL alike — keeps the index in step. The index is filled from the rows
 already there. (A frozen copy of the layout in partydesk.ledger.search.INDEXED.)
+
+On PostgreSQL the same columns get pg_trgm GIN indexes instead (a trusted extension: the
+database's owner may create it), which serve the LIKE '%word%' the search runs there.
 """
 
 from alembic import op
@@ -25,6 +28,12 @@ INDEXED = {
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for tbl, (fts, cols) in INDEXED.items():
+            for c in cols:
+                op.execute(f"CREATE INDEX {fts}_{c} ON {tbl} USING gin ({c} gin_trgm_ops)")
+        return
     for tbl, (fts, cols) in INDEXED.items():
         c = ", ".join(cols)
         new = ", ".join(f"new.{x}" for x in cols)
@@ -50,6 +59,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for _tbl, (fts, cols) in INDEXED.items():
+            for c in cols:
+                op.execute(f"DROP INDEX IF EXISTS {fts}_{c}")
+        return
     for fts, _ in INDEXED.values():
         for suffix in ("ai", "ad", "au"):
             op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
