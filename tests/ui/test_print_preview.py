@@ -50,3 +50,36 @@ def test_printing_to_a_pdf_printer_keeps_the_text(people_preview, tmp_path):
 def test_save_as_pdf_keeps_the_text(people_preview, tmp_path):
     out = people_preview.save_pdf(str(tmp_path / "名单"))
     assert out.endswith(".pdf") and "张伟" in pdf_text(out)
+
+
+def test_thumbnails_jump_and_a_new_zoom_keeps_the_page(qtbot, tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from ui.printing import open_preview
+    from ui.printing.job import ready
+
+    pdf = tmp_path / "five.pdf"
+    c = canvas.Canvas(str(pdf))
+    for n in range(5):
+        c.drawString(72, 720, f"page {n + 1}")
+        c.showPage()
+    c.save()
+    win = open_preview(None, ready("五页", pdf))
+    qtbot.addWidget(win)
+    win.resize(1200, 420)  # wide and low: fitting the width zooms far more than the page
+    wait_ready(qtbot, win)
+    assert win.pages == 5 and win.thumbs.count() == 5
+    win.thumbs.setCurrentRow(3)
+    nav = win.view.pageNavigator()
+    qtbot.waitUntil(lambda: nav.currentPage() == 3)
+    assert win.page_label.text() == "第 4 / 5 页"
+    bar = win.view.verticalScrollBar()
+
+    def where() -> float:  # how far down the document the view is (0 … 1)
+        return bar.value() / (bar.maximum() + bar.pageStep())
+
+    assert abs(where() - 3 / 5) < 0.05
+    win.zoom.setCurrentIndex(win.zoom.findData("width"))
+    qtbot.wait(200)
+    # still at the fourth page, though the document is now several times taller
+    assert bar.maximum() > 0 and abs(where() - 3 / 5) < 0.05

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool
+from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
@@ -214,6 +214,11 @@ class PreviewWindow(QDialog):
         if row >= 0 and row != nav.currentPage():
             nav.jump(row, QPointF(), nav.currentZoom())
 
+    def _scroll_to(self, page: int) -> None:
+        if self.pages:
+            bar = self.view.verticalScrollBar()
+            bar.setValue(round((bar.maximum() + bar.pageStep()) * page / self.pages))
+
     def _page_changed(self, page: int) -> None:
         if self.pages:
             text = self.tr("第 %1 / %2 页").replace("%1", str(page + 1))
@@ -224,6 +229,7 @@ class PreviewWindow(QDialog):
 
     def _zoom_changed(self, i: int) -> None:
         z = self.zoom.itemData(i)
+        page = self.view.pageNavigator().currentPage()
         if z == "page":
             self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         elif z == "width":
@@ -231,6 +237,10 @@ class PreviewWindow(QDialog):
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(float(z))
+        # the view keeps its scroll position, not its page: bring the page back once the
+        # new zoom is laid out (pages of one document share a size, so its share of the
+        # scroll range is where it starts)
+        QTimer.singleShot(0, lambda: self._scroll_to(page))
 
     def _step_zoom(self, step: int) -> None:
         i = self.zoom.currentIndex()
