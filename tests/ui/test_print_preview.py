@@ -83,3 +83,28 @@ def test_thumbnails_jump_and_a_new_zoom_keeps_the_page(qtbot, tmp_path):
     qtbot.wait(200)
     # still at the fourth page, though the document is now several times taller
     assert bar.maximum() > 0 and abs(where() - 3 / 5) < 0.05
+
+
+def test_the_cups_command_names_printer_copies_pages_and_sides():
+    from pathlib import Path
+
+    from ui.printing.output import lp_args
+
+    cmd = lp_args(
+        "HP_LaserJet",
+        Path("/tmp/book.pdf"),
+        title="星光2026年工作纪实",
+        copies=2,
+        pages=(2, 5, 16),
+        sides="two-sided-long-edge",
+        grey=True,
+    )
+    assert cmd == [
+        "lp", "-d", "HP_LaserJet", "-n", "2", "-t", "星光2026年工作纪实",
+        "-o", "collate=true", "-o", "page-ranges=2-5", "-o", "sides=two-sided-long-edge",
+        "-o", "print-color-mode=monochrome", "--", "/tmp/book.pdf",
+    ]  # fmt: skip
+    # all pages: no range option at all
+    assert "page-ranges=1-16" not in " ".join(
+        lp_args("P", Path("x.pdf"), title="t", pages=(1, 16, 16))
+    )

@@ -57,20 +57,44 @@ def copy_pages(pdf: Path, target: str | Path, first: int, last: int, pages: int)
 
 def lp_command(printer: QPrinter, pdf: Path, first: int, last: int, pages: int) -> list[str]:
     """The CUPS command that prints `pdf` as the dialog chose."""
-    cmd = ["lp", "-d", printer.printerName(), "-n", str(max(1, printer.copyCount()))]
-    cmd += ["-t", printer.docName() or pdf.stem]
-    if printer.copyCount() > 1:
-        cmd += ["-o", "collate=" + ("true" if printer.collateCopies() else "false")]
-    if first > 1 or last < pages:
-        cmd += ["-o", f"page-ranges={first}-{last}"]
     sides = {
         QPrinter.DuplexMode.DuplexNone: "one-sided",
         QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
         QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
     }.get(printer.duplex())
+    return lp_args(
+        printer.printerName(),
+        pdf,
+        title=printer.docName() or pdf.stem,
+        copies=printer.copyCount(),
+        collate=printer.collateCopies(),
+        pages=(first, last, pages),
+        sides=sides,
+        grey=printer.colorMode() == QPrinter.ColorMode.GrayScale,
+    )
+
+
+def lp_args(
+    name: str,
+    pdf: Path,
+    *,
+    title: str,
+    copies: int = 1,
+    collate: bool = True,
+    pages: tuple[int, int, int] = (1, 1, 1),
+    sides: str | None = None,
+    grey: bool = False,
+) -> list[str]:
+    """`lp` arguments: printer, copies, title, the page range when not all, duplex, grey."""
+    first, last, total = pages
+    cmd = ["lp", "-d", name, "-n", str(max(1, copies)), "-t", title]
+    if copies > 1:
+        cmd += ["-o", "collate=" + ("true" if collate else "false")]
+    if first > 1 or last < total:
+        cmd += ["-o", f"page-ranges={first}-{last}"]
     if sides:
         cmd += ["-o", f"sides={sides}"]
-    if printer.colorMode() == QPrinter.ColorMode.GrayScale:
+    if grey:
         cmd += ["-o", "print-color-mode=monochrome"]
     return [*cmd, "--", str(pdf)]
 
