@@ -1,30 +1,31 @@
 """`partydesk check`: the ledger's health, as a list of findings grouped by kind.
 
-Two severities: `integrity` findings (SQLite's integrity_check / foreign_key_check report
-damage: restore from a backup) and `warning` findings (a value breaks a rule, something
-is overdue, a formation hint). Rules are warnings, never refusals; thresholds come from
-settings. Everything is read with a few set-based queries, so 100,000 people take a
-second or two. The GUI calls `run_checks(session)` and shows `CheckReport.groups()`.
+Two severities: `integrity` findings (SQLite's quick_check or, with --full,
+integrity_check, and foreign_key_check report damage: restore from a backup) and
+`warning` findings (a value breaks a rule, something is overdue, a formation hint). Rules
+are warnings, never refusals; thresholds come from settings. The people a person rule can
+fire for are picked in SQL first (`partydesk.ledger.suspects`), the file check runs on its
+own connection beside the rules, so 300,000 people take a few seconds. The GUI calls
+`run_checks(session)` and shows `CheckReport.groups()`.
 
-It is long because each kind is one set-based query over the whole ledger, kept
-next to the KINDS table that orders and names them.
-
-
-Long because each finding kind is one small function over the shared report; splitting them
-by kind into a package is the next step."""
+Long because each finding kind is one small function over the shared report, kept next
+to the KINDS table that orders and names them; splitting them by kind into a package is
+the next step."""
 
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from operator import mul
 
-from sqlalchemy import String, case, func, or_, select, type_coerce
+from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.ledger import dialect, suspects
 from partydesk.ledger.models import (
     CommitteeMember,
     Instructor,
@@ -131,14 +132,51 @@ def run_checks(
     SQLite's quick_check (pages, records, constraints); `full` adds the index-by-index
     integrity_check, which at 300,000 people takes longer than all the rules."""
     report = CheckReport(today or date.today())
-    if integrity:
-        check_integrity(session, report, full)
+    # The file check reads every page and the rules are mostly SQL: SQLite lets go of the
+    # GIL, so on its own connection the file check runs beside the rules.
+    file_check = _FileCheck(session, report.today, full) if integrity else None
     check_audit_chain(session, report)
     check_people(session, report)
     check_units(session, report)
     check_orgs(session, report)
     check_tree(session, report)
+    if file_check is not None:
+        report.findings[:0] = file_check.findings()
     return report
+
+
+class _FileCheck:
+    """check_integrity in a thread of its own, on a connection of its own (a file ledger;
+    an in-memory one is checked in place, where the rules will wait for it)."""
+
+    def __init__(self, session: Session, today: date, full: bool):
+        import threading
+
+        self._report = CheckReport(today)
+        self._error: BaseException | None = None
+        bind = session.get_bind().engine  # a session bound to a connection: its engine
+        ledger = session.info.get("ledger")
+        if dialect.name(bind) != "sqlite" or not bind.url.database or ":memory:" in str(bind.url):
+            check_integrity(session, self._report, full)
+            self._thread = None
+            return
+
+        def run() -> None:
+            try:
+                with Session(bind, info={"ledger": ledger}) as own:
+                    check_integrity(own, self._report, full)
+            except BaseException as e:  # noqa: BLE001 - raised again in findings()
+                self._error = e
+
+        self._thread = threading.Thread(target=run, name="partydesk-check-file", daemon=True)
+        self._thread.start()
+
+    def findings(self) -> list[Finding]:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._report.findings
 
 
 def check_audit_chain(session: Session, report: CheckReport) -> None:
@@ -162,15 +200,22 @@ def check_audit_chain(session: Session, report: CheckReport) -> None:
         )
 
 
+# A quick_check this recent (the one opening the ledger ran) is not run again.
+QUICK_CHECK_FRESH_S = 60.0
+
+
 def check_integrity(session: Session, report: CheckReport, full: bool = True) -> None:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if dialect.is_server(conn):
         return
-    pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-    for (msg,) in conn.exec_driver_sql(pragma).all():
-        if msg != "ok":
-            report.add("integrity", str(msg))
-    for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+    ledger = session.info.get("ledger")
+    at = getattr(ledger, "quick_checked_at", None)
+    fresh = at is not None and time.monotonic() - at < QUICK_CHECK_FRESH_S
+    if full or not fresh:
+        for msg in dialect.integrity_check(conn, full):
+            if msg != "ok":
+                report.add("integrity", msg)
+    for table, rowid, parent in dialect.foreign_key_problems(conn):
         report.add("foreign_key", f"{table} 第{rowid}行引用的 {parent} 记录不存在", table, rowid)
 
 
@@ -200,17 +245,20 @@ def _id_ok(number: str, birth: str | None, sex: str | None) -> bool:
     return sex is None or sex == ("M" if int(number[16]) % 2 else "F")
 
 
-def check_people(session: Session, report: CheckReport) -> None:
+def check_people(session: Session, report: CheckReport, narrow: bool = True) -> None:
+    """The people's rules. With `narrow` (always, but in the test that compares the two)
+    SQL first picks the people a rule can fire for (`partydesk.ledger.suspects`); the
+    Python below decides and words each finding either way."""
     today = report.today
     cfg = settings.get(session, "pipeline")
     P = Person
-    # ID numbers and phones: plain strings for every person, checked in Python (the check
-    # digit is not SQL); the birth date is read as text to skip 100,000 date conversions.
-    rows = session.execute(
-        select(
-            P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone
-        ).order_by(P.id)
-    ).all()
+    db = dialect.name(session)
+    numbers = suspects.number_suspects(db) if narrow else None
+    rules = suspects.pipeline_suspects({**pipeline.DEFAULTS, **cfg}, today, db) if narrow else None
+    # ID numbers and phones, checked in Python (the reason needs idcard.parse); the birth
+    # date is read as text to skip the date conversions.
+    q = select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)
+    rows = session.execute((q if numbers is None else q.where(numbers)).order_by(P.id)).all()
     for pid, name, number, sex, birth, tel in rows:
         if number and not _id_ok(number, None if birth is None else str(birth)[:10], sex):
             who = _who(name, pid)
@@ -249,7 +297,8 @@ def check_people(session: Session, report: CheckReport) -> None:
     rule_cols = (P.id, P.name, P.category, P.birth_date, P.probation_extension_months) + tuple(
         getattr(P, c) for c in (*_PIPELINE_DATES, "last_review_on")
     )
-    for r in session.execute(select(*rule_cols).order_by(P.id)).all():
+    q = select(*rule_cols)
+    for r in session.execute((q if rules is None else q.where(rules)).order_by(P.id)).all():
         values = r._mapping
         if not any(values[c] for c in _PIPELINE_DATES) and r.category in _MEMBERS:
             continue  # a member from a roster with no dates: reported as missing below
@@ -269,6 +318,8 @@ def check_people(session: Session, report: CheckReport) -> None:
         P.admitted_on.is_(None),
         P.probation_extension_months != 0,
     )
+    if narrow:
+        worth = and_(worth, suspects.overdue_suspects({**pipeline.DEFAULTS, **cfg}, today))
     for r in session.execute(select(*cols).where(P.status == "active", worth).order_by(P.id)).all():
         who = _who(r.name, r.id)
         if r.category in _MEMBERS and r.admitted_on is None:

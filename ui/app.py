@@ -70,7 +70,9 @@ def start(argv: list[str] | None = None):
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        ledger = open_ledger(startup_ledger_path(arg), create=True, daily_backup="later")
+        ledger = open_ledger(
+            startup_ledger_path(arg), create=True, daily_backup="later", file_check="later"
+        )
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
         import partydesk.ledger.listing  # noqa: F401

@@ -39,8 +39,44 @@ def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
         ledger = hook(ledger, parent)
         if ledger is None:
             return None
+    file_check_later(ledger, parent)
     daily_backup_later(ledger, parent)
     return ledger
+
+
+FILE_CHECK_DELAY_MS = 200  # once the first rows are being read
+
+
+def file_check_later(ledger: Ledger, parent: QWidget | None = None) -> None:
+    """The quick integrity check of a ledger opened with file_check="later", in the
+    background: the whole file is read (0.5 s at 300,000 people, seconds on a busy
+    machine), which every start used to wait for. Writes wait for it; a damaged file
+    turns the window read-only with the reason in the banner."""
+    if ledger.file_checked is None or ledger.file_checked.is_set():
+        return
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    from ui.tasks import Task
+
+    def make(task):
+        from partydesk.ledger import opening
+
+        opening.check_file(ledger)
+
+    def done(_) -> None:
+        window = parent.window() if parent is not None else None
+        if ledger.readonly and window is not None and getattr(window, "ctx", None) is not None:
+            from ui.safety import menu
+
+            if window.ctx.ledger is ledger:
+                menu.install(window)  # the read-only title and banner
+
+    task = Task(make)
+    task.signals.done.connect(done)
+    _BACKUPS.add(task)
+    task.signals.done.connect(lambda _: _BACKUPS.discard(task))
+    task.signals.failed.connect(lambda *_: _BACKUPS.discard(task))
+    QTimer.singleShot(FILE_CHECK_DELAY_MS, lambda: QThreadPool.globalInstance().start(task))
 
 
 DAILY_BACKUP_DELAY_MS = 1500  # after the first rows are on the screen
@@ -83,7 +119,7 @@ def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: QThreadPool.globalInstance().start(task))
 
 
-_BACKUPS: set = set()  # daily backups running, kept alive until they report
+_BACKUPS: set = set()  # file checks and daily backups running, kept until they report
 
 
 def _not_backed_up() -> str:
@@ -102,7 +138,7 @@ def open_ledger_ui(
 
     for _attempt in range(5):
         try:
-            ledger = open_ledger(path, create=create, daily_backup="later")
+            ledger = open_ledger(path, create=create, daily_backup="later", file_check="later")
         except LedgerDamagedError as e:
             from ui.safety import opening
 

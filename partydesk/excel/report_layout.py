@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-
 from partydesk.excel.writing import save_workbook
 
 
@@ -26,6 +22,12 @@ def finish_report(
 ) -> None:
     """Title rows merged across the table and centred; `totals` rows (bold, ruled) under
     the data, `notes` (e.g. the coverage rates) merged below them; page set-up."""
+    # openpyxl (and the numpy it loads) is read only when a report is made: the window
+    # imports the Excel package at start, when its menu is put up.
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
     path = Path(path)
     wb = load_workbook(path)
     ws = wb.active

@@ -172,14 +172,18 @@ def _missing(category: str, need: list[str]) -> Problem:
     )
 
 
+# Date pairs (earlier, later) that must not be the other way round.
+ORDER_PAIRS: tuple[tuple[str, str], ...] = (
+    *((a, b) for i, (_c, _n, a, _l) in enumerate(STEPS) for (_c2, _n2, b, _l2) in STEPS[i + 1 :]),
+    ("applied_on", "talked_on"),
+    ("activist_on", "last_review_on"),
+)
+
+
 def _order_problems(values: Mapping[str, Any]) -> list[Problem]:
     v = values.get
-    pairs = [
-        (a, b) for i, (_c, _n, a, _l) in enumerate(STEPS) for (_c2, _n2, b, _l2) in STEPS[i + 1 :]
-    ]
-    pairs += [("applied_on", "talked_on"), ("activist_on", "last_review_on")]
     out = []
-    for a, b in pairs:
+    for a, b in ORDER_PAIRS:
         if v(a) is not None and v(b) is not None and v(b) < v(a):
             out.append(
                 Problem(
