@@ -14,7 +14,7 @@ from partydesk import applock, audit
 from partydesk.cli import main
 from partydesk.ledger import migrate, open_ledger
 from partydesk.ledger.db import make_engine
-from partydesk.ledger.models import Organization, Person, Unit
+from partydesk.ledger.models import Organization, Person, Setting, Unit
 from partydesk.ledger.models.audit import AuditEntry
 
 
@@ -202,7 +202,9 @@ def test_ledger_without_the_audit_table_still_saves(tmp_path):
     migrate.upgrade(engine, "0001_core")
     engine.dispose()
     with open_ledger(path, upgrade=False) as lg:
+        # a table whose columns are all in the first revision (the names' pinyin sort keys
+        # came later, so a unit of today's program has a column this ledger lacks)
         with lg.session() as s:
-            s.add(Unit(name="旧版账本"))
+            s.add(Setting(key="旧版账本", value="{}"))
         with lg.session() as s:
-            assert s.scalar(select(Unit.name)) == "旧版账本"
+            assert s.scalar(select(Setting.key).where(Setting.key == "旧版账本")) == "旧版账本"

@@ -1,6 +1,9 @@
 """Navigation page 党建指导员: the instructors table (editable, from ui.table), and below it
 the selected instructor's units over time, everyone's duty cadence for the year with what
-is missing marked, the yearly assessment, and the units that have no instructor."""
+is missing marked, the yearly assessment, and the units that have no instructor.
+
+Long because the four tabs below the table share the page's one selection and reload
+together, and their translated column headers are written out one per line."""
 
 from __future__ import annotations
 
