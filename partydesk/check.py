@@ -25,6 +25,7 @@ from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.check_facts import future_facts
 from partydesk.ledger import dialect, suspects
 from partydesk.ledger.models import (
     CommitteeMember,
@@ -83,6 +84,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "duplicate_name": ("名称或代码重复（党组织全称、单位名称、统一社会信用代码）", WARNING),
     "term_order": ("任期届满日期不晚于开始日期", WARNING),
     "instructor_expired": ("党建指导员任期已届满仍为在任", WARNING),
+    "fact_future": ("工作纪实、积分、考核、示范点或评星日期晚于今天", WARNING),
 }
 
 
@@ -140,6 +142,8 @@ def run_checks(
     check_units(session, report)
     check_orgs(session, report)
     check_tree(session, report)
+    for text, table, rid in future_facts(session, report.today):
+        report.add("fact_future", text, table, rid)
     if file_check is not None:
         report.findings[:0] = file_check.findings()
     return report

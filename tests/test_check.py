@@ -252,9 +252,33 @@ def test_every_rule_finding(ledger):
                 for i in range(51)
             ]
         )
+        # facts dated after today, as an older version stored them
+        from datetime import datetime
+
+        from partydesk.ledger.models.standing import DemoSite, StarRating
+        from partydesk.ledger.models.work import WorkRecord
+
+        s.add_all(
+            [
+                WorkRecord(
+                    kind="committee_meeting", org_id=o.id, year=2027, seq=1,
+                    held_at=datetime(2027, 3, 5, 14),
+                ),
+                DemoSite(org_id=o.id, level="county", year=2030),
+                StarRating(
+                    org_id=o.id, year=2026, scores="{}", vetoes="[]", total=0, stars=0,
+                    self_check_on=date(2026, 3, 1), award_on=date(2026, 12, 1),
+                ),
+            ]
+        )  # fmt: skip
     with ledger.session() as s:
         report = run_checks(s, TODAY)
     texts = {k: [f.text for f in fs] for k, _, fs in report.groups()}
+    assert texts["fact_future"] == [
+        "中共恒信机械有限公司支部支委会（纪实编号1）：时间2027-03-05晚于今天",
+        "中共恒信机械有限公司支部：示范点命名年度2030年晚于今年",
+        "中共恒信机械有限公司支部的2026年评星定级：授牌奖励2026-12-01晚于今天",
+    ]
     assert texts["id_number"] == [
         "错号（编号4）：110105194912310021，身份证号校验位错误（末位应为X）"
     ]

@@ -75,8 +75,12 @@ def start(argv: list[str] | None = None):
         )
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
-        import partydesk.ledger.listing  # noqa: F401
+        from partydesk.ledger import listing
 
+        # The organizations' names every table and detail form offers (12,000 of them in a
+        # county): read here, so the people page finds them in the shared cache.
+        with ledger.session() as s:
+            listing.org_choices(s)
         return ledger
 
     def done(ledger):

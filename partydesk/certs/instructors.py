@@ -23,6 +23,7 @@ from partydesk.ledger.models import (
     Unit,
 )
 from partydesk.ledger.models.certs import AssessmentGrade, Certificate, InstructorAssessment
+from partydesk.rules import facts
 
 
 def get(session: Session, text: str | int) -> Instructor:
@@ -180,12 +181,16 @@ def set_assessment(
     grade: str,
     assessed_on: date | None = None,
     note: str | None = None,
+    today: date | None = None,
 ) -> InstructorAssessment:
-    """Record (or correct) the instructor's assessment for `year`."""
+    """Record (or correct) the instructor's assessment for `year`: a year that has begun,
+    assessed on a day not after `today` (default: today)."""
     ins = get(session, instructor_id)
     code = grade_code(grade)
     if not 2000 <= year <= 2100:
         raise ValidationError(f"考核年度{year}不合理。")
+    facts.past_year(year, "考核年度", today, "year")
+    facts.past(assessed_on, "考核日期", today, "assessed_on")
     row = session.scalar(
         select(InstructorAssessment).where(
             InstructorAssessment.instructor_id == ins.id, InstructorAssessment.year == year

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from partydesk import settings
+from partydesk.certs.batches import open_batch
 from partydesk.certs.checkvalue import (  # noqa: F401 - re-exported
     NO_KEY,
     QR_PREFIX,
@@ -199,10 +200,13 @@ def issue(
     post: str | None = None,
     issuer: str | None = None,
     replaces: str | None = None,
+    allow_second: bool = False,
 ) -> list[Certificate]:
     """Issue one certificate per holder, all in the caller's transaction: either every one
     gets a serial or none does. A holder's own `issued_on` overrides the batch date (its
-    term then starts on that date unless `term_start` is given)."""
+    term then starts on that date unless `term_start` is given). An instructor who already
+    has a valid 聘书 for part of the new term is refused with `SecondCertificateError`
+    unless `allow_second` (the user confirmed)."""
     tpl = template(session, kind)
     if not holders:
         return []
@@ -219,6 +223,8 @@ def issue(
     for year in sorted({d.year for d in dates}):
         by_year[year] = allocate(session, tpl, year, sum(1 for d in dates if d.year == year))
     iids = [h.instructor_id for h in holders if h.instructor_id is not None]
+    if tpl.kind == "instructor" and iids and not allow_second:
+        _ask_before_second(session, holders, terms)
     assignments = _assignment_labels(session, iids) if iids else {}
     homes = (
         dict(
@@ -229,6 +235,7 @@ def issue(
         if iids
         else {}
     )
+    batch = open_batch(session, tpl.kind, issued_on, len(holders))
     certs: list[Certificate] = []
     for h, on, (start, end) in zip(holders, dates, terms, strict=True):
         serial = by_year[on.year].pop(0)
@@ -265,6 +272,7 @@ def issue(
             status="valid",
             replaces=replaces,
             printed_count=0,
+            batch_id=batch.id,
         )
         session.add(c)
         certs.append(c)
@@ -272,6 +280,69 @@ def issue(
         _supersede(session, certs)
     session.flush()
     return certs
+
+
+class SecondCertificateError(ValidationError):
+    """The instructors named already have a valid 聘书 for (part of) the new term; the
+    message says whose and asks to confirm. `found` lists (holder, serial, start, end)."""
+
+    def __init__(self, message: str, found: list[tuple[str, str, date, date]], detail: str):
+        super().__init__(message, "instructor")
+        self.found = found
+        self.detail = detail  # the facts alone, for a window's question
+
+
+def _same_term(x: tuple[date, date], y: tuple[date, date]) -> bool:
+    """Two terms are the same term when they share at least half of the shorter one: a
+    renewal issued a few weeks before the old term ends is the next term, not a second one."""
+    shared = (min(x[1], y[1]) - max(x[0], y[0])).days + 1
+    shorter = min((x[1] - x[0]).days, (y[1] - y[0]).days) + 1
+    return shared > 0 and 2 * shared >= shorter
+
+
+def _ask_before_second(
+    session: Session, holders: list[Holder], terms: list[tuple[date, date]]
+) -> None:
+    """Two valid 聘书 of one instructor for the same term are usually a double entry (a
+    lost one is reissued, which replaces it); so they are not issued without asking."""
+    found: list[tuple[str, str, date, date]] = []
+    ids = sorted({h.instructor_id for h in holders if h.instructor_id is not None})
+    valid: dict[int, list[Certificate]] = {}
+    for i in range(0, len(ids), 500):
+        for c in session.scalars(
+            select(Certificate).where(
+                Certificate.kind == "instructor",
+                Certificate.status == "valid",
+                Certificate.instructor_id.in_(ids[i : i + 500]),
+            )
+        ):
+            valid.setdefault(c.instructor_id, []).append(c)
+    seen: dict[int, list[tuple[date, date]]] = {}
+    for h, (start, end) in zip(holders, terms, strict=True):
+        if h.instructor_id is None:
+            continue
+        for c in valid.get(h.instructor_id, []):
+            a = c.term_start or c.issued_on
+            b = c.term_end or c.valid_until or date.max
+            if _same_term((a, b), (start, end)):
+                found.append((h.name, c.serial, a, b))
+        for a, b in seen.get(h.instructor_id, []):  # twice in the same batch
+            if _same_term((a, b), (start, end)):
+                found.append((h.name, "（本批中另一份）", a, b))
+        seen.setdefault(h.instructor_id, []).append((start, end))
+    if not found:
+        return
+    lines = "；".join(
+        f"{name}已有有效聘书{serial}（聘期{a:%Y-%m-%d}至{b:%Y-%m-%d}）"
+        for name, serial, a, b in found[:10]
+    ) + ("等" if len(found) > 10 else "")
+    detail = (
+        f"{lines}，与新聘书的聘期重叠。同一聘期再发一份，就会有两份同时有效的聘书；"
+        f"遗失或损毁请用“换发”。"
+    )
+    raise SecondCertificateError(
+        f"{detail}确需再发，请确认后颁发（命令行加 --force）。", found, detail
+    )
 
 
 def _supersede(session: Session, certs: list[Certificate]) -> None:
@@ -325,6 +396,7 @@ def reissue(session: Session, serial: str, on: date, reason: str | None = None) 
         raise ValidationError(f"证书{old.serial}已由{old.replaced_by}换发，请对新证书操作。")
     tpl = template(session, old.kind)
     new_serial = allocate(session, tpl, on.year, 1)[0]
+    batch = open_batch(session, old.kind, on, 1)
     session.add(CertificateSerial(serial=new_serial, kind=old.kind, holder_name=old.holder_name))
     new = Certificate(
         kind=old.kind,
@@ -345,6 +417,7 @@ def reissue(session: Session, serial: str, on: date, reason: str | None = None) 
         status="valid",
         replaces=old.serial,
         printed_count=0,
+        batch_id=batch.id,
     )
     session.add(new)
     old.status = "replaced"

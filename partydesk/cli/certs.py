@@ -48,6 +48,11 @@ def register(cmds) -> None:
     p.add_argument("--end", type=_date, help="聘期/有效期止（默认按模板年限）")
     p.add_argument("--post", help="聘任职务（默认按模板）")
     p.add_argument("--dry-run", action="store_true", help="只列出将颁发给谁，不写入")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="指导员同一聘期已有有效聘书时，确认仍再颁发一份",
+    )
 
     p = _add(cmds, sub, "revoke", "撤销证书（须写明原因）", cmd_revoke)
     p.add_argument("serial")
@@ -147,11 +152,19 @@ def cmd_issue(args) -> int:
             s.rollback()
             return 0
         certs = registry.issue(
-            s, kind, holders, issued_on=on, term_start=args.start, term_end=args.end, post=args.post
+            s,
+            kind,
+            holders,
+            issued_on=on,
+            term_start=args.start,
+            term_end=args.end,
+            post=args.post,
+            allow_second=args.force,
         )
         for c in certs:
             out(f"{c.serial}\t{c.holder_name}\t有效期至{c.valid_until:%Y-%m-%d}")
-        out(f"已颁发{len(certs)}张。")
+        batch = f"（第{certs[0].batch_id}批）" if certs else ""
+        out(f"已颁发{len(certs)}张{batch}。")
     return 0
 
 

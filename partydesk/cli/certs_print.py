@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from partydesk.cli.certs_common import _add, _date
 from partydesk.cli.common import open_for, out, progress_line
 from partydesk.errors import ValidationError
@@ -17,6 +15,12 @@ def register(cmds) -> None:
     g.add_argument("--serial", nargs="+", metavar="S", help="指定编号（重印：同编号、同文字）")
     g.add_argument("--new", action="store_true", help="只打印颁发后尚未打印过的有效证书")
     g.add_argument("--since", type=_date, metavar="DATE", help="该日期及以后颁发的有效证书")
+    g.add_argument(
+        "--batch",
+        type=int,
+        metavar="N",
+        help="第N批颁发的有效证书（重印一批；批次见 partydesk cert batches）",
+    )
     p.add_argument("--kind")
     p.add_argument("--draft", action="store_true", help="打印样稿：标出盖章位置，不计入打印次数")
     p.add_argument("--reproducible", action="store_true", help="生成逐字节可重现的 PDF")
@@ -34,6 +38,9 @@ def register_cert(cmds, sub) -> None:
         default=[],
         help="title, body, closing, post, issuer, kind_code, serial_pattern, valid_years",
     )
+
+    p = _add(cmds, sub, "batches", "列出证书批次（每次颁发为一批，可按批打印）", cmd_batches)
+    p.add_argument("--kind")
 
     p = _add(cmds, sub, "seal", "设置打印在证书上的印章图片（透明背景 PNG）", cmd_seal)
     g = p.add_mutually_exclusive_group(required=True)
@@ -72,6 +79,24 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_batches(args) -> int:
+    from partydesk.certs import batches, registry
+    from partydesk.ledger.models.certs import CertificateKind
+
+    with open_for(args, readonly=True) as lg, lg.session() as s:
+        kind = registry.kind_code(args.kind) if args.kind else None
+        rows = batches.batches(s, kind)
+        out("批次\t发证日期\t种类\t张数\t有效\t未打印\t编号")
+        for b in rows:
+            serials = b.first if b.first == b.last else f"{b.first}—{b.last}"
+            out(
+                f"{b.id}\t{b.issued_on:%Y-%m-%d}\t{CertificateKind.label_of(b.kind)}\t"
+                f"{b.size}\t{b.valid}\t{b.unprinted}\t{serials or ''}"
+            )
+        out(f"共{len(rows)}批。打印一批：partydesk print certificates --batch 批次 -o 文件.pdf")
+    return 0
+
+
 def cmd_seal(args) -> int:
     from pathlib import Path
 
@@ -95,30 +120,19 @@ def cmd_seal(args) -> int:
 def cmd_print(args) -> int:
     from pathlib import Path
 
-    from partydesk.certs import registry
+    from partydesk.certs import registry, to_print
     from partydesk.reports.certificate import print_certificates
 
     with open_for(args) as lg, lg.session() as s:
-        if args.serial:
-            certs = [registry.get(s, x) for x in args.serial]
-        elif args.new or args.since:
-            from partydesk.ledger.models.certs import Certificate
-
-            q = registry.query(s, kind=args.kind, status="valid")
-            if args.new:
-                q = q.where(Certificate.printed_count == 0)
-            if args.since:
-                q = q.where(Certificate.issued_on >= args.since)
-            certs = sorted(s.scalars(q), key=lambda c: c.serial)
-            if not certs:
-                what = "尚未打印的" if args.new else f"{args.since:%Y年%m月%d日}以后颁发的"
-                raise ValidationError(f"没有{what}有效证书可打印。")
-        else:
-            year = args.year or date.today().year
-            certs = list(s.scalars(registry.query(s, year=year, kind=args.kind, status="valid")))
-            certs.sort(key=lambda c: c.serial)
-            if not certs:
-                raise ValidationError(f"{year}年没有有效的证书可打印。")
+        choice = to_print.Choice(
+            year=args.year,
+            serials=tuple(args.serial or ()),
+            new=args.new,
+            since=args.since,
+            batch=args.batch,
+            kind=registry.kind_code(args.kind) if args.kind else None,
+        )
+        certs = to_print.choose(s, choice)
         n = print_certificates(
             s,
             certs,

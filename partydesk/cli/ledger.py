@@ -322,12 +322,15 @@ def cmd_show(args) -> int:
     return 0
 
 
-def _shown(session, entity: str, field: str, value: Any) -> str:
-    """A stored value as the window shows it (organizations and units by name)."""
+def _shown(session, entity: str, field: str, value: Any, side: dict | None = None) -> str:
+    """A stored value as the window shows it (organizations and units by name; a 工作单位
+    kept as text, from `side` — the change's before or after — as written)."""
     from partydesk.ledger import fields as F
     from partydesk.ledger.models import Organization, Unit
 
     kind = F.entity(entity).field(field).kind
+    if kind == "unit" and value is None and side and side.get("unit_text"):
+        return f"{side['unit_text']}（账本中没有此单位）"
     if value is None or value == "":
         return "（空）"
     if kind in ("org", "unit"):
@@ -360,8 +363,8 @@ def cmd_set(args) -> int:
         ch = editing.set_fields(s, entity, args.id, raw)
         name = s.get(ent.model, args.id).name
         lines = [
-            f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before[k])} → "
-            f"{_shown(s, entity, k, ch.after[k])}"
+            f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before.get(k), ch.before)} → "
+            f"{_shown(s, entity, k, ch.after.get(k), ch.after)}"
             for k in ch.fields
         ]
     if not lines:

@@ -1,5 +1,8 @@
 """Organization standing: `due` (待办), `report stars`, and recording star
-ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration sites."""
+ratings, 六个清 surveys, the 六有 checklist, 四个一 and demonstration sites.
+
+Long because the standing commands share their argument parsing of organizations, dates
+and rubric codes; one module per command would repeat it."""
 
 from __future__ import annotations
 
@@ -91,6 +94,9 @@ def register(cmds) -> None:
             help=f"{label}清（默认取台账现有信息）",
         )
     p.add_argument("--pending", action="store_true", help="列出本期尚未摸排的在营单位")
+    p.add_argument(
+        "--history", action="store_true", help="列出该单位历次摸排（从业人员、党员等的变化）"
+    )
     p.add_argument("--today", metavar="DATE", help="按此日期确定摸排期（默认今天）")
 
     p = cmds.add(cmds.top, "checklist", "查看或勾选党组织的“六有”清单", cmd_checklist)
@@ -338,6 +344,16 @@ def cmd_survey(args) -> int:
         if not args.unit:
             raise ValidationError("请用 --unit 指定单位，或用 --pending 列出未摸排单位。")
         u = survey.find_unit(s, args.unit)
+        if args.history:
+            rows = survey.fact_history(s, u.id)
+            out(f"{u.name}的六个清摸排（{len(rows)}次）：")
+            for r in rows:
+                out(
+                    f"  {r.surveyed_on.isoformat()}  摸排人：{r.surveyor}  从业人员：{_n(r.employees)}"
+                    f"  党员：{_n(r.members)}  党组织：{r.party_org or ''}"
+                )
+            out(f"  现登记：从业人员数{_n(u.employees)}，党员数{_n(u.members_employed)}")
+            return 0
         facts = {f: getattr(args, f) for f in survey.FIELDS if getattr(args, f) is not None}
         rec = survey.record_survey(
             s, u.id, parse_date(args.on, "--on") or today, args.surveyor, **facts
@@ -346,7 +362,13 @@ def cmd_survey(args) -> int:
         for f, (label, _) in survey.FIELDS.items():
             v = getattr(rec, f)
             out(f"  {label}：{'' if v is None else v}")
+        for ch in rec.unit_changes:
+            out(f"单位信息已按摸排更新：{ch.label} {_n(ch.before)} → {_n(ch.after)}")
     return 0
+
+
+def _n(v) -> str:
+    return "（空）" if v is None else str(v)
 
 
 def cmd_checklist(args) -> int:

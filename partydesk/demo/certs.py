@@ -106,6 +106,7 @@ def fill(ctx) -> None:
         # instructor certificates: previous year (January, or on appointment) and current
         # year, one batch per year and kind (each holder with its own date)
         issued = []
+        ends: dict[int, date] = {}  # the previous 聘书's last day: the next one follows it
         for year in (prev, cur):
             jan = date(year, 1, 8)
             batch = []
@@ -116,12 +117,14 @@ def fill(ctx) -> None:
                     continue
                 if year == prev and i.term_end is not None and i.term_end < jan:
                     continue
-                on = max(jan, i.appointed_on)
-                if on <= today:
+                on = max(jan, i.appointed_on, ends.get(i.id, jan) + timedelta(days=1))
+                if on <= today and on.year == year:
                     batch.append(registry.Holder(i.name, instructor_id=i.id, issued_on=on))
             batch.sort(key=lambda h: (h.issued_on, h.instructor_id))
             if batch:
-                issued += registry.issue(s, "instructor", batch, issued_on=jan)
+                got = registry.issue(s, "instructor", batch, issued_on=jan)
+                ends.update((c.instructor_id, c.term_end) for c in got)
+                issued += got
         ctx.report("证书", 0.7)
 
         # 红领党务 certificates for levels awarded in these two years

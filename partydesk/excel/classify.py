@@ -64,6 +64,9 @@ def classify(session: Session, plan, sheet_rows, today: date, progress, cancelle
             vals[name] = v
             if warn:
                 warnings.append(f"{labels[name]}：{warn}")
+        kept = fields.split_work_unit(entity, vals)
+        if kept:
+            warnings.append(kept)
         if row_no in hidden:
             warnings.append("此行在表格中是隐藏的")
         if has_id and not reasons:

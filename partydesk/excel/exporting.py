@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from partydesk.errors import ValidationError
 from partydesk.excel.writing import write_table
 from partydesk.ledger import fields
-from partydesk.ledger.models import Organization, Unit
+from partydesk.ledger.models import Organization, Person, Unit
 
 # Kinds a free-text filter searches in.
 _SEARCHABLE = {"text", "idcard", "creditcode", "phone"}
@@ -66,6 +66,15 @@ def converter(session, f: fields.Field) -> Callable[[Any], Any] | None:
     return None
 
 
+def _column(model, f: fields.Field):
+    """The selected value of a field; a person's 工作单位 is the unit's name or the name
+    kept as text (as the table shows it), so an export keeps what was written."""
+    if model is Person and f.name == "unit_id":
+        name = select(Unit.name).where(Unit.id == Person.unit_id).scalar_subquery()
+        return func.coalesce(name, Person.unit_text)
+    return getattr(model, f.name)
+
+
 def table_query(
     entity: str,
     cols: list[fields.Field],
@@ -74,7 +83,7 @@ def table_query(
 ):
     ent = fields.entity(entity)
     model = ent.model
-    q = select(*[getattr(model, f.name) for f in cols])
+    q = select(*[_column(model, f) for f in cols])
     cond = []
     if ids is not None:
         cond.append(model.id.in_(list(ids)))
@@ -169,7 +178,7 @@ def _rows_by_ids(
     def gen():
         for k in range(0, len(ids), _CHUNK):
             chunk = ids[k : k + _CHUNK]
-            q = select(model.id, *[getattr(model, f.name) for f in cols]).where(model.id.in_(chunk))
+            q = select(model.id, *[_column(model, f) for f in cols]).where(model.id.in_(chunk))
             by_id = {row[0]: list(row[1:]) for row in session.execute(q)}
             for i in chunk:
                 r = by_id.get(i)

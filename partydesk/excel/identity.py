@@ -35,7 +35,7 @@ class Matcher:
         self.entity = entity
         ent = fields.entity(entity)
         model = ent.model
-        self.names = [f.name for f in ent.fields]
+        self.names = fields.stored_names(entity)
         self.primary = PRIMARY[entity] if PRIMARY[entity] in mapped else None
         self.name_key = tuple(f for f in NAME_KEY[entity] if f in mapped)
         self.existing: dict[int, dict[str, Any]] = {}

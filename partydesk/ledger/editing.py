@@ -61,8 +61,13 @@ class Change:
 
     @property
     def fields(self) -> list[str]:
-        """The registry fields changed (not what followed from them, e.g. 党小组 on a move)."""
-        return [k for k in self.after if k in F.entity(self.entity).by_name]
+        """The registry fields changed (not what followed from them, e.g. 党小组 on a move;
+        a 工作单位 kept as text counts as a change of 工作单位)."""
+        ent = F.entity(self.entity)
+        out = [k for k in self.after if k in ent.by_name]
+        if "unit_text" in self.after and "unit_id" not in out and "unit_id" in ent.by_name:
+            out.append("unit_id")
+        return out
 
 
 @dataclass
@@ -105,7 +110,7 @@ def _get(session: Session, entity_key: str, rec_id: int, expect_uuid: str | None
 
 
 def stored_values(obj, entity_key: str) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in F.entity(entity_key).fields}
+    return {name: getattr(obj, name) for name in F.stored_names(entity_key)}
 
 
 def record_label(entity_key: str, values: Mapping[str, Any]) -> str:
@@ -138,6 +143,9 @@ def plan(
         new[name] = F.clean(entity_key, name, value, session=session, today=today)
         if new[name] is None and name in table.c and not table.c[name].nullable:
             raise ValidationError(f"{ent.field(name).label}：不能为空", name)
+    kept = F.split_work_unit(entity_key, new)
+    if kept and warnings is not None and kept not in warnings:
+        warnings.append(kept)
     if "id_number" in new and new["id_number"] and "birth_date" in ent.by_name:
         # The ID number is authoritative: birth date and sex follow it unless typed too.
         derived = F.derive_from_id({"id_number": new["id_number"]})

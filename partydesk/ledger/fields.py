@@ -8,8 +8,8 @@ editor widgets stays in the UI layer.)
     value = clean("person", "id_number", " 11010519491231002x ")  # → "11010519491231002X"
     problems = check_record("person", values)                       # cross-field rules
 
-It is long because it is the registry itself: every field of the four tables, one
-line each.
+Long because it is the registry itself: every field of the four tables, one line each
+(and the 工作单位 kept as text when it is not a unit of the ledger).
 """
 
 from __future__ import annotations
@@ -350,6 +350,8 @@ def _clean_ref(f: Field, raw: Any, session: Session | None) -> int:
         return raw
     if session is None:
         raise ValueError("需要按名称查找，但没有打开账本")
+    if f.kind == "unit" and not isinstance(raw, str):  # a flag, date or fraction names no unit
+        raise ValueError(f"应填写单位名称，而不是“{raw}”")
     text = str(raw).strip()
     if f.kind == "org":
         from partydesk.errors import NotFoundError
@@ -360,9 +362,45 @@ def _clean_ref(f: Field, raw: Any, session: Session | None) -> int:
         except NotFoundError as e:
             raise ValueError(str(e).rstrip("。")) from None
     ids = session.scalars(select(Unit.id).where(Unit.name == text)).all()
-    if len(ids) != 1:
-        raise ValueError(f"找不到名为“{text}”的单位" if not ids else f"有多个名为“{text}”的单位")
+    if len(ids) > 1:
+        raise ValueError(f"有多个名为“{text}”的单位")
+    if not ids:
+        if len(text) > 200:
+            raise ValueError("不能超过200个字")
+        return UnitText(text)
     return ids[0]
+
+
+class UnitText(str):
+    """A 工作单位 named but not a unit of the ledger: what `clean` gives for it, so that the
+    writer keeps the name as text (`split_work_unit`) instead of dropping it."""
+
+
+# Stored columns that are not fields of their own but follow one (undo and import keep
+# them with the record): name -> label.
+STORED_EXTRA: dict[str, dict[str, str]] = {"person": {"unit_text": "工作单位（账本中没有的单位）"}}
+
+
+def stored_names(entity_key: str) -> list[str]:
+    """The registry fields and the columns that follow them, as an edit stores them."""
+    return [f.name for f in entity(entity_key).fields] + list(STORED_EXTRA.get(entity_key, ()))
+
+
+def split_work_unit(entity_key: str, values: dict[str, Any]) -> str | None:
+    """Turn a cleaned 工作单位 into the two stored columns, in place: a unit of the ledger
+    links it (and drops any kept text); a name the ledger does not have is kept as text
+    with the unit left empty. Returns the warning to show for a kept name."""
+    if entity_key != "person" or "unit_id" not in values:
+        return None
+    v = values["unit_id"]
+    if isinstance(v, UnitText):
+        values["unit_id"], values["unit_text"] = None, str(v)
+        return (
+            f"工作单位“{v}”不是账本中的两新组织，已按文字保存（不计入任何单位的党员数）；"
+            f"在两新组织中登记该单位后，重新填写工作单位即可关联"
+        )
+    values["unit_text"] = None
+    return None
 
 
 def check_record(
@@ -403,6 +441,9 @@ def derive_from_id(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def label_of(entity_key: str, name: str) -> str:
+    extra = STORED_EXTRA.get(entity_key, {})
+    if name in extra:
+        return extra[name]
     return entity(entity_key).field(name).label
 
 
@@ -410,6 +451,8 @@ def display(entity_key: str, name: str, value: Any) -> str:
     """The text a user sees for a stored value (enum labels, 是/否, dates as YYYY-MM-DD)."""
     if value is None:
         return ""
+    if name in STORED_EXTRA.get(entity_key, {}):
+        return str(value)
     f = entity(entity_key).field(name)
     if f.kind == "enum":
         return f.enum.label_of(value)

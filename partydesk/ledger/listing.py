@@ -126,6 +126,9 @@ class _Source:
                 fk = getattr(self.model, c.name)
                 self.joins[c.name] = (alias, alias.id == fk)
                 self.exprs[c.name] = alias.name
+                if entity_key == "person" and c.name == "unit_id":
+                    # a 工作单位 the ledger does not have shows as it was written
+                    self.exprs[c.name] = func.coalesce(alias.name, Person.unit_text)
             else:
                 self.exprs[c.name] = getattr(self.model, c.name)
 

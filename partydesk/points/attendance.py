@@ -8,6 +8,7 @@ or in a published period is listed with the reason and not saved."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -124,7 +125,11 @@ def propose_from_attendance(session: Session, record_id: int, item_id: int) -> l
 
 
 def save_proposals(
-    session: Session, proposals: list[ProposedEntry], *, by: str | None = None
+    session: Session,
+    proposals: list[ProposedEntry],
+    *,
+    by: str | None = None,
+    today: date | None = None,
 ) -> list[PointsEntry]:
     """Write the proposals that have no problem (the ones the clerk kept)."""
     saved = []
@@ -148,6 +153,7 @@ def save_proposals(
                 by=by,
                 source=p.source,
                 org_id=p.org_id,
+                today=today,
             )
         )
     return saved

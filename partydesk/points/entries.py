@@ -20,6 +20,7 @@ from partydesk.ledger.models.points import (
 from partydesk.points import periods
 from partydesk.points.periods import Period
 from partydesk.points.schemes import check_period, scheme_categories
+from partydesk.rules import facts
 
 
 def operator_name() -> str:
@@ -85,6 +86,7 @@ def add_entry(
     org_id: int | None = None,
     correction_reason: str | None = None,
     check_category: bool = True,
+    today: date | None = None,
 ) -> PointsEntry:
     """Record `count` occurrences of `item` for `person` on `on`.
 
@@ -92,7 +94,9 @@ def add_entry(
     is refused unless `check_category` is off (the grid, whose rows are the card list).
 
     In a published period this is refused unless `correction_reason` is given: then the
-    entry is added as a correction (更正) and the published figures stay traceable."""
+    entry is added as a correction (更正) and the published figures stay traceable.
+    Points are for what was done: a date after `today` is refused."""
+    facts.past(on, "积分日期", today, "on")
     if item.scheme_id != scheme.id:
         raise ValidationError(f"项目“{item.name}”不属于积分方案“{scheme.name}”。", "item")
     if not item.active:
@@ -215,6 +219,15 @@ def cell_entries(session, scheme_id, org_id, person_id, item_id, period: Period)
     )
 
 
+def _check_begun(period: Period, today: date | None) -> None:
+    today = today or date.today()
+    if period.start > today:
+        raise ValidationError(
+            f"{period.label}还没有开始（今天是{today:%Y-%m-%d}），不能录入积分：积分记的是已经做了的事。",
+            "period",
+        )
+
+
 def set_cell(
     session: Session,
     scheme: PointsScheme,
@@ -240,6 +253,7 @@ def set_cell(
         raise ValidationError("次数不能为负数。扣分项目请录入发生次数，分值自动为负。", "count")
     if count > 999:
         raise ValidationError(f"次数 {count} 太大了，请检查。", "count")
+    _check_begun(period, today)
     pub = period_locked(session, scheme, org, period)
     if pub is not None:
         raise ValidationError(_locked_message(pub))
@@ -271,6 +285,7 @@ def set_cell(
             source="grid",
             org_id=org.id,
             check_category=False,
+            today=today,
         )
     session.flush()
     return old
@@ -336,6 +351,7 @@ def correct_cell(
         raise ValidationError("更正必须写明原因。", "reason")
     if count < 0:
         raise ValidationError("次数不能为负数。", "count")
+    _check_begun(period, today)
     cell = cell_entries(session, scheme.id, org.id, person.id, item.id, period)
     reversed_ids = {e.reverses_id for e in cell if e.reverses_id is not None}
     standing = [e for e in cell if e.reverses_id is None and e.id not in reversed_ids]
@@ -357,6 +373,7 @@ def correct_cell(
                 org_id=org.id,
                 correction_reason=reason.strip(),
                 check_category=False,
+                today=today,
             )
         )
     return out

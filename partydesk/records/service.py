@@ -1,5 +1,8 @@
 """Creating, editing and listing work records. Every function takes a session and leaves
-committing to the caller (`with ledger.session() as s: …`)."""
+committing to the caller (`with ledger.session() as s: …`).
+
+Long because create, edit, the undo snapshot and the 复制上次 draft share one validation
+and one set of fields."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from partydesk.records import (
     RecordKind,
     WorkRecord,
 )
+from partydesk.rules import facts
 
 # Plain columns a caller may set (everything but keys, kind, year, seq and timestamps).
 FIELDS = (
@@ -80,13 +84,18 @@ def members_of(session: Session, org_id: int) -> list[Person]:
     )
 
 
-def _validate(session: Session, kind: RecordKind, values: dict[str, Any]) -> None:
+def _validate(
+    session: Session, kind: RecordKind, values: dict[str, Any], today: date | None
+) -> None:
+    """`today` None: the date is not judged (an edit that keeps an older record's date)."""
     held = values.get("held_at")
     if not isinstance(held, datetime):
         if isinstance(held, date):
             values["held_at"] = datetime(held.year, held.month, held.day)
         else:
             raise ValidationError("请填写时间（日期和时刻）。", "held_at")
+    if today is not None:
+        facts.past(values["held_at"], f"{kind.label}的时间", today, "held_at")
     end = values.get("end_at")
     if end is not None and end < values["held_at"]:
         raise ValidationError("结束时间早于开始时间。", "end_at")
@@ -148,16 +157,18 @@ def create_record(
     appraisals: list[dict] | None = None,
     uuid: str | None = None,
     unit_ids: list[int] | None = None,
+    today: date | None = None,
     **values: Any,
 ) -> WorkRecord:
     """Add a record; `year` comes from `held_at`, `seq` from its date order. `attendance`
     items are dicts with person_id / name_text, status, reason; `appraisals` items
-    person_id, rating; `unit_ids` the units a visit or log names (records.visits)."""
+    person_id, rating; `unit_ids` the units a visit or log names (records.visits). A
+    record is of something held: `held_at` after `today` (default: today) is refused."""
     k = kind if isinstance(kind, RecordKind) else parse_kind(kind)
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown work record fields: {sorted(unknown)}")
-    _validate(session, k, values)
+    _validate(session, k, values, today or date.today())
     rec = WorkRecord(kind=k.value, year=values["held_at"].year, seq=0, **values)
     if uuid:
         rec.uuid = uuid
@@ -180,17 +191,20 @@ def update_record(
     attendance: list[dict] | None = None,
     appraisals: list[dict] | None = None,
     unit_ids: list[int] | None = None,
+    today: date | None = None,
     **values: Any,
 ) -> WorkRecord:
     """Change fields of a record; `attendance` / `appraisals` / `unit_ids`, when given,
-    replace the lists."""
+    replace the lists. A new `held_at` after `today` is refused; a record an older version
+    stored with a later date stays editable while its date is kept."""
     rec = get_record(session, record_id)
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown work record fields: {sorted(unknown)}")
     merged = {f: getattr(rec, f) for f in FIELDS}
     merged.update(values)
-    _validate(session, RecordKind(rec.kind), merged)
+    moved = "held_at" in values and values["held_at"] != rec.held_at
+    _validate(session, RecordKind(rec.kind), merged, (today or date.today()) if moved else None)
     old_key = (rec.org_id, rec.kind, rec.year, rec.instructor_id)
     for f in FIELDS:
         setattr(rec, f, merged[f])
@@ -276,11 +290,16 @@ def last_record(session: Session, org_id: int, kind: str) -> WorkRecord | None:
 
 
 def draft_from_last(
-    session: Session, org_id: int, kind: str, held_at: datetime | None = None
+    session: Session,
+    org_id: int,
+    kind: str,
+    held_at: datetime | None = None,
+    today: date | None = None,
 ) -> dict:
     """A new record's values copied from the last one of the same kind (复制上次): place,
     host, recorder, expected count and the attendee list (everyone marked present again);
-    the date moves on a month (the time of day is kept). Topics and content stay empty.
+    the date moves on a month (the time of day is kept), but not past today, as a record is
+    written after the meeting. Topics and content stay empty.
     Without a previous record: an empty draft with the organization's members."""
     from partydesk.rules.dates import add_months
 
@@ -296,7 +315,7 @@ def draft_from_last(
             "attendance": [{"person_id": p.id, "status": "present"} for p in members],
         }
     if held_at is None:
-        d = add_months(last.held_at.date(), 1)
+        d = min(add_months(last.held_at.date(), 1), today or date.today())
         held_at = datetime.combine(d, last.held_at.time())
     people = [a for a in last.attendance if a.status != AttendanceStatus.OBSERVER.value]
     return {
@@ -381,9 +400,10 @@ def restore(session: Session, snap: dict) -> WorkRecord:
     kind = snap.pop("kind")
     uid = snap.pop("uuid")
     existing = session.scalar(select(WorkRecord).where(WorkRecord.uuid == uid))
+    # undo puts back what was stored, whatever its date
     if existing is not None:
-        return update_record(session, existing.id, **snap)
-    return create_record(session, kind, uuid=uid, **snap)
+        return update_record(session, existing.id, today=date.max, **snap)
+    return create_record(session, kind, uuid=uid, today=date.max, **snap)
 
 
 def find_by_uuid(session: Session, uid: str) -> WorkRecord | None:

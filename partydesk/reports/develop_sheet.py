@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,7 @@ from partydesk.ledger.models import Organization, Person
 from partydesk.reports.book.data import BookData, day_text, month_text
 from partydesk.reports.book.layout import A4_GEOMETRY, GRID, LIGHT, Layout
 from partydesk.reports.fonts import SONG, register_fonts
+from partydesk.reports.typography import Paragraph
 
 HEADER = ["阶段", "步骤", "内容", "日期", "经办人 / 联系人、介绍人", "材料、备注"]
 WIDTHS = [1.9, 1.0, 3.0, 2.5, 3.5, 3.1]

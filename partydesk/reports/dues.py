@@ -21,7 +21,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -34,6 +33,7 @@ from partydesk.errors import ValidationError
 from partydesk.ledger.enums import Category
 from partydesk.ledger.models import Organization
 from partydesk.reports.fonts import HEI, SONG, register_fonts
+from partydesk.reports.typography import Paragraph
 from partydesk.rules import dues as rules
 
 
@@ -90,10 +90,16 @@ def gather(session: Session, org: Organization, year: int, through: int) -> Dues
 def _styles():
     register_fonts()
     return {
-        "title": ParagraphStyle("t", fontName=HEI, fontSize=16, leading=22, alignment=TA_CENTER),
-        "sub": ParagraphStyle("s", fontName=SONG, fontSize=10, leading=14, alignment=TA_CENTER),
-        "body": ParagraphStyle("b", fontName=SONG, fontSize=9.5, leading=14),
-        "right": ParagraphStyle("r", fontName=SONG, fontSize=9.5, leading=16, alignment=TA_RIGHT),
+        "title": ParagraphStyle(
+            "t", wordWrap="CJK", fontName=HEI, fontSize=16, leading=22, alignment=TA_CENTER
+        ),
+        "sub": ParagraphStyle(
+            "s", wordWrap="CJK", fontName=SONG, fontSize=10, leading=14, alignment=TA_CENTER
+        ),
+        "body": ParagraphStyle("b", wordWrap="CJK", fontName=SONG, fontSize=9.5, leading=14),
+        "right": ParagraphStyle(
+            "r", wordWrap="CJK", fontName=SONG, fontSize=9.5, leading=16, alignment=TA_RIGHT
+        ),
     }
 
 

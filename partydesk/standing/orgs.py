@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger.models import Instructor, Organization
 from partydesk.ledger.models.standing import ChecklistMark, DemoLevel, DemoSite, GuidanceLink
+from partydesk.rules import facts
 from partydesk.standing import config
 
 
@@ -25,8 +26,15 @@ def _org(session: Session, org_id: int) -> Organization:
 
 
 def add_demo_site(
-    session: Session, org_id: int, level: str, year: int, title: str | None = None
+    session: Session,
+    org_id: int,
+    level: str,
+    year: int,
+    title: str | None = None,
+    today: date | None = None,
 ) -> DemoSite:
+    """Name the organization a 示范点 of `level` in `year`: a designation already made, so
+    not for a year after this one."""
     _org(session, org_id)
     lv = DemoLevel.from_text(level)
     if lv is None:
@@ -37,6 +45,7 @@ def add_demo_site(
         )
     )
     if site is None:
+        facts.past_year(year, "命名示范点的年度", today, "year")
         site = DemoSite(org_id=org_id, level=lv.value, year=int(year))
         session.add(site)
     site.title = title or site.title
@@ -154,6 +163,7 @@ def set_checklist(
     session: Session, org_id: int, marks: dict[str, bool], on: date | None = None
 ) -> list[ChecklistRow]:
     _org(session, org_id)
+    facts.past(on, "核查日期", None, "on")
     codes = {it["code"] for it in config.get(session)["checklist"]["items"]}
     for code in marks:
         if code not in codes:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger.models import Organization
 from partydesk.ledger.models.standing import RatingStep, StarRating
+from partydesk.rules import facts
 from partydesk.standing import config
 
 STEP_FIELDS = {
@@ -144,12 +145,14 @@ def save_rating(
     steps: dict[str, date | None] | None = None,
     note: str | None = None,
     replace_scores: bool = False,
+    today: date | None = None,
 ) -> StarRating:
     """Create or update the rating of `org_id` for `year` and recompute total and stars.
 
     `scores` are merged into the stored ones (or replace them with `replace_scores`);
     `vetoes`, when given, replace the stored list; `steps` maps step codes
-    (self_check/improve/accept/award) to dates (None clears)."""
+    (self_check/improve/accept/award) to dates (None clears). A rating is of a year that
+    has begun, and a step's date is when it was taken: neither after `today`."""
     if session.get(Organization, org_id) is None:
         raise NotFoundError(f"找不到编号为{org_id}的党组织。")
     if not 1990 <= int(year) <= 2100:
@@ -157,6 +160,7 @@ def save_rating(
     cfg = config.get(session)
     r = get_rating(session, org_id, year)
     if r is None:
+        facts.past_year(year, "评星定级年度", today, "year")
         r = StarRating(org_id=org_id, year=int(year), scores="{}", vetoes="[]")
         session.add(r)
     known = {i["code"] for i in indicators(cfg)}
@@ -172,6 +176,8 @@ def save_rating(
             raise ValidationError(
                 f"没有评星步骤“{code}”。应为：自查初评、转化提升、检查验收、授牌奖励。"
             )
+        if d is not None and d != getattr(r, STEP_FIELDS[step]):
+            facts.past(d, f"“{step.label}”日期", today, STEP_FIELDS[step])
         setattr(r, STEP_FIELDS[step], d)
     _check_step_order(r)
     r.scores = json.dumps(merged, ensure_ascii=False, sort_keys=True)

@@ -149,7 +149,69 @@ def record_survey(
     )
     session.add(s)
     session.flush()
+    s.unit_changes = apply_to_unit(session, s)
     return s
+
+
+# The unit's own facts a survey answers: survey field -> (unit column, label).
+UNIT_FACTS = {"employees": ("employees", "从业人员数"), "members": ("members_employed", "党员数")}
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One fact of a unit changed by a survey: the unit column, its label, before, after."""
+
+    column: str
+    label: str
+    before: int | None
+    after: int | None
+
+
+def apply_to_unit(session: Session, rec: UnitSurvey) -> list[FactChange]:
+    """Write the survey's answers to the unit's facts (从业人员数, 党员数), as the survey is
+    the newest word on them — unless a later survey of the unit is on record (an older
+    sheet entered late does not undo it). A fact left blank keeps the unit's value. The
+    surveys themselves are the facts' history (`fact_history`); the audit log has the
+    unit's change too."""
+    later = session.scalar(
+        select(UnitSurvey.id).where(
+            UnitSurvey.unit_id == rec.unit_id,
+            UnitSurvey.id != rec.id,
+            UnitSurvey.surveyed_on > rec.surveyed_on,
+        )
+    )
+    if later is not None:
+        return []
+    u = session.get(Unit, rec.unit_id)
+    out = []
+    for f, (col, label) in UNIT_FACTS.items():
+        v = getattr(rec, f)
+        if v is None or getattr(u, col) == v:
+            continue
+        out.append(FactChange(col, label, getattr(u, col), v))
+        setattr(u, col, v)
+    session.flush()
+    return out
+
+
+def set_unit_facts(session: Session, unit_id: int, values: dict[str, int | None]) -> None:
+    """Put unit facts back as they were (undo and redo of a survey in the window)."""
+    u = session.get(Unit, unit_id)
+    if u is not None:
+        for col, v in values.items():
+            setattr(u, col, v)
+        session.flush()
+
+
+def fact_history(session: Session, unit_id: int) -> list[UnitSurvey]:
+    """Every survey of the unit, oldest first: when, by whom, and what each fact was."""
+    return list(
+        session.scalars(
+            select(UnitSurvey)
+            .where(UnitSurvey.unit_id == unit_id)
+            .order_by(UnitSurvey.surveyed_on, UnitSurvey.id)
+        )
+    )
 
 
 def last_survey(session: Session, unit_id: int) -> UnitSurvey | None:

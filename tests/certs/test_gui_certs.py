@@ -186,3 +186,44 @@ def test_certificates_preview_and_count_as_printed_only_when_printed(ctx, ledger
     with ledger.session() as s:
         assert registry.get(s, a).printed_count == 1
     win.close()
+
+
+def test_print_dialog_offers_new_since_and_batches_and_prints_a_draft(
+    ctx, ledger, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.certs.page import CertsPage
+    from ui.certs.print_dialog import PrintDialog
+
+    first, _ = _issue(ledger, "王建国", "李秀梅", on=date(2026, 3, 1))
+    second, _ = _issue(ledger, "孙丽", on=date(2026, 6, 1))
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    dlg = PrintDialog(ctx, [], 2026, None)
+    qtbot.addWidget(dlg)
+    assert not dlg.options["selected"].isEnabled()
+    assert dlg.count.text() == "将打印 3 张。"  # the year's valid certificates
+    dlg.options["new"].setChecked(True)
+    assert dlg.serials == sorted(first + second)
+    dlg.since.setDate(dlg.since.date().fromString("2026-05-01", "yyyy-MM-dd"))
+    assert dlg.options["since"].isChecked() and dlg.serials == second
+    batches = [dlg.batch.itemText(i) for i in range(dlg.batch.count())]
+    assert batches[0].startswith("第2批　2026-06-01　党建指导员聘书　1 张")
+    dlg.batch.setCurrentIndex(1)  # the first batch
+    assert dlg.options["batch"].isChecked() and dlg.serials == first
+    dlg.show()
+    dlg.grab().save(str(tmp_path / "print_dialog.png"))
+
+    # 样稿… from the page: the same dialog with 样稿 ticked, printed off the UI thread
+    out = tmp_path / "draft.pdf"
+    monkeypatch.setattr(PrintDialog, "exec", lambda self: True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(ctx.window.statusBar().messageChanged, timeout=20000):
+        assert page.print_chosen(draft=True).draft.isChecked()
+    qtbot.waitUntil(lambda: getattr(page, "last_pdf", None) == str(out), timeout=20000)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "样稿" in text and "孙丽" in text
+    assert "已生成样稿 3 页" in ctx.window.statusBar().currentMessage()
+    with ledger.session() as s:  # a draft is not counted as printed
+        assert {registry.get(s, x).printed_count for x in first + second} == {0}

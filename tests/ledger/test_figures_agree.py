@@ -78,8 +78,15 @@ def test_a_persons_work_unit_feeds_the_member_count(hand_built):
         b = s.query(Unit).filter_by(name="乙公司").one()
         assert unit_members(s)[b.id] == (1, 1)
         assert_agree(s)
-    with hand_built.session() as s, pytest.raises(Exception, match="找不到名为“戊公司”的单位"):
-        editing.set_fields(s, "person", pid, {"unit_id": "戊公司"})
+        bid = b.id
+    with hand_built.session() as s:
+        # a name the ledger does not have is kept as text and counts for no unit
+        ch = editing.set_fields(s, "person", pid, {"unit_id": "戊公司"})
+        assert "已按文字保存" in "；".join(ch.warnings)
+    with hand_built.session() as s:
+        assert s.get(Person, pid).unit_text == "戊公司"
+        assert bid not in unit_members(s)
+        assert_agree(s)
 
 
 def test_demo_figures_agree(tmp_path):

@@ -125,10 +125,13 @@ def test_print_notice_and_cards_from_the_page(window, qtbot, tmp_path):
     w, page, ledger, org_id, people = window
     select(page, ledger, org_id, "member")
     notice, cards_x = tmp_path / "n.pdf", tmp_path / "c.xlsx"
+    # One after the other: a file exists while it is still being written, and the status
+    # line shows only the last task that finished.
     page.print_sheet("notice", year=True, path=str(notice))
+    qtbot.waitUntil(lambda: str(notice) in w.statusBar().currentMessage(), timeout=20000)
     page.print_sheet("cards", path=str(cards_x))
-    qtbot.waitUntil(lambda: notice.exists() and cards_x.exists(), timeout=10000)
-    qtbot.waitUntil(lambda: "已生成" in w.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: str(cards_x) in w.statusBar().currentMessage(), timeout=20000)
+    assert "已生成" in w.statusBar().currentMessage()
     text = PdfReader(notice).pages[0].extract_text()
     assert f"{date.today().year}年度党员量化积分公示" in text and "刘洋" in text
 

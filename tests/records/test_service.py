@@ -184,7 +184,7 @@ def test_appraisal_ratings_and_warning(empty_branch):
             for i, p in enumerate(members)
         ]
         rec = svc.create_record(
-            s, "民主评议", org_id=oid, held_at=datetime(2026, 12, 20, 14), appraisals=ratings
+            s, "民主评议", org_id=oid, held_at=datetime(2026, 11, 20, 14), appraisals=ratings
         )
         stored = [a.rating for a in rec.appraisals]
         with pytest.raises(ValidationError, match="只能有一个等次"):
@@ -192,7 +192,7 @@ def test_appraisal_ratings_and_warning(empty_branch):
                 s,
                 "民主评议",
                 org_id=oid,
-                held_at=datetime(2026, 12, 21),
+                held_at=datetime(2026, 11, 21),
                 appraisals=[ratings[0], ratings[0]],
             )
     assert stored.count("excellent") == 3

@@ -104,10 +104,14 @@ def test_a_5000_character_record_takes_the_pages_its_text_needs(empty_branch, a5
     pages = page_lines(buf.getvalue())
     used = [i for i, p in enumerate(pages) if "认真学习" in "\n".join(p)]
     assert len(used) <= _plain_pages(text, a5) + 1
-    # The continuation runs at full width: pages after the first carry the label （续）.
+    # The continuation runs at full width: pages after the first carry the label （续）,
+    # and, like a sign-in sheet, the record's title with （续） at the top.
+    assert len(used) >= 2
     for i in used[1:]:
-        label = "".join(ln.split()[0] for ln in pages[i] if ln.startswith(("会议", " （")))
+        label = "".join(ln.split()[0] for ln in pages[i] if ln.lstrip().startswith(("会议", "（")))
         assert label.startswith("会议内容（续）"), label
+        head = [re.sub(r"\s", "", ln) for ln in pages[i] if ln.strip()]
+        assert "支部党员大会（第1次）3月3日（续）" in head[:3], head[:3]
 
 
 def test_sign_in_continuations_carry_the_record_title(ledger):
@@ -154,3 +158,20 @@ def test_a_60_character_name_stays_inside_the_margins(ledger):
 
                 page.extract_text(visitor_text=visit)
                 assert xs and min(xs) >= g.margin_x - 1
+
+
+@pytest.mark.parametrize("a5", [False, True])
+def test_plan_and_summary_lines_follow_the_punctuation_rules(empty_branch, a5):
+    from partydesk.records.plans import set_text
+
+    ledger, oid = empty_branch
+    # Each paragraph one character longer: every comma and stop lands at a line's end once.
+    paras = ["全年" + "党" * k + PUNCT for k in range(0, 44, 3)]
+    with ledger.session() as s:
+        set_text(s, oid, 2026, "plan", "\n".join(paras))
+        set_text(s, oid, 2026, "summary", "\n".join(reversed(paras)))
+        buf = io.BytesIO()
+        write_book(s, oid, 2026, buf, a5=a5, invariant=True)
+    pages = ["\n".join(p) for p in page_lines(buf.getvalue())]
+    assert any("年度工作计划" in p and "全年党党党" in p for p in pages)
+    assert bad_line_starts(buf.getvalue()) == []

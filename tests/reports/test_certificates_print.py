@@ -118,3 +118,29 @@ def test_cert_seal_sets_the_image_and_print_new_and_since(ledger, ledger_path, t
     )
     assert "已生成1页" in capsys.readouterr().out
     assert main(["cert", "seal", "--none", *L]) == 0
+
+
+def test_print_a_batch_again_and_list_the_batches(ledger, ledger_path, tmp_path, capsys):
+    L = ["--ledger", str(ledger_path)]
+    with ledger.session() as s:
+        first = [c.serial for c in _issue(s, ["王芳", "李建国", "欧阳华超"], on=date(2026, 3, 1))]
+        second = [c.serial for c in _issue(s, ["张伟"], on=date(2026, 3, 1))]
+        registry.revoke(s, first[2], "调离", date(2026, 4, 1))
+    capsys.readouterr()
+    assert main(["cert", "batches", *L]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    # newest first: batch, date, kind, issued, valid, unprinted, serials
+    assert listing[1].split("\t")[:6] == ["2", "2026-03-01", "党建指导员聘书", "1", "1", "1"]
+    assert listing[2].split("\t")[:6] == ["1", "2026-03-01", "党建指导员聘书", "3", "2", "2"]
+    assert listing[2].split("\t")[6] == f"{first[0]}—{first[2]}"
+    for run in (1, 2):  # printed, then reprinted: the same two certificates
+        out = tmp_path / f"b{run}.pdf"
+        assert main(["print", "certificates", "--batch", "1", "-o", str(out), *L]) == 0
+        assert "已生成2页" in capsys.readouterr().out
+        text = "\n".join(ln for p in page_lines(out) for ln in p)
+        assert first[0] in text and first[1] in text
+        assert first[2] not in text and second[0] not in text  # revoked; other batch
+    with ledger.session() as s:
+        assert [registry.get(s, x).printed_count for x in first] == [2, 2, 0]
+    assert main(["print", "certificates", "--batch", "9", "-o", str(tmp_path / "x.pdf"), *L]) == 1
+    assert "没有第9批证书" in capsys.readouterr().err

@@ -1,6 +1,9 @@
-"""证书管理 page: the register of certificates with filters; issue, revoke, reissue, reprint,
-print a year's batch (off the UI thread), verify a serial or the text of a QR code, the
-seal image and the wording templates."""
+"""证书管理 page: the register of certificates with filters; issue, revoke, reissue, reprint;
+print the selected, a year's, 新开, since a day or a batch, final or 样稿 (off the UI
+thread); verify a serial or the text of a QR code; the seal image and the wording templates.
+
+Long because every action of the register (issue with its second-聘书 question, revoke,
+reissue, print, verify) works on the same selection and table."""
 
 from __future__ import annotations
 
@@ -27,10 +30,11 @@ from PySide6.QtWidgets import (
 from partydesk.certs import registry
 from partydesk.ledger.models.certs import CertificateKind, CertificateStatus
 from ui.certs.issue_dialog import IssueDialog
+from ui.certs.print_dialog import PrintDialog
 from ui.certs.qualifications import QualificationsPanel
 from ui.certs.template_dialog import TemplateDialog
 from ui.certs.verify_dialog import VerifyDialog
-from ui.errors import in_session
+from ui.errors import in_session, show_error
 from ui.widgets.dates import to_date
 from ui.widgets.rows import GREY, RED, RowsModel, make_view
 
@@ -80,7 +84,8 @@ class CertsPage(QWidget):
             ("revoke", self.tr("撤销…"), self.revoke),
             ("reissue", self.tr("换发"), self.reissue),
             ("reprint", self.tr("重印选中"), self.reprint),
-            ("print", self.tr("打印本年度…"), self.print_year),
+            ("print", self.tr("打印…"), self.print_chosen),
+            ("draft", self.tr("样稿…"), lambda: self.print_chosen(draft=True)),
             ("verify", self.tr("核验…"), self.open_verify),
             ("seal", self.tr("印章图片…"), self.choose_seal),
             ("template", self.tr("证书措辞…"), self.edit_template),
@@ -209,6 +214,29 @@ class CertsPage(QWidget):
     def _run(self, fn):
         return in_session(self, self.ctx.ledger, fn)
 
+    def _issue_asking(self, fn):
+        """`fn(session, allow_second)`; when an instructor already has a valid 聘书 for the
+        term, the core's question is asked and, confirmed, the issue is done again."""
+        try:
+            with self.ctx.ledger.session() as s:
+                return fn(s)
+        except registry.SecondCertificateError as e:
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("同一聘期已有聘书"),
+                    e.detail + "\n\n" + self.tr("仍要再颁发一份吗？"),
+                    QMessageBox.Yes | QMessageBox.No,
+                    QMessageBox.No,
+                )
+                != QMessageBox.Yes
+            ):
+                return None
+        except Exception as e:  # noqa: BLE001 — shown in words like every other action
+            show_error(self, e)
+            return None
+        return self._run(lambda s: fn(s, allow_second=True))
+
     # ------------------------------------------------------------ actions
 
     def issue_one(self) -> None:
@@ -216,7 +244,7 @@ class CertsPage(QWidget):
         if not dlg.exec():
             return
 
-        def go(s):
+        def go(s, allow_second=False):
             h = dlg.holder_value(s)
             return registry.issue(
                 s,
@@ -224,9 +252,10 @@ class CertsPage(QWidget):
                 [h],
                 issued_on=to_date(dlg.issued.date()),
                 post=dlg.post.text().strip() or None,
+                allow_second=allow_second,
             )[0].serial
 
-        serial = self._run(go)
+        serial = self._issue_asking(go)
         if serial:
             self.refresh()
             self.select(serial)
@@ -262,11 +291,15 @@ class CertsPage(QWidget):
             != QMessageBox.Yes
         ):
             return
-        certs = self._run(
-            lambda s: [
+        certs = self._issue_asking(
+            lambda s, allow_second=False: [
                 c.serial
                 for c in registry.issue(
-                    s, kind, registry.holders_missing(s, kind, year), issued_on=date.today()
+                    s,
+                    kind,
+                    registry.holders_missing(s, kind, year),
+                    issued_on=date.today(),
+                    allow_second=allow_second,
                 )
             ]
         )
@@ -320,36 +353,48 @@ class CertsPage(QWidget):
             self.ctx.status(self.tr("请先选中要重印的证书。"))
             return
         name = f"证书-{serials[0]}.pdf" if len(serials) == 1 else f"证书-{len(serials)}张.pdf"
-        return self._print(serials, name)
+        from ui.certs.printing import preview
 
-    def print_year(self) -> None:
-        year = self.year.currentData() or date.today().year
-        with self.ctx.ledger.session() as s:
-            serials = [
-                c.serial
-                for c in s.scalars(
-                    registry.query(s, year=year, status="valid", kind=self.kind.currentData())
-                )
-            ]
-        if not serials:
-            QMessageBox.information(
-                self, self.tr("打印"), self.tr("{0}年没有有效证书。").format(year)
-            )
-            return
-        return self._print(sorted(serials), f"证书-{year}年-{len(serials)}张.pdf")
+        self.preview = preview(self, serials, name)
+        return self.preview
 
     def print_current(self):
-        """Ctrl+P: the selected certificates (or, with none selected, the year's)."""
+        """Ctrl+P: the selected certificates in the preview window (none selected: the
+        dialog of what to print)."""
         if self.selected_serials():
             return self.reprint()
-        return self.print_year()
+        return self.print_chosen()
 
-    def _print(self, serials: list[str], default_name: str, path: str | None = None):
+    def print_chosen(self, draft: bool = False) -> PrintDialog | None:
+        """Choose what to print (selected, the year's, 新开, since a day, a batch) and
+        whether as a 样稿, then print it off the UI thread."""
+        dlg = PrintDialog(
+            self.ctx,
+            self.selected_serials(),
+            self.year.currentData(),
+            self.kind.currentData(),
+            draft=draft,
+            parent=self,
+        )
+        self.print_dialog = dlg
+        if not dlg.exec():
+            return None
+        self._print(dlg.serials, dlg.default_name(), draft=dlg.draft.isChecked())
+        return dlg
+
+    def _print(
+        self,
+        serials: list[str],
+        default_name: str,
+        path: str | None = None,
+        draft: bool = False,
+    ) -> None:
         if path is None:
-            from ui.certs.printing import preview
-
-            self.preview = preview(self, serials, default_name)
-            return self.preview
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存证书PDF"), str(Path.home() / default_name), "PDF (*.pdf)"
+            )
+            if not path:
+                return
         ledger = self.ctx.ledger
 
         def work(task):
@@ -362,12 +407,14 @@ class CertsPage(QWidget):
                     task.progress(done / total, f"正在生成证书 {done}/{total}…")
                     return task.cancelled
 
-                return print_certificates(s, certs, path, progress=progress)
+                return print_certificates(s, certs, path, progress=progress, draft=draft)
 
         def done(n):
             self.reload()
             self.last_pdf = path
-            if n:
+            if n and draft:
+                self.ctx.status(self.tr("已生成样稿 {0} 页：{1}").format(n, path), 10000)
+            elif n:
                 self.ctx.status(self.tr("已生成 {0} 页：{1}").format(n, path), 10000)
             else:
                 self.ctx.status(self.tr("已取消打印。"))

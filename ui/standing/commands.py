@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoCommand
 
 from partydesk.ledger.models.standing import UnitSurvey
 from partydesk.standing import snapshot
+from partydesk.standing.survey import set_unit_facts
 
 
 class SnapshotCommand(QUndoCommand):
@@ -34,9 +35,21 @@ class SnapshotCommand(QUndoCommand):
 
 
 class SurveyCommand(QUndoCommand):
-    def __init__(self, ctx, values: dict, survey_id: int, text: str, on_change=None):
+    """A survey recorded, and the unit facts its answers changed (both undone together)."""
+
+    def __init__(
+        self,
+        ctx,
+        values: dict,
+        survey_id: int,
+        text: str,
+        on_change=None,
+        unit_before: dict | None = None,
+        unit_after: dict | None = None,
+    ):
         super().__init__(text)
         self.ctx, self.values, self.survey_id, self.on_change = ctx, values, survey_id, on_change
+        self.unit_before, self.unit_after = unit_before or {}, unit_after or {}
         self._first = True
 
     def redo(self) -> None:
@@ -48,6 +61,7 @@ class SurveyCommand(QUndoCommand):
             s.add(row)
             s.flush()
             self.survey_id = row.id
+            set_unit_facts(s, self.values["unit_id"], self.unit_after)
         if self.on_change:
             self.on_change()
 
@@ -56,6 +70,7 @@ class SurveyCommand(QUndoCommand):
             row = s.get(UnitSurvey, self.survey_id)
             if row is not None:
                 s.delete(row)
+            set_unit_facts(s, self.values["unit_id"], self.unit_before)
         if self.on_change:
             self.on_change()
 

@@ -107,6 +107,7 @@ class SurveyDialog(QDialog):
                     for c in ("uuid", "unit_id", "surveyed_on", "surveyor", "note", *survey.FIELDS)
                 }
                 rid = rec.id
+                changed = rec.unit_changes  # the unit's facts the answers updated
         except PartyDeskError as e:
             show_error(self, e)
             return
@@ -118,8 +119,15 @@ class SurveyDialog(QDialog):
                 rid,
                 self.tr("六个清摸排：") + name,
                 on_change=lambda: refresh_dashboard(self.ctx),
+                unit_before={c.column: c.before for c in changed},
+                unit_after={c.column: c.after for c in changed},
             )
         )
-        self.ctx.status(self.tr("已登记摸排：") + name)
+        text = self.tr("已登记摸排：") + name
+        if changed:
+            text += self.tr("；单位信息已更新：") + "，".join(
+                f"{c.label} {'' if c.before is None else c.before} → {c.after}" for c in changed
+            )
+        self.ctx.status(text)
         refresh_dashboard(self.ctx)
         self.accept()

@@ -95,5 +95,7 @@ def show_menu(view: LedgerTableView, pos) -> QMenu:
     filt.setObjectName("cell_filter")
     filt.setEnabled(bool(value.strip()))
     filt.triggered.connect(lambda: view.filter_requested.emit(value.strip()))
+    if view.extra_menu is not None:  # a page's own entries (e.g. pipeline acts)
+        view.extra_menu(menu, index)
     menu.popup(view.viewport().mapToGlobal(pos))
     return menu

@@ -260,6 +260,7 @@ class DetailForm(QWidget):
         self.rec_id = rec_id
         self.error.hide()
         values: dict = {}
+        unit_names: dict[str, str] = {}
         self.uuid = None
         if rec_id is not None:
             with self.ctx.ledger.session() as s:
@@ -274,12 +275,25 @@ class DetailForm(QWidget):
                         if any(f.kind == "org" for f in F.entity(self.entity).fields)
                         else {}
                     )
+                    # 工作单位: the unit's name, or the name kept as text when the
+                    # ledger has no such unit
+                    unit_names = {
+                        f.name: (
+                            obj.unit.name
+                            if getattr(obj, "unit", None) is not None
+                            else getattr(obj, "unit_text", None) or ""
+                        )
+                        for f in F.entity(self.entity).fields
+                        if f.kind == "unit"
+                    }
         ent = F.entity(self.entity)
         self.loaded = {}
         for f in ent.fields:
             v = values.get(f.name)
             if f.kind == "org":
                 text = org_names.get(v, "") if v is not None else ""
+            elif f.kind == "unit":
+                text = unit_names.get(f.name, "")
             else:
                 text = F.display(self.entity, f.name, v) if v is not None else ""
             if f.kind == "bool" and not text:

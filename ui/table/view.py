@@ -95,6 +95,8 @@ class LedgerTableView(QTableView):
         self.setVerticalHeader(RowNumberHeader(self))
         self.setModel(model)
         self.ledger_model = model
+        # fn(menu, index): a page's own entries at the end of the cell menu
+        self.extra_menu = None
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.setEditTriggers(

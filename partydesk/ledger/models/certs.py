@@ -128,6 +128,17 @@ class CertificateTemplate(Record, Base):
     valid_years: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class CertificateBatch(Record, Base):
+    """One issuing (一批): the certificates issued together, so that the office can print
+    or reprint exactly that batch."""
+
+    __tablename__ = "certificate_batch"
+
+    kind: Mapped[str] = mapped_column(String(30))  # CertificateKind code
+    issued_on: Mapped[date] = mapped_column(Date)
+    size: Mapped[int] = mapped_column(Integer, default=0)  # how many were issued
+
+
 class Certificate(Record, Base):
     """One issued certificate. The wording is stored as issued, so a reprint is identical
     even after the template changes."""
@@ -164,6 +175,9 @@ class Certificate(Record, Base):
     replaced_by: Mapped[str | None] = mapped_column(String(40))  # newer serial
     replaces: Mapped[str | None] = mapped_column(String(40))  # older serial
     printed_count: Mapped[int] = mapped_column(Integer, default=0)
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_batch.id", ondelete="SET NULL"), index=True
+    )
 
 
 class CertificateSerial(Record, Base):

@@ -150,6 +150,9 @@ class Person(Record, Base):
     unit_id: Mapped[int | None] = mapped_column(
         ForeignKey("unit.id", ondelete="SET NULL"), index=True
     )  # the unit where the person works
+    # 工作单位 as written when it is not a unit of the ledger (kept, not dropped; it counts
+    # for no unit until the unit is entered and chosen)
+    unit_text: Mapped[str | None] = mapped_column(String(200))
     party_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("party_group.id", ondelete="SET NULL")
     )

@@ -130,13 +130,89 @@ class Heading(Paragraph):
 
 
 class Grid(Table):
-    """A Table that does not draw its empty cells: a sign-in sheet's 签名 column and a blank
-    book are mostly empty, and each empty string still cost a text object."""
+    """A Table that does not draw its empty cells (a sign-in sheet's 签名 column and a blank
+    book are mostly empty) and writes its one-line text cells as ONE text object per table
+    instead of one per cell (ReportLab's own way: a text object, a font lookup and a width
+    measured for every cell; a book has some 30,000 cells)."""
+
+    _batch: list | None = None
+
+    def draw(self):
+        self._batch = []
+        super().draw()
+        batch, self._batch = self._batch, None
+        if not batch:
+            return
+        c = self.canv
+        c.saveState()
+        tx = c.beginText()
+        font = color = None
+        for x, y, text, cs in batch:
+            if (cs.fontname, cs.fontsize) != font:
+                font = (cs.fontname, cs.fontsize)
+                tx.setFont(cs.fontname, cs.fontsize, cs.leading)
+            if cs.color != color:
+                color = cs.color
+                tx.setFillColor(color)
+            tx.setTextOrigin(x, y)
+            tx.textOut(text)
+        c.drawText(tx)
+        c.restoreState()
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - ReportLab's name
         if cellval == "" or cellval is None:
             return
-        super()._drawCell(cellval, cellstyle, pos, size)
+        cs = cellstyle
+        if (
+            self._batch is None
+            or not isinstance(cellval, str)
+            or "\n" in cellval
+            or cs.href
+            or cs.destination
+            or cs.direction
+            or cs.shaping
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        just, valign = cs.alignment, cs.valign
+        if just == "LEFT":
+            x = colpos + cs.leftPadding
+        else:
+            w = text_width(cellval, cs.fontname, cs.fontsize)
+            if just in ("CENTRE", "CENTER"):
+                x = colpos + (colwidth + cs.leftPadding - cs.rightPadding - w) * 0.5
+            elif just == "RIGHT":
+                x = colpos + colwidth - cs.rightPadding - w
+            else:
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+        # The baseline ReportLab puts a one-line string on.
+        if valign == "TOP":
+            y = rowpos + rowheight - cs.topPadding - cs.fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cs.bottomPadding + cs.leading - cs.fontsize
+        else:
+            y = (
+                rowpos
+                + (cs.bottomPadding + rowheight - cs.topPadding + cs.leading) / 2
+                - cs.fontsize
+            )
+        self._batch.append((x, y, cellval, cs))
+
+
+_TEXT_W: dict[tuple[str, str, float], float] = {}
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """stringWidth, remembered: a book measures the same names and dates again and again."""
+    key = (text, font, size)
+    w = _TEXT_W.get(key)
+    if w is None:
+        if len(_TEXT_W) > 200_000:
+            _TEXT_W.clear()
+        w = _TEXT_W[key] = stringWidth(text, font, size)
+    return w
 
 
 PAD_X, PAD_Y = 6, 3  # ReportLab's default cell padding, kept by the blocks drawn by hand
@@ -229,20 +305,35 @@ class RowGroup(Flowable):
 class Form(Flowable):
     """A form as a column of blocks (RowGroup and LabelledText). It splits between rows
     or inside a long value, and never leaves a lone short row on either side of a page
-    break."""
+    break. Continued on a new page, it starts with its record's title and （续）, as a
+    sign-in sheet does."""
 
-    def __init__(self, blocks: list):
+    def __init__(self, blocks: list, title: str | None = None, style=None, cont: bool = False):
         super().__init__()
         self.blocks = blocks
+        self.title, self.style, self.cont = title, style, cont
+        self._head: tuple | None = None
+
+    def _head_h(self, aw) -> float:
+        if not (self.cont and self.title and self.style):
+            return 0.0
+        if self._head is None:
+            para = Paragraph(escape(f"{self.title}（续）"), self.style)
+            self._head = (para, para.wrap(aw, 1e9)[1] + self.style.spaceAfter)
+        return self._head[1]
 
     def wrap(self, aw, ah):
         self.width = aw
         self._h = [b.wrap(aw, ah)[1] for b in self.blocks]
-        self.height = sum(self._h)
+        self.height = self._head_h(aw) + sum(self._h)
         return aw, self.height
 
     def draw(self):
         y = self.height
+        if self._head_h(self.width):
+            para, h = self._head
+            para.drawOn(self.canv, 0, y - (h - self.style.spaceAfter))
+            y -= h
         for b, h in zip(self.blocks, self._h, strict=True):
             y -= h
             b.drawOn(self.canv, 0, y)
@@ -256,6 +347,7 @@ class Form(Flowable):
                 rows += [(bi, r, h) for r, h in enumerate(b.row_heights)]
             else:
                 rows.append((bi, -1, self._h[bi]))
+        ah -= self._head_h(aw)
         used, m, n = 0.0, 0, len(rows)
         while m < n and used + rows[m][2] <= ah:
             used += rows[m][2]
@@ -290,7 +382,10 @@ class Form(Flowable):
             rest.insert(0, b)
         if not first:
             return []
-        return [Form(first), Form(rest)]
+        return [
+            Form(first, self.title, self.style, self.cont),
+            Form(rest, self.title, self.style, True),
+        ]
 
 
 class Layout:
@@ -355,12 +450,13 @@ class Layout:
             ("ALIGN", a, b, align),
         ]
 
-    def form(self, rows: list, label_w: float = 2.6 * cm) -> Form:
+    def form(self, rows: list, label_w: float = 2.6 * cm, title: str | None = None) -> Form:
         """A two- or four-column form of plain text values. Row items: (label, value)
         spanning the width, (label, value, label, value), or (label, value, min_height)
         for a tall row. A value of several lines is a LabelledText (it splits across pages
         at full width, its label repeated with （续）); the form never leaves one row alone
-        at the foot or head of a page."""
+        at the foot or head of a page. A form with a `title` repeats it, with （续）, on the
+        pages it continues onto."""
         w = self.g.width
         half = (w - 2 * label_w) / 2
         wide = w - label_w
@@ -403,7 +499,7 @@ class Layout:
             group.append(([self.cell(row[0], label_w, s.label), value, "", ""], cmds, min_h))
         if group:
             blocks.append(RowGroup(group, col_w, base))
-        return Form(blocks)
+        return Form(blocks, title, s.h3)
 
     def grid(
         self,
@@ -413,13 +509,16 @@ class Layout:
         repeat: bool = True,
         small: bool = True,
         row_h: float = 0,
+        cols: list[float] | None = None,
     ) -> Table:
         """A ruled table, its columns sized to their content (see fit_columns); `widths`
         share out the room left. Cells that fit are centred plain text; wrapped cells are
-        centred too, as their column."""
+        centred too, as their column. `cols` gives the column widths instead (the pages of
+        one sign-in sheet keep the sheet's)."""
         st = self.s.small_c if small else self.s.cell_c
         head = self.s.label_small if small else self.s.label
-        cols = self.fit_columns(header, rows, widths, head, st)
+        if cols is None:
+            cols = self.fit_columns(header, rows, widths, head, st)
         data = [[self.cell(h, w, head) for h, w in zip(header, cols, strict=True)]]
         for r in rows:
             data.append([self.cell(c, w, st) for c, w in zip(r, cols, strict=True)])

@@ -51,7 +51,7 @@ def record(book: Layout, r: RecordView) -> list:
         ]
         if r.note or blank:
             rows.append(("备注", (r.note)))
-        return [book.form(rows)]
+        return [book.form(rows, title=record_title(book, r))]
     if kind == "visit":
         rows = [
             ("走访时间", when(book, r), "走访人", (r.instructor or r.host)),
@@ -62,7 +62,7 @@ def record(book: Layout, r: RecordView) -> list:
         ]
         if r.note or blank:
             rows.append(("备注", (r.note)))
-        return [book.form(rows)]
+        return [book.form(rows, title=record_title(book, r))]
     if kind == "instructor_log":
         rows = [
             ("日期", when(book, r), "指导员", (r.instructor or r.host)),
@@ -71,7 +71,7 @@ def record(book: Layout, r: RecordView) -> list:
             ("发现问题", (r.problems_raised), tall * 0.6),
             ("解决情况", (r.problems_solved), tall * 0.6),
         ]
-        return [book.form(rows)]
+        return [book.form(rows, title=record_title(book, r))]
     # Meetings and activities with a sign-in table.
     expected = "" if blank else str(expected_count(book, r))
     rows = [
@@ -104,7 +104,7 @@ def record(book: Layout, r: RecordView) -> list:
         rows.append(("表决结果", (r.votes), 1.2 * cm if blank else 0))
     if r.note:
         rows.append(("备注", (r.note)))
-    out: list = [book.form(rows)]
+    out: list = [book.form(rows, title=record_title(book, r))]
     if kind == "appraisal":
         out += ratings(book, r)
     out += signin(book, r)

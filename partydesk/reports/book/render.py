@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -103,20 +104,28 @@ class _Book(Layout):
         canv.setStrokeColor(colors.grey)
         canv.setLineWidth(0.4)
         top = h - g.margin_top + g.small * 1.1
-        title = f"{self.data.org_name}　{self.data.year or '　　'}年工作纪实"
-        if self.data.blank and not self.data.org_name:
-            title = book_title(self.data.org_type)
-        # A long organization name shrinks, then is shortened, to stay inside the margins.
-        room = g.width
-        size = fit_text(title, SONG, g.small, room, g.small * 0.7)
-        while stringWidth(title, SONG, size) > room and len(title) > 8:
-            title = title[:6] + "…" + title[8:]
+        title, size = self.running_header()
         canv.setFont(SONG, size)
         canv.drawRightString(w - g.margin_x, top + 3, title)
         canv.setFont(SONG, g.small)
         canv.line(g.margin_x, top, w - g.margin_x, top)
         canv.drawCentredString(w / 2, g.margin_bottom * 0.45, f"第 {page - 1} 页 共 {total - 1} 页")
         canv.restoreState()
+
+    def running_header(self) -> tuple[str, float]:
+        """The running header's text and size, the same on every page (worked out once)."""
+        if getattr(self, "_header", None) is None:
+            g = self.g
+            title = f"{self.data.org_name}　{self.data.year or '　　'}年工作纪实"
+            if self.data.blank and not self.data.org_name:
+                title = book_title(self.data.org_type)
+            # A long organization name shrinks, then is shortened, to stay inside the margins.
+            room = g.width
+            size = fit_text(title, SONG, g.small, room, g.small * 0.7)
+            while stringWidth(title, SONG, size) > room and len(title) > 8:
+                title = title[:6] + "…" + title[8:]
+            self._header = (title, size)
+        return self._header
 
     def draw_contents(self, canv: Canvas, index: int) -> None:
         g, s = self.g, self.s
@@ -188,9 +197,21 @@ def _canvas_factory(book: _Book):
                 Canvas.showPage(self)
                 if book.progress and n % 20 == 0:
                     book.progress(0.9 + 0.1 * n / total, "正在写入页码…")
-            Canvas.save(self)
+            binary_streams(lambda: Canvas.save(self))
 
     return _BookCanvas
+
+
+def binary_streams(write) -> None:
+    """Run `write` (a canvas's save) with the page streams compressed but not ASCII85
+    encoded: ReportLab's default makes every stream a quarter larger and its pure-Python
+    encoder is a tenth of a book's time; every PDF reader reads binary streams."""
+    old = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        write()
+    finally:
+        rl_config.useA85 = old
 
 
 class _Doc(BaseDocTemplate):

@@ -15,14 +15,20 @@ from partydesk.reports.typography import Paragraph
 
 
 class SignInSheet(Flowable):
-    def __init__(self, book: Layout, title: str, cells: list[list[str]], cont: bool = False):
+    def __init__(
+        self,
+        book: Layout,
+        title: str,
+        cells: list[list[str]],
+        cont: bool = False,
+        cols: list[float] | None = None,
+    ):
         super().__init__()
         self.book, self.title, self.cells, self.cont = book, title, cells, cont
+        self.cols = cols  # the column widths, shared by the pages of one sheet
         self.row_h = (0.8 if book.a5 else 0.9) * cm
-        head = f"{title}　签到表（续）" if cont else "签到表"
-        self.head = Paragraph(escape(head), book.s.h3)
         self._built: tuple | None = None
-        self._head: float | None = None
+        self._head: tuple | None = None
 
     def _table(self, aw):
         """The sheet's table, built and wrapped once per width: (table, its height)."""
@@ -34,7 +40,11 @@ class SignInSheet(Flowable):
                 right = cells[half + i] if half + i < len(cells) else ["", "", ""]
                 rows.append(cells[i] + right)
             t = self.book.grid(
-                ["序号", "姓名", "签名"] * 2, rows, [0.8, 2.0, 3.0] * 2, row_h=self.row_h
+                ["序号", "姓名", "签名"] * 2,
+                rows,
+                [0.8, 2.0, 3.0] * 2,
+                row_h=self.row_h,
+                cols=self.cols,
             )
             _, th = t.wrap(aw, 1e9)
             self._built = (aw, t, th)
@@ -42,9 +52,10 @@ class SignInSheet(Flowable):
 
     def _head_h(self, aw) -> float:
         if self._head is None:
-            _, h = self.head.wrap(aw, 1e9)
-            self._head = h
-        return self._head + self.book.s.h3.spaceBefore + self.book.s.h3.spaceAfter
+            text = f"{self.title}　签到表（续）" if self.cont else "签到表"
+            para = Paragraph(escape(text), self.book.s.h3)
+            self._head = (para, para.wrap(aw, 1e9)[1])
+        return self._head[1] + self.book.s.h3.spaceBefore + self.book.s.h3.spaceAfter
 
     def wrap(self, aw, ah):
         self.width = aw
@@ -57,18 +68,19 @@ class SignInSheet(Flowable):
         fit = int((ah - self._head_h(aw) - header) // row)
         # split() is called when the whole sheet does not fit: at least one row fewer.
         fit = min(fit, -(-len(self.cells) // 2) - 1)
-        while fit >= 3:
-            first = SignInSheet(self.book, self.title, self.cells[: 2 * fit], self.cont)
-            if first.wrap(aw, ah)[1] <= ah:
-                rest = SignInSheet(self.book, self.title, self.cells[2 * fit :], True)
-                return [first, rest]
-            fit -= 1
-        return []  # not three rows: the sheet starts on the next page
+        if fit < 3:
+            return []  # not three rows: the sheet starts on the next page
+        # With the same column widths no row of a piece is taller than the sheet's tallest,
+        # so the first piece fits without laying it out to check.
+        cols = list(t._argW)
+        first = SignInSheet(self.book, self.title, self.cells[: 2 * fit], self.cont, cols)
+        rest = SignInSheet(self.book, self.title, self.cells[2 * fit :], True, cols)
+        return [first, rest]
 
     def draw(self):
         t, th = self._table(self.width)
         self._head_h(self.width)
-        self.head.drawOn(self.canv, 0, th + self.book.s.h3.spaceAfter)
+        self._head[0].drawOn(self.canv, 0, th + self.book.s.h3.spaceAfter)
         t.drawOn(self.canv, 0, 0)
 
 
