@@ -57,6 +57,7 @@ EXAMPLES = {
     "cert delete": "partydesk cert delete PDZ-2026-001 --note 误发",
     "cert verify": "partydesk cert verify PDZ-2026-001 --check 3F9A",
     "cert list": "partydesk cert list --year 2026",
+    "cert batches": "partydesk cert batches",
     "cert template": "partydesk cert template --set title=党建指导员聘书",
     "cert seal": "partydesk cert seal 印章.png",
     "qual award": "partydesk qual award --person 张伟 --level 初级",
