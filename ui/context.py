@@ -19,6 +19,8 @@ class ChangeHub(QObject):
     changed; `ids` is a list (or None: any); `structural` when rows were added or removed."""
 
     changed = Signal(str, object, bool)
+    # someone else (another clerk, another program) changed the ledger: re-read what is shown
+    elsewhere = Signal()
 
     def notify(self, entity: str, ids=None, structural: bool = False) -> None:
         self.changed.emit(entity, list(ids) if ids is not None else None, structural)

@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
         last = QSettings().value("main/page")
         names = self._page_names
         self.nav.setCurrentRow(names.index(last) if last in names else 0)
+        from ui.watch import LedgerWatch
+
+        self.watch = LedgerWatch(self.ctx, self)  # other clerks' changes, every few seconds
 
     def _build_page(self, module_name: str):
         page = self.ctx.pages.built.get(module_name)
@@ -318,6 +321,10 @@ class MainWindow(QMainWindow):
         return page
 
     def _unload_pages(self) -> None:
+        watch = getattr(self, "watch", None)
+        if watch is not None:
+            watch.stop()
+            self.watch = None
         for page in self.ctx.pages.built.values():
             if hasattr(page, "save_state"):
                 page.save_state()
@@ -500,4 +507,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_settings()
+        if getattr(self, "watch", None) is not None:
+            self.watch.stop()
         super().closeEvent(event)

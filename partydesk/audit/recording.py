@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
@@ -23,17 +23,33 @@ from partydesk.ledger.models.base import new_uuid, utcnow
 
 SKIP_TABLES: set[str] = {"audit_log", "alembic_version"}
 # Columns every record has; their changes say nothing to a clerk.
-# sort_name is the pinyin key derived from name: a name change is logged once, as the name
-IGNORED_COLUMNS = {"id", "uuid", "created_at", "updated_at", "sort_name"}
+# sort_name is the pinyin key derived from name (a name change is logged once, as the name);
+# version is the row's edit counter
+IGNORED_COLUMNS = {"id", "uuid", "created_at", "updated_at", "version", "sort_name"}
 # Settings whose values never appear in the log (the app lock's password hash).
 REDACTED_SETTINGS: set[str] = {"app_lock"}
 REDACTED = "***"
 
 
 def who_for(session: Session) -> str:
+    """Who made a change: on a server ledger the clerk's account (the database role the
+    server itself knows them by — what row-level security decides on), on a ledger file
+    the OS user; a named operator goes before either."""
     ledger = session.info.get("ledger")
     op = getattr(ledger, "operator", None)
-    return op or current_user()
+    account = server_account(session)
+    if account is None:
+        return op or current_user()
+    return f"{op}（{account}）" if op else account
+
+
+def server_account(session: Session) -> str | None:
+    """The database role of a PostgreSQL session (read once per session), else None."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    if "server_account" not in session.info:
+        session.info["server_account"] = session.connection().scalar(text("SELECT current_user"))
+    return session.info["server_account"]
 
 
 def _jsonable(v: Any) -> Any:
@@ -207,9 +223,16 @@ def _after_flush(session: Session, _flush_context) -> None:
         _write(session, rows)
 
 
+def _before_flush(session: Session, _ctx, _instances) -> None:
+    if session.new or session.dirty or session.deleted:
+        chain.take_turn(session)
+
+
 def _on_execute(state) -> Any:
     """ORM bulk UPDATE/DELETE (an import's updates, a bulk change): one entry per record
     with the old values it overwrote (read just before, in the same transaction)."""
+    if state.is_insert or state.is_update or state.is_delete:
+        chain.take_turn(state.session)
     if not (state.is_update or state.is_delete):
         return None
     session = state.session
@@ -313,6 +336,7 @@ def _write(session: Session, rows: list[dict]) -> None:
 
 def install(ledger) -> None:
     """Record every ORM change made through `ledger.Session` (called by Ledger)."""
+    event.listen(ledger.Session, "before_flush", _before_flush)
     event.listen(ledger.Session, "after_flush", _after_flush)
     event.listen(ledger.Session, "do_orm_execute", _on_execute)
 

@@ -85,9 +85,18 @@ def template(session: Session, kind: str) -> CertificateTemplate:
     kind = _kind(kind)
     row = session.scalar(select(CertificateTemplate).where(CertificateTemplate.kind == kind))
     if row is None:
-        row = CertificateTemplate(kind=kind, **DEFAULT_TEMPLATES[kind])
-        session.add(row)
-        session.flush()
+        # Two clerks issuing the first certificate of a kind at once both find no row:
+        # insert-or-ignore, then read back the one that is there.
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = session.get_bind().dialect.name
+        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CertificateTemplate)
+        session.execute(
+            ins.values(kind=kind, **DEFAULT_TEMPLATES[kind]).on_conflict_do_nothing(
+                index_elements=["kind"]
+            )
+        )
+        row = session.scalar(select(CertificateTemplate).where(CertificateTemplate.kind == kind))
     return row
 
 

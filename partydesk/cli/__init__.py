@@ -34,6 +34,7 @@ FEATURES = [
     "partydesk.cli.instructors",  # instructors
     "partydesk.cli.excel",  # import, export, report coverage
     "partydesk.cli.backup",  # backup, restore, audit
+    "partydesk.cli.accounts",  # server init / add-user / grant / revoke / users
     "partydesk.cli.standing",  # due, report stars
     "partydesk.cli.dues",  # dues: bases, payments, grid, arrears, reports
     "partydesk.cli.develop",  # develop, print develop

@@ -9,6 +9,7 @@ the same Chinese message, and every change lands in the 操作日志.
     partydesk show people 12
     partydesk add people 姓名=李四 公民身份证号=11010519491231002X 人员类别=入党申请人 所在党支部=某某支部
     partydesk set people 12 手机号=13800138000 人员类别=正式党员 转为正式党员日期=2026-05-01
+    partydesk set people 12 手机号=13900139000 --expect-version 3   # 已被他人修改 if not at 3
     partydesk delete orgs 3 --move-members-to 5 --yes
 
 
@@ -76,6 +77,12 @@ def register(cmds) -> None:
     p.add_argument("table", choices=TABLES)
     p.add_argument("id", type=int)
     p.add_argument("values", nargs="+", metavar="字段=值", help="值留空（如 备注=）即清空该字段")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="只在记录仍是第 N 版（show 显示的版本）时修改；否则报“已被他人修改”",
+    )
 
     p = cmds.add(cmds.top, "hosts", "查看或设置党组织的所在单位（组织覆盖按此统计）", cmd_hosts)
     p.add_argument("org", help="党组织（编号、全称或名称中唯一的一部分）")
@@ -155,6 +162,12 @@ def register(cmds) -> None:
         help="删除党组织时，把其中人员转入此党组织（编号或名称）",
     )
     p.add_argument("--yes", action="store_true", help="确认删除")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="只在记录仍是第 N 版（show 显示的版本）时修改；否则报“已被他人修改”",
+    )
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -301,6 +314,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
+    from sqlalchemy import select
+
     from partydesk.errors import NotFoundError
     from partydesk.ledger import fields as F
     from partydesk.ledger import listing
@@ -310,13 +325,18 @@ def cmd_show(args) -> int:
     names = [c.name for c in cols]
     with open_for(args, readonly=True) as ledger, ledger.session() as s:
         rows = listing.fetch_rows(s, entity, [args.id], names)
+        version = s.scalar(
+            select(F.entity(entity).model.version).where(F.entity(entity).model.id == args.id)
+        )
     if args.id not in rows:
         raise NotFoundError(f"没有编号为{args.id}的{F.entity(entity).label}记录。")
     texts = _texts(entity, names, rows[args.id][1:])
     out(
         table(
             ["字段", "内容"],
-            [["编号", str(args.id)]] + [[c.label, t] for c, t in zip(cols, texts, strict=True)],
+            [["编号", str(args.id)]]
+            + [[c.label, t] for c, t in zip(cols, texts, strict=True)]
+            + [["版本", str(version)]],
         )
     )
     return 0
@@ -360,7 +380,7 @@ def cmd_set(args) -> int:
     raw = _assignments(entity, args.values)
     ent = F.entity(entity)
     with open_for(args) as ledger, ledger.session() as s:
-        ch = editing.set_fields(s, entity, args.id, raw)
+        ch = editing.set_fields(s, entity, args.id, raw, expect_version=args.expect_version)
         name = s.get(ent.model, args.id).name
         lines = [
             f"  {ent.field(k).label}：{_shown(s, entity, k, ch.before.get(k), ch.before)} → "
@@ -415,7 +435,11 @@ def cmd_delete(args) -> int:
                 return 1
         lost = tree.coverage_loss(s, [args.id]) if entity == "unit" else ""
         snap = editing.delete_record(
-            s, entity, args.id, move_members_to=target.id if target is not None else None
+            s,
+            entity,
+            args.id,
+            expect_version=args.expect_version,
+            move_members_to=target.id if target is not None else None,
         )
     moved = sum(1 for t, *_ in snap.nulled if t == "person")
     tail = f"，{moved}名人员已转入“{target_name}”" if moved else ""

@@ -298,7 +298,7 @@ def bulk_write(
     base = dict.fromkeys(REC_KEYS)
     rows = []
     for r in recs:
-        row = {**base, "created_at": now, "updated_at": now, **r}
+        row = {**base, "created_at": now, "updated_at": now, "version": 1, **r}
         if not row["uuid"]:
             row["uuid"] = _uuid(rng)
         rows.append(row)

@@ -3,9 +3,10 @@
 .xlsx/.xlsm/.xls/.et/.ods go through python-calamine (one Rust reader for all of them,
 about ten times faster than openpyxl); .csv through the csv module with its encoding told
 from the bytes (UTF-8 with or without BOM, else GB18030, which covers GBK). What calamine
-does not tell — the active sheet and hidden rows of an .xlsx, and the real extent of a
-sheet before it is unpacked — comes from partydesk.excel.xlsx_scan. For .xls/.et/.ods the
-hidden rows and active sheet are not known (the first visible sheet is the default).
+does not tell — the active sheet and hidden rows, and for an .xlsx the real extent of a
+sheet before it is unpacked — comes from partydesk.excel.xlsx_scan (.xlsx/.xlsm) and
+partydesk.excel.view_scan (.xls/.et/.ods). Where they cannot tell (an Excel 95 file, an
+.ods saved without view settings) the first visible sheet is the default.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Book:
     hidden: set[str]
     default: str
     _xlsx: list | None = None
+    _views: object | None = None  # view_scan.Views of an .xls/.et/.ods, when told
 
     def pick(self, sheet: str | None) -> str:
         if sheet is None:
@@ -87,7 +89,14 @@ def open_book(path: str | Path) -> Book:
         a = infos[active].name
         if a in names and a not in hidden:
             default = a
-    return Book(p, kind, names, hidden, default, infos)
+    views = None
+    if kind in ("xls", "ods"):
+        from partydesk.excel import view_scan
+
+        views = view_scan.scan(p, kind)
+        if views is not None and views.active in names and views.active not in hidden:
+            default = views.active
+    return Book(p, kind, names, hidden, default, infos, views)
 
 
 def _is_worksheet(meta) -> bool:
@@ -131,6 +140,8 @@ def read_grid(book: Book, name: str, max_rows: int = MAX_ROWS) -> Grid:
             if ext.rows > max_rows + 50:
                 raise _row_limit(name, ext.rows, max_rows)
             hidden_rows = set(ext.hidden_rows)
+    elif book._views is not None:
+        hidden_rows = set(book._views.hidden_rows.get(name, ()))
     wb = _calamine(book.path)
     try:
         try:

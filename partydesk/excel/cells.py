@@ -34,30 +34,40 @@ VALUE_WORDS: dict[tuple[str, str], dict[str, str]] = {
     },
 }
 
-# How late a guessed year may be, by kind: facts of the past end this year (the registry
-# then refuses a future day); other dates (a term's end) may lie a term ahead.
-_YEARS_AHEAD = {"past_date": 0, "date": 6}
+# How late a guessed year may be: a fact of the past (入党, 出生, 成立 …) this year at the
+# latest (the registry then refuses a future day); the end of a term one term ahead (a
+# 党委's term is five years, a 党支部's three); any other date next year at the latest.
+_TERM_ENDS = {"term_end"}
+_TERM_YEARS = 5
+
+
+def latest_year(name: str, kind: str, today: date) -> int:
+    """The last year a date guessed from a number or short text may fall in."""
+    if kind == "past_date":
+        return today.year
+    if name in _TERM_ENDS:
+        return today.year + _TERM_YEARS
+    return today.year + 1
 
 
 def office_value(entity: str, name: str, kind: str, raw, today: date):
     """(value for the registry's cleaner, warning or None). Raises ValidationError for a
     number that is no date at all."""
     if kind in ("date", "past_date"):
-        return office_date(raw, kind, today)
+        return office_date(raw, latest_year(name, kind, today))
     words = VALUE_WORDS.get((entity, name))
     if words is not None and raw.__class__ is str:
         return words.get("".join(raw.split()), raw), None
     return raw, None
 
 
-def office_date(raw, kind: str, today: date):
+def office_date(raw, latest: int):
     if raw.__class__ is datetime:
         return raw.date(), None
     if raw.__class__ is date or raw is None:
         return raw, None
     if isinstance(raw, bool):
         return raw, None
-    latest = today.year + _YEARS_AHEAD.get(kind, 0)
     if isinstance(raw, int | float):
         return _number_date(raw, latest)
     if raw.__class__ is str:

@@ -94,7 +94,7 @@ def classify(session: Session, plan, sheet_rows, today: date, progress, cancelle
             got = link_cache.get((lk.name, raw), _MISS)
             if got is _MISS:
                 try:
-                    got = lk.parse(session, raw)
+                    got = lk.parse(session, raw, orgs.pending_units if orgs else ())
                 except ValidationError as e:
                     got = P.Refused(e)
                 link_cache[(lk.name, raw)] = got
@@ -158,11 +158,11 @@ def _judge(r, entity: str, values: dict, before, cfg, today: date) -> list[str]:
 
 
 def _checkable(vals: dict) -> dict:
-    # An organization still to be created is named, not numbered: the rules need no id.
-    return {
-        k: (None if k in ("org_id", "parent_id") and isinstance(v, str) else v)
-        for k, v in vals.items()
-    }
+    # An organization or unit still to be written is named, not numbered: the rules need
+    # no id.
+    if all(vals.get(k).__class__ is not str for k in P.REF_FIELDS):
+        return vals
+    return {k: (None if k in P.REF_FIELDS and v.__class__ is str else v) for k, v in vals.items()}
 
 
 def _id_facts(ent, vals: dict, warnings: list[str]) -> None:

@@ -25,7 +25,19 @@ NAME_KEY = {
     "instructor": ("name", "home_unit"),
 }
 KEY_LABEL = {"id_number": "身份证号", "credit_code": "信用代码"}
-_CHUNK = 900  # values per IN (...), under SQLite's limit on bound variables
+
+
+def in_chunk(session: Session) -> int:
+    """Values per IN (...): under the driver's limit on bound variables (999 on old SQLite
+    builds, 32,766 since 3.32), at most 10,000 — fewer, larger look-ups for a big sheet."""
+    import sqlite3
+
+    driver = session.connection().connection.driver_connection
+    try:
+        limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except (AttributeError, sqlite3.Error):
+        limit = 999
+    return max(100, min(10_000, limit - 100))
 
 
 class Matcher:
@@ -48,11 +60,12 @@ class Matcher:
                 x = v.get(k)
                 if x is not None:
                     s.add(x)
+        chunk = in_chunk(session)
         for k, values in wanted.items():
             col = getattr(model, k)
             vals = list(values)
-            for i in range(0, len(vals), _CHUNK):
-                for row in session.execute(select(*cols).where(col.in_(vals[i : i + _CHUNK]))):
+            for i in range(0, len(vals), chunk):
+                for row in session.execute(select(*cols).where(col.in_(vals[i : i + chunk]))):
                     self.existing[row[0]] = dict(zip(self.names, row[1:], strict=True))
         self.by_primary: dict[Any, int] = {}
         self.by_name: dict[tuple, list[int]] = {}

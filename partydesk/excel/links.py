@@ -22,7 +22,9 @@ class Link:
     aliases: tuple[str, ...]
     tip: str
     current: Callable[[Session], dict[int, list[int]]]  # record id -> linked ids
-    parse: Callable[[Session, str], list[int]]  # a cell -> linked ids (ValidationError)
+    # a cell -> linked ids (ValidationError); records new in the same workbook (`pending`
+    # names) come back as their names, resolved once they are written
+    parse: Callable[..., list[int | str]]
     targets: Callable[[Session], dict[int, str]]  # every record it may link to: id -> name
     write: Callable[[Session, int, list[int]], None]
 
@@ -33,7 +35,7 @@ class Link:
     @staticmethod
     def text(names: dict[int, str], ids: list[int]) -> str:
         """The cell for these linked ids (`names` from `targets`, read once per sheet)."""
-        return "、".join(names.get(i, f"#{i}") for i in ids)
+        return "、".join(i if i.__class__ is str else names.get(i, f"#{i}") for i in ids)
 
 
 def _hosts_current(session: Session) -> dict[int, list[int]]:
@@ -47,10 +49,24 @@ def _hosts_current(session: Session) -> dict[int, list[int]]:
     return out
 
 
-def _hosts_parse(session: Session, text: str) -> list[int]:
+def _hosts_parse(session: Session, text: str, pending=frozenset()) -> list[int | str]:
+    from partydesk.errors import ValidationError
     from partydesk.ledger import hosts
 
-    return hosts.parse_units(session, str(text))
+    try:
+        return hosts.parse_units(session, str(text))
+    except ValidationError:
+        words = hosts.split_names(str(text))
+        if not any(w in pending for w in words):
+            raise
+    # Some units are new in the same workbook (its units sheet): kept by name.
+    hosts.parse_units(session, "、".join(w for w in words if w not in pending))  # the others
+    out: list[int | str] = []
+    for w in words:
+        item = w if w in pending else hosts.find_unit(session, w).id
+        if item not in out:
+            out.append(item)
+    return out
 
 
 def _unit_names(session: Session) -> dict[int, str]:

@@ -3,7 +3,8 @@ its branches in a new ledger, an organizations sheet whose parent comes further 
 
 Such a cell is kept as the organization's name (a placeholder) instead of an id; the
 import creates the organization (typed from its name) or finds it among the rows written
-before, and puts in the id.
+before, and puts in the id. Units new in the same workbook (its units sheet, written
+first) are named the same way by a 工作单位 or 所在单位 cell.
 """
 
 from __future__ import annotations
@@ -38,9 +39,13 @@ def type_from_name(name: str) -> str | None:
 class NewOrgs:
     """Placeholders for organizations a sheet names and the ledger lacks."""
 
-    def __init__(self, session, entity, sheet, mapping, create: bool, pending=None):
+    def __init__(
+        self, session, entity, sheet, mapping, create: bool, pending=None, pending_units=None
+    ):
         self.create = create
         self.pending: set[str] = set(pending or ())
+        # units that an earlier sheet of the same workbook (its units sheet) creates
+        self.pending_units: frozenset[str] = frozenset(pending_units or ())
         self._created: dict[str, str] = {}
         self._missing: list[str] = []
         if entity == "org":
@@ -86,6 +91,25 @@ class NewOrgs:
                     self._missing.append(text)
                 hint = "；可选择新建缺少的党组织（命令行 --create-orgs）" if kind else ""
                 raise ValidationError(f"{e}{hint}", e.field) from None
+
+        return fn
+
+    def wrap_unit(self, base):
+        """A unit cell (工作单位) naming a unit new in the same workbook: kept by name."""
+        if not self.pending_units:
+            return base
+
+        def fn(raw):
+            try:
+                got = base(raw)
+            except ValidationError:
+                got = None
+            text = str(raw).strip()
+            if (got is None or got.__class__ is not int) and text in self.pending_units:
+                return text  # a plain name, not a name kept as text (fields.UnitText)
+            if got is None:
+                return base(raw)  # raises the registry's reason
+            return got
 
         return fn
 

@@ -68,13 +68,14 @@ def plan_import(
     create_orgs: bool = False,
     header_map: dict[str, str] | None = None,
     pending_orgs: set[str] | None = None,
+    pending_units: set[str] | None = None,
 ) -> ImportPlan:
     """Read and check every row; write nothing. `mapping` (one field name or None per
     column) overrides the guess from the headers and the remembered choices;
     `header_map` ({header: field name or label}) overrides single columns by their
     header. `create_orgs`: organizations named by people and not in the ledger are to be
-    created (listed in plan.new_orgs). `pending_orgs`: names that an earlier sheet of the
-    same workbook creates."""
+    created (listed in plan.new_orgs). `pending_orgs` / `pending_units`: names of
+    organizations / units that an earlier sheet of the same workbook creates."""
     entity = entity_key(entity) if entity not in fields.ENTITIES else entity
     sub = (lambda f, t: progress(f * 0.6, t)) if progress else None
     data = sheet_data or read_for(
@@ -111,7 +112,7 @@ def plan_import(
             raise ExcelFileError(
                 f"表头中没有“{ent.field('name').label}”列，无法识别记录。请检查表头或列对应关系。"
             )
-        orgs = NewOrgs(session, entity, data, mapping, create_orgs, pending_orgs)
+        orgs = NewOrgs(session, entity, data, mapping, create_orgs, pending_orgs, pending_units)
         classify(session, plan, data.rows, today or date.today(), progress, cancelled, orgs)
         plan.new_orgs = orgs.created()
         plan.missing_orgs = orgs.missing()

@@ -17,12 +17,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from partydesk.errors import ValidationError
-from partydesk.excel.cells import office_value
+from partydesk.excel.cells import VALUE_WORDS, office_value
 from partydesk.excel.identity import Matcher
 from partydesk.excel.reading import Cancelled, Sheet
 from partydesk.ledger import fields
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
+# Fields holding the id of another record, kept as its name while that record is still to
+# be written (an organization or unit new in the same workbook): field -> "org" / "unit".
+REF_FIELDS = {"org_id": "org", "parent_id": "org", "unit_id": "unit"}
 STATUS_LABELS = {NEW: "新增", UPDATE: "更新", UNCHANGED: "无变化", ERROR: "错误"}
 
 # Fields whose bad cell refuses the row (the others are left out with a warning).
@@ -32,7 +35,8 @@ IDENTIFYING = {
     "person": {"name", "id_number", "category", "org_id"},
     "instructor": {"name", "id_number"},
 }
-_CACHED_KINDS = {"enum", "bool", "org", "unit", "date", "past_date", "int"}
+# Kinds whose values differ on every row (no use remembering them).
+_UNIQUE_KINDS = {"idcard", "phone", "creditcode"}
 
 
 @dataclass(slots=True)
@@ -75,9 +79,9 @@ class RowResult:
 def _show(entity_key: str, name: str, value) -> str:
     if value is None:
         return "（空）"
-    if isinstance(value, str) and name in ("org_id", "parent_id"):
+    if isinstance(value, str) and name in REF_FIELDS:
         return f"{value}（新建）"
-    if name in ("org_id", "parent_id"):
+    if name in REF_FIELDS:
         return f"#{value}"
     return fields.display(entity_key, name, value) or "（空）"
 
@@ -164,8 +168,10 @@ def clean_cells(session: Session, entity: str, mapping, today: date, orgs):
         base = fields.cleaner(entity, name, session, today)
         if f.kind == "org" and orgs is not None:
             base = orgs.wrap(name, base)
+        elif f.kind == "unit" and orgs is not None:
+            base = orgs.wrap_unit(base)
         fn = _with_office(entity, name, f.kind, base, today)
-        if f.kind in _CACHED_KINDS:
+        if f.kind not in _UNIQUE_KINDS:
             fn = _memo(fn)
         out.append((i, name, fn, f.required or name in IDENTIFYING[entity]))
     return out
@@ -173,6 +179,12 @@ def clean_cells(session: Session, entity: str, mapping, today: date, orgs):
 
 def _with_office(entity, name, kind, base, today):
     label = fields.label_of(entity, name)
+    if kind not in ("date", "past_date") and (entity, name) not in VALUE_WORDS:
+
+        def plain(raw):  # nothing written the offices' way for this field
+            return base(raw), None
+
+        return plain
 
     def fn(raw):
         try:
@@ -199,20 +211,32 @@ class Refused:
         self.error = error
 
 
-def _memo(fn):
+def _memo(fn, give_up_after: int = 4096):
+    """fn remembered by cell value: a column's values repeat (the same branch, 民族, date
+    on thousands of rows). A column where they do not (names) stops being remembered once
+    `give_up_after` values have been seen with fewer repeats than values."""
     cache: dict = {}
+    hits = 0
 
     def cached(raw):
+        nonlocal cache, hits
+        if cache is None or raw.__class__ is bool:  # True == 1: not the same cell
+            return fn(raw)
         try:
             hit = cache.get(raw)
         except TypeError:
             return fn(raw)
         if hit is None:
+            if len(cache) >= give_up_after and hits < len(cache):
+                cache = None
+                return fn(raw)
             try:
                 hit = fn(raw)
             except ValidationError as e:
                 hit = Refused(e)
             cache[raw] = hit
+        else:
+            hits += 1
         if hit.__class__ is Refused:
             raise hit.error
         return hit

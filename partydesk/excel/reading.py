@@ -66,7 +66,10 @@ def col_letter(i: int) -> str:
 
 
 def _filled(row) -> bool:
-    return any(v is not None and (v.__class__ is not str or v.strip()) for v in row)
+    for v in row:
+        if v is not None and (v.__class__ is not str or v.strip()):
+            return True
+    return False
 
 
 def read_sheet(
@@ -218,7 +221,7 @@ def _continues(headers, below, spans, raw_below, score) -> bool:
 
 def _take_rows(out: Sheet, rows, data_from: int, hidden: set[int], max_rows: int) -> None:
     width = len(out.headers)
-    labelled = [bool(h) for h in out.headers]
+    unlabelled = tuple(c for c, h in enumerate(out.headers) if not h)
     stray: dict[int, int] = {}  # column index: rows with data there and no header
     blanks = 0
     pad = (None,) * width
@@ -237,8 +240,8 @@ def _take_rows(out: Sheet, rows, data_from: int, hidden: set[int], max_rows: int
         if _is_total(row):
             out.total_rows.append(n)
             continue
-        for c in range(len(row)):
-            if row[c] is not None and (c >= width or not labelled[c]):
+        for c in (*unlabelled, *range(width, len(row))) if len(row) > width else unlabelled:
+            if c < len(row) and row[c] is not None:
                 if row[c].__class__ is not str or row[c].strip():
                     stray[c] = stray.get(c, 0) + 1
         cells = tuple(row[:width]) if len(row) >= width else tuple(row) + pad[len(row) :]
@@ -253,7 +256,7 @@ def _is_total(row) -> bool:
     for v in row:
         if v is None:
             continue
-        if v.__class__ is str and _TOTAL_ROW.match("".join(v.split())):
+        if v.__class__ is str and "计" in v and _TOTAL_ROW.match("".join(v.split())):
             return True
         seen += 1
         if seen >= 3:

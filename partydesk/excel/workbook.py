@@ -1,7 +1,8 @@
 """A whole ledger from one workbook: its sheets of units, organizations, people and
 instructors told apart by their headers, planned in the order references need (units,
 then organizations, then people and instructors), and written in one transaction. A
-person naming an organization that the organizations sheet creates is fine."""
+person naming an organization that the organizations sheet creates is fine, and so is an
+organization's 所在单位 or a person's 工作单位 naming a unit that the units sheet creates."""
 
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ def plan_workbook(
     found.sort(key=lambda x: x[0])
     plans: list[ImportPlan] = []
     pending: set[str] = set()
+    pending_units: set[str] = set()
     for _i, (_s, kind, data) in found:
         plan = plan_import(
             ledger,
@@ -78,7 +80,12 @@ def plan_workbook(
             today=today,
             create_orgs=create_orgs,
             pending_orgs=pending,
+            pending_units=pending_units,
         )
+        if kind == "unit":
+            pending_units |= {
+                r.values["name"] for r in plan.rows if r.status == NEW and "name" in r.values
+            }
         if kind == "org":
             pending |= {
                 r.values["name"] for r in plan.rows if r.status == NEW and "name" in r.values

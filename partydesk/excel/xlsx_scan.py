@@ -4,7 +4,7 @@ from the <dimension> a program wrote (often stale) — so a sheet that would unp
 billions of cells is refused before it is read.
 
 One streaming pass over the sheet's XML with byte-level searches (no XML tree): a
-50,000-row sheet takes a few tens of milliseconds.
+50,000-row, 13-column sheet (36 MB of XML) takes about 0.2 s, most of it unzipping.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ROW_R = re.compile(rb'\br="(\d+)"')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d')
+# A cell reference past column Z (r="AB12"); the literal start keeps the search at C
+# speed, and a candidate that would widen the sheet is checked to be a <c> tag's.
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
+_CELL_TAG = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="[A-Z]')
 _CHUNK = 1 << 20
 
 
@@ -134,21 +137,28 @@ def _scan_body(body: bytes, name: str, ext: Extent) -> None:
         end = body.find(b">", last)
         r = _ROW_R.search(body, last, end if end > 0 else len(body))
         ext.rows = max(ext.rows + tags if r is None else int(r.group(1)), ext.rows)
-    for m in _HIDDEN_ROW.finditer(body):
-        r = _ROW_R.search(m.group(0))
-        if r:
-            ext.hidden_rows.append(int(r.group(1)))
+    if b"hidden=" in body:
+        for m in _HIDDEN_ROW.finditer(body):
+            r = _ROW_R.search(m.group(0))
+            if r:
+                ext.hidden_rows.append(int(r.group(1)))
     if ext.rows > MAX_ROWS + 50:
         raise too_large(f"工作表“{name}”超过{MAX_ROWS:,}行")
-    for m in _WIDE_CELL.finditer(body):
+    for m in _WIDE_REF.finditer(body):
         c = _col_number(m.group(1))
-        if c > ext.columns:
+        if c > ext.columns and _in_cell_tag(body, m.start()):
             ext.columns = c
             if c > MAX_COLUMNS:
                 raise too_large(f"工作表“{name}”有{c:,}列（上限{MAX_COLUMNS}列）")
     ext.cells += body.count(b"<c ") + body.count(b"<c>")
     if ext.cells > MAX_CELLS or ext.rows * ext.columns > MAX_CELLS * 2:
         raise too_large(f"工作表“{name}”的单元格超过{MAX_CELLS:,}个")
+
+
+def _in_cell_tag(body: bytes, at: int) -> bool:
+    """Is the r=" at `at` an attribute of a <c> tag (not text that looks like one)?"""
+    start = body.rfind(b"<", 0, at)
+    return start >= 0 and _CELL_TAG.match(body, start, at + 4) is not None
 
 
 def _scan_strings(f) -> None:

@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from partydesk.ledger import lock as locking
 from partydesk.ledger import paths
@@ -25,6 +26,7 @@ from partydesk.ledger import paths
 # Re-exported: callers import these from here.
 from partydesk.ledger.engine import make_engine  # noqa: F401
 from partydesk.ledger.errors import (  # noqa: F401
+    ConflictError,
     DiskFullError,
     LedgerDamagedError,
     LedgerError,
@@ -117,11 +119,15 @@ class Ledger:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session committed on success, rolled back on any error."""
+        """A session committed on success, rolled back on any error. A record another
+        clerk saved between this session's read and its write is ConflictError."""
         s = self.Session()
         try:
             yield s
             s.commit()
+        except StaleDataError:
+            s.rollback()
+            raise ConflictError() from None
         except BaseException:
             s.rollback()
             raise
@@ -167,6 +173,33 @@ def _install_guards(ledger: Ledger) -> None:
     def _guard(session, _ctx, _instances):
         if session.new or session.dirty or session.deleted:
             ledger.check_writable()
+
+    @event.listens_for(ledger.Session, "do_orm_execute")
+    def _current_versions(state):
+        # An UPDATE of rows by their keys (a list of values, executemany) is written
+        # "WHERE version = …" like every ORM update: rows given without the version they
+        # were read at are taken as they are stored now.
+        rows = state.parameters
+        mapper = state.bind_mapper
+        if (
+            not state.is_update
+            or not isinstance(rows, list)
+            or mapper is None
+            or mapper.version_id_col is None
+        ):
+            return
+        key = mapper.version_id_col.key
+        missing = [r for r in rows if isinstance(r, dict) and key not in r and "id" in r]
+        if not missing:
+            return
+        model = mapper.class_
+        ids = [r["id"] for r in missing]
+        stored: dict = {}
+        for i in range(0, len(ids), 500):
+            q = select(model.id, model.version).where(model.id.in_(ids[i : i + 500]))
+            stored.update((rid, v) for rid, v in state.session.execute(q))
+        for r in missing:
+            r[key] = stored.get(r["id"], 1)
 
     @event.listens_for(ledger.engine, "connect")
     def _query_only(dbapi_conn, _record):

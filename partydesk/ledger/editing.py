@@ -5,13 +5,16 @@ Every value goes through `fields.clean` (one validator per field) and the record
 changed (stored values before and after, or a full snapshot of deleted rows) so an undo
 can put it back exactly:
 
-    ch = set_fields(s, "person", 7, {"id_number": "11010519491231002X"}, expect_uuid=u)
+    ch = set_fields(s, "person", 7, {"id_number": "11010519491231002X"}, expect_uuid=u,
+                    expect_version=v)   # ConflictError if someone saved it since v
     write_values(s, "person", 7, ch.before, expect_uuid=u)      # undo
     snap = delete_record(s, "org", 3)                          # refuses if it has members
     restore(s, snap)                                           # undo the delete
 
 Writes go through the ORM (so session listeners such as the audit log see them); the
-caller's session commits.
+caller's session commits. Every record has a version (see models.base.Record): an edit
+given the version the clerk was shown is refused with ConflictError (已被他人修改) when
+someone else saved the record since, and so is an undo of a change saved over since.
 
 It is long because add, set, paste, delete and their exact undo share one planning
 step and one snapshot format; splitting them would split that contract.
@@ -29,11 +32,13 @@ from typing import Any
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from partydesk import settings
 from partydesk.errors import NotFoundError, ValidationError
 from partydesk.ledger import fields as F
 from partydesk.ledger import tree
+from partydesk.ledger.errors import ConflictError
 from partydesk.ledger.models import Base, Organization, Person
 from partydesk.rules import record
 
@@ -58,6 +63,7 @@ class Change:
     # history entries (person_event) the change wrote: their columns, and "id" once written
     events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # rules' warnings, to show
+    version: int | None = None  # the record's version once written (undo checks it)
 
     @property
     def fields(self) -> list[str]:
@@ -101,12 +107,47 @@ def _model(entity_key: str):
     return F.entity(entity_key).model
 
 
-def _get(session: Session, entity_key: str, rec_id: int, expect_uuid: str | None):
+def _get(
+    session: Session,
+    entity_key: str,
+    rec_id: int,
+    expect_uuid: str | None,
+    expect_version: int | None = None,
+):
     ent = F.entity(entity_key)
     obj = session.get(ent.model, rec_id)
     if obj is None or (expect_uuid is not None and obj.uuid != expect_uuid):
         raise NotFoundError(f"这条{ent.label}记录已被删除或替换，请刷新后再试。")
+    if expect_version is not None and obj.version != expect_version:
+        raise conflict(entity_key, obj)
     return obj
+
+
+def conflict(entity_key: str, obj) -> ConflictError:
+    return ConflictError(
+        record_label(entity_key, {"name": getattr(obj, "name", "")}), entity_key, obj.id
+    )
+
+
+def _flush(session: Session, entity_key: str, obj) -> None:
+    """Flush; a record someone else saved between our read and this write (the ORM's
+    UPDATE … WHERE version = … matched no row) is the same refusal as a stale edit."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise conflict(entity_key, obj) from None
+
+
+def versions(session: Session, entity_key: str, ids: Iterable[int]) -> dict[int, int]:
+    """{id: version} of these records (what a window keeps beside the rows it shows)."""
+    model = _model(entity_key)
+    ids = list(ids)
+    out: dict[int, int] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = session.execute(select(model.id, model.version).where(model.id.in_(chunk)))
+        out.update((rid, v) for rid, v in rows)
+    return out
 
 
 def stored_values(obj, entity_key: str) -> dict[str, Any]:
@@ -200,11 +241,13 @@ def set_fields(
     raw: Mapping[str, Any],
     *,
     expect_uuid: str | None = None,
+    expect_version: int | None = None,
     today: date | None = None,
 ) -> Change:
-    """Validate and write fields of one record. Raises ValidationError (nothing written)
-    or NotFoundError when the row no longer holds the record `expect_uuid`."""
-    obj = _get(session, entity_key, rec_id, expect_uuid)
+    """Validate and write fields of one record. Raises ValidationError (nothing written),
+    NotFoundError when the row no longer holds the record `expect_uuid`, or ConflictError
+    when it is no longer at `expect_version` (someone else saved it)."""
+    obj = _get(session, entity_key, rec_id, expect_uuid, expect_version)
     current = stored_values(obj, entity_key)
     warned: list[str] = []
     new = plan(session, entity_key, current, raw, rec_id=rec_id, today=today, warnings=warned)
@@ -212,8 +255,10 @@ def set_fields(
     _leave_group_on_move(obj, entity_key, new, before)
     for k, v in new.items():
         setattr(obj, k, v)
-    session.flush()
-    change = Change(entity_key, rec_id, obj.uuid, before, dict(new), warnings=warned)
+    _flush(session, entity_key, obj)
+    change = Change(
+        entity_key, rec_id, obj.uuid, before, dict(new), warnings=warned, version=obj.version
+    )
     _write_events(session, change, {**current, **new}, today)
     return change
 
@@ -321,23 +366,32 @@ def write_values(
     values: Mapping[str, Any],
     *,
     expect_uuid: str | None = None,
-) -> None:
-    """Write stored values as they are (undo/redo of a validated change)."""
-    obj = _get(session, entity_key, rec_id, expect_uuid)
+    expect_version: int | None = None,
+) -> int:
+    """Write stored values as they are (undo/redo of a validated change); returns the
+    record's new version."""
+    obj = _get(session, entity_key, rec_id, expect_uuid, expect_version)
     for k, v in values.items():
         setattr(obj, k, v)
-    session.flush()
+    _flush(session, entity_key, obj)
+    return obj.version
 
 
 def revert(session: Session, changes: Iterable[Change]) -> None:
+    """Undo: refused (ConflictError) for a record someone else saved since the change,
+    whose work the undo would otherwise overwrite."""
     for ch in reversed(list(changes)):
-        write_values(session, ch.entity, ch.id, ch.before, expect_uuid=ch.uuid)
+        ch.version = write_values(
+            session, ch.entity, ch.id, ch.before, expect_uuid=ch.uuid, expect_version=ch.version
+        )
         _drop_events(session, ch)
 
 
 def reapply(session: Session, changes: Iterable[Change]) -> None:
     for ch in changes:
-        write_values(session, ch.entity, ch.id, ch.after, expect_uuid=ch.uuid)
+        ch.version = write_values(
+            session, ch.entity, ch.id, ch.after, expect_uuid=ch.uuid, expect_version=ch.version
+        )
         _add_events(session, ch)
 
 
@@ -347,9 +401,13 @@ def paste_cells(
     cells: Iterable[tuple[int, str | None, str, Any]],
     *,
     today: date | None = None,
+    versions: Mapping[int, int] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Write a block of cells (id, expected uuid, field, raw text), each validated on its
-    own: the good ones are written, the others come back as refusals with the reason."""
+    own: the good ones are written, the others come back as refusals with the reason.
+    `versions` ({id: version shown}) refuses the cells of rows someone else saved since
+    (已被他人修改)."""
+    versions = versions or {}
     by_row: dict[int, list[tuple[str | None, str, Any]]] = {}
     for rec_id, uuid, name, raw in cells:
         by_row.setdefault(rec_id, []).append((uuid, name, raw))
@@ -357,8 +415,8 @@ def paste_cells(
     refused: list[Refusal] = []
     for rec_id, row_cells in by_row.items():
         try:
-            obj = _get(session, entity_key, rec_id, row_cells[0][0])
-        except NotFoundError as e:
+            obj = _get(session, entity_key, rec_id, row_cells[0][0], versions.get(rec_id))
+        except (NotFoundError, ConflictError) as e:
             refused += [Refusal(rec_id, n, r, str(e)) for _, n, r in row_cells]
             continue
         current = stored_values(obj, entity_key)
@@ -398,8 +456,18 @@ def paste_cells(
             _leave_group_on_move(obj, entity_key, diff, before)
             for k, v in diff.items():
                 setattr(obj, k, v)
-            changes.append(Change(entity_key, rec_id, obj.uuid, before, diff, warnings=warned))
-            session.flush()
+            _flush(session, entity_key, obj)
+            changes.append(
+                Change(
+                    entity_key,
+                    rec_id,
+                    obj.uuid,
+                    before,
+                    diff,
+                    warnings=warned,
+                    version=obj.version,
+                )
+            )
             _write_events(session, changes[-1], state, today)
     session.flush()
     return changes, refused
@@ -453,12 +521,14 @@ def delete_record(
     rec_id: int,
     *,
     expect_uuid: str | None = None,
+    expect_version: int | None = None,
     move_members_to: int | None = None,
 ) -> Snapshot:
     """Delete one record, keeping a snapshot for undo. An organization that still has
-    people is refused (HasMembersError) unless `move_members_to` names where they go."""
+    people is refused (HasMembersError) unless `move_members_to` names where they go;
+    a record saved by someone else since `expect_version` is refused (ConflictError)."""
     ent = F.entity(entity_key)
-    obj = _get(session, entity_key, rec_id, expect_uuid)
+    obj = _get(session, entity_key, rec_id, expect_uuid, expect_version)
     snap = Snapshot(
         entity_key, rec_id, obj.uuid, label=record_label(entity_key, {"name": obj.name})
     )
@@ -476,7 +546,7 @@ def delete_record(
     _collect(session, ent.model.__table__, [rec_id], snap, depth=0)
     try:
         session.delete(obj)
-        session.flush()
+        _flush(session, entity_key, obj)
     except IntegrityError:
         raise ValidationError(
             f"{snap.label}还被其他记录引用，不能删除。请先处理引用它的记录。", None

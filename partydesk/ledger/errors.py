@@ -11,6 +11,7 @@ from partydesk.errors import LedgerError
 from partydesk.ledger import cipher
 
 __all__ = [
+    "ConflictError",
     "DiskFullError",
     "LedgerDamagedError",
     "LedgerError",
@@ -35,6 +36,23 @@ class LedgerDamagedError(LedgerError):
 class LedgerReadOnlyError(LedgerError):
     """A write to a ledger that is open read-only (another instance holds it, or the
     file or folder is read-only, or the file was moved away)."""
+
+
+class ConflictError(LedgerError):
+    """已被他人修改: another clerk saved a change to the record (or removed it) since it
+    was shown; nothing of this edit was written. `entity` and `id` name the record, so
+    the window can reload that row. The message begins with PREFIX."""
+
+    PREFIX = "已被他人修改"
+
+    def __init__(self, label: str = "", entity: str | None = None, rec_id: int | None = None):
+        what = f"“{label}”" if label else "这条记录"
+        super().__init__(
+            f"{self.PREFIX}：{what}在您打开后已被其他人修改并保存，本次修改未保存。"
+            "已重新载入最新内容，请核对后再改。"
+        )
+        self.entity = entity
+        self.id = rec_id
 
 
 class DiskFullError(LedgerError):

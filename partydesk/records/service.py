@@ -243,6 +243,16 @@ def renumber(
 ) -> None:
     """Number the records of one kind in org + year 1, 2, 3 … in date order (records
     without an organization are numbered per instructor)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Clerks adding records of one organization at once take turns numbering them
+        # (until their commit), so each numbers the other's committed record too and no
+        # number is given twice. A ledger file's write lock does the same.
+        from sqlalchemy import text
+
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('partydesk work_record seq'), :k)"),
+            {"k": org_id if org_id is not None else -(instructor_id or 0)},
+        )
     q = select(WorkRecord).where(WorkRecord.kind == kind, WorkRecord.year == year)
     if org_id is None:
         q = q.where(WorkRecord.org_id.is_(None), WorkRecord.instructor_id == instructor_id)

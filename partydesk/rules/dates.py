@@ -11,6 +11,8 @@ def add_months(d: date, months: int) -> date:
     m = d.month - 1 + months
     y = d.year + m // 12
     m = m % 12 + 1
+    if d.day <= 28:  # every month has the day (the common case, and no calendar needed)
+        return date(y, m, d.day)
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 

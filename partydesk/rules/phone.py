@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 _MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+_SEPARATORS = re.compile(r"[\s\-()（）]")
 # Three-digit mobile prefixes allocated by the MIIT numbering plan (voice and SMS numbers;
 # 140–144 are data-only IoT numbers, the rest unallocated).
 ALLOCATED = frozenset(
@@ -26,7 +27,9 @@ def normalize(text: str | None) -> str:
 
     if text is None:
         return ""
-    t = re.sub(r"[\s\-()（）]", "", fold(str(text)))
+    t = str(text)
+    if not (len(t) == 11 and t.isdigit() and t.isascii()):  # else already plain
+        t = _SEPARATORS.sub("", fold(t))
     for prefix in ("+86", "0086"):
         if t.startswith(prefix):
             return t[len(prefix) :]
@@ -36,7 +39,10 @@ def normalize(text: str | None) -> str:
 
 
 def error(text: str | None) -> str | None:
-    n = normalize(text)
+    return _error(normalize(text))
+
+
+def _error(n: str) -> str | None:
     if not n:
         return "手机号为空"
     if not n.isascii() or not n.isdigit():
@@ -51,7 +57,7 @@ def error(text: str | None) -> str | None:
 def warning(text: str | None) -> str | None:
     """A valid-looking number whose prefix no carrier uses (yet)."""
     n = normalize(text)
-    if error(text) is None and n[:3] not in ALLOCATED:
+    if _error(n) is None and n[:3] not in ALLOCATED:
         return f"手机号{n}的号段{n[:3]}尚未分配给运营商，请核对是否录错"
     return None
 
@@ -61,7 +67,8 @@ def is_valid(text: str | None) -> bool:
 
 
 def parse(text: str | None) -> str:
-    e = error(text)
+    n = normalize(text)
+    e = _error(n)
     if e:
         raise ValueError(e)
-    return normalize(text)
+    return n

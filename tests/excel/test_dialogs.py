@@ -188,3 +188,48 @@ def test_dropped_csv_opens_the_wizard_that_creates_the_branches(ctx, qtbot, tmp_
     with ctx.ledger.Session() as s:
         org = s.scalar(select(Organization).where(Organization.name.like("%新公司%")))
         assert org.org_type == "branch"
+
+
+@pytest.mark.slow
+def test_wizard_on_an_xls_defaults_to_its_active_sheet_and_warns_hidden_rows(ctx, qtbot, tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    from ui.excel.import_wizard import open_import_wizard
+
+    n = ids(4)
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "去年"
+    old.append(["姓名", "公民身份证号", "人员类别", "所在党支部"])
+    old.append(["旧", n[3], "正式党员", "杭州甲科技"])
+    ws = wb.create_sheet("今年")
+    ws.append(["姓名", "公民身份证号", "人员类别", "所在党支部"])
+    for name, num in zip("甲乙丙", n, strict=False):
+        ws.append([name, num, "正式党员", "杭州甲科技"])
+    ws.row_dimensions[3].hidden = True
+    wb.active = 1
+    wb.save(tmp_path / "two.xlsx")
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), "two.xlsx"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    w = open_import_wizard(ctx, "people", str(tmp_path / "two.xls"))
+    qtbot.waitUntil(lambda: w.plan is not None and w.task is None, timeout=20000)
+    assert w.sheet_combo.currentText() == "今年"
+    assert "1行在表格中被隐藏（第3行）" in w.summary_label.text()
+    m = w.model
+    assert [m.index(r, 0).data() for r in range(m.rowCount())] == ["2", "3", "4"]
+    assert "此行在表格中是隐藏的" in " ".join(
+        str(m.index(1, c).data()) for c in range(m.columnCount())
+    )
+    import os
+
+    if os.environ.get("PARTYDESK_SHOTS"):
+        w.grab().save(os.environ["PARTYDESK_SHOTS"] + "/wizard-xls-hidden.png")

@@ -93,3 +93,62 @@ def test_xls_ods_and_wps_et(ledger, orgs, tmp_path, fmt):
         out = out.rename(out.with_suffix(".et"))
     import_file(ledger, out)
     assert stored(ledger) == expected(orgs)
+
+
+def _with_active_table(ods, name: str) -> None:
+    """Give an .ods the view settings a window's save writes (a headless conversion writes
+    none): the ActiveTable item, as LibreOffice stores it."""
+    import zipfile
+
+    with zipfile.ZipFile(ods) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    item = (
+        '<config:config-item-set config:name="ooo:view-settings">'
+        '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+        '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>'
+        f'<config:config-item config:name="ActiveTable" config:type="string">{name}'
+        "</config:config-item></config:config-item-map-entry></config:config-item-map-indexed>"
+    )
+    with zipfile.ZipFile(ods, "w") as z:
+        for info, data in parts:
+            if info.filename == "settings.xml":
+                data = data.replace(
+                    b'<config:config-item-set config:name="ooo:view-settings">', item.encode()
+                )
+                assert item.encode() in data
+            z.writestr(info, data)
+
+
+@needs_soffice
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["xls", "ods", "et"])
+def test_active_sheet_and_hidden_rows_of_xls_ods_et(ledger, orgs, tmp_path, fmt):
+    """Last year's roster first, this year's active with two rows hidden: the import
+    defaults to the active sheet and reports the hidden rows, as it does for .xlsx."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "去年"
+    old.append(HEADER)
+    old.append(["赵六", ids(1, 9)[0], "正式党员", date(2010, 7, 1), "杭州甲科技"])
+    ws = wb.create_sheet("今年")
+    ws.append(HEADER)
+    for r in rows():
+        ws.append(r)
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[4].hidden = True
+    wb.active = 1
+    wb.save(tmp_path / "two.xlsx")
+    out = convert(tmp_path / "two.xlsx", "ods" if fmt == "ods" else "xls", tmp_path)
+    if fmt == "ods":
+        _with_active_table(out, "今年")
+    if fmt == "et":
+        out = out.rename(out.with_suffix(".et"))
+    assert excel.sheet_names(out)[0] == "今年"
+    plan = excel.plan_import(ledger, "people", out, today=TODAY)
+    assert plan.sheet == "今年"
+    assert [r.row_no for r in plan.rows if "此行在表格中是隐藏的" in r.warning] == [3, 4]
+    assert any("2行在表格中被隐藏（第3、4行）" in n for n in plan.notes())
+    excel.apply_import(ledger, plan)
+    assert stored(ledger) == expected(orgs)  # hidden rows are imported, as for .xlsx

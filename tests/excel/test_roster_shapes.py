@@ -161,6 +161,38 @@ def test_term_end_as_year_month_number(ledger, tmp_path):
     assert (v["term_start"], v["term_end"]) == (date(2025, 7, 1), date(2028, 7, 1))
 
 
+def test_guessed_years_stop_where_a_clerk_expects(ledger, orgs, tmp_path):
+    """Today is 2025-06-30: a fact of the past is at the latest this year, a term's end at
+    the latest one term (five years) ahead, any other date next year."""
+    f = roster(
+        tmp_path / "o.xlsx",
+        ["党组织名称", "党组织类别", "换届时间", "届满时间"],
+        [
+            ["中共甲公司支部委员会", "党支部", 202607, 203007],
+            ["中共乙公司支部委员会", "党支部", 202707, 203107],
+        ],
+    )
+    plan = excel.plan_import(ledger, "orgs", f, today=TODAY)
+    ok, late = plan.rows
+    assert (ok.values["term_start"], ok.values["term_end"]) == (date(2026, 7, 1), date(2030, 7, 1))
+    assert ok.warnings == []
+    assert late.status == "new" and "term_start" not in late.values
+    assert "term_end" not in late.values
+    assert "年份2027不在1900–2026年之间" in late.warning
+    assert "年份2031不在1900–2030年之间" in late.warning
+    n = ids(2)
+    f = roster(
+        tmp_path / "p.xlsx",
+        ["姓名", "公民身份证号", "人员类别", "入党时间"],
+        [["甲", n[0], "正式党员", 202507], ["乙", n[1], "正式党员", 202607]],
+    )
+    plan = excel.plan_import(ledger, "people", f, today=TODAY)
+    # this year's July is a guess the year allows, and still a day after today
+    assert "晚于今天" in plan.rows[0].warning and "admitted_on" not in plan.rows[0].values
+    assert "年份2026不在1900–2025年之间" in plan.rows[1].warning
+    assert "admitted_on" not in plan.rows[1].values
+
+
 def test_birth_month_compared_with_the_id_number(ledger, orgs, tmp_path):
     n = ids(3)  # born 1980-01-01, 1981-02-02, 1982-03-03
     f = roster(

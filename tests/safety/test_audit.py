@@ -196,10 +196,14 @@ def test_log_accepts_summary_as_label(ledger):
 
 
 def test_ledger_without_the_audit_table_still_saves(tmp_path):
-    """A ledger opened without upgrading (older schema) is written without a log entry."""
+    """A ledger without the audit table (its schema from before the log) is written
+    without a log entry. (Today's tables otherwise: a schema older than the records'
+    versions is only ever opened read-only without upgrading.)"""
     path = tmp_path / "old.partydesk"
     engine = make_engine(path)
-    migrate.upgrade(engine, "0001_core")
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE audit_log")
     engine.dispose()
     with open_ledger(path, upgrade=False) as lg:
         # a table whose columns are all in the first revision (the names' pinyin sort keys

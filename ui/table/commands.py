@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from partydesk.errors import PartyDeskError
 from partydesk.ledger import editing
 from partydesk.ledger import fields as F
+from partydesk.ledger.errors import ConflictError
 from ui.errors import describe
 
 
@@ -26,6 +27,11 @@ def _notify(ctx, entity: str, ids=None, structural: bool = False) -> None:
 
 def _message(exc: BaseException) -> str:
     return describe(exc) or f"操作未完成：{exc}"
+
+
+def is_conflict(message: str | None) -> bool:
+    """Was this refusal 已被他人修改 (the record was saved by someone else)?"""
+    return bool(message) and message.startswith(ConflictError.PREFIX)
 
 
 class _LedgerCommand(QUndoCommand):
@@ -53,6 +59,8 @@ class _LedgerCommand(QUndoCommand):
         except Exception as e:  # noqa: BLE001 - shown to the user, command dropped
             self.setObsolete(True)
             self.ctx.status(self.text() + "：" + _message(e), 10000)
+            if isinstance(e, ConflictError) and e.entity:
+                _notify(self.ctx, e.entity, [e.id])
         finally:
             self.notify()
 
@@ -121,14 +129,27 @@ class DeleteCommand(_LedgerCommand):
 # --------------------------------------------------------------------- actions
 
 
-def edit(ctx, entity: str, rec_id: int, uuid: str | None, raw: dict[str, Any]) -> str | None:
-    """Validate and write fields of one record as one undo step; the reason if refused."""
+def edit(
+    ctx,
+    entity: str,
+    rec_id: int,
+    uuid: str | None,
+    raw: dict[str, Any],
+    version: int | None = None,
+) -> str | None:
+    """Validate and write fields of one record as one undo step; the reason if refused.
+    `version` is the one shown: a record saved by someone else since is refused (已被他人
+    修改) and every table reloads its row."""
     try:
         with ctx.ledger.session() as s:
-            change = editing.set_fields(s, entity, rec_id, raw, expect_uuid=uuid)
+            change = editing.set_fields(
+                s, entity, rec_id, raw, expect_uuid=uuid, expect_version=version
+            )
     except Exception as e:  # noqa: BLE001
         if not isinstance(e, PartyDeskError) and not describe(e):
             raise
+        if isinstance(e, ConflictError):
+            _notify(ctx, entity, [rec_id])
         return _message(e)
     if not change.after:
         return None
@@ -138,10 +159,19 @@ def edit(ctx, entity: str, rec_id: int, uuid: str | None, raw: dict[str, Any]) -
     return None
 
 
-def paste(ctx, entity: str, cells: list[tuple[int, str | None, str, Any]]):
-    """Write a pasted block as one undo step. Returns (changes, refusals)."""
+def paste(
+    ctx,
+    entity: str,
+    cells: list[tuple[int, str | None, str, Any]],
+    versions: dict[int, int] | None = None,
+):
+    """Write a pasted block as one undo step. Returns (changes, refusals); rows saved by
+    someone else since they were shown (`versions`) are refused and reloaded."""
     with ctx.ledger.session() as s:
-        changes, refused = editing.paste_cells(s, entity, cells)
+        changes, refused = editing.paste_cells(s, entity, cells, versions=versions)
+    stale = sorted({r.id for r in refused if is_conflict(r.reason)})
+    if stale:
+        _notify(ctx, entity, stale)
     if changes:
         n = sum(len(c.fields) for c in changes)
         ctx.undo_stack.push(EditCommand(ctx, entity, changes, f"粘贴{n}个单元格"))
@@ -160,20 +190,36 @@ def add(ctx, entity: str, raw: dict[str, Any]) -> tuple[editing.Snapshot | None,
     return snap, None
 
 
-def delete(ctx, entity: str, items: list[tuple[int, str | None]], move_to: int | None = None):
+def delete(
+    ctx,
+    entity: str,
+    items: list[tuple[int, str | None]],
+    move_to: int | None = None,
+    versions: dict[int, int] | None = None,
+):
     """Delete records (one undo step). Raises HasMembersError for an organization with
-    members (unless `move_to`); other refusals come back as the error text."""
+    members (unless `move_to`); other refusals come back as the error text (a record
+    saved by someone else since it was shown, `versions`, is 已被他人修改)."""
     snaps: list[editing.Snapshot] = []
+    versions = versions or {}
     try:
         with ctx.ledger.session() as s:
             for rec_id, uuid in items:
                 snaps.append(
                     editing.delete_record(
-                        s, entity, rec_id, expect_uuid=uuid, move_members_to=move_to
+                        s,
+                        entity,
+                        rec_id,
+                        expect_uuid=uuid,
+                        expect_version=versions.get(rec_id),
+                        move_members_to=move_to,
                     )
                 )
     except editing.HasMembersError:
         raise
+    except ConflictError as e:
+        _notify(ctx, entity, [e.id] if e.id is not None else None)
+        return str(e)
     except PartyDeskError as e:
         return str(e)
     if len(snaps) == 1:

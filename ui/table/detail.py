@@ -262,6 +262,7 @@ class DetailForm(QWidget):
         values: dict = {}
         unit_names: dict[str, str] = {}
         self.uuid = None
+        self.version = None
         if rec_id is not None:
             with self.ctx.ledger.session() as s:
                 obj = s.get(F.entity(self.entity).model, rec_id)
@@ -269,6 +270,7 @@ class DetailForm(QWidget):
                     rec_id = self.rec_id = None
                 else:
                     self.uuid = obj.uuid
+                    self.version = obj.version  # the save is refused if someone saves first
                     values = {f.name: getattr(obj, f.name) for f in F.entity(self.entity).fields}
                     org_names = (
                         dict(listing.org_choices(s))
@@ -332,8 +334,12 @@ class DetailForm(QWidget):
         raw = self.changed_values()
         if not raw:
             return True
-        error = commands.edit(self.ctx, self.entity, self.rec_id, self.uuid, raw)
+        error = commands.edit(
+            self.ctx, self.entity, self.rec_id, self.uuid, raw, version=self.version
+        )
         if error:
+            if commands.is_conflict(error):
+                self.load(self.rec_id)  # what the other clerk saved, to check against
             self.show_error(error)
             return False
         self.load(self.rec_id)

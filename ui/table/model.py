@@ -1,5 +1,8 @@
 """The lazy table model: row ids from one SQL query, rows fetched in small blocks when
-the view asks for them (the pattern of Anki's browser table)."""
+the view asks for them (the pattern of Anki's browser table).
+
+Long because the id list's three ways in — a query, a slow query's worker, and the
+re-read after other clerks' changes — share its cache and its row positions."""
 
 from __future__ import annotations
 
@@ -21,8 +24,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from partydesk.ledger import editing, listing
 from partydesk.ledger import fields as F
-from partydesk.ledger import listing
 from partydesk.ledger.listing import ListQuery
 
 RAW_ROLE = int(Qt.UserRole) + 1  # the stored value (code, date, id …)
@@ -129,9 +132,12 @@ class LedgerTableModel(QAbstractTableModel):
         self.complete = True
         self.total = 0
         self.readonly = bool(getattr(self.ledger, "readonly", False))
+        self._refresh_generation = -1
+        self.refreshing = False  # the id list is being read again (other clerks' changes)
         hub = getattr(ctx, "changes", None)
         if hub is not None:
             hub.changed.connect(self._on_changed)
+            hub.elsewhere.connect(self.refresh)
 
     # ----------------------------------------------------------------- query
 
@@ -179,13 +185,52 @@ class LedgerTableModel(QAbstractTableModel):
         # Ordered by record number: a row is found by bisection, with no index to build.
         self._by_id = not q.sort and not q.descending
 
+    def refresh(self) -> None:
+        """Someone else changed the ledger: the shown rows are fetched again now, and the
+        id list is read again off the UI thread (`_apply_refresh`)."""
+        if self.pending or not self.complete:
+            return  # a list still arriving is read fresh anyway
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
+        self._generation += 1
+        self._refresh_generation = self._generation
+        self.refreshing = True
+        self._start_loader()
+
+    def _apply_refresh(self, ids: array) -> None:
+        """The re-read id list replaces the old as a layout change: selected and current
+        cells stay on the same records (rows added or removed by others around them)."""
+        self.refreshing = False
+        if ids == self._ids:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        n = len(self._ids)
+        keep = [(ix, self._ids[ix.row()] if 0 <= ix.row() < n else None) for ix in old]
+        self._set_ids(ids)
+        self._cache.clear()
+        new = []
+        for ix, rid in keep:
+            r = self.row_of(rid) if rid is not None else -1
+            new.append(self.index(r, ix.column()) if r >= 0 else QModelIndex())
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+        self.loaded.emit()
+
     def _on_ids(self, generation: int, ids, complete: bool) -> None:
         if generation != self._generation:
             return  # a newer query has replaced this one
         if isinstance(ids, Exception):
             self.pending = False
             self.complete = True
+            self.refreshing = False
             self.refused.emit(f"读取列表失败：{ids}")
+            return
+        if generation == self._refresh_generation:
+            self._apply_refresh(ids)
             return
         n = len(self._ids)
         if not self.pending and ids[:n] == self._ids:
@@ -209,7 +254,7 @@ class LedgerTableModel(QAbstractTableModel):
 
         t = QElapsedTimer()
         t.start()
-        while (not self.complete or self.pending) and t.elapsed() < timeout_ms:
+        while (not self.complete or self.pending or self.refreshing) and t.elapsed() < timeout_ms:
             QCoreApplication.processEvents()
             QThreadPool.globalInstance().waitForDone(QDeadlineTimer(10))
         return self.complete
@@ -232,12 +277,18 @@ class LedgerTableModel(QAbstractTableModel):
     def _fetch(self, ids: list[int]) -> None:
         with self.ledger.session() as s:
             rows = listing.fetch_rows(s, self.entity, ids, self._names)
+            versions = editing.versions(s, self.entity, ids)
         empty = (None,) * len(self._names)
         for rid in ids:
             row = rows.get(rid)
-            # [uuid, stored values, texts (made when the row is first shown)]; a row
+            # [uuid, stored values, texts (made when the row is first shown), version —
+            # an edit of it is refused once someone else has saved the record]; a row
             # deleted meanwhile shows empty until the next reload.
-            self._cache[rid] = [None, empty, None] if row is None else [row[0], row[1:], None]
+            self._cache[rid] = (
+                [None, empty, None, None]
+                if row is None
+                else [row[0], row[1:], None, versions.get(rid)]
+            )
         while len(self._cache) > self.CACHE:
             self._cache.popitem(last=False)
 
@@ -267,6 +318,19 @@ class LedgerTableModel(QAbstractTableModel):
 
     def record_key(self, r: int) -> tuple[int, str | None]:
         return self._ids[r], self._row(r)[0]
+
+    def record_version(self, r: int) -> int | None:
+        """The version of row `r`'s record as shown (see partydesk.ledger.editing)."""
+        return self._row(r)[3]
+
+    def versions_of(self, rows: list[int]) -> dict[int, int]:
+        """{id: version shown} of these rows, for a paste or a delete."""
+        out = {}
+        for r in rows:
+            v = self._row(r)[3]
+            if v is not None:
+                out[self._ids[r]] = v
+        return out
 
     def text(self, r: int, c: int) -> str:
         return self._row(r)[2][c]
@@ -333,9 +397,10 @@ class LedgerTableModel(QAbstractTableModel):
         if isinstance(value, str) and value == self.text(index.row(), index.column()):
             return False  # nothing changed: no undo step
         rid, uuid = self.record_key(index.row())
+        version = self.record_version(index.row())
         from ui.table import commands
 
-        error = commands.edit(self.ctx, self.entity, rid, uuid, {col.field: value})
+        error = commands.edit(self.ctx, self.entity, rid, uuid, {col.field: value}, version)
         if error:
             self.refused.emit(error)
             return False

@@ -321,6 +321,7 @@ class TablePage(QWidget):
             return False
         self.model.ensure_rows(rows)
         items = [self.model.record_key(r) for r in rows]
+        shown = self.model.versions_of(rows)
         names = [self.model.text(r, 0) for r in rows[:5]]
         label = F.entity(self.entity).label
         more = self.tr("等{0}条").format(len(rows)) if len(rows) > 5 else ""
@@ -336,14 +337,16 @@ class TablePage(QWidget):
         ):
             return False
         try:
-            error = commands.delete(self.ctx, self.entity, items)
+            error = commands.delete(self.ctx, self.entity, items, versions=shown)
         except editing.HasMembersError as e:
             target = self.ask_move_target(str(e), [rid for rid, _ in items])
             if target is None:
                 self.ctx.status(self.tr("已取消删除。"))
                 return False
             try:
-                error = commands.delete(self.ctx, self.entity, items, move_to=target)
+                error = commands.delete(
+                    self.ctx, self.entity, items, move_to=target, versions=shown
+                )
             except editing.HasMembersError as e2:
                 error = str(e2)
         if error:

@@ -254,7 +254,10 @@ class LedgerTableView(QTableView):
             rid, uuid = model.record_key(r)
             cells.append((rid, uuid, col.field, value))
             by_key[(rid, col.field)] = (r, c)
-        changes, refusals = commands.paste(model.ctx, model.entity, cells) if cells else ([], [])
+        shown = model.versions_of(sorted({by_key[(rid, f)][0] for rid, _, f, _ in cells}))
+        changes, refusals = (
+            commands.paste(model.ctx, model.entity, cells, shown) if cells else ([], [])
+        )
         for ref in refusals:
             r, c = by_key.get((ref.id, ref.field), (-1, -1))
             label = model.columns[c].label if c >= 0 else ref.field

@@ -2,6 +2,7 @@
 that `Base.metadata` (and Alembic) always sees the whole schema."""
 
 from partydesk.ledger.models import (  # noqa: F401,E402
+    accounts,
     audit,
     certs,
     develop,

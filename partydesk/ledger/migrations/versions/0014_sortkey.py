@@ -1,7 +1,7 @@
 """pinyin sort keys of names (sort_name on person, instructor, unit, organization)
 
 Revision ID: 0014_sortkey
-Revises: 0012_workunit
+Revises: 0016_version
 
 Tables sort names in pinyin order (陈 李 刘 王 张 赵), as WPS and Excel do, through an
 indexed key column kept by the program (partydesk.rules.pinyin); the keys of the rows
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_sortkey"
-down_revision = "0012_workunit"
+down_revision = "0016_version"
 branch_labels = None
 depends_on = None
 
