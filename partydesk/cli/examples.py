@@ -110,6 +110,12 @@ EXAMPLES = {
     "problems edit": "partydesk problems edit 5 --responsible 张伟",
     "plan": "partydesk plan --org 星光科技 --year 2026 --file 计划.txt",
     "summary": "partydesk summary --org 星光科技 --year 2026 --file 总结.txt",
+    "server": "partydesk server users --ledger postgresql://admin@192.168.1.10:5432/dangjian",
+    "server init": "partydesk server init --ledger postgresql://admin@192.168.1.10:5432/dangjian",
+    "server add-user": "partydesk server add-user chengguan --street 城关街道 --password",
+    "server grant": "partydesk server grant chengguan --street 东湖街道",
+    "server revoke": "partydesk server revoke chengguan --street 东湖街道",
+    "server users": "partydesk server users",
     "about": "partydesk about --licenses",
     "manual": "partydesk manual --path",
 }
