@@ -53,6 +53,7 @@ def _server_template():
 
     name = pg.make_template(TEST_DB)
     yield name
+    pg.drain(TEST_DB)
     pg.drop(TEST_DB, name)
 
 
@@ -67,16 +68,19 @@ def new_ledger(tmp_path, request):
     from tests import pg
 
     template = request.getfixturevalue("_server_template")
-    made: list[str] = []
+    made: list[tuple[str, bool]] = []
 
     def make(name="test.partydesk", schema=False):
-        db = pg.fresh(TEST_DB, template if schema else None)
-        made.append(db)
+        db = pg.ledger_db(TEST_DB, template) if schema else pg.fresh(TEST_DB)
+        made.append((db, schema))
         return pg.url(TEST_DB, db)
 
     yield make
-    for db in made:
-        pg.drop(TEST_DB, db)
+    for db, schema in made:
+        if schema:
+            pg.recycle(TEST_DB, template, db)
+        else:
+            pg.drop(TEST_DB, db)
 
 
 @pytest.fixture(autouse=True)

@@ -42,11 +42,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def startup_ledger_path(arg: str | None) -> Path:
-    """--ledger, else the last ledger opened (if it still exists), else the default."""
+def startup_ledger_path(arg: str | None) -> Path | str:
+    """--ledger, else the last ledger opened (if it still exists), else the default. A
+    server ledger's address stays text (a Path would fold its `//`)."""
+    from ui.main_window import _is_server
+
     if arg:
-        return Path(arg)
+        return arg if _is_server(arg) else Path(arg)
     last = QSettings().value("ledgers/last")
+    if last and _is_server(str(last)):
+        return str(last)
     if last and Path(str(last)).exists():
         return Path(str(last))
     from partydesk.ledger.db import default_ledger_path
@@ -106,6 +111,16 @@ def start(argv: list[str] | None = None):
         if isinstance(exc, cipher.PassphraseError):  # encrypted: the window asks at start
             path = startup_ledger_path(arg)
             if opening.ask_passphrase(win, exc) and win.open_path(path):
+                return
+        from partydesk.ledger import server
+
+        if isinstance(exc, server.PasswordNeeded):  # a server ledger: its dialog asks
+            from ui.ledger_server import ask_server_ledger
+
+            ledger = ask_server_ledger(win, exc.address)
+            ledger = after_open(ledger, win) if ledger is not None else None
+            if ledger is not None:
+                win.set_ledger(ledger)
                 return
         from ui.errors import describe
 

@@ -133,7 +133,7 @@ def open_ledger_ui(
 ) -> Ledger | None:
     """Open a ledger for the window: errors shown in Chinese, BEFORE_WINDOW hooks run."""
     from partydesk.errors import PartyDeskError
-    from partydesk.ledger import cipher, open_ledger
+    from partydesk.ledger import cipher, open_ledger, server
     from partydesk.ledger.db import LedgerDamagedError
 
     for _attempt in range(5):
@@ -151,6 +151,11 @@ def open_ledger_ui(
             if opening.ask_passphrase(parent, e):
                 continue  # asked at start: try again with it
             return None
+        except server.PasswordNeeded as e:
+            from ui.ledger_server import ask_server_ledger
+
+            ledger = ask_server_ledger(parent, e.address)  # the password, in the dialog
+            return after_open(ledger, parent) if ledger is not None else None
         except PartyDeskError as e:
             QMessageBox.critical(
                 parent, QCoreApplication.translate("ledger", "无法打开账本"), str(e)

@@ -44,13 +44,20 @@ if TYPE_CHECKING:
 from ui.pages import PAGES
 
 MAX_RECENT = 8
+
+
+def _is_server(path) -> bool:
+    return isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
+
+
 LEDGER_FILTER = "PartyDesk 账本 (*.partydesk *.db *.sqlite);;所有文件 (*)"
 
 
-def remember_ledger(path: Path) -> None:
-    """Put `path` first in the recent list and remember it as the last ledger opened."""
+def remember_ledger(path: Path | str) -> None:
+    """Put `path` (a file, or a server ledger's address without password) first in the
+    recent list and remember it as the last ledger opened."""
     s = QSettings()
-    p = str(Path(path).resolve())
+    p = path if _is_server(path) else str(Path(path).resolve())
     recent = [x for x in (s.value("ledgers/recent") or []) if x != p]
     if isinstance(recent, str):
         recent = [recent]
@@ -148,7 +155,7 @@ class MainWindow(QMainWindow):
         else:
             self._load_pages()
             self._update_title()
-            remember_ledger(ledger.path)
+            remember_ledger(ledger.location)
 
     def show_no_ledger(self, text: str) -> None:
         """No ledger (yet): a message in place of the pages; File menu still works."""
@@ -180,6 +187,11 @@ class MainWindow(QMainWindow):
         self.open_act = self._action(
             self.tr("打开账本(&O)…"), self.open_ledger_dialog, QKeySequence.Open
         )
+        self.server_act = self._action(
+            self.tr("连接服务器账本(&S)…"),
+            self.connect_server_dialog,
+            tip=self.tr("打开 PostgreSQL 数据库服务器上多人共用的账本"),
+        )
         self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_copy_act = self._action(
@@ -190,6 +202,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.addAction(self.new_act)
         self.file_menu.addAction(self.open_act)
+        self.file_menu.addAction(self.server_act)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_copy_act)
@@ -389,7 +402,7 @@ class MainWindow(QMainWindow):
         self.ctx.pages = _Pages(self)
         self._load_pages()
         self._update_title()
-        remember_ledger(ledger.path)
+        remember_ledger(ledger.location)
         if old is not None and old is not ledger:
             old.close()
         self.ledger_changed.emit()
@@ -401,8 +414,21 @@ class MainWindow(QMainWindow):
         if ledger is None:
             return False
         self.set_ledger(ledger)
-        self.ctx.status(self.tr("已打开账本：") + str(ledger.path))
+        self.ctx.status(self.tr("已打开账本：") + ledger.location)
         return True
+
+    def connect_server_dialog(self) -> None:
+        """文件 → 连接服务器账本…"""
+        from ui.ledger_open import after_open
+        from ui.ledger_server import ask_server_ledger
+
+        ledger = ask_server_ledger(self)
+        if ledger is None:
+            return
+        ledger = after_open(ledger, self)
+        if ledger is not None:
+            self.set_ledger(ledger)
+            self.ctx.status(self.tr("已打开账本：") + ledger.location)
 
     def new_ledger(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -428,7 +454,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _dialog_dir(self) -> Path:
-        if self.ctx.ledger is None:
+        if self.ctx.ledger is None or self.ctx.ledger.is_server:
             return Path.home()
         return self.ctx.ledger.path.parent
 
@@ -438,7 +464,7 @@ class MainWindow(QMainWindow):
         for p in paths:
             act = self.recent_menu.addAction(p)
             act.triggered.connect(lambda _=False, p=p: self.open_path(p))
-            act.setEnabled(Path(p).exists())
+            act.setEnabled(_is_server(p) or Path(p).exists())
         if not paths:
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
@@ -479,8 +505,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         ro = self.tr("（只读）") if self.ctx.ledger.readonly else ""
-        self.setWindowTitle(self._app_title() + " — " + self.ctx.ledger.path.name + ro)
-        self.statusBar().showMessage(str(self.ctx.ledger.path), 5000)
+        lg = self.ctx.ledger
+        name = lg.server.describe() if lg.is_server else lg.path.name
+        self.setWindowTitle(self._app_title() + " — " + name + ro)
+        self.statusBar().showMessage(lg.location, 5000)
 
     # ---------------------------------------------------------------- state
 

@@ -11,7 +11,6 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, text
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
@@ -173,14 +172,9 @@ def _table_ready(session: Session) -> bool:
     if getattr(ledger, "_audit_ready", False):
         return True
     conn = session.connection()
-    ready = (
-        conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
-        ).first()
-        is not None
-        if conn.dialect.name == "sqlite"
-        else sa_inspect(conn).has_table("audit_log")
-    )
+    from partydesk.ledger import dialect
+
+    ready = dialect.has_table(conn, "audit_log")
     if ready and ledger is not None:
         ledger._audit_ready = True
     return ready

@@ -60,6 +60,22 @@ def make_backup(
     cfg = config(source)
     folder = Path(folder).expanduser() if folder else backup_folder(ledger_path, cfg)
     now = now or datetime.now()
+    if is_ledger and getattr(source, "is_server", False):
+        from partydesk.backup import server
+
+        try:
+            info = server.snapshot(source, folder, reason, now)
+        except OSError as e:
+            raise BackupError(_explain(e, folder)) from e
+        remember_folder(ledger_path, folder)
+        if rotate:
+            try:
+                rotate_folder(
+                    ledger_path, folder, cfg, now=now, protect=protect, known_good=info.path
+                )
+            except OSError:
+                pass
+        return info
     try:
         paths.private_folder(folder)
     except OSError as e:
@@ -140,8 +156,13 @@ def backup_before(ledger, reason: str = "bulk") -> BackupInfo | None:
     """Back up before an import or a bulk change (call it first; it raises BackupError or
     LedgerReadOnlyError so that the change is not started without a backup). `reason` is
     a code ("import", "bulk") or words ("导入党员：名册.xlsx"). Reuses the newest backup
-    when the ledger has not changed since it was made; None for a ledger with no records."""
+    when the ledger has not changed since it was made; None for a ledger with no records.
+    None for a server ledger too: the change runs in one transaction there, and a copy of
+    a county's ledger before each clerk's import would cost a minute each time (its
+    snapshots are `partydesk backup`'s, its safety the server's own backups)."""
     ledger.check_writable()
+    if getattr(ledger, "is_server", False):
+        return None
     reason = reason_code(reason)
     latest = list_backups(ledger.path, counts=False)
     if latest:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partydesk import applock, audit, backup
-from partydesk.cli.common import ledger_path, open_for, out
+from partydesk.cli.common import is_server, ledger_path, open_for, out
 from partydesk.errors import ValidationError
 from partydesk.ledger.opening import open_ledger
 
@@ -109,6 +109,10 @@ def cmd_backup(args) -> int:
 
 def _list(args) -> int:
     path = ledger_path(args)
+    if is_server(path):  # its snapshots are kept where its stand-in path says
+        from partydesk.ledger import server
+
+        path = server.parse(path).anchor()
     folder = args.folder or backup.backup_folder(path)
     items = backup.list_backups(path, folder)
     out(f"备份文件夹：{folder}")
@@ -156,6 +160,20 @@ def _config(args) -> int:
 
 def cmd_restore(args) -> int:
     path = ledger_path(args)
+    if is_server(path):
+        from partydesk.backup import server as server_backup
+        from partydesk.ledger import opening, server
+
+        source = server_backup.check_restorable(args.file)
+        # Makes the schema; refuses a database that already holds a ledger.
+        with opening.open_server_ledger(server.parse(path), create=True, exclusive=True) as lg:
+            written = server_backup.restore_into_server(source, lg)
+        out(f"已从备份恢复到服务器账本：{args.file} → {server.parse(path).url}")
+        out(
+            f"（人员 {written.get('person', 0)}，党组织 {written.get('organization', 0)}，"
+            f"两新组织 {written.get('unit', 0)}，记录共 {sum(written.values())} 行）"
+        )
+        return 0
     safety = backup.restore(path, args.file)
     out(f"已从备份恢复：{args.file}")
     if safety is not None:

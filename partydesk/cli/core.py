@@ -177,7 +177,7 @@ def cmd_stats(args) -> int:
     today = args.today or date.today()
     with open_for(args) as ledger, ledger.session() as s:
         cov = coverage(s, today)
-        out(f"两个覆盖（统计日 {today}，账本 {ledger.path}）")
+        out(f"两个覆盖（统计日 {today}，账本 {ledger.location}）")
         rows = [("两新组织（正常经营）", str(cov.total), "")]
         rows += [
             (label, str(len(getattr(cov, code + "_ids"))), "") for code, label in BUCKETS.items()
@@ -248,7 +248,10 @@ def cmd_check(args) -> int:
     with open_for(args) as ledger, ledger.session() as s:
         report: CheckReport = run_checks(s, today, full=args.full)
         how = "完整检查" if args.full else "快速检查，加 --full 完整检查"
-        out(f"账本检查：{ledger.path}（检查日 {today}；数据库文件{how}）")
+        if ledger.is_server:  # the server keeps its own files: no file check applies
+            out(f"账本检查：{ledger.location}（检查日 {today}；服务器账本，不做数据库文件检查）")
+        else:
+            out(f"账本检查：{ledger.path}（检查日 {today}；数据库文件{how}）")
         if report.clean:
             out("未发现问题。")
             return EXIT_CLEAN

@@ -95,6 +95,10 @@ def build_demo(
     if not 0 <= members <= MAX_MEMBERS:
         raise ValidationError(f"人数应在0至{MAX_MEMBERS}之间。", "members")
     today = today or date.today()
+    from partydesk.ledger import server
+
+    if server.is_server_url(path):
+        return _build_on_server(server.parse(path), units, members, seed, today, progress, force)
     path = Path(path).expanduser()
     if path.is_dir():
         raise LedgerError(f"{path} 是一个文件夹，不是账本文件。")
@@ -105,8 +109,6 @@ def build_demo(
 
 
 def _build(path, swap, units, members, seed, today, progress) -> dict[str, int]:
-    from partydesk.demo import core
-
     tmp = path.with_name(path.name + ".demo-tmp")
     _remove_db(tmp)
 
@@ -117,37 +119,7 @@ def _build(path, swap, units, members, seed, today, progress) -> dict[str, int]:
     report("schema", 0.0)
     ledger = open_ledger(tmp, create=True)
     try:
-        with ledger.engine.begin() as conn:
-            # A fresh temporary file: nothing is lost if the machine stops now. The setting
-            # dies with the connection when the ledger is closed below.
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            counts = core.generate_and_write(
-                conn,
-                units,
-                members,
-                seed,
-                today,
-                lambda st, f: st == "writing" and report("writing", 0.02 + 0.88 * f),
-            )
-        ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
-        ctx.extra["counts"] = counts
-        # Generated content is not a clerk's work: one audit entry says what was made,
-        # instead of one per generated record.
-        ledger.Session.configure(info={"ledger": ledger, "audit": False})
-        run_fillers(ctx)
-        from partydesk import audit
-
-        with ledger.session() as s:
-            audit.log(
-                s,
-                "insert",
-                "ledger",
-                label=(
-                    f"生成演示账本：{units} 个两新组织，{members} 人（种子 {seed}，日期 {today:%Y-%m-%d}）"
-                ),
-            )
-        with ledger.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA optimize")
+        counts = _fill(ledger, units, members, seed, today, report)
     except BaseException:
         ledger.close()
         _remove_db(tmp)
@@ -160,6 +132,90 @@ def _build(path, swap, units, members, seed, today, progress) -> dict[str, int]:
         raise LedgerError(f"无法写入账本：{path}（{e.strerror}）。") from e
     report("done", 1.0)
     return counts
+
+
+def _fill(ledger: Ledger, units, members, seed, today, report) -> dict[str, int]:
+    """Generate the core and run every filler into the empty `ledger`."""
+    from partydesk.demo import core
+    from partydesk.ledger import dialect
+
+    with ledger.engine.begin() as conn:
+        # A fresh ledger: nothing is lost if the machine stops now (the setting dies
+        # with the connection when the ledger is closed).
+        dialect.tune_for_bulk(conn)
+        counts = core.generate_and_write(
+            conn,
+            units,
+            members,
+            seed,
+            today,
+            lambda st, f: st == "writing" and report("writing", 0.02 + 0.88 * f),
+        )
+        dialect.sync_sequences(conn)  # the core wrote its ids itself
+    ctx = DemoContext(ledger, seed, today, lambda st, f: report(st, 0.9 + 0.1 * f))
+    ctx.extra["counts"] = counts
+    # Generated content is not a clerk's work: one audit entry says what was made,
+    # instead of one per generated record.
+    ledger.Session.configure(info={"ledger": ledger, "audit": False})
+    run_fillers(ctx)
+    ledger.Session.configure(info={"ledger": ledger})
+    from partydesk import audit
+
+    with ledger.engine.begin() as conn:
+        dialect.sync_sequences(conn)
+    with ledger.session() as s:
+        audit.log(
+            s,
+            "insert",
+            "ledger",
+            label=(
+                f"生成演示账本：{units} 个两新组织，{members} 人（种子 {seed}，日期 {today:%Y-%m-%d}）"
+            ),
+        )
+    with ledger.engine.connect() as conn:
+        dialect.optimize(conn)
+        conn.commit()
+    return counts
+
+
+def _build_on_server(address, units, members, seed, today, progress, force) -> dict[str, int]:
+    """The demo written straight into a server ledger (made there when the database is
+    empty). One with records is replaced only with `force`, after a snapshot of it."""
+    from partydesk import backup
+    from partydesk.ledger import opening
+
+    def report(stage: str, f: float) -> None:
+        if progress:
+            progress(stage, f)
+
+    report("schema", 0.0)
+    ledger = opening.open_server_ledger(address, create=True)
+    try:
+        if backup.making._has_records(ledger):
+            if not force:
+                raise LedgerError(
+                    f"账本已有记录：{address.describe()}。如确需用演示数据覆盖，请加 --force。"
+                )
+            backup.make_backup(ledger, "replace")
+            _empty_server_ledger(ledger)
+        counts = _fill(ledger, units, members, seed, today, report)
+    finally:
+        ledger.close()
+    report("done", 1.0)
+    return counts
+
+
+def _empty_server_ledger(ledger: Ledger) -> None:
+    """Every table emptied in one transaction, as a new ledger has it (the migrations'
+    seed rows — settings, schemes, templates — made again by a new schema)."""
+    from partydesk.ledger import migrate
+    from partydesk.ledger.models import Base
+
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with ledger.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {names}, alembic_version CASCADE")
+    ledger.engine.dispose()
+    migrate.upgrade(ledger.engine, "head")
 
 
 def _remove_db(p: Path) -> None:

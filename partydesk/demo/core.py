@@ -1475,8 +1475,9 @@ class Writer:
 
         self.conn = conn
         self.style = conn.dialect.paramstyle
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB, this connection only
+        from partydesk.ledger import dialect
+
+        dialect.big_cache(conn)
         self.dropped = []
         insp = inspect(conn)
         for t in large:
@@ -1488,7 +1489,12 @@ class Writer:
 
     def insert(self, table: str, rows: list[tuple]) -> None:
         if rows:
-            self.conn.exec_driver_sql(insert_sql(table, self.style), rows)
+            from partydesk.ledger import dialect
+
+            if dialect.is_server(self.conn):
+                dialect.copy_rows(self.conn, table, COLUMNS[table], rows)
+            else:
+                self.conn.exec_driver_sql(insert_sql(table, self.style), rows)
 
     def finish(self, data: CoreData) -> None:
         for table, column, pairs in data.updates():

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from partydesk.dues import months as mo
 from partydesk.dues import schedule
+from partydesk.ledger import dialect
 from partydesk.rules import dues as rules
 
 MEMBER_BUDGET = 4000
@@ -46,7 +47,7 @@ def fill(ctx) -> None:
             return
         base_rows, relief_rows = [], []
         for pid, _org, birth in people:
-            age = today.year - int(birth[:4]) if birth else 40
+            age = today.year - int(str(birth)[:4]) if birth else 40
             r = rng.random()
             if r < 0.03:
                 kind, base = "minimum", None
@@ -103,13 +104,15 @@ def fill(ctx) -> None:
                         "演示数据",
                     )
                 )
-        conn.exec_driver_sql(
+        dialect.run_marked(
+            conn,
             "INSERT INTO dues_base (uuid, created_at, updated_at, person_id, start_month, kind, "
             "base_fen, due_fen, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             base_rows,
         )
         if relief_rows:
-            conn.exec_driver_sql(
+            dialect.run_marked(
+                conn,
                 "INSERT INTO dues_relief (uuid, created_at, updated_at, person_id, from_month, "
                 "to_month, due_fen, reason, approved_on, entered_by) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -144,7 +147,7 @@ def fill(ctx) -> None:
                 )
             )
             if len(rows) >= CHUNK:
-                conn.exec_driver_sql(sql, rows)
+                dialect.run_marked(conn, sql, rows)
                 rows.clear()
 
         total = max(len(cells), 1)
@@ -186,7 +189,7 @@ def fill(ctx) -> None:
             if i % 500 == 0:
                 ctx.report("党费", 0.2 + 0.7 * i / total)
         if rows:
-            conn.exec_driver_sql(sql, rows)
+            dialect.run_marked(conn, sql, rows)
         _reversals(conn, rng, now, uid)
     ctx.report("党费", 1.0)
 
@@ -233,14 +236,16 @@ def _reversals(conn, rng, now, uid) -> None:
     for row in rng.sample(picked, min(8, len(picked))):
         pid, person, org, k, amount, on, method = row
         dup = (uid(), now, now, person, org, k, amount, on, method, None, "演示数据", "demo")
-        conn.exec_driver_sql(
+        row_id = dialect.run_marked(
+            conn,
             "INSERT INTO dues_payment (uuid, created_at, updated_at, person_id, org_id, month, "
             "amount_fen, paid_on, method, note, entered_by, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [dup],
-        )
-        dup_id = conn.exec_driver_sql("SELECT last_insert_rowid()").scalar()
-        conn.exec_driver_sql(
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            dup,
+        ).scalar()
+        dup_id = row_id
+        dialect.run_marked(
+            conn,
             "INSERT INTO dues_payment (uuid, created_at, updated_at, person_id, org_id, month, "
             "amount_fen, paid_on, method, entered_by, source, reverses_id, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from partydesk.ledger import dialect
 from partydesk.ledger.enums import PersonStatus
 from partydesk.ledger.models import Person
 from partydesk.ledger.models.points import (
@@ -93,7 +94,7 @@ def fill(ctx) -> None:
         def flush(force: bool = False) -> None:
             # Plain executemany: ORM bulk inserts cost ~5x more per row at this size.
             if rows and (force or len(rows) >= CHUNK):
-                conn.exec_driver_sql(sql, rows)
+                dialect.run_marked(conn, sql, rows)
                 rows.clear()
 
         def add(sc, item_id, pid, org_id, on: date, n: int, pts: float) -> None:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from partydesk.ledger import dialect
 from partydesk.ledger.enums import MEMBER_CATEGORIES, OrgType, UnitStatus
 from partydesk.ledger.models import (
     Instructor,
@@ -78,11 +79,12 @@ def _bulk(s, model, rows: list[dict], rng, now: datetime) -> None:
     if not rows:
         return
     stamp = now.isoformat(" ", "microseconds")
+    server = dialect.is_server(s)
     cols = [*rows[0].keys(), "uuid", "created_at", "updated_at"]
 
     def sql_value(v):
         if isinstance(v, bool):
-            return int(v)
+            return v if server else int(v)
         if isinstance(v, date):
             return v.isoformat()
         return v
@@ -97,8 +99,8 @@ def _bulk(s, model, rows: list[dict], rng, now: datetime) -> None:
         for r in rows
     ]
     table = model.__table__.name
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    s.connection().exec_driver_sql(sql, params)
+    conn = s.connection()
+    conn.exec_driver_sql(dialect.insert_sql(conn, table, cols), params)
 
 
 def _day(rng, year: int, month: int) -> date:

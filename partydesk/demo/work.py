@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from partydesk.ledger import dialect
 from partydesk.ledger.enums import MEMBER_CATEGORIES, PersonStatus
 from partydesk.ledger.models import (
     CommitteeMember,
@@ -339,6 +340,7 @@ def bulk_write(
     _insert_tuples(conn, "attendance", keys, att_rows)
     keys = ("record_id", "person_id", "rating", "note", "uuid", "created_at", "updated_at")
     _insert_tuples(conn, "appraisal", keys, app_rows)
+    dialect.sync_sequences(conn, ["work_record"])  # its ids were given above
 
 
 def _sql_value(v):
@@ -364,7 +366,9 @@ def _insert_tuples(conn, table: str, keys, rows: list[tuple]) -> None:
     )
     cols = ", ".join(keys)
     marks = ", ".join("?" * len(keys))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+    conn.exec_driver_sql(
+        dialect.marks(conn, f"INSERT INTO {table} ({cols}) VALUES ({marks})"), rows
+    )
 
 
 def fill(ctx) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.dues import months as mo
 from partydesk.dues import schedule
+from partydesk.ledger import dialect
 
 
 def last_closed_month(today: date) -> int:
@@ -58,7 +59,7 @@ class Summary:
 # due (a base in force, cut to the member's months and the span), so the due is due × n
 # without a row per month. The payments of a piece are read in one range scan of the
 # (person_id, month, amount_fen) index, grouped by month, giving three figures packed into
-# one integer (SQLite's scalar subqueries return one value): paid << 37, paid up to the
+# one integer (a scalar subquery returns one value): paid << 37, paid up to the
 # due << 12, months paid in full (n < 4096; amounts below 2**25 fen, 335,000 元, a piece).
 # Members with a relief (rare) fall back to a piece per month. Tested to give the same
 # figures as the month-by-month query (tests/dues, tests/bench/bench_dues.py).
@@ -72,8 +73,8 @@ seg AS (
     LEAD(start_month) OVER (PARTITION BY person_id ORDER BY start_month, id) AS s1
   FROM dues_base WHERE start_month <= {b}),
 fast AS (
-  SELECT pid, org, bdue AS due, MAX(first_m, s0, {a}) AS lo,
-    MIN(last_m, {b}, CASE WHEN s1 IS NULL THEN 999912
+  SELECT pid, org, bdue AS due, GREATEST(first_m, s0, {a}) AS lo,
+    LEAST(last_m, {b}, CASE WHEN s1 IS NULL THEN 999912
                           WHEN s1 % 100 = 1 THEN s1 - 89 ELSE s1 - 1 END) AS hi
   FROM seg JOIN ppl ON pid = spid WHERE NOT has_rel),
 slow AS (
@@ -88,19 +89,22 @@ slow AS (
   WHERE has_rel AND k >= first_m AND k <= last_m AND k >= base_m),
 pieces AS MATERIALIZED (
   SELECT pid, org, due, {n} AS n,
-    IFNULL((SELECT (SUM(s) << 37) + (SUM(MAX(MIN(s, due), 0)) << 12) + SUM(s >= due)
+    COALESCE((SELECT (CAST(SUM(s) AS BIGINT) << 37)
+        + (CAST(SUM(GREATEST(LEAST(s, due), 0)) AS BIGINT) << 12)
+        + SUM(CASE WHEN s >= due THEN 1 ELSE 0 END)
       FROM (SELECT SUM(y.amount_fen) AS s FROM dues_payment y
-            WHERE y.person_id = pid AND y.month BETWEEN lo AND hi GROUP BY y.month)), 0) AS cf
+            WHERE y.person_id = pid AND y.month BETWEEN lo AND hi GROUP BY y.month) AS pm_), 0)
+      AS cf
   FROM (SELECT pid, org, due, lo, hi FROM fast WHERE lo <= hi
-        UNION ALL SELECT pid, org, due, lo, hi FROM slow))
+        UNION ALL SELECT pid, org, due, lo, hi FROM slow) AS both_)
 {select}"""
 
 SUMMARY_SELECT = """SELECT org,
   COUNT(DISTINCT pid),
-  SUM(due * n),
-  SUM(cf >> 37),
-  SUM((cf >> 12) & {mask}),
-  SUM(due * n - ((cf >> 12) & {mask})),
+  CAST(SUM(due * n) AS BIGINT),
+  CAST(SUM(cf >> 37) AS BIGINT),
+  CAST(SUM((cf >> 12) & {mask}) AS BIGINT),
+  CAST(SUM(due * n - ((cf >> 12) & {mask})) AS BIGINT),
   COUNT(DISTINCT CASE WHEN due > 0 AND (cf & 4095) < n THEN pid END)
 FROM pieces GROUP BY org"""
 LATE_SELECT = "SELECT DISTINCT pid FROM pieces WHERE due > 0 AND (cf & 4095) < n"
@@ -127,7 +131,7 @@ def summary(session: Session, year: int, through: int | None = None) -> Summary:
     unpriced = schedule.unpriced_by_org(session, ks[0], ks[-1])
     rows = {}
     sql = pieces_query(ks, SUMMARY_SELECT)
-    for org, n, due, paid, counted, short, arrears in session.execute(text(sql)):
+    for org, n, due, paid, counted, short, arrears in session.execute(_sql(session, sql)):
         rows[org] = BranchFigures(org, names.get(org, ""), n, due, paid, counted, short, arrears)
     for org, n in unpriced.items():
         b = rows.setdefault(org, BranchFigures(org, names.get(org, "")))
@@ -175,7 +179,9 @@ def arrears(
         where, params = " AND p.org_id = :org", {"org": org_id}
     # First the members with a month not paid in full (one pass over pieces), then their
     # months one by one: a month-by-month pass over everyone is many times slower.
-    late = [r[0] for r in session.execute(text(pieces_query(ks, LATE_SELECT, where)), params)]
+    late = [
+        r[0] for r in session.execute(_sql(session, pieces_query(ks, LATE_SELECT, where)), params)
+    ]
     if not late:
         return []
     where += f" AND p.id IN ({','.join(map(str, late))})"
@@ -184,7 +190,9 @@ def arrears(
         f"FROM pm WHERE {schedule.OWED} ORDER BY pid, k"
     )
     owed: dict[int, list[tuple[int, int, int]]] = {}
-    for pid, org, k, short in session.execute(text(schedule.month_query(ks, where, sel)), params):
+    for pid, org, k, short in session.execute(
+        _sql(session, schedule.month_query(ks, where, sel)), params
+    ):
         owed.setdefault(pid, []).append((org, k, short))
     if not owed:
         return []
@@ -217,8 +225,12 @@ def arrears(
     return out
 
 
+def _sql(session: Session, template: str):
+    return text(dialect.portable(session, template))
+
+
 def members_in_arrears(session: Session, org_id: int, first: int, last: int) -> list[int]:
     """Ids of the organization's members with a month unpaid between `first` and `last`."""
     sel = f"SELECT DISTINCT pid FROM pm WHERE {schedule.OWED} ORDER BY pid"
     q = schedule.month_query(mo.span(first, last), " AND p.org_id = :org", sel)
-    return [r[0] for r in session.execute(text(q), {"org": org_id})]
+    return [r[0] for r in session.execute(_sql(session, q), {"org": org_id})]

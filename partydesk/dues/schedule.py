@@ -28,9 +28,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from partydesk.dues import months as mo
+from partydesk.ledger import dialect
 
-# Month expressions over SQLite dates stored as 'YYYY-MM-DD'.
-_YM = "CAST(strftime('%Y%m', {}) AS INTEGER)"
+# The month (YYYYMM) of a date: spelled per database by partydesk.ledger.dialect.portable.
+_YM = "YEARMONTH({})"
 
 # Each member once (materialized, so nothing here is worked out again per month): the
 # first and last month they owe for, the month of their first base, whether they have a
@@ -49,7 +50,8 @@ mv AS MATERIALIZED (
 rel AS MATERIALIZED (SELECT DISTINCT person_id AS rpid FROM dues_relief),
 ppl AS MATERIALIZED (
   SELECT p.id AS pid, p.org_id AS org,
-    MAX(COALESCE({_YM.format("p.admitted_on")}, 0), COALESCE(tin, 0), COALESCE(mm, 0)) AS first_m,
+    GREATEST(COALESCE({_YM.format("p.admitted_on")}, 0), COALESCE(tin, 0), COALESCE(mm, 0))
+      AS first_m,
     CASE p.status
       WHEN 'active' THEN 999912
       WHEN 'transferred_out' THEN COALESCE(tout, 0)
@@ -88,9 +90,13 @@ def _months_cte(ks: list[int]) -> str:
 
 def month_query(ks: list[int], where: str = "", select: str | None = None) -> str:
     """The WITH … query giving (pid, org, k, due, paid, owed) for months `ks`; `where`
-    narrows the people (e.g. "AND p.org_id = :org"), `select` replaces the final SELECT."""
+    narrows the people (e.g. "AND p.org_id = :org"), `select` replaces the final SELECT.
+    Run it through `dialect.portable` (GREATEST, YEARMONTH)."""
     head = "WITH " + ",\n".join([_months_cte(ks), PEOPLE_CTE.format(where=where), MONTH_ROWS])
-    tail = select or f"SELECT pid, org, k, due, paid, {OWED} AS owed FROM pm ORDER BY pid, k"
+    tail = select or (
+        f"SELECT pid, org, k, due, paid, CASE WHEN {OWED} THEN 1 ELSE 0 END AS owed "
+        "FROM pm ORDER BY pid, k"
+    )
     return head + "\n" + tail
 
 
@@ -162,7 +168,9 @@ def member_cells(
         where += " AND p.id = :pid"
         params["pid"] = person_id
     out: dict[int, dict[int, Cell]] = {}
-    for pid, _org, k, due, paid, _owed in session.execute(text(month_query(ks, where)), params):
+    for pid, _org, k, due, paid, _owed in session.execute(
+        _sql(session, month_query(ks, where)), params
+    ):
         out.setdefault(pid, {})[k] = Cell(due, paid)
     return out
 
@@ -220,12 +228,12 @@ def unpriced_members(
 ) -> list[int]:
     """Members with no base at all (未核定) in the span: nothing can be counted for them."""
     where, params = ("AND p.org_id = :org", {"org": org_id}) if org_id is not None else ("", {})
-    return [r[1] for r in session.execute(text(_unpriced_sql(first, last, where)), params)]
+    return [r[1] for r in session.execute(_sql(session, _unpriced_sql(first, last, where)), params)]
 
 
 def unpriced_by_org(session: Session, first: int = 0, last: int = 999912) -> dict[int, int]:
     out: dict[int, int] = {}
-    for org, _pid in session.execute(text(_unpriced_sql(first, last, ""))):
+    for org, _pid in session.execute(_sql(session, _unpriced_sql(first, last, ""))):
         out[org] = out.get(org, 0) + 1
     return out
 
@@ -244,6 +252,10 @@ def current_bases(
         for pid, base, kind, due in session.execute(q, {"m": month}):
             out[pid] = (base, kind, due)  # the last one per person wins
     return out
+
+
+def _sql(session: Session, template: str):
+    return text(dialect.portable(session, template))
 
 
 def _chunks(ids: list[int], n: int = 900):

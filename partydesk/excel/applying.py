@@ -91,7 +91,7 @@ def apply_plans(
                 if remember_mapping:
                     mapping_mod.remember(session, plan.entity, plan.headers, plan.mapping)
                 out.append(res)
-    except (IntegrityError, sqlite3.IntegrityError) as e:
+    except (IntegrityError, *dialect.driver_integrity_errors()) as e:
         raise PartyDeskError(
             f"写入时发现与账本中已有记录冲突（{_integrity_reason(e)}），账本未作任何改动。"
             "账本可能在预览之后被修改过，请重新预览后再导入。"
@@ -305,7 +305,7 @@ def _integrity_reason(e: Exception) -> str:
         return "身份证号重复"
     if "credit_code" in msg:
         return "统一社会信用代码重复"
-    if "FOREIGN KEY" in msg:
+    if "foreign key" in msg.lower():
         return "引用的党组织或单位已不存在"
     return msg
 

@@ -229,7 +229,7 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                 own.append(c)
         if own:
             parts.insert(0, _matching(src.model, q.entity, w, own))
-        conds.append(or_(*parts))
+        conds.append(dialect.any_of(src.model, parts))
     for name, values in (q.filters or {}).items():
         if values is None or values == []:
             continue

@@ -6,6 +6,10 @@ makes the daily backup. Long because the order of those steps is itself the safe
 (nothing is migrated or written before the file is checked and locked), read in one
 place. It sits above `db` (engine, sessions, guards), `migrate` (Alembic)
 and `partydesk.backup` (the backup policy); none of those imports this module.
+
+Long because both kinds of ledger are opened here with the same hooks: a ledger file (its
+checks, lock, private copy and upgrade) and a ledger on a PostgreSQL server
+(`open_server_ledger`).
 """
 
 from __future__ import annotations
@@ -423,7 +427,10 @@ def daily_backup(ledger: Ledger) -> None:
     """The daily backup (at most once a day), callable from a worker thread. Its full
     integrity check is the one that finds damage the quick check on opening misses: the
     ledger is then switched to read-only, with the reason for the window's banner. Any
-    other failure only becomes a warning (it must not keep the user out)."""
+    other failure only becomes a warning (it must not keep the user out). A server
+    ledger is not backed up on opening: its snapshots are `partydesk backup`'s."""
+    if ledger.is_server:
+        return
     try:
         backup.auto_on_open(ledger)
     except backup.BackupCheckError as e:

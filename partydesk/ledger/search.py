@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Boolean, ColumnElement, literal_column, or_
+from sqlalchemy import Boolean, ColumnElement, literal_column, or_, select, union
 from sqlalchemy.ext.compiler import compiles
 
 from partydesk.ledger import dialect
@@ -75,9 +75,22 @@ class Matching(ColumnElement):
         pattern = like_pattern(self.word)
         return or_(*(getattr(self.model, c).ilike(pattern, escape="\\") for c in self.columns))
 
+    def indexed_form(self) -> ColumnElement:
+        """The same match as one id list: a UNION of one trigram-index lookup per column.
+        (An OR of the columns, beside the table's other search conditions, makes
+        PostgreSQL test every row: 1.6 s at 300,000 people instead of milliseconds.)"""
+        pattern = like_pattern(self.word)
+        t = self.model.__table__.alias("searched")
+        ids = union(
+            *(select(t.c.id).where(t.c[c].ilike(pattern, escape="\\")) for c in self.columns)
+        )
+        return self.model.id.in_(ids)
+
 
 @compiles(Matching)
 def _compile_like(element: Matching, compiler, **kw) -> str:
+    if element.entity_key in INDEXED and len(element.word) >= MIN_INDEXED:
+        return compiler.process(element.indexed_form(), **kw)
     return compiler.process(element.like_form(), **kw)
 
 

@@ -50,7 +50,9 @@ def earned_by_person(
         .join(PointsItem, PointsItem.id == PointsEntry.item_id)
         .join(PointsScheme, PointsScheme.id == PointsEntry.scheme_id)
         .where(PointsScheme.redeemable.is_(True))
-        .group_by(PointsEntry.person_id, PointsEntry.item_id, PointsEntry.period_key)
+        .group_by(
+            PointsEntry.person_id, PointsEntry.item_id, PointsEntry.period_key, PointsItem.cap
+        )
     )
     if person_ids is not None:
         q = q.where(PointsEntry.person_id.in_(person_ids))

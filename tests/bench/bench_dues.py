@@ -139,6 +139,7 @@ def main() -> str:
 
     from partydesk.dues import figures, schedule
     from partydesk.dues import months as mo
+    from partydesk.ledger import dialect
 
     with tempfile.TemporaryDirectory() as d:
         lg, n_pays = make_ledger(Path(d) / "bench.partydesk")
@@ -148,7 +149,13 @@ def main() -> str:
                 sel = "SELECT pid, org, k, due, paid FROM pm"
                 s.execute(text("CREATE TABLE flat (pid, org, k, due, paid)"))
                 s.execute(
-                    text("INSERT INTO flat " + schedule.month_query(mo.year_months(YEAR), "", sel))
+                    text(
+                        dialect.portable(
+                            s,
+                            "INSERT INTO flat "
+                            + schedule.month_query(mo.year_months(YEAR), "", sel),
+                        )
+                    )
                 )
                 flat_rows = s.execute(text("SELECT COUNT(*) FROM flat")).scalar()
             with lg.Session() as s:

@@ -4,6 +4,8 @@ ledger gets it just before its first change. `check` reads the file quickly unle
 
 from __future__ import annotations
 
+import pytest
+
 from partydesk import backup
 from partydesk.cli import main
 from tests.sample_ledger import fill_sample
@@ -15,6 +17,9 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.sqlite_only(
+    "the daily backup is of a ledger file (a server ledger's is partydesk backup)"
+)
 def test_reading_commands_make_no_backup_a_change_makes_it_first(ledger, capsys):
     ids = fill_sample(ledger)
     path = ledger.path
@@ -40,6 +45,7 @@ def test_reading_commands_make_no_backup_a_change_makes_it_first(ledger, capsys)
     assert len(backup.list_backups(path, counts=False)) == 1
 
 
+@pytest.mark.sqlite_only("the quick and the full check are of the ledger file")
 def test_check_is_quick_unless_full(ledger, capsys):
     fill_sample(ledger)
     path = ledger.path

@@ -2,11 +2,10 @@
 back; the acts (取消积极分子资格, 取消预备党员资格, 延长预备期) are commands with a date and a
 reason, written to the person's 履历. Read back from the ledger file."""
 
-import sqlite3
-
 import pytest
 
 from partydesk.cli import main
+from tests import raw
 from tests.sample_ledger import fill_sample
 
 
@@ -24,11 +23,7 @@ def sample(ledger, ledger_path):
 
 
 def one(path, sql, *args):
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, args).fetchone()
-    finally:
-        con.close()
+    return raw.row(path, sql, *args)
 
 
 def test_set_refuses_a_step_without_its_date_and_any_step_back(capsys, sample):
@@ -70,7 +65,7 @@ def test_set_refuses_a_step_without_its_date_and_any_step_back(capsys, sample):
 def test_the_acts_are_commands_recorded_in_the_history(capsys, sample):
     path, ids = sample
     li, wang = str(ids["李娜"]), str(ids["王芳"])
-    con = sqlite3.connect(path)
+    con = raw.connect(path)
     con.execute(
         "update person set applied_on='2020-01-01', activist_on='2020-06-01' where id=?", (li,)
     )

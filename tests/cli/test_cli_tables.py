@@ -1,12 +1,11 @@
 """list, show, add, set, delete: the window's table edits from the command line, read
 back from the ledger file and from what the commands print."""
 
-import sqlite3
-
 import pytest
 
 from partydesk.cli import main
 from partydesk.rules import idcard
+from tests import raw
 from tests.sample_ledger import fill_sample
 
 
@@ -24,11 +23,7 @@ def sample(ledger, ledger_path):
 
 
 def row(path, sql, *args):
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, args).fetchone()
-    finally:
-        con.close()
+    return raw.row(path, sql, *args)
 
 
 def test_list_searches_filters_and_sorts_like_the_table(capsys, sample):
@@ -304,7 +299,7 @@ def test_hosts_shows_sets_adds_and_removes_host_units(capsys, sample):
     )
     assert code == 0 and out.startswith("已修改中共城关街道快递行业工作支部委员会的所在单位")
     assert "星光科技有限公司" in out and "同心社会工作服务中心" in out
-    con = sqlite3.connect(path)
+    con = raw.connect(path)
     got = sorted(
         r[0] for r in con.execute("SELECT unit_id FROM org_host_unit WHERE org_id=?", (o3,))
     )

@@ -173,7 +173,7 @@ def test_next_step_in_due_list_at_its_date(branch, capsys):
         # a month later it is overdue
         late = [r for r in reminders.collect(s, D("2026-08-21")) if r.kind == "develop_step"]
         assert late[0].overdue(D("2026-08-21"))
-    code = main(["develop", "show", "陈静", "--ledger", str(ledger.path), "--today", "2026-08-21"])
+    code = main(["develop", "show", "陈静", "--ledger", ledger.location, "--today", "2026-08-21"])
     out = capsys.readouterr().out
     assert code == 0
     assert "下一步：第2步“党组织派人谈话”，应于2026-08-20前完成【已逾期1天】" in out
@@ -181,7 +181,7 @@ def test_next_step_in_due_list_at_its_date(branch, capsys):
 
 def test_cli_add_refuses_out_of_order(branch, capsys):
     ledger, ids = branch
-    base = ["--ledger", str(ledger.path), "--today", "2026-08-10"]
+    base = ["--ledger", ledger.location, "--today", "2026-08-10"]
     assert (
         main(
             ["develop", "add", "陈静", "1", "--on", "2026-07-01", "--document", "入党申请书", *base]

@@ -15,7 +15,7 @@ ORG = "红星科技"
 
 
 def run(capsys, ledger, *argv):
-    code = main(["--ledger", str(ledger.path), *argv])
+    code = main(["--ledger", ledger.location, *argv])
     cap = capsys.readouterr()
     return code, cap.out, cap.err
 

@@ -126,7 +126,7 @@ def test_row_limit_holds_without_a_dimension(untouched, tmp_path):
 def test_cli_prints_one_line_and_exit_1(untouched, tmp_path, capsys):
     p = tmp_path / "x.xlsx"
     p.write_text("hello")
-    assert main(["--ledger", str(untouched.path), "import", "people", str(p)]) == 1
+    assert main(["--ledger", untouched.location, "import", "people", str(p)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：x.xlsx 不是Excel文件") and "Traceback" not in err
 

@@ -268,7 +268,7 @@ def test_template_has_drop_downs_and_imports(ledger, tmp_path):
 
 
 def test_cli(filled, tmp_path, capsys):
-    lg = ["--ledger", str(filled.path)]
+    lg = ["--ledger", filled.location]
     assert main([*lg, "export", "people", "-o", str(tmp_path / "p.xlsx"), "--filter", "李"]) == 0
     assert "已导出1行" in capsys.readouterr().out
     for name in ("coverage", "members", "orgs"):

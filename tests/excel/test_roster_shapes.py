@@ -299,7 +299,7 @@ def test_cli_create_orgs_and_map(ledger, tmp_path, capsys):
             ["乙", n[1], "正式党员", "中共某公司支部委员会", None],
         ],
     )
-    args = ["--ledger", str(ledger.path), "import", "people", str(f), "--create-orgs"]
+    args = ["--ledger", ledger.location, "import", "people", str(f), "--create-orgs"]
     assert main([*args, "--map", "联系人手机=手机号", "--dry-run"]) == 0
     text = capsys.readouterr().out
     assert "将新建党组织1个：中共某公司支部委员会" in text and "新增 2" in text
@@ -339,7 +339,7 @@ def test_whole_ledger_from_one_workbook_in_any_order(ledger, tmp_path, capsys):
         ("person", "党员"),
     ]
     assert [p.counts["new"] for p in plans] == [1, 2, 3], [r.reason for p in plans for r in p.rows]
-    assert main(["--ledger", str(ledger.path), "import", "all", str(tmp_path / "all.xlsx")]) == 0
+    assert main(["--ledger", ledger.location, "import", "all", str(tmp_path / "all.xlsx")]) == 0
     assert "已导入“党员”：新增3条" in capsys.readouterr().out
     orgs = {name: oid for oid, (name, _t) in org_names(ledger).items()}
     with ledger.Session() as s:

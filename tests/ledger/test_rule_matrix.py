@@ -7,7 +7,6 @@ cell is left out and the reason is the row's warning)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import openpyxl
@@ -127,7 +126,7 @@ def via(way, ledger, ids, pid, field, typed, tmp_path, capsys) -> str | None:
         return row.warning if field not in IMPORT_REQUIRED and row.warnings else None
     assert way == "cli"
     ledger.close()
-    code = main(["set", "people", str(pid), f"{label}={typed}", "--ledger", str(ledger.path)])
+    code = main(["set", "people", str(pid), f"{label}={typed}", "--ledger", ledger.location])
     _out, err = capsys.readouterr()
     return err.strip() if code else None
 
@@ -152,6 +151,5 @@ def test_rule_by_way(sample, way, case, tmp_path, capsys):
         assert got is not None and refusal in got, got
         assert stored(ledger, pid, field) == before
         if way == "import" and field == "id_number":
-            con = sqlite3.connect(ledger.path)
-            assert con.execute("select count(*) from person where name='新人'").fetchone() == (0,)
-            con.close()
+            with ledger.session() as s:
+                assert s.query(Person).filter(Person.name == "新人").count() == 0

@@ -30,26 +30,15 @@ def bare_url(new_ledger):
 
 @pytest.fixture
 def clerk(bare_url):
-    """A login with a password that the server checks (member of pd_password, see
-    build_scripts/pg_cluster.sh), owning the empty database; (url, password)."""
-    import psycopg
-
+    """A login with a password that the server checks, owning the empty database;
+    (url, password)."""
     from tests import pg
 
     addr = server.parse(bare_url)
-    role = f"clerk_{secrets.token_hex(4)}"
-    password = "Pw-" + secrets.token_hex(8)
     admin = os.environ["PARTYDESK_TEST_DB"]
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}' IN ROLE pd_password")
-        conn.execute(f'ALTER DATABASE "{addr.database}" OWNER TO {role}')
-    with psycopg.connect(pg.url(admin, addr.database), autocommit=True) as conn:
-        conn.execute(f"ALTER SCHEMA public OWNER TO {role}")
-    url = f"postgresql://{role}@{addr.host}:{addr.port}/{addr.database}"
-    yield url, password
-    pg.drop(admin, addr.database)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP ROLE {role}")
+    role, password = pg.make_clerk(admin, addr.database)
+    yield f"postgresql://{role}@{addr.host}:{addr.port}/{addr.database}", password
+    pg.drop_clerk(admin, addr.database, role)
 
 
 def _cli(*argv, env_extra=None, home=None):
@@ -121,6 +110,7 @@ def test_no_password_asks_for_one_and_an_offered_one_opens(clerk, monkeypatch, t
     url, password = clerk
     monkeypatch.delenv("PGPASSWORD", raising=False)
     (tmp_path / "empty").write_text("")
+    (tmp_path / "empty").chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "empty"))
     addr = server.parse(url)
     with pytest.raises(server.PasswordNeeded) as e:

@@ -20,7 +20,7 @@ from .conftest import scheme_item
 
 
 def run(capsys, ledger, *argv):
-    code = main(["--ledger", str(ledger.path), *argv])
+    code = main(["--ledger", ledger.location, *argv])
     cap = capsys.readouterr()
     return code, cap.out, cap.err
 

@@ -25,7 +25,7 @@ def test_cli_file_in_gbk_and_clear(branch, capsys, tmp_path):
     ledger, _ = branch
     f = tmp_path / "总结.txt"
     f.write_bytes("全年召开支部党员大会4次。\r\n发展党员1名。\r\n".encode("gbk"))
-    base = ["--ledger", str(ledger.path), "--org", "星光科技", "--year", "2026"]
+    base = ["--ledger", ledger.location, "--org", "星光科技", "--year", "2026"]
     assert main(["summary", *base, "--file", str(f)]) == 0
     assert "年度工作总结（2段）" in capsys.readouterr().out
     assert main(["summary", *base]) == 0

@@ -22,7 +22,7 @@ def _visit(ledger, ids, capsys):
             "records",
             "add",
             "--ledger",
-            str(ledger.path),
+            ledger.location,
             "--kind",
             "走访",
             "--at",
@@ -47,11 +47,11 @@ def _visit(ledger, ids, capsys):
     return rid, out
 
 
-def test_visit_with_two_problems_one_solved(branch, capsys):
+def test_visit_with_two_problems_one_solved(branch, capsys, tmp_path):
     ledger, ids = branch
     rid, out = _visit(ledger, ids, capsys)
     assert "列入问题清单" in out and "办结时限 2026-07-03" in out  # default: 30 days
-    main(["records", "show", str(rid), "--ledger", str(ledger.path)])
+    main(["records", "show", str(rid), "--ledger", ledger.location])
     shown = capsys.readouterr().out
     assert "走访单位：星光科技有限公司、明月物流有限公司" in shown
     assert "指导员：周敏" in shown
@@ -89,13 +89,13 @@ def test_visit_with_two_problems_one_solved(branch, capsys):
         assert "6月上半月" not in visit.missing and "6月下半月" in visit.missing
 
     # the list from the command line: open first, overdue marked
-    main(["problems", "list", "--ledger", str(ledger.path), "--today", "2026-07-10"])
+    main(["problems", "list", "--ledger", ledger.location, "--today", "2026-07-10"])
     listed = capsys.readouterr().out
     assert "未销号1个，其中逾期1个；已解决1个" in listed
     assert listed.index("流动党员组织关系未转入") < listed.index("党员活动室被占作仓库")
     assert "待办【逾期】" in listed
 
-    xlsx = ledger.path.parent / "问题清单.xlsx"
+    xlsx = tmp_path / "问题清单.xlsx"
     code = main(
         [
             "report",
@@ -103,7 +103,7 @@ def test_visit_with_two_problems_one_solved(branch, capsys):
             "-o",
             str(xlsx),
             "--ledger",
-            str(ledger.path),
+            ledger.location,
             "--today",
             "2026-07-10",
         ]
@@ -122,7 +122,7 @@ def test_visit_with_two_problems_one_solved(branch, capsys):
 
 def test_unsolvable_needs_why_and_reopen_clears(branch, capsys):
     ledger, ids = branch
-    base = ["--ledger", str(ledger.path)]
+    base = ["--ledger", ledger.location]
     assert (
         main(["problems", "add", "场地租金过高", "--unit", "星光", "--on", "2026-05-01", *base])
         == 0

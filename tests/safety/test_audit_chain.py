@@ -4,8 +4,6 @@ old values they overwrite; the log speaks a clerk's words (labels and names, no 
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import select, update
 
@@ -14,6 +12,7 @@ from partydesk.audit import chain
 from partydesk.cli import main
 from partydesk.ledger.models import Organization, Person
 from partydesk.ledger.models.audit import AuditEntry
+from tests import raw
 
 
 @pytest.fixture
@@ -39,7 +38,7 @@ def test_a_fresh_log_verifies(logged, capsys):
     with logged.session() as s:
         rep = chain.verify(s)
     assert rep.ok and rep.checked == len(_entries(logged)) >= 11
-    assert main(["check", "--ledger", str(logged.path)]) in (0, 3)
+    assert main(["check", "--ledger", logged.location]) in (0, 3)
     assert "操作日志被改动" not in capsys.readouterr().out
 
 
@@ -53,9 +52,9 @@ def test_a_fresh_log_verifies(logged, capsys):
     ],
 )
 def test_an_edited_or_deleted_entry_is_named_by_check(logged, tamper, capsys):
-    path = logged.path
+    path = logged.location
     logged.close()
-    conn = sqlite3.connect(path)
+    conn = raw.connect(path)
     conn.execute(tamper)
     conn.commit()
     conn.close()
@@ -66,6 +65,7 @@ def test_an_edited_or_deleted_entry_is_named_by_check(logged, tamper, capsys):
     assert f"操作日志第 {first} 条" in out and "被改动、删除或插入过" in out
 
 
+@pytest.mark.sqlite_only("reads the bytes of the ledger file")
 def test_the_key_is_not_in_the_ledger(logged):
     path = logged.path
     logged.close()
@@ -136,7 +136,7 @@ def test_import_overwriting_phone_numbers_logs_the_old_ones(logged, tmp_path):
         ws.append([f"党员{i}", f"1370000000{i}", "星光科技党支部"])
     f = tmp_path / "名册.xlsx"
     wb.save(f)
-    assert main(["import", "people", str(f), "--ledger", str(logged.path)]) == 0
+    assert main(["import", "people", str(f), "--ledger", logged.location]) == 0
     with logged.session() as s:
         rows = s.scalars(
             select(AuditEntry).where(
@@ -153,8 +153,8 @@ def test_key_export_and_import_on_another_pc(logged, tmp_path, capsys):
     from partydesk import keys
 
     safe = tmp_path / "保险柜" / "账本密钥.key"
-    assert main(["key", "export", str(safe), "--ledger", str(logged.path)]) == 0
-    path = logged.path
+    assert main(["key", "export", str(safe), "--ledger", logged.location]) == 0
+    path = logged.location
     logged.close()
     shutil.rmtree(keys.keys_folder())  # another PC: no key file
     assert main(["check", "--ledger", str(path)]) == 3

@@ -19,6 +19,10 @@ from partydesk.ledger.db import LedgerDamagedError, make_engine
 from partydesk.ledger.models import Person, Unit
 from partydesk.ledger.models.audit import AuditEntry
 
+pytestmark = pytest.mark.sqlite_only(
+    "backups of a ledger file (the online backup API, its folder beside the file); a server ledger's are test_server_backup.py"
+)
+
 
 def _names(ledger):
     with ledger.session() as s:

@@ -5,11 +5,11 @@ cannot forge one; certificates issued with the old values still verify."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 
 from partydesk.certs import registry
 from partydesk.certs.checkvalue import check_value_v2
+from tests import raw
 
 TODAY = date(2026, 3, 1)
 
@@ -45,7 +45,7 @@ def test_a_changed_holder_or_date_no_longer_matches(ledger):
         "UPDATE certificate SET holder_name='李四'",
         "UPDATE certificate SET valid_until='2030-12-31'",
     ):
-        conn = sqlite3.connect(ledger.path)
+        conn = raw.connect(ledger.location)
         conn.execute(change)
         conn.commit()
         conn.close()
@@ -55,7 +55,7 @@ def test_a_changed_holder_or_date_no_longer_matches(ledger):
 
 def test_certificates_with_the_old_check_value_still_verify(ledger):
     serial, _ = _issue(ledger)
-    conn = sqlite3.connect(ledger.path)
+    conn = raw.connect(ledger.location)
     conn.execute("UPDATE certificate SET check_version=1")  # as the upgrade marks old ones
     conn.commit()
     conn.close()

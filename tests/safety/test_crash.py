@@ -14,6 +14,8 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.models import Person
 from partydesk.ledger.models.audit import AuditEntry
 
+pytestmark = pytest.mark.sqlite_only("killing a process while it writes a ledger file")
+
 IMPORT = r"""
 import sys
 from sqlalchemy import insert, text

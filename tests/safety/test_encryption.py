@@ -16,7 +16,10 @@ from partydesk.cli import main
 from partydesk.ledger import cipher, open_ledger
 from partydesk.ledger.models import Person
 
-pytestmark = pytest.mark.skipif(not cipher.available(), reason="needs sqlcipher3")
+pytestmark = [
+    pytest.mark.sqlite_only("SQLCipher encryption of a ledger file"),
+    pytest.mark.skipif(not cipher.available(), reason="needs sqlcipher3"),
+]
 
 PASS = "红星口令2026"
 ID = "110101199003074518"

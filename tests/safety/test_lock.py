@@ -17,6 +17,10 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.db import LedgerReadOnlyError
 from partydesk.ledger.models import Person
 
+pytestmark = pytest.mark.sqlite_only(
+    "the one-writer lock file beside a ledger file (a server ledger has none)"
+)
+
 HOLD = r"""
 import sys, time
 from partydesk.ledger import open_ledger

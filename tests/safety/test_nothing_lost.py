@@ -19,6 +19,8 @@ from partydesk.ledger import migrate, open_ledger
 from partydesk.ledger.db import LedgerDamagedError, make_engine
 from partydesk.ledger.models import Person
 
+pytestmark = pytest.mark.sqlite_only("restoring and replacing ledger files")
+
 
 def _count(path) -> int:
     with open_ledger(path, readonly=True) as lg, lg.session() as s:

@@ -27,7 +27,7 @@ def test_wrong_tries_make_the_next_wait_even_after_a_restart(ledger):
     t = 1_000_000.0
     for i in range(applock.FREE_TRIES):
         assert not applock.check(ledger, f"错的{i}", now=t + i)
-    path = ledger.path
+    path = ledger.location
     ledger.close()
     with open_ledger(path) as again:  # the program was restarted
         with pytest.raises(applock.LockedOut) as e:
@@ -59,14 +59,13 @@ def test_an_old_weaker_hash_still_opens_and_is_remade(ledger):
 
 
 def test_a_password_removed_with_another_tool_is_found_by_check(ledger, capsys):
-    import sqlite3
-
     from partydesk.cli import main
+    from tests import raw
 
     applock.set_password(ledger, "开门口令九九")
-    path = ledger.path
+    path = ledger.location
     ledger.close()
-    conn = sqlite3.connect(path)
+    conn = raw.connect(path)
     conn.execute("UPDATE setting SET value='{}' WHERE key='app_lock'")
     conn.commit()
     conn.close()

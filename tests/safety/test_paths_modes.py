@@ -20,6 +20,8 @@ from partydesk.cli import main
 from partydesk.ledger import open_ledger, paths
 from partydesk.ledger.models import Person
 
+pytestmark = pytest.mark.sqlite_only("ledger file paths and file modes")
+
 
 def _mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)

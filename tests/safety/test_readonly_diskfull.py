@@ -23,6 +23,10 @@ from partydesk.ledger import open_ledger
 from partydesk.ledger.db import DiskFullError, LedgerReadOnlyError
 from partydesk.ledger.models import Person
 
+pytestmark = pytest.mark.sqlite_only(
+    "read-only files, full disks and moved files under a ledger file"
+)
+
 READ_ONLY_CHILD = r"""
 import sys
 from sqlalchemy import func, select

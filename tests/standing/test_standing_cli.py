@@ -27,7 +27,7 @@ def small(ledger):
         add_person(
             s, "韩梅", "probationary", other, admitted_on=date(2026, 1, 15)
         )  # due 2027-01-15
-    return str(ledger.path)
+    return ledger.location
 
 
 def run(capsys, *argv):
