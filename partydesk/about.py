@@ -42,6 +42,8 @@ LIBRARIES = (
     ("pillow", "Pillow", "MIT-CMU", "印章图片", ()),
     ("charset-normalizer", "charset-normalizer", "MIT", "生成 PDF", ()),
     ("platformdirs", "platformdirs", "MIT", "数据与日志文件夹", ()),
+    ("pypinyin", "pypinyin", "MIT", "姓名按拼音排序", ()),
+    ("pypdf", "pypdf", "BSD-3-Clause", "打印选定页", ()),
 )
 _FONTS = (
     ("AR PL UMing 明体", "Arphic Public License", "打印正文", ("uming-copyright.txt",)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -18,11 +18,13 @@ def describe(exc: BaseException) -> str:
         return str(exc)
     text = str(exc).lower()
     if "database is locked" in text:
-        return "账本正被其他程序使用，请稍后再试。"
+        return QCoreApplication.translate("ErrorDialog", "账本正被其他程序使用，请稍后再试。")
     if "disk" in text and "full" in text or isinstance(exc, OSError) and exc.errno == 28:
-        return "磁盘空间已满，未能保存。请清理磁盘后再试，已保存的数据不受影响。"
+        return QCoreApplication.translate(
+            "ErrorDialog", "磁盘空间已满，未能保存。请清理磁盘后再试，已保存的数据不受影响。"
+        )
     if "readonly" in text or "read-only" in text:
-        return "账本是只读的，不能修改。"
+        return QCoreApplication.translate("ErrorDialog", "账本是只读的，不能修改。")
     return ""
 
 
@@ -33,20 +35,29 @@ def show_error(
     of its crash report (`report`, or one written now) and a button that opens that folder."""
     msg = describe(exc)
     if msg:
-        QMessageBox.warning(parent, "操作未完成", msg)
+        QMessageBox.warning(parent, QCoreApplication.translate("ErrorDialog", "操作未完成"), msg)
         return
     if report is None:
         report = logs.write_crash_report(exc, tb, "界面")
-    text = "发生了意外错误，操作未完成。数据未被改动。"
+    text = QCoreApplication.translate("ErrorDialog", "发生了意外错误，操作未完成。数据未被改动。")
     if report is not None:
-        text += f"\n\n错误报告已保存在：\n{report}\n需要帮助时，请把这个文件交给技术支持。"
-    box = QMessageBox(QMessageBox.Critical, "程序错误", text, parent=parent)
+        text += QCoreApplication.translate(
+            "ErrorDialog", "\n\n错误报告已保存在：\n%1\n需要帮助时，请把这个文件交给技术支持。"
+        ).replace("%1", str(report))
+    box = QMessageBox(
+        QMessageBox.Critical,
+        QCoreApplication.translate("ErrorDialog", "程序错误"),
+        text,
+        parent=parent,
+    )
     box.setObjectName("crashDialog")
     box.setDetailedText(tb or repr(exc))
     box.setStandardButtons(QMessageBox.Close)
     folder = None
     if report is not None:
-        folder = box.addButton("打开报告所在文件夹", QMessageBox.ActionRole)
+        folder = box.addButton(
+            QCoreApplication.translate("ErrorDialog", "打开报告所在文件夹"), QMessageBox.ActionRole
+        )
     box.exec()
     if folder is not None and box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent)))

@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
         label.setWordWrap(True)
         self._unload_pages()
         self.stack.addWidget(label)
-        self.setWindowTitle(self.tr("PartyDesk 党建台账"))
-        for act in (self.add_act, self.delete_act, self.save_copy_act):
+        self.setWindowTitle(self._app_title())
+        for act in (self.add_act, self.delete_act, self.save_copy_act, self.print_act):
             act.setEnabled(False)
 
     # ---------------------------------------------------------------- actions
@@ -208,6 +208,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_copy_act)
+        self.print_act = self._action(
+            self.tr("打印(&P)…"),
+            self.print_current,
+            QKeySequence.Print,
+            self.tr("预览并打印本页的文档（表格页打印当前表格名单）"),
+        )
+        self.file_menu.addAction(self.print_act)
         self._file_ext_anchor = self.file_menu.addSeparator()  # features insert above this
         quit_act = self._action(self.tr("退出(&X)"), self.close, QKeySequence.Quit)
         self.file_menu.addAction(quit_act)
@@ -264,6 +271,14 @@ class MainWindow(QMainWindow):
                 fn()
 
         return call
+
+    def print_current(self):
+        """Ctrl+P: the current page's document in the preview window."""
+        fn = getattr(self.current_page(), "print_current", None)
+        if fn is None:
+            self.ctx.status(self.tr("本页没有可打印的文档。"))
+            return None
+        return fn()
 
     def _focus_search(self) -> None:
         bar = getattr(self.current_page(), "filterbar", None)
@@ -382,6 +397,7 @@ class MainWindow(QMainWindow):
         """Show another ledger: the undo history ends, every page is built anew."""
         old = self.ctx.ledger
         self.save_copy_act.setEnabled(True)
+        self.print_act.setEnabled(True)
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
@@ -418,7 +434,10 @@ class MainWindow(QMainWindow):
 
     def new_ledger(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建账本"), str(self._dialog_dir() / "新账本.partydesk"), LEDGER_FILTER
+            self,
+            self.tr("新建账本"),
+            str(self._dialog_dir() / self.tr("新账本.partydesk")),
+            LEDGER_FILTER,
         )
         if not path:
             return
@@ -453,7 +472,7 @@ class MainWindow(QMainWindow):
 
     def save_copy(self) -> None:
         src = self.ctx.ledger.path
-        default = src.with_name(src.stem + "-副本" + src.suffix)
+        default = src.with_name(src.stem + self.tr("-副本") + src.suffix)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存副本"), str(default), LEDGER_FILTER
         )
@@ -480,11 +499,17 @@ class MainWindow(QMainWindow):
             on_done=lambda p: self.ctx.status(self.tr("副本已保存：") + str(p), 10000),
         )
 
+    def _app_title(self) -> str:
+        """The program's name and version, as the 关于 box shows it."""
+        from partydesk import __version__
+
+        return self.tr("PartyDesk 党建台账 %1").replace("%1", __version__)
+
     def _update_title(self) -> None:
         ro = self.tr("（只读）") if self.ctx.ledger.readonly else ""
         lg = self.ctx.ledger
         name = lg.server.describe() if lg.is_server else lg.path.name
-        self.setWindowTitle(self.tr("PartyDesk 党建台账 — ") + name + ro)
+        self.setWindowTitle(self._app_title() + " — " + name + ro)
         self.statusBar().showMessage(lg.location, 5000)
 
     # ---------------------------------------------------------------- state

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 600
@@ -66,8 +66,10 @@ def run_task(
     pool: QThreadPool | None = None,
 ) -> Task:
     task = Task(fn)
-    dialog = QProgressDialog(label, "取消" if cancellable else None, 0, 1000, parent)
-    dialog.setWindowTitle("请稍候")
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("Task", "取消") if cancellable else None, 0, 1000, parent
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("Task", "请稍候"))
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(10**9)  # shown by our timer, not by Qt's heuristics
     dialog.setAutoClose(False)
@@ -80,7 +82,7 @@ def run_task(
 
     def cancel():
         task.cancelled = True
-        dialog.setLabelText("正在取消…")
+        dialog.setLabelText(QCoreApplication.translate("Task", "正在取消…"))
 
     dialog.canceled.connect(cancel)
 

@@ -22,7 +22,9 @@ from partydesk.ledger.models.base import new_uuid, utcnow
 
 SKIP_TABLES: set[str] = {"audit_log", "alembic_version"}
 # Columns every record has; their changes say nothing to a clerk.
-IGNORED_COLUMNS = {"id", "uuid", "created_at", "updated_at", "version"}
+# sort_name is the pinyin key derived from name (a name change is logged once, as the name);
+# version is the row's edit counter
+IGNORED_COLUMNS = {"id", "uuid", "created_at", "updated_at", "version", "sort_name"}
 # Settings whose values never appear in the log (the app lock's password hash).
 REDACTED_SETTINGS: set[str] = {"app_lock"}
 REDACTED = "***"

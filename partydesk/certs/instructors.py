@@ -27,20 +27,27 @@ from partydesk.rules import facts
 
 
 def get(session: Session, text: str | int) -> Instructor:
-    """An instructor by id or by a unique name."""
+    """An instructor by id, name or a part of the name only one instructor has."""
     t = str(text).strip()
     if t.isdigit():
         i = session.get(Instructor, int(t))
         if i is not None:
             return i
     rows = session.scalars(select(Instructor).where(Instructor.name == t)).all()
+    if not rows and t:
+        like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = session.scalars(
+            select(Instructor)
+            .where(Instructor.name.like(f"%{like}%", escape="\\"))
+            .order_by(Instructor.id)
+            .limit(6)
+        ).all()
     if len(rows) == 1:
         return rows[0]
     if not rows:
-        raise NotFoundError(f"找不到党建指导员“{t}”。可用编号或姓名。")
-    raise NotFoundError(
-        f"有{len(rows)}位名为“{t}”的党建指导员，请用编号（{'、'.join(str(r.id) for r in rows)}）。"
-    )
+        raise NotFoundError(f"找不到党建指导员“{t}”。可用编号、姓名或姓名中唯一的一部分。")
+    shown = "、".join(f"{r.id}:{r.name}（{r.home_unit or '未填派出单位'}）" for r in rows[:5])
+    raise NotFoundError(f"“{t}”对应多位党建指导员（{shown}），请用编号。")
 
 
 def _active_on(on: date):

@@ -95,18 +95,36 @@ def build_parser() -> ArgumentParser:
     top = parser.add_subparsers(dest="command", metavar="命令", parser_class=ArgumentParser)
     pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
     pr_sub = pr.add_subparsers(
-        dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
+        dest="what", metavar="文档", required=True, parser_class=ArgumentParser
     )
     rp = top.add_parser("report", help="上报报表（Excel）", parents=[common])
     rp_sub = rp.add_subparsers(
-        dest="what", metavar="WHAT", required=True, parser_class=ArgumentParser
+        dest="what", metavar="报表", required=True, parser_class=ArgumentParser
     )
     cmds = Commands(top, pr_sub, rp_sub, common)
     for name in FEATURES:
         mod = importlib.import_module(name)
         if hasattr(mod, "register"):
             mod.register(cmds)
+    from partydesk.cli.metavars import localise
+
+    localise(parser)
+    _examples(parser)
     return parser
+
+
+def _examples(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> None:
+    """Each sub-command's example under its --help (its own epilog, if it has one, stays)."""
+    from partydesk.cli.examples import EXAMPLES
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                _examples(sub, (*path, name))
+    example = EXAMPLES.get(" ".join(path))
+    if example and not parser.epilog:
+        parser.epilog = "例：\n  " + example
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def _offer_passphrase(args) -> None:

@@ -25,7 +25,7 @@ def register(cmds) -> None:
     who.add_argument(
         "--instructor", action="append", metavar="ID|NAME", help="党建指导员（可重复）"
     )
-    who.add_argument("--person", action="append", type=int, metavar="ID", help="人员编号（可重复）")
+    who.add_argument("--person", action="append", help="人员：编号、身份证号或姓名（可重复）")
     who.add_argument(
         "--qualification",
         action="append",
@@ -138,7 +138,9 @@ def cmd_issue(args) -> int:
                 registry.holder_for(s, instructor=instructors.get(s, t).id) for t in args.instructor
             ]
         elif args.person:
-            holders = [registry.holder_for(s, person=i) for i in args.person]
+            from partydesk.ledger.queries import find_person
+
+            holders = [registry.holder_for(s, person=find_person(s, t).id) for t in args.person]
         elif args.qualification:
             holders = [registry.holder_for(s, qualification=i) for i in args.qualification]
         else:

@@ -29,7 +29,7 @@ def register(cmds) -> None:
     p.add_argument("--note")
     p = _add(cmds, sub, "assign", "安排指导员联系一个单位或党组织", cmd_ins_assign)
     p.add_argument("instructor", metavar="ID|NAME")
-    p.add_argument("--unit", type=int, metavar="ID")
+    p.add_argument("--unit", help="单位：编号、全称或名称中唯一的一部分")
     p.add_argument("--org", metavar="ORG")
     p.add_argument("--date", type=_date, help="开始日期（默认今天）")
     p = _add(cmds, sub, "unassign", "结束一条联系关系", cmd_ins_unassign)
@@ -117,7 +117,10 @@ def cmd_ins_assign(args) -> int:
     with open_for(args) as lg, lg.session() as s:
         ins = instructors.get(s, args.instructor)
         org_id = find_org(s, args.org).id if args.org else None
-        a = instructors.assign(s, ins.id, unit_id=args.unit, org_id=org_id, start_on=_today(args))
+        from partydesk.ledger.hosts import find_unit
+
+        unit_id = find_unit(s, args.unit).id if args.unit else None
+        a = instructors.assign(s, ins.id, unit_id=unit_id, org_id=org_id, start_on=_today(args))
         what = a.unit.name if a.unit else a.org.name
         out(f"已安排：{ins.name} 自{a.start_on:%Y-%m-%d}起联系指导 {what}（关系编号{a.id}）")
     return 0

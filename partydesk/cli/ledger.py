@@ -5,6 +5,7 @@ The same core calls as the window's table pages (`partydesk.ledger.listing` to l
 the same Chinese message, and every change lands in the 操作日志.
 
     partydesk list people --search 张 --filter 人员类别=预备党员 --sort 加入党组织日期
+    partydesk list people --filter 人员类别=发展对象 --pdf 发展对象名单.pdf
     partydesk show people 12
     partydesk add people 姓名=李四 公民身份证号=11010519491231002X 人员类别=入党申请人 所在党支部=某某支部
     partydesk set people 12 手机号=13800138000 人员类别=正式党员 转为正式党员日期=2026-05-01
@@ -57,6 +58,11 @@ def register(cmds) -> None:
     p.add_argument("--columns", metavar="COLS", help=f"要显示的列（逗号分隔；{ALL} 为全部列）")
     p.add_argument(
         "--tsv", action="store_true", help="以制表符分隔输出（便于粘贴到Excel或交给其他程序）"
+    )
+    p.add_argument(
+        "--pdf",
+        metavar="文件.pdf",
+        help="把列出的全部记录（不受 --limit 限制）打印为PDF名单（A4横向，每页重复表头）",
     )
 
     p = cmds.add(cmds.top, "show", "显示一条记录的全部字段", cmd_show)
@@ -280,6 +286,12 @@ def cmd_list(args) -> int:
             filters.setdefault(name, []).extend(values)
         sort = _column(entity, args.sort).name if args.sort else None
         q = listing.ListQuery(entity, args.search, filters, sort, args.desc)
+        if args.pdf:
+            from partydesk.reports.table_list import write_list
+
+            n = write_list(s, q, names, args.pdf)
+            out(f"已生成名单（{n} 页）：{args.pdf}")
+            return 0
         ids = listing.query_ids(s, q)
         shown = ids if args.limit <= 0 else ids[: args.limit]
         rows = listing.fetch_rows(s, entity, shown, names)

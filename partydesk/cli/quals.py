@@ -14,7 +14,7 @@ def register(cmds) -> None:
     p = _add(cmds, sub, "award", "认定红领党务等级", cmd_qual_award)
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--holder", metavar="NAME")
-    who.add_argument("--person", type=int, metavar="ID")
+    who.add_argument("--person", help="人员：编号、身份证号或姓名")
     who.add_argument("--instructor", metavar="ID|NAME")
     p.add_argument("--level", required=True, help="初级 / 中级 / 高级")
     p.add_argument("--date", type=_date)
@@ -37,12 +37,15 @@ def cmd_qual_award(args) -> int:
     from partydesk.ledger.models.certs import QualificationLevel
 
     with open_for(args) as lg, lg.session() as s:
+        from partydesk.ledger.queries import find_person
+
         iid = instructors.get(s, args.instructor).id if args.instructor else None
+        pid = find_person(s, args.person).id if args.person else None
         q = qualifications.award(
             s,
             args.level,
             _today(args),
-            person_id=args.person,
+            person_id=pid,
             instructor_id=iid,
             name=args.holder,
             reason=args.reason,

@@ -261,10 +261,18 @@ def cmd_rubric(args) -> int:
 
 
 def _resolve(code_or_label: str, items: list[dict], what: str) -> str:
+    """An item by its code, its full label, or a part of the label only it has
+    (书记选优配强 for “书记选优配强，履职尽责”, 活动场所 for “有活动场所”)."""
     t = code_or_label.strip()
     for it in items:
         if t in (it["code"], it["label"]):
             return it["code"]
+    part = [it for it in items if t and t in it["label"]]
+    if len(part) == 1:
+        return part[0]["code"]
+    if part:
+        names = "、".join(it["label"] for it in part[:5])
+        raise ValidationError(f"“{t}”对应多个{what}（{names}），请写得更完整或用编号。")
     raise ValidationError(f"没有{what}“{t}”（用 partydesk rubric 查看编号）。")
 
 

@@ -1500,6 +1500,9 @@ class Writer:
         for table, column, pairs in data.updates():
             if pairs:
                 self.conn.exec_driver_sql(update_sql(table, column, self.style), pairs)
+        from partydesk.ledger.sortkeys import fill_missing
+
+        fill_missing(self.conn)  # the pinyin sort keys, before the indexes are rebuilt
         for ix in self.dropped:
             ix.create(self.conn)
 

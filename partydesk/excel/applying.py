@@ -111,6 +111,7 @@ def _apply_one(session: Session, plan: ImportPlan, step, chunk: int) -> ImportRe
     defaults = _column_defaults(table)
     now = utcnow()
     new_links: list[tuple[str, dict[str, list[int]]]] = []
+    has_key = "sort_name" in table.c  # the pinyin sort key of the name
     if new_rows:
         keys = sorted(set(defaults).union(*(r.values for r in new_rows)))
         cols = [*keys, "uuid", "created_at", "updated_at"]
@@ -176,11 +177,18 @@ def _apply_one(session: Session, plan: ImportPlan, step, chunk: int) -> ImportRe
                             )
                             for k, (_o, v) in r.changes.items()
                         },
+                        # a bulk update passes no validator: the pinyin key is emptied
+                        # here and filled below
+                        **({"sort_name": None} if "name" in r.changes and has_key else {}),
                     }
                     for r in changed
                 ],
             )
         step(len(part))
+    if has_key:
+        from partydesk.ledger.sortkeys import fill_missing
+
+        fill_missing(session, [table.name])
     _write_links(session, plan.entity, model, new_links, upd_rows)
     _audit(session, plan, len(new_rows), len(upd_rows), created)
     skipped = len(plan.rows) - len(new_rows) - len(upd_rows)

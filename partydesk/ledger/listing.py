@@ -253,6 +253,12 @@ def _order(src: _Source, q: ListQuery, filtered: bool = False) -> tuple[list, se
     if not q.sort or q.sort not in src.exprs:
         return [pk.desc() if q.descending else pk], set()
     expr = src.exprs[q.sort]
+    if q.sort == "name" and "sort_name" in src.table.c:
+        # names in pinyin order (陈 李 刘 王 张 赵) by the stored key, walked by its index
+        key = src.table.c.sort_name
+        if filtered:
+            key = func.coalesce(key, null())
+        return [key.desc() if q.descending else key.asc(), pk.desc() if q.descending else pk], set()
     if filtered and q.sort not in src.joins and q.sort in src.table.c:
         # With a search or filter, one pass over the table and a sort of the matches
         # beats walking the sort index and visiting rows in index order (coalesce()

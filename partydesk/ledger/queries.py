@@ -55,10 +55,32 @@ def find_person(session: Session, text: str | int, org: Organization | None = No
     q = select(Person).where(Person.name == t)
     if org is not None:
         q = q.where(Person.org_id == org.id)
-    found = list(session.scalars(q.limit(6)))
+    found = list(session.scalars(q.order_by(Person.id).limit(6)))
+    if not found and len(t) >= 2:
+        # a unique part of a name, from two characters on (a surname alone matches hundreds)
+        like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        part = select(Person).where(Person.name.like(f"%{like}%", escape="\\"))
+        if org is not None:
+            part = part.where(Person.org_id == org.id)
+        found = list(session.scalars(part.order_by(Person.id).limit(6)))
     if len(found) == 1:
         return found[0]
     where = f"在“{org.name}”中" if org is not None else ""
     if not found:
         raise NotFoundError(f"{where}找不到人员“{t}”。可用编号、身份证号或姓名。")
-    raise NotFoundError(f"{where}有多个人叫“{t}”，请用编号或身份证号。")
+    raise NotFoundError(
+        f"{where}“{t}”对应多个人员（{_candidates(session, found)}），请用编号或身份证号。"
+    )
+
+
+def _candidates(session: Session, people: list[Person]) -> str:
+    """The first five as 编号:姓名（所在党支部）, so the clerk can pick one."""
+    orgs = dict(
+        session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.id.in_({p.org_id for p in people if p.org_id})
+            )
+        ).all()
+    )
+    shown = [f"{p.id}:{p.name}（{orgs.get(p.org_id, '无党组织')}）" for p in people[:5]]
+    return "、".join(shown) + ("等" if len(people) > 5 else "")

@@ -216,6 +216,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>天每天一份，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周每周一份，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个月每月一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,6 +291,45 @@
     </message>
 </context>
 <context>
+    <name>BaseDialog</name>
+    <message>
+        <source>登记党费基数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>税后工资收入，元/月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工资基数（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起用月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未核定党费基数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工资基数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookActions</name>
     <message>
         <source>已取消</source>
@@ -308,10 +359,6 @@
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>无法开始打印，请检查打印机。</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>CertsPage</name>
@@ -333,6 +380,42 @@
     </message>
     <message>
         <source>年度：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>颁发…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量颁发本年度…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重印选中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印本年度…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印章图片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书措辞…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -369,6 +452,10 @@
     </message>
     <message>
         <source>{0}年没有尚未颁发的对象。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -419,10 +506,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存证书PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>已生成 {0} 页：{1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,6 +523,10 @@
     </message>
     <message>
         <source>证书将打印印章图片：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成证书 %1/%2…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -494,6 +581,33 @@
     </message>
     <message>
         <source>账本文件有损坏（完整性错误）。请先从“文件 → 备份与恢复”恢复最近的完好备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如何解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能解决的原因</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -646,6 +760,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>未销号问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>两个覆盖</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,6 +773,10 @@
     </message>
     <message>
         <source>党员与发展</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期9999天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -694,6 +816,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>未销号问题（逾期%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>两个覆盖（暂无统计）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,7 +831,15 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <source>（空）</source>
+        <source>如 2019-07-01、2019.7.1、20190701</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即 {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -785,6 +919,355 @@
     </message>
     <message>
         <source>未选中记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevelopPage</name>
+    <message>
+        <source>记录步骤…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除所选步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印纪实表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已记步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人 / 联系人、介绍人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（全部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>均已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（据台账，无步骤记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25个步骤均已完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，期限 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选中一条已记录的步骤。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中一位发展对象。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发展党员纪实表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成纪实表（%1页）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuesGridModel</name>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月应交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欠交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2：无需交纳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2已登记 %3 元，改为 %4 元是更正（原记录冲正后重新登记）。请写明更正原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消：更正需要写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1按应交全部收讫</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已转出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未核定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：应交 %2 元，已交 %3 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，自愿多交 %1 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 交纳 %3 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuesPage</name>
+    <message>
+        <source>党组织(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交纳方式(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月按应交全部收讫(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印明细表(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出Excel(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记基数(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入工资基数(&amp;I)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>减免(&amp;J)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格内为已交金额（元）：直接输入即登记；红色为当月已过而未交足，灰色为无需交纳。修改已登记的金额会冲正原记录并要求写明原因。可从Excel复制一块金额粘贴（Ctrl+V）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1按应交全部收讫：%2 笔，共 %3 元。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未核定基数，未登记：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一名党员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 行：可导入 %2 行，无变化 %3 行，有错误 %4 行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入工资基数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入 %1 人的工资基数（%2起）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2年党费收缴明细表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出党费收缴表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该党组织本年度没有交纳党费的党员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员 %1 人，全年应交 %2 元，已交 %3 元；截至%4欠交 %5 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuesView</name>
+    <message>
+        <source>第%1行第%2列：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>粘贴 %1 格党费</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>账本正被其他程序使用，请稍后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，未能保存。请清理磁盘后再试，已保存的数据不受影响。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本是只读的，不能修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发生了意外错误，操作未完成。数据未被改动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+错误报告已保存在：
+%1
+需要帮助时，请把这个文件交给技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开报告所在文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>已取消导出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -877,7 +1360,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>撤销党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编入党小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>已编入{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设党小组组长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1015,13 +1510,20 @@
     </message>
 </context>
 <context>
+    <name>IdListModel</name>
+    <message>
+        <source>（已删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>从Excel导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>选择要导入的 .xlsx 文件</source>
+        <source>选择要导入的表格（.xlsx .xls .et .ods .csv），或把文件拖到窗口上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1034,6 +1536,10 @@
     </message>
     <message>
         <source>工作表：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建表中提到、账本中没有的党组织（按名称定类别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1065,7 +1571,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存错误报告(&amp;E)…</source>
+        <source>保存导入报告(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择要导入的表格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增{0}，更新{1}，无变化{2}，错误{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，有提醒{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-导入报告.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存导入报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入报告已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入：新增{0}条，更新{1}条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，新建党组织{0}个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1074,10 +1616,6 @@
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,10 +1639,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>新增{0}，更新{1}，无变化{2}，错误{3}。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>未识别、将忽略的列：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1122,18 +1656,6 @@
     </message>
     <message>
         <source>（忽略此列）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保存错误报告</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>错误报告已保存：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已导入：新增{0}条，更新{1}条。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1156,6 +1678,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>单位 / 党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>安排联系单位…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,6 +1710,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系走访（每半月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日志（每月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加会议（每半年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度续聘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>只看有缺项的</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,11 +1742,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>派出单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考核等次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>登记考核等次…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>年度考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所在街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从业人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1334,7 +1936,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>第一行上面没有可以向下填充的内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>此列不能修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>粘贴(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>向下填充(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按此值筛选(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1372,10 +1998,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PartyDesk 党建台账</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,6 +2019,14 @@
     </message>
     <message>
         <source>把当前账本复制为另一个文件（原账本继续使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览并打印本页的文档（表格页打印当前表格名单）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1448,11 +2078,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>账本已打开：</source>
+        <source>本页没有可打印的文档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>账本</source>
+        <source>此功能暂不可用。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1461,6 +2091,10 @@
     </message>
     <message>
         <source>新建账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新账本.partydesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1473,6 +2107,10 @@
     </message>
     <message>
         <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-副本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1492,11 +2130,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>（只读）</source>
+        <source>PartyDesk 党建台账 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PartyDesk 党建台账 — </source>
+        <source>（只读）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1524,7 +2162,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>积分管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党费收缴</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1545,6 +2191,10 @@
     </message>
     <message>
         <source>关于(&amp;A)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发展党员</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1614,6 +2264,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>不计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} 分（累计获得 {1}，已兑换 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,6 +2316,37 @@
     <name>MessageBar</name>
     <message>
         <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewProblemDialog</name>
+    <message>
+        <source>登记问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不指定单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结时限</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1784,6 +2469,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请选择党组织。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>编辑“%1”的评星与阵地</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,6 +2541,14 @@
 </context>
 <context>
     <name>PointsGridModel</name>
+    <message>
+        <source>星级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培养意见</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>姓名</source>
         <translation type="unfinished"></translation>
@@ -1995,6 +2692,10 @@
 <context>
     <name>PreviewModel</name>
     <message>
+        <source>提醒：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>行号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,9 +2713,278 @@
     </message>
 </context>
 <context>
+    <name>PreviewWindow</name>
+    <message>
+        <source>打印预览 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存为PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存为PDF文件，文字可搜索、可复制 (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适合页面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缩放：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成“%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消生成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 页。打印机会收到与预览相同的PDF。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成失败。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已打印为PDF：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已发送到打印机：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPage</name>
+    <message>
+        <source>未销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题、单位、党组织或责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记问题…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>销号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能解决…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新列为待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出问题清单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 个问题：未销号 %2 个，其中逾期 %3 个；已解决 %4 个；不能解决 %5 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题清单-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出问题清单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 %1 个问题：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QualificationsPanel</name>
     <message>
+        <source>持有人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>认定（定级）日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>含已撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>认定…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销资格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2077,6 +3047,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>谈话人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主讲人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党课题目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2117,7 +3111,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（不指定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指导员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位名称，多个用“、”分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>走访单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指导单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>应到 %1 人，实到 %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到单位%1（或名称不唯一），请写单位全称。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2268,6 +3286,52 @@
     </message>
 </context>
 <context>
+    <name>ReliefDialog</name>
+    <message>
+        <source>减免党费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起始月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>减免后每月应交（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>减免原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批准日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>减免后应交金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderModel</name>
+    <message>
+        <source>今天到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SchemeDialog</name>
     <message>
         <source>方案设置 — {0}</source>
@@ -2294,6 +3358,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>积分项目（扣分项分值写负数；每期上限留空为不封顶）：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2303,6 +3371,61 @@
     </message>
     <message>
         <source>不设</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每次分值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每期上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起点分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>记录发展步骤 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2345,6 +3468,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请选择单位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>六个清摸排：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2355,6 +3482,10 @@
 </context>
 <context>
     <name>TablePage</name>
+    <message>
+        <source>正在读取…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>共 {0} 条，正在读取筛选结果…</source>
         <translation type="unfinished"></translation>
@@ -2409,6 +3540,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>确认删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,6 +3569,21 @@
     </message>
     <message>
         <source>把人员转到：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2547,6 +3697,24 @@
     </message>
 </context>
 <context>
+    <name>_Base</name>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>今天的自动备份没有完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>box</name>
     <message>
         <source>账本已损坏</source>
@@ -2600,6 +3768,35 @@
     <name>dlg</name>
     <message>
         <source>密码不对，还可以试 %1 次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ledger</name>
+    <message>
+        <source>无法打开账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>证书（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录发展步骤</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2682,6 +3879,10 @@
     </message>
     <message>
         <source>只读：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -169,6 +169,25 @@ def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(
     assert "已颁发 2 张" in ctx.window.statusBar().currentMessage()
 
 
+def test_certificates_preview_and_count_as_printed_only_when_printed(ctx, ledger, qtbot, tmp_path):
+    from tests.preview_check import printed_text
+    from ui.certs.page import CertsPage
+
+    (a, b), _ = _issue(ledger, "王建国", "李秀梅")
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    page.select(a)
+    win = page.print_current()
+    qtbot.waitUntil(lambda: win.pages > 0, timeout=30000)
+    with ledger.session() as s:
+        assert registry.get(s, a).printed_count == 0  # only looked at so far
+    text = printed_text(qtbot, win, tmp_path / "cert.pdf")
+    assert "王建国" in text and "李秀梅" not in text
+    with ledger.session() as s:
+        assert registry.get(s, a).printed_count == 1
+    win.close()
+
+
 def test_print_dialog_offers_new_since_and_batches_and_prints_a_draft(
     ctx, ledger, qtbot, tmp_path, monkeypatch
 ):

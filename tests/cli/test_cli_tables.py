@@ -443,3 +443,45 @@ def test_groups_are_made_filled_and_removed(capsys, sample):
     )
     assert code == 0 and "已撤销第一党小组" in out and "没有党小组" in out
     assert row(path, "SELECT party_group_id FROM person WHERE id=?", ids["陈静"]) == (None,)
+
+
+def test_names_sort_in_pinyin_order_after_add_and_set(capsys, sample):
+    path, ids = sample
+
+    def sorted_names():
+        code, out, _ = run(capsys, "list", "people", "--ledger", str(path), "--sort", "姓名")
+        assert code == 0
+        return [ln.split()[1] for ln in out.splitlines()[2:-1]]
+
+    assert sorted_names() == ["陈静", "李娜", "刘洋", "王芳", "张伟", "赵磊"]
+    code, _, err = run(
+        capsys, "set", "people", str(ids["赵磊"]), "姓名=曾磊", "--ledger", str(path)
+    )
+    assert code == 0, err
+    # 曾 as a surname is zēng: after 张 (zhang) — read as céng it would come before 陈
+    assert sorted_names() == ["陈静", "李娜", "刘洋", "王芳", "曾磊", "张伟"]
+
+
+def test_list_as_a_pdf_list_keeps_the_rows_and_the_filter(capsys, sample, tmp_path):
+    import subprocess
+
+    path, _ = sample
+    out_pdf = tmp_path / "名单.pdf"
+    code, out, err = run(
+        capsys,
+        "list",
+        "people",
+        "--ledger",
+        str(path),
+        "--filter",
+        "人员类别=正式党员",
+        "--sort",
+        "姓名",
+        "--pdf",
+        str(out_pdf),
+    )
+    assert code == 0, err
+    assert "已生成名单（1 页）" in out
+    text = subprocess.run(["pdftotext", str(out_pdf), "-"], capture_output=True, text=True).stdout
+    assert "党员与发展对象名单" in text and "共 3 条" in text and "人员类别：正式党员" in text
+    assert "刘洋" in text and "张伟" in text and "赵磊" in text and "王芳" not in text

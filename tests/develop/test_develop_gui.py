@@ -66,3 +66,15 @@ def test_record_refuse_and_undo(page, qtbot, tmp_path):
     out = tmp_path / "纪实表.pdf"
     p.print_to(str(out), [ids["陈静"]])
     assert out.stat().st_size > 1000
+
+
+def test_sheet_preview_prints_the_candidate(page, qtbot, tmp_path):
+    from tests.preview_check import printed_text
+
+    w, p, ledger, ids = page
+    names = [p.people.rows[i][0] for i in range(p.people.rowCount())]
+    p.people_view.selectRow(names.index("陈静"))
+    win = p.print_current()
+    text = printed_text(qtbot, win, tmp_path / "sheet.pdf")
+    assert "发展党员纪实表" in text and "陈静" in text
+    win.close()

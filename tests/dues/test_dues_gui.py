@@ -188,3 +188,13 @@ def test_relief_dialog_needs_a_reason(window):
             0,
             "大病住院",
         )
+
+
+def test_ctrl_p_previews_the_dues_sheet_and_prints_its_text(window, qtbot, tmp_path):
+    from tests.preview_check import printed_text
+
+    w, page, ledger, org_id, ids = window
+    win = w.print_current()
+    text = printed_text(qtbot, win, tmp_path / "dues.pdf")
+    assert "党费收缴明细表" in text
+    win.close()

@@ -515,3 +515,34 @@ def test_import_makes_a_backup_first_and_one_audit_entry(ledger, orgs, tmp_path)
     with ledger.Session() as s:
         labels = s.scalars(select(AuditEntry.label).where(AuditEntry.action == "import")).all()
     assert labels == ["从“a.xlsx”导入党员与发展对象：新增1条，更新0条"]
+
+
+def test_imported_and_reimported_names_get_their_pinyin_sort_keys(ledger, orgs, tmp_path):
+    from partydesk.ledger import listing
+
+    n = ids(3)
+    rows = [
+        [1, "赵一", "女", n[0], "正式党员", None, "杭州甲科技", None],
+        [2, "单二", "男", n[1], "正式党员", None, "杭州甲科技", None],
+        [3, "陈三", "男", n[2], "正式党员", None, "杭州甲科技", None],
+    ]
+    excel.apply_import(
+        ledger,
+        excel.plan_import(ledger, "people", roster(tmp_path / "a.xlsx", HEADER, rows), today=TODAY),
+    )
+    q = listing.ListQuery("person", sort="name")
+
+    def order():
+        with ledger.Session() as s:
+            got = listing.fetch_rows(s, "person", listing.query_ids(s, q), ["name"])
+            return [got[i][1] for i in listing.query_ids(s, q)]
+
+    assert order() == ["陈三", "单二", "赵一"]  # chen, shan (单 as a surname), zhao
+    # a second sheet renames 赵一 (matched by ID number): the key follows the new name
+    rows[0][1] = "艾一"
+    plan = excel.plan_import(
+        ledger, "people", roster(tmp_path / "b.xlsx", HEADER, rows), today=TODAY
+    )
+    assert plan.counts["update"] == 1
+    excel.apply_import(ledger, plan)
+    assert order() == ["艾一", "陈三", "单二"]

@@ -14,6 +14,8 @@ from partydesk.ledger import open_ledger, opening
 from partydesk.ledger.db import LedgerDamagedError, LedgerReadOnlyError
 from partydesk.ledger.models import Person
 
+pytestmark = pytest.mark.sqlite_only("damage in a ledger file found after it was opened")
+
 
 def _ledger_with_people(path, n=3000):
     lg = open_ledger(path, create=True)

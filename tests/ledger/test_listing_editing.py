@@ -28,9 +28,11 @@ def names(session, q):
 def test_search_filter_and_sort_in_sql(sample):
     lg, ids = sample
     with lg.session() as s:
-        assert names(s, ListQuery("person", sort="name")) == sorted(
-            ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"]
-        )
+        # names in pinyin order, as WPS sorts them (code-point order was 刘 张 李 王 赵 陈)
+        pinyin = ["陈静", "李娜", "刘洋", "王芳", "张伟", "赵磊"]
+        assert names(s, ListQuery("person", sort="name")) == pinyin
+        assert names(s, ListQuery("person", sort="name", descending=True)) == pinyin[::-1]
+        assert names(s, ListQuery("person", text="联合", sort="name")) == ["李娜", "刘洋", "赵磊"]
         # the organization's name is searchable (joined), words are ANDed
         assert set(names(s, ListQuery("person", text="联合"))) == {"李娜", "刘洋", "赵磊"}
         assert names(s, ListQuery("person", text="联合 刘")) == ["刘洋"]

@@ -195,6 +195,10 @@ def test_first_revision_ledger_opens_at_head_with_all_rows(tmp_path):
             assert s.get(Person, 2).flow_to == "浙江省杭州市"
             assert s.get(InstructorAssignment, 1).unit.name == "瑞丰商贸有限公司"
             assert s.get(Unit, 1).uuid == "00000000-0000-4000-8000-000000000000"
+            # the pinyin sort keys of names written before there were any
+            assert zhang.sort_name == "zhang1 wei3\t张伟"
+            assert s.scalar(select(func.count()).where(Person.sort_name.is_(None))) == 0
+            assert s.scalar(select(func.count()).where(Unit.sort_name.is_(None))) == 0
     from partydesk import backup
 
     backups = [b.path for b in backup.list_backups(path) if b.reason == "migrate"]

@@ -301,3 +301,14 @@ def test_rank_stays_visible_when_switching_schemes(window):
     last = page.model.columnCount() - 1
     assert page.model.headerData(last - 1, Qt.Horizontal) == "排名"
     assert not any(page.view.isColumnHidden(c) for c in range(last + 1))
+
+
+def test_ctrl_p_previews_the_notice_and_prints_its_text(window, qtbot, tmp_path):
+    from tests.preview_check import printed_text
+
+    w, page, ledger, org_id, people = window
+    select(page, ledger, org_id, "member")
+    win = w.print_current()
+    text = printed_text(qtbot, win, tmp_path / "notice.pdf")
+    assert "积分公示" in text and "刘洋" in text
+    win.close()

@@ -147,8 +147,23 @@ def test_preview_print_and_save(page, qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setFromTo(1, 3)
     p.render_to(printer)
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 3
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == 3
+    # the PDF's own pages, not pictures of them: the text is still there
+    assert "支部委员会" in printed.pages[0].extract_text()
     out = tmp_path / "saved.pdf"
     p.save_pdf(str(out))
     qtbot.waitUntil(out.exists, timeout=60000)
     assert "支部委员会" in PdfReader(out).pages[0].extract_text()
+
+
+def test_book_preview_window_prints_the_book_with_its_text(page, qtbot, tmp_path):
+    from tests.preview_check import printed_text
+
+    p, *_ = page
+    p.build_preview()
+    qtbot.waitUntil(lambda: p.pdf_doc.pageCount() > 5, timeout=60000)
+    win = p.print_current()
+    text = printed_text(qtbot, win, tmp_path / "book.pdf")
+    assert "工作纪实" in text and "支部委员会" in text
+    win.close()

@@ -274,3 +274,28 @@ def test_rubric_export_edit_import(small, capsys, tmp_path):
     f.write_text("{not json", encoding="utf-8")
     rc, _, err = run(capsys, "rubric", "--ledger", small, "--import", str(f))
     assert rc == 1 and "不是有效的 JSON" in err
+
+
+def test_rubric_indicators_and_six_items_by_a_part_of_their_chinese_name(small, capsys):
+    org = "云海科技有限公司第一支部"
+    rc, out, err = run(
+        capsys,
+        "rate",
+        "--ledger",
+        small,
+        "--org",
+        org,
+        "--year",
+        "2026",
+        "--score",
+        "书记选优配强=6",
+    )
+    assert rc == 0, err
+    rc, out, err = run(capsys, "checklist", "--ledger", small, "--org", org, "--done", "活动场所")
+    assert rc == 0, err
+    assert "[√] 有活动场所" in out
+    # a part several labels share is refused with the candidates
+    rc, out, err = run(
+        capsys, "rate", "--ledger", small, "--org", org, "--year", "2026", "--score", "班子=6"
+    )
+    assert rc != 0 and "“班子”对应多个评分指标" in err and "班子健全，按期换届" in err

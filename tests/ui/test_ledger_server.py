@@ -50,7 +50,7 @@ def test_a_refused_connection_is_said_in_the_dialog(qapp, qtbot, tmp_path):
 
 
 def test_a_wrong_password_then_the_right_one_opens_the_ledger(qapp, qtbot, new_ledger):
-    where = new_ledger("bare.partydesk", schema=True)
+    where = new_ledger("bare.partydesk", schema=False)
     if not isinstance(where, str):
         pytest.skip("needs the PostgreSQL run (PARTYDESK_TEST_DB)")
     from tests import pg
@@ -59,7 +59,13 @@ def test_a_wrong_password_then_the_right_one_opens_the_ledger(qapp, qtbot, new_l
     addr = server.parse(where)
     admin = os.environ["PARTYDESK_TEST_DB"]
     role, password = pg.make_clerk(admin, addr.database)
+    clerk = server.ServerAddress(addr.host, addr.port, addr.database, role)
     try:
+        from partydesk.ledger import open_ledger
+
+        server.offer(clerk, password)  # the clerk's own empty database gets the schema
+        open_ledger(clerk.url, create=True).close()
+        server.forget(clerk)
         dlg = ServerLedgerDialog()
         qtbot.addWidget(dlg)
         dlg.show()

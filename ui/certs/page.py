@@ -79,18 +79,18 @@ class CertsPage(QWidget):
         buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (
-            ("issue", "颁发…", self.issue_one),
-            ("batch", "批量颁发本年度…", self.issue_batch),
-            ("revoke", "撤销…", self.revoke),
-            ("reissue", "换发", self.reissue),
-            ("reprint", "重印选中", self.reprint),
-            ("print", "打印…", self.print_chosen),
-            ("draft", "样稿…", lambda: self.print_chosen(draft=True)),
-            ("verify", "核验…", self.open_verify),
-            ("seal", "印章图片…", self.choose_seal),
-            ("template", "证书措辞…", self.edit_template),
+            ("issue", self.tr("颁发…"), self.issue_one),
+            ("batch", self.tr("批量颁发本年度…"), self.issue_batch),
+            ("revoke", self.tr("撤销…"), self.revoke),
+            ("reissue", self.tr("换发"), self.reissue),
+            ("reprint", self.tr("重印选中"), self.reprint),
+            ("print", self.tr("打印…"), self.print_chosen),
+            ("draft", self.tr("样稿…"), lambda: self.print_chosen(draft=True)),
+            ("verify", self.tr("核验…"), self.open_verify),
+            ("seal", self.tr("印章图片…"), self.choose_seal),
+            ("template", self.tr("证书措辞…"), self.edit_template),
         ):
-            b = QPushButton(self.tr(text), self)
+            b = QPushButton(text, self)
             b.setObjectName(f"cert_{key}")
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -277,7 +277,9 @@ class CertsPage(QWidget):
                 self, self.tr("批量颁发"), self.tr("{0}年没有尚未颁发的对象。").format(year)
             )
             return
-        names = "、".join(h.name for h in holders[:20]) + ("等" if len(holders) > 20 else "")
+        names = "、".join(h.name for h in holders[:20]) + (
+            self.tr("等") if len(holders) > 20 else ""
+        )
         if (
             QMessageBox.question(
                 self,
@@ -351,7 +353,17 @@ class CertsPage(QWidget):
             self.ctx.status(self.tr("请先选中要重印的证书。"))
             return
         name = f"证书-{serials[0]}.pdf" if len(serials) == 1 else f"证书-{len(serials)}张.pdf"
-        self._print(serials, name)
+        from ui.certs.printing import preview
+
+        self.preview = preview(self, serials, name)
+        return self.preview
+
+    def print_current(self):
+        """Ctrl+P: the selected certificates in the preview window (none selected: the
+        dialog of what to print)."""
+        if self.selected_serials():
+            return self.reprint()
+        return self.print_chosen()
 
     def print_chosen(self, draft: bool = False) -> PrintDialog | None:
         """Choose what to print (selected, the year's, 新开, since a day, a batch) and

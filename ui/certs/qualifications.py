@@ -31,21 +31,38 @@ class QualificationsPanel(QWidget):
 
         self._ev, self._lv = QualificationEventKind, QualificationLevel
         self.model = RowsModel(
-            ["持有人", "等级", "认定（定级）日期", "复核期限", "状态"], self, colour=self._colour
+            [
+                self.tr("持有人"),
+                self.tr("等级"),
+                self.tr("认定（定级）日期"),
+                self.tr("复核期限"),
+                self.tr("状态"),
+            ],
+            self,
+            colour=self._colour,
         )
         self.view = make_view(self.model, self)
         self.view.setObjectName("qualTable")
-        self.events = RowsModel(["日期", "事项", "原等级", "新等级", "原因"], self)
+        self.events = RowsModel(
+            [
+                self.tr("日期"),
+                self.tr("事项"),
+                self.tr("原等级"),
+                self.tr("新等级"),
+                self.tr("原因"),
+            ],
+            self,
+        )
         self.events_view = make_view(self.events, self)
         self.show_all = QCheckBox(self.tr("含已撤销"), self)
         self.show_all.toggled.connect(self.reload)
         row = QHBoxLayout()
         for text, slot in (
-            ("认定…", self.award),
-            ("复核…", self.review),
-            ("撤销资格…", self.withdraw),
+            (self.tr("认定…"), self.award),
+            (self.tr("复核…"), self.review),
+            (self.tr("撤销资格…"), self.withdraw),
         ):
-            b = QPushButton(self.tr(text), self)
+            b = QPushButton(text, self)
             b.clicked.connect(slot)
             row.addWidget(b)
         row.addStretch(1)

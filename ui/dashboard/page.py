@@ -112,7 +112,7 @@ class DashboardPage(QWidget):
         # Fixed widths from the font: resizeColumnToContents reads ~1000 rows (0.7 s at 100k)
         fm = self.rem_view.fontMetrics()
         self.rem_view.setColumnWidth(0, fm.horizontalAdvance("2026-12-31") + 16)
-        self.rem_view.setColumnWidth(1, fm.horizontalAdvance("已逾期9999天") + 16)
+        self.rem_view.setColumnWidth(1, fm.horizontalAdvance(self.tr("已逾期9999天")) + 16)
         self.rem_title = QLabel(self.tr("待办"))
         self.rem_title.setFont(hf)
         self.rem_kinds = QLabel()

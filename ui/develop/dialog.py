@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.widgets.colors import word_style
 from ui.widgets.dates import date_edit, to_date
 
 
@@ -53,7 +54,7 @@ class StepDialog(QDialog):
         form.addRow("", self.sponsors[1])
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         box.button(QDialogButtonBox.Ok).setText(self.tr("保存"))

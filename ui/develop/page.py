@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -327,15 +326,27 @@ class DevelopPage(QWidget):
             svc.remove_step(s, sid)
         self.reload(self.current_person())
 
-    def print_sheet(self) -> None:
+    def print_sheet(self):
+        """The candidate's 发展党员纪实表 in the preview window."""
+        from ui.printing import PrintJob, open_preview
+
         pid = self.current_person()
         if pid is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("打印发展党员纪实表"), self.tr("发展党员纪实表.pdf"), "PDF (*.pdf)"
-        )
-        if path:
-            self.print_to(path, [pid])
+            self.ctx.status(self.tr("请先选中一位发展对象。"))
+            return None
+        ledger = self.ctx.ledger
+
+        def write(target, progress, cancelled):
+            from partydesk.reports.develop_sheet import write_sheets
+
+            with ledger.session() as s:
+                return write_sheets(s, [pid], target)
+
+        title = self.tr("发展党员纪实表")
+        self.preview = open_preview(self.window(), PrintJob(title, title + ".pdf", write))
+        return self.preview
+
+    print_current = print_sheet
 
     def print_to(self, path: str, ids: list[int]) -> None:
         from partydesk.reports.develop_sheet import write_sheets

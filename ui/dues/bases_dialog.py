@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from partydesk.dues import bases, config
 from partydesk.dues import months as mo
 from partydesk.ledger.models import Person
+from ui.widgets.colors import word_style
 from ui.widgets.dialogs import dialog_buttons
 
 
@@ -34,7 +35,7 @@ class BaseDialog(QDialog):
         form.addRow(self.tr("工资基数（元）"), self.amount)
         form.addRow(self.tr("起用月份"), self.start)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -91,7 +92,7 @@ class ReliefDialog(QDialog):
         form.addRow(self.tr("减免原因"), self.reason)
         form.addRow(self.tr("批准日期"), self.approved)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(form)

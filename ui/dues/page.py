@@ -26,6 +26,7 @@ from partydesk.ledger.models import Organization
 from ui.dues.grid_model import LEFT, DuesGridModel
 from ui.dues.grid_view import DuesView
 from ui.errors import show_error
+from ui.widgets.colors import bar_style
 from ui.widgets.combo import make_searchable
 
 
@@ -60,9 +61,7 @@ class DuesPage(QWidget):
 
         self.message = QLabel()
         self.message.setObjectName("duesMessage")
-        self.message.setStyleSheet(
-            "QLabel#duesMessage { background: #fde2e2; border: 1px solid #e0a0a0; padding: 4px; }"
-        )
+        self.message.setStyleSheet(bar_style("error", "QLabel#duesMessage"))
         self.message.setWordWrap(True)
         self.message.hide()
 
@@ -260,7 +259,22 @@ class DuesPage(QWidget):
         return write_detail(sheet, path)
 
     def _ask_pdf(self):
-        self._ask_file(self.tr("打印党费收缴明细表"), "PDF (*.pdf)", ".pdf", self.export_pdf)
+        """The branch's 党费收缴明细表 in the preview window."""
+        from ui.printing import PrintJob, open_preview
+
+        if self.model.org_id is None:
+            return None
+        name = self.tr("%1%2年党费收缴明细表").replace("%1", self.org_box.currentText())
+        name = name.replace("%2", str(self.model.year))
+
+        def write(target, progress, cancelled):
+            self.export_pdf(target)
+            return -1  # the window counts the pages itself
+
+        self.preview = open_preview(self.window(), PrintJob(name, name + ".pdf", write))
+        return self.preview
+
+    print_current = _ask_pdf
 
     def _ask_xlsx(self):
         self._ask_file(self.tr("导出党费收缴表"), "Excel (*.xlsx)", ".xlsx", self.export_xlsx)

@@ -8,6 +8,8 @@ template.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from partydesk import excel
 from partydesk.ledger import fields
 from ui.excel.files import save_path
@@ -26,7 +28,7 @@ def run_export(ctx, label: str, fn, path: str, on_done=None):
     def failed(exc):
         if isinstance(exc, excel.Cancelled):
             if hasattr(ctx, "status"):
-                ctx.status("已取消导出。")
+                ctx.status(QCoreApplication.translate("Export", "已取消导出。"))
             return
         from ui.errors import show_error
 
@@ -91,7 +93,12 @@ def export_report(ctx, name: str, path: str | None = None, on_done=None):
 def save_template(ctx, entity: str, path: str | None = None) -> str | None:
     entity = excel.entity_key(entity) if entity not in fields.ENTITIES else entity
     label = fields.entity(entity).label
-    path = save_path(getattr(ctx, "window", None), "保存导入模板", f"{label}导入模板.xlsx", path)
+    path = save_path(
+        getattr(ctx, "window", None),
+        QCoreApplication.translate("Export", "保存导入模板"),
+        f"{label}导入模板.xlsx",
+        path,
+    )
     if path:
         excel.write_template(entity, path)
         if hasattr(ctx, "status"):

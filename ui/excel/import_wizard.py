@@ -284,7 +284,7 @@ class ImportWizard(QDialog):
     def save_error_report(self) -> None:
         if self.plan is None:
             return
-        default = str(Path(last_dir()) / (Path(self.plan.path).stem + "-导入报告.xlsx"))
+        default = str(Path(last_dir()) / (Path(self.plan.path).stem + self.tr("-导入报告.xlsx")))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入报告"), default, xlsx_filter())
         if not path:
             return

@@ -1,6 +1,9 @@
 """Navigation page 党建指导员: the instructors table (editable, from ui.table), and below it
 the selected instructor's units over time, everyone's duty cadence for the year with what
-is missing marked, the yearly assessment, and the units that have no instructor."""
+is missing marked, the yearly assessment, and the units that have no instructor.
+
+Long because the four tabs below the table share the page's one selection and reload
+together, and their translated column headers are written out one per line."""
 
 from __future__ import annotations
 
@@ -61,7 +64,13 @@ class InstructorsPage(QWidget):
         self.tabs = QTabWidget(self)
         # units over time
         self.hist = RowsModel(
-            ["单位 / 党组织", "类型", "开始日期", "结束日期", "状态"],
+            [
+                self.tr("单位 / 党组织"),
+                self.tr("类型"),
+                self.tr("开始日期"),
+                self.tr("结束日期"),
+                self.tr("状态"),
+            ],
             self,
             colour=lambda r, c: GREY if r[4] == "已结束" else None,
         )
@@ -84,12 +93,12 @@ class InstructorsPage(QWidget):
         # duty cadence
         self.duty = RowsModel(
             [
-                "姓名",
-                "联系走访（每半月）",
-                "工作日志（每月）",
-                "参加会议（每半年）",
-                "年度续聘",
-                "缺项",
+                self.tr("姓名"),
+                self.tr("联系走访（每半月）"),
+                self.tr("工作日志（每月）"),
+                self.tr("参加会议（每半年）"),
+                self.tr("年度续聘"),
+                self.tr("缺项"),
             ],
             self,
             colour=self._duty_colour,
@@ -111,7 +120,13 @@ class InstructorsPage(QWidget):
 
         # assessment
         self.assess = RowsModel(
-            ["姓名", "派出单位", "职务", "考核等次", "登记日期"],
+            [
+                self.tr("姓名"),
+                self.tr("派出单位"),
+                self.tr("职务"),
+                self.tr("考核等次"),
+                self.tr("登记日期"),
+            ],
             self,
             colour=lambda r, c: RED if r[3] == "未考核" else None,
         )
@@ -130,7 +145,16 @@ class InstructorsPage(QWidget):
         self.tabs.addTab(w, self.tr("年度考核"))
 
         # uncovered units
-        self.unc = RowsModel(["单位名称", "类别", "所在街道", "从业人员", "党员数"], self)
+        self.unc = RowsModel(
+            [
+                self.tr("单位名称"),
+                self.tr("类别"),
+                self.tr("所在街道"),
+                self.tr("从业人员"),
+                self.tr("党员数"),
+            ],
+            self,
+        )
         self.unc_view = make_view(self.unc, self)
         self.unc_view.setObjectName("uncoveredTable")
         self.unc_label = QLabel(self)

@@ -49,7 +49,7 @@ class PointsGridModel(QAbstractTableModel):
         self.cards: list[Card] = []  # roster order
         self.counts: dict[tuple[int, int], int] = {}
         self.locked_on: date | None = None
-        self.band_title = "星级"
+        self.band_title = self.tr("星级")
         self.banded = False
 
     # --- loading -------------------------------------------------------------------------
@@ -67,7 +67,9 @@ class PointsGridModel(QAbstractTableModel):
                     if it.active
                 ]
                 self.band_title = (
-                    "培养意见" if {b.kind for b in scheme.bands} == {"outcome"} else "星级"
+                    self.tr("培养意见")
+                    if {b.kind for b in scheme.bands} == {"outcome"}
+                    else self.tr("星级")
                 )
                 self.banded = bool(scheme.bands) and period.kind == (
                     scheme.band_period or scheme.period

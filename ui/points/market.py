@@ -129,7 +129,7 @@ class MarketTab(QWidget):
         self.goods_box.clear()
         for r, (gid, name, price, stock, unit) in enumerate(goods):
             for c, v in enumerate(
-                (name, fmt(price), "不计" if stock is None else f"{stock}{unit or ''}")
+                (name, fmt(price), self.tr("不计") if stock is None else f"{stock}{unit or ''}")
             ):
                 self.goods.setItem(r, c, QTableWidgetItem(v))
             self.goods_box.addItem(f"{name}（{fmt(price)}分）", gid)

@@ -3,7 +3,7 @@ cards and notices, publication (公示), corrections, and the 积分超市 tab.
 
 A published period is read-only.
 
-Somewhat over 400 lines: the toolbar's actions (print, export, publish, correct, attendance)
+Long because the toolbar's actions (print, export, publish, correct, attendance)
 all share the page's one state (organization, scheme, period) and read best together."""
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from ui.points.grid_model import FIXED_LEFT, PointsGridModel
 from ui.points.grid_view import GridView
 from ui.points.market import MarketTab
 from ui.points.scheme_dialog import SchemeDialog
+from ui.widgets.colors import bar_style
 from ui.widgets.combo import make_searchable
 from ui.widgets.dialogs import confirm
 
@@ -74,9 +75,7 @@ class PointsPage(QWidget):
 
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lockNotice")
-        self.lock_label.setStyleSheet(
-            "QLabel#lockNotice { background: #fff4ce; border: 1px solid #e0c060; padding: 6px; }"
-        )
+        self.lock_label.setStyleSheet(bar_style("warn", "QLabel#lockNotice", "6px"))
         self.lock_label.setWordWrap(True)
         self.lock_label.hide()
 
@@ -356,6 +355,11 @@ class PointsPage(QWidget):
             return
         period = Period(self.model.period.year, "year") if year else self.model.period
         what = self.tr("积分公示") if kind == "notice" else self.tr("积分卡")
+        if path is None and not excel:
+            from ui.points.printing import preview
+
+            self.preview = preview(self, kind, period, what)
+            return self.preview
         if path is None:
             suffix = "xlsx" if excel else "pdf"
             default = f"{self.org_box.currentText()}{period.label}{what}.{suffix}"
@@ -380,6 +384,10 @@ class PointsPage(QWidget):
             work,
             on_done=lambda p: self.ctx.status(self.tr("已生成：{0}").format(p)),
         )
+
+    def print_current(self):
+        """Ctrl+P: this period's 积分公示 in the preview window."""
+        return self.print_sheet("notice")
 
     def edit_scheme(self) -> None:
         sid = self.scheme_box.currentData()

@@ -77,7 +77,7 @@ class SchemeDialog(QDialog):
             self._add_band_row(lo, label, stars)
         add_band = QPushButton(self.tr("添加分档(&D)"))
         add_band.clicked.connect(lambda: self._add_band_row(0, "", None))
-        buttons = dialog_buttons("保存")
+        buttons = dialog_buttons(self.tr("保存"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -156,8 +156,10 @@ class SchemeDialog(QDialog):
                     iid = self.items.item(r, 0).data(Qt.UserRole)
                     if not name and iid is None:
                         continue  # an added row left empty
-                    pts = self._number(text(self.items, r, 2), "每次分值", r)
-                    cap = self._number(text(self.items, r, 3), "每期上限", r, optional=True)
+                    pts = self._number(text(self.items, r, 2), self.tr("每次分值"), r)
+                    cap = self._number(
+                        text(self.items, r, 3), self.tr("每期上限"), r, optional=True
+                    )
                     active = self.items.item(r, 4).checkState() == Qt.Checked
                     dim = text(self.items, r, 0)
                     if iid is None:
@@ -178,8 +180,8 @@ class SchemeDialog(QDialog):
                     label = text(self.bands, r, 1).strip()
                     if not label and not text(self.bands, r, 0).strip():
                         continue
-                    lo = self._number(text(self.bands, r, 0), "起点分", r)
-                    stars = self._number(text(self.bands, r, 2), "星数", r, optional=True)
+                    lo = self._number(text(self.bands, r, 0), self.tr("起点分"), r)
+                    stars = self._number(text(self.bands, r, 2), self.tr("星数"), r, optional=True)
                     bands.append((lo, label, None if stars is None else int(stars)))
                 sch.set_bands(s, sc, bands, self.kind)
         except PartyDeskError as e:

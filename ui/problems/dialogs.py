@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.widgets.colors import word_style
 from ui.widgets.dates import date_edit as _date_edit
 from ui.widgets.dates import to_date
 
@@ -24,7 +25,7 @@ class _Base(QDialog):
     def _finish(self, form: QFormLayout) -> None:
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         box.button(QDialogButtonBox.Ok).setText(self.tr("保存"))

@@ -6,8 +6,6 @@ from __future__ import annotations
 import uuid as uuid_mod
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
@@ -104,41 +102,31 @@ class BookActions:
 
         run_task(self, self.tr("正在生成工作纪实手册…"), self._book_job(Path(path)), done)
 
-    def print_book(self) -> None:
+    def print_book(self):
+        """The built book in the preview window (built first if need be)."""
         if self.pdf_path is None or self.pdf_doc.pageCount() == 0:
             self.build_preview(on_ready=lambda _p: self.print_book())
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+            return None
+        from ui.printing import open_preview
+        from ui.printing.job import ready
 
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setDocName(self.default_filename())
-        printer.setFromTo(1, self.pdf_doc.pageCount())
-        dlg = QPrintDialog(printer, self)
-        dlg.setOptions(dlg.options() | QPrintDialog.PrintPageRange)
-        if dlg.exec() != QPrintDialog.Accepted:
-            return
-        self.render_to(printer)
+        name = Path(self.default_filename()).stem
+        job = ready(name, self.pdf_path, self.pdf_doc.pageCount())
+        job.filename = self.default_filename()
+        self.preview = open_preview(self.window(), job)
+        return self.preview
+
+    print_current = print_book
 
     def render_to(self, printer) -> None:
-        """Paint the PDF pages onto a QPrinter (or any paged device) at its resolution."""
-        first = max(1, printer.fromPage() or 1)
-        last = printer.toPage() or self.pdf_doc.pageCount()
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("打印"), self.tr("无法开始打印，请检查打印机。"))
-            return
+        """Send the built book to a QPrinter set up by a print dialog (from..to pages): as
+        the PDF itself for a PDF file or a CUPS printer, else page images at its resolution."""
+        from partydesk.errors import PartyDeskError
+        from ui.printing import output
+
+        if printer.fromPage() > 0:
+            printer.setPrintRange(printer.PrintRange.PageRange)
         try:
-            for n in range(first - 1, last):
-                if n > first - 1:
-                    printer.newPage()
-                rect = painter.viewport()
-                pts = self.pdf_doc.pagePointSize(n)
-                scale = min(rect.width() / pts.width(), rect.height() / pts.height())
-                target = QRect(0, 0, int(pts.width() * scale), int(pts.height() * scale))
-                # Rasterise at no more than 300 dpi: sharp on paper, and a 1200-dpi
-                # printer does not need a 140-megapixel image per page.
-                dpi = min(300, printer.resolution() or 300)
-                size = QSize(int(pts.width() / 72 * dpi), int(pts.height() / 72 * dpi))
-                painter.drawImage(target, self.pdf_doc.render(n, size))
-        finally:
-            painter.end()
+            output.send(printer, self.pdf_path, self.pdf_doc.pageCount(), self)
+        except PartyDeskError as e:
+            QMessageBox.warning(self, self.tr("打印"), str(e))

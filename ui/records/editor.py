@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from partydesk.records import MEETING_KINDS, RecordKind
 from partydesk.records.service import appraisal_warning
 from ui.records.attendance import AttendanceModel, RatingDelegate
+from ui.widgets.colors import word_style
 from ui.widgets.dates import to_datetime, to_qdatetime
 
 
@@ -98,12 +99,12 @@ class RecordDialog(QDialog):
         form.addRow(self.tr("时间"), when)
         self.lines: dict[str, QLineEdit] = {}
         line_fields = [
-            ("place", "地点"),
-            ("host", "主持人" if self.kind != RecordKind.TALK else "谈话人"),
-            ("recorder", "记录人"),
+            ("place", self.tr("地点")),
+            ("host", self.tr("主持人") if self.kind != RecordKind.TALK else self.tr("谈话人")),
+            ("recorder", self.tr("记录人")),
         ]
         if self.kind == RecordKind.LECTURE:
-            line_fields += [("lecturer", "主讲人"), ("lesson_title", "党课题目")]
+            line_fields += [("lecturer", self.tr("主讲人")), ("lesson_title", self.tr("党课题目"))]
         for key, label in line_fields:
             e = QLineEdit(values.get(key) or "")
             e.setObjectName(key)
@@ -172,7 +173,7 @@ class RecordDialog(QDialog):
             lay.addLayout(obs)
             self.warning = QLabel()
             self.warning.setObjectName("warning")
-            self.warning.setStyleSheet("color: #b00020")
+            self.warning.setStyleSheet(word_style("error"))
             self.warning.setWordWrap(True)
             lay.addWidget(self.warning)
             self.model.dataChanged.connect(self._update_counts)
@@ -190,7 +191,7 @@ class RecordDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(tabs)

@@ -137,14 +137,14 @@ class BackupDialog(QDialog):
         keep = QHBoxLayout()
         keep.addWidget(QLabel(self.tr("保留：最近")))
         for spin, key, unit in (
-            (self.daily, "daily", "天每天一份，"),
-            (self.weekly, "weekly", "周每周一份，"),
-            (self.monthly, "monthly", "个月每月一份"),
+            (self.daily, "daily", self.tr("天每天一份，")),
+            (self.weekly, "weekly", self.tr("周每周一份，")),
+            (self.monthly, "monthly", self.tr("个月每月一份")),
         ):
             spin.setRange(0, 365)
             spin.setValue(int(cfg[key]))
             keep.addWidget(spin)
-            keep.addWidget(QLabel(self.tr(unit)))
+            keep.addWidget(QLabel(unit))
         save_keep = QPushButton(self.tr("保存"))
         save_keep.clicked.connect(self.save_keep)
         keep.addWidget(save_keep)

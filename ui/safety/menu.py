@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ui.safety.backup_dialog import BackupDialog
 from ui.safety.password import PasswordSetupDialog
+from ui.widgets.colors import bar_style
 
 READONLY_MARK = "（只读）"
 
@@ -72,7 +73,7 @@ def mark_readonly(window: QMainWindow, reason: str) -> None:
     label.setObjectName("readonlyText")
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-    label.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
+    label.setStyleSheet(bar_style("warn", "QLabel", "6px"))
     bar.addWidget(label)
     window.addToolBarBreak(Qt.TopToolBarArea)
     window.addToolBar(Qt.TopToolBarArea, bar)

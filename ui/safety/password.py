@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from partydesk import applock
 from partydesk.errors import PartyDeskError
 from partydesk.ledger import Ledger
+from ui.widgets.colors import word_style
 
 
 class PasswordDialog(QDialog):
@@ -79,7 +80,7 @@ class PasswordSetupDialog(QDialog):
             e.setObjectName(name)
         self.error = QLabel()
         self.error.setObjectName("passwordError")
-        self.error.setStyleSheet("QLabel { color: #b02a37; }")
+        self.error.setStyleSheet(word_style("error"))
         form = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -41,7 +41,7 @@ class IdListModel(QAbstractTableModel):
             with self.ledger.session() as s:
                 block = lists.fetch(s, self.kind, chunk)
             self._blocks[b] = block
-        return block.get(self.ids[row], ("（已删除）",) + ("",) * (len(self.headers) - 1))
+        return block.get(self.ids[row], (self.tr("（已删除）"),) + ("",) * (len(self.headers) - 1))
 
     def data(self, index: Index, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.ids):
@@ -90,7 +90,7 @@ class ReminderModel(QAbstractTableModel):
             return f"已等待{-days}天"
         if days < 0:
             return f"已逾期{-days}天"
-        return "今天到期" if days == 0 else f"还有{days}天"
+        return self.tr("今天到期") if days == 0 else f"还有{days}天"
 
     def data(self, index: Index, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):

@@ -328,7 +328,7 @@ class OrgStandingDialog(QDialog):
     def save(self) -> None:
         oid = self.org_id()
         if oid is None:
-            show_error(self, ValidationError("请选择党组织。"))
+            show_error(self, ValidationError(self.tr("请选择党组织。")))
             return
         year = self.year.value()
         steps = {

@@ -94,7 +94,7 @@ class SurveyDialog(QDialog):
     def save(self) -> None:
         uid = self.unit_id()
         if uid is None:
-            show_error(self, ValidationError("请选择单位。"))
+            show_error(self, ValidationError(self.tr("请选择单位。")))
             return
         facts = {f: e.text().strip() for f, e in self.fields.items()}
         try:

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 FILL_DOWN = QKeySequence("Ctrl+D")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LedgerTableView", text)
-
-
 def fill_down(view: LedgerTableView) -> None:
     rows, cols = view._selected_block()
     if not rows or not cols:
@@ -28,14 +24,16 @@ def fill_down(view: LedgerTableView) -> None:
     model = view.ledger_model
     if len(rows) == 1:
         if rows[0] == 0:
-            view.message.emit(_t("第一行上面没有可以向下填充的内容。"))
+            view.message.emit(
+                QCoreApplication.translate("LedgerTableView", "第一行上面没有可以向下填充的内容。")
+            )
             return
         source, targets = rows[0] - 1, rows
     else:
         source, targets = rows[0], rows[1:]
     editable = [c for c in cols if model.columns[c].field is not None]
     if not editable:
-        view.message.emit(_t("此列不能修改"))
+        view.message.emit(QCoreApplication.translate("LedgerTableView", "此列不能修改"))
         return
     model.ensure_rows([source, *targets])
     values = {c: model.text(source, c) for c in editable}
@@ -53,10 +51,34 @@ def show_menu(view: LedgerTableView, pos) -> QMenu:
     menu.setObjectName("cellMenu")
     acts = {}
     for key, text, shortcut, slot, enabled in (
-        ("copy", _t("复制(&C)"), QKeySequence.Copy, view.copy_selection, True),
-        ("paste", _t("粘贴(&P)"), QKeySequence.Paste, view.paste, writable),
-        ("fill", _t("向下填充(&D)"), FILL_DOWN, lambda: fill_down(view), writable),
-        ("clear", _t("清除(&E)"), QKeySequence.Delete, view.clear_selection_cells, writable),
+        (
+            "copy",
+            QCoreApplication.translate("LedgerTableView", "复制(&C)"),
+            QKeySequence.Copy,
+            view.copy_selection,
+            True,
+        ),
+        (
+            "paste",
+            QCoreApplication.translate("LedgerTableView", "粘贴(&P)"),
+            QKeySequence.Paste,
+            view.paste,
+            writable,
+        ),
+        (
+            "fill",
+            QCoreApplication.translate("LedgerTableView", "向下填充(&D)"),
+            FILL_DOWN,
+            lambda: fill_down(view),
+            writable,
+        ),
+        (
+            "clear",
+            QCoreApplication.translate("LedgerTableView", "清除(&E)"),
+            QKeySequence.Delete,
+            view.clear_selection_cells,
+            writable,
+        ),
     ):
         act = menu.addAction(text)
         act.setObjectName(f"cell_{key}")
@@ -66,7 +88,10 @@ def show_menu(view: LedgerTableView, pos) -> QMenu:
         acts[key] = act
     menu.addSeparator()
     value = model.text(index.row(), index.column()) if index.isValid() else ""
-    filt = menu.addAction(_t("按此值筛选(&F)") + (f"：{value[:20]}" if value else ""))
+    filt = menu.addAction(
+        QCoreApplication.translate("LedgerTableView", "按此值筛选(&F)")
+        + (f"：{value[:20]}" if value else "")
+    )
     filt.setObjectName("cell_filter")
     filt.setEnabled(bool(value.strip()))
     filt.triggered.connect(lambda: view.filter_requested.emit(value.strip()))

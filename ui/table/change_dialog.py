@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ui.widgets.colors import word_style
+
 
 class ChangeDialog(QDialog):
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -34,4 +36,4 @@ class ChangeDialog(QDialog):
 
     def say(self, text: str, error: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("QLabel { color: %s; }" % ("#b00020" if error else "#1b6e1b"))
+        self.message.setStyleSheet(word_style("error" if error else "ok"))

@@ -26,6 +26,7 @@ from partydesk.ledger.enums import Category, CommitteeRole, PersonStatus
 from partydesk.ledger.models import Person
 from ui.table import commands
 from ui.table.change_dialog import ChangeDialog
+from ui.widgets.colors import word_style
 from ui.widgets.dates import to_date, to_qdate
 
 
@@ -101,7 +102,7 @@ class CommitteeDialog(ChangeDialog):
         note = QLabel(
             self.tr("只有本组织在册的正式党员可以任职；新任书记时，原书记在同一天卸任。"), self
         )
-        note.setStyleSheet("QLabel { color: #555; }")
+        note.setStyleSheet(word_style("muted"))
         lay.addWidget(note)
         self.finish(lay, "committeeMessage")
         self.seats: list[committee.Seat] = []

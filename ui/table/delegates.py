@@ -25,6 +25,7 @@ from partydesk.ledger import enums, listing
 from partydesk.ledger import fields as F
 from partydesk.rules import idcard
 from partydesk.rules.dates import parse_date
+from ui.widgets.colors import bar_style
 
 _RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight) | int(Qt.AlignVCenter))
 
@@ -56,7 +57,7 @@ class IdCardEdit(QLineEdit):
                 ok, hint = True, self.tr("号码有效：出生日期 {0}，性别 {1}").format(born, sex)
         self.hint = hint
         self.setProperty("valid", ok)
-        self.setStyleSheet("" if ok else "QLineEdit { background: #fde2e2; }")
+        self.setStyleSheet("" if ok else bar_style("error", "QLineEdit", "0px"))
         self.setToolTip(hint)
         self.checked.emit(ok, hint, born, sex)
 
@@ -130,7 +131,7 @@ class DateEdit(QLineEdit):
             else:
                 hint = self.tr("即 {0}").format(f"{d:%Y-%m-%d}") if d else ""
         self.hint = hint
-        self.setStyleSheet("" if ok else "QLineEdit { background: #fde2e2; }")
+        self.setStyleSheet("" if ok else bar_style("error", "QLineEdit", "0px"))
         self.setToolTip(hint)
 
     def _pick(self) -> None:
@@ -267,17 +268,12 @@ class LedgerDelegate(QStyledItemDelegate):
         if isinstance(w, IdCardEdit):
             hint = QLabel(parent)
             hint.setObjectName("idHint")
-            hint.setStyleSheet(
-                "QLabel { background: #fffbe6; border: 1px solid #d9b300; padding: 2px 4px; }"
-            )
+            hint.setStyleSheet(bar_style("warn", "QLabel", "2px 4px"))
             hint.hide()
 
             def show(ok, text, *_):
                 hint.setText(text)
-                hint.setStyleSheet(
-                    "QLabel { background: %s; border: 1px solid #999; padding: 2px 4px; }"
-                    % ("#e6f7e6" if ok else "#fde2e2")
-                )
+                hint.setStyleSheet(bar_style("ok" if ok else "error", "QLabel", "2px 4px"))
                 hint.adjustSize()
                 g = w.geometry()
                 hint.move(g.left(), g.bottom() + 2)

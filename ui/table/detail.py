@@ -28,6 +28,7 @@ from ui.table.delegates import (
     make_editor,
     set_editor_text,
 )
+from ui.widgets.colors import word_style
 
 
 class DetailForm(QWidget):
@@ -85,7 +86,7 @@ class DetailForm(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error.setStyleSheet(word_style("error"))
         self.error.hide()
         outer.addWidget(self.error)
         if not new:
@@ -246,7 +247,7 @@ class DetailForm(QWidget):
         if self.id_hint is not None:
             self.id_hint.setText(hint)
             self.id_hint.setVisible(bool(hint))
-            self.id_hint.setStyleSheet("color: %s;" % ("#1b6e1b" if ok else "#b00020"))
+            self.id_hint.setStyleSheet(word_style("ok" if ok else "error"))
         if ok and born:
             # Fill birth date and sex at once, as the core will on saving.
             if "birth_date" in self.editors:

@@ -132,7 +132,7 @@ class GroupsDialog(ChangeDialog):
         if gid is None:
             return False
         return self._run(
-            "撤销党小组", lambda s: groups.remove_group(s, gid), self.tr("已撤销党小组")
+            self.tr("撤销党小组"), lambda s: groups.remove_group(s, gid), self.tr("已撤销党小组")
         )
 
     def assign(self) -> bool:
@@ -141,7 +141,7 @@ class GroupsDialog(ChangeDialog):
         if gid is None or pid is None:
             return False
         return self._run(
-            "编入党小组",
+            self.tr("编入党小组"),
             lambda s: groups.assign(s, pid, gid),
             self.tr("已编入{0}").format(self.person.currentText().split("（")[0]),
         )
@@ -152,7 +152,7 @@ class GroupsDialog(ChangeDialog):
         if gid is None or pid is None:
             return False
         return self._run(
-            "设党小组组长",
+            self.tr("设党小组组长"),
             lambda s: groups.set_leader(s, gid, pid),
             self.tr("已设为组长：{0}").format(self.person.currentText().split("（")[0]),
         )
@@ -162,7 +162,7 @@ class GroupsDialog(ChangeDialog):
         if pid is None:
             return False
         return self._run(
-            "移出党小组",
+            self.tr("移出党小组"),
             lambda s: groups.assign(s, pid, None),
             self.tr("已移出党小组：{0}").format(self.person.currentText().split("（")[0]),
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from partydesk.ledger import hosts
 from partydesk.ledger.models import Organization, Unit
 from ui.table import commands
+from ui.widgets.colors import word_style
 
 _ID = int(Qt.UserRole)
 
@@ -72,11 +73,11 @@ class HostUnitsDialog(QDialog):
         self.warn = QLabel(self)
         self.warn.setObjectName("hostWarnings")
         self.warn.setWordWrap(True)
-        self.warn.setStyleSheet("QLabel { color: #8a5a00; }")
+        self.warn.setStyleSheet(word_style("warn"))
         lay.addWidget(self.warn)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error.setStyleSheet(word_style("error"))
         self.error.hide()
         lay.addWidget(self.error)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)

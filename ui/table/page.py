@@ -29,6 +29,7 @@ from ui.table.detail import AddDialog, DetailForm
 from ui.table.filterbar import FilterBar
 from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
+from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
@@ -72,7 +73,7 @@ class MessageBar(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setAttribute(Qt.WA_StyledBackground, True)
-        self.setStyleSheet("#messageBar { background: #fde2e2; border: 1px solid #e0a0a0; }")
+        self.setStyleSheet(bar_style("error", "#messageBar", "0px"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel(self)
@@ -353,6 +354,28 @@ class TablePage(QWidget):
             return False
         self.ctx.status(self.tr("已删除 {0} 条记录（可撤销）").format(len(items)))
         return True
+
+    def print_current(self):
+        """The table as shown (search, filters, sort, visible columns) as a PDF list in
+        the preview window."""
+        from ui.printing import PrintJob, open_preview
+
+        state = self.table_state()
+        query, names = state.query(), state.columns
+        ledger, title = self.ctx.ledger, self.tr("%1名单").replace("%1", self.title)
+
+        def write(target, progress, cancelled):
+            from partydesk.reports.table_list import Cancelled, write_list
+
+            try:
+                with ledger.session() as s:
+                    return write_list(
+                        s, query, names, target, title=title, progress=progress, cancelled=cancelled
+                    )
+            except Cancelled:
+                return None
+
+        return open_preview(self.window(), PrintJob(title, title + ".pdf", write))
 
     def confirm(self, text: str) -> bool:
         return confirm(self, self.tr("确认删除"), text, self.tr("删除"), destructive=True)

@@ -9,9 +9,21 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from partydesk.ledger.models.base import Base, Record
+from partydesk.rules.pinyin import sort_key
+
+
+def _sort_name(person: bool):
+    """A validator keeping `sort_name` (the pinyin sort key) in step with `name` on every
+    ORM write; bulk writers fill it with `partydesk.ledger.sortkeys`."""
+
+    def keep(self, _key, value):
+        self.sort_name = sort_key(value, person)
+        return value
+
+    return validates("name")(keep)
 
 
 class Unit(Record, Base):
@@ -20,6 +32,8 @@ class Unit(Record, Base):
     __tablename__ = "unit"
 
     name: Mapped[str] = mapped_column(String(200), index=True)
+    sort_name: Mapped[str | None] = mapped_column(String(400), index=True)  # pinyin
+    _keep_sort_name = _sort_name(False)
     credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)  # 统一社会信用代码
     kind: Mapped[str] = mapped_column(String(20), default="enterprise", index=True)
     industry: Mapped[str | None] = mapped_column(String(100))
@@ -47,6 +61,8 @@ class Organization(Record, Base):
     __tablename__ = "organization"
 
     name: Mapped[str] = mapped_column(String(200), index=True)  # full name, as on the seal
+    sort_name: Mapped[str | None] = mapped_column(String(400), index=True)  # pinyin
+    _keep_sort_name = _sort_name(False)
     short_name: Mapped[str | None] = mapped_column(String(100))
     org_type: Mapped[str] = mapped_column(String(20), default="branch", index=True)
     formation: Mapped[str | None] = mapped_column(String(20), index=True)  # 组建方式
@@ -119,6 +135,8 @@ class Person(Record, Base):
     __table_args__ = (Index("ix_person_org_category", "org_id", "category"),)
 
     name: Mapped[str] = mapped_column(String(50), index=True)
+    sort_name: Mapped[str | None] = mapped_column(String(400), index=True)  # pinyin
+    _keep_sort_name = _sort_name(True)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)  # 公民身份证号
     sex: Mapped[str | None] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date)
@@ -207,6 +225,8 @@ class Instructor(Record, Base):
     __tablename__ = "instructor"
 
     name: Mapped[str] = mapped_column(String(50), index=True)
+    sort_name: Mapped[str | None] = mapped_column(String(400), index=True)  # pinyin
+    _keep_sort_name = _sort_name(True)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
     sex: Mapped[str | None] = mapped_column(String(1))
     home_unit: Mapped[str | None] = mapped_column(String(200))  # 派出单位, e.g. 区发改局
