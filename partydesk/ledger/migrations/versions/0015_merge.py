@@ -1,7 +1,7 @@
 """offline merge: ledger identity, tombstones, merges, bases, conflicts
 
 Revision ID: 0015_merge
-Revises: 0016_version
+Revises: 0014_sortkey
 
 `ledger_identity` gives every ledger its own UUID (made here for existing ledgers).
 `deleted_record` is filled by an AFTER DELETE trigger on every merged table, so any way a
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_merge"
-down_revision = "0016_version"
+down_revision = "0014_sortkey"
 branch_labels = None
 depends_on = None
 
