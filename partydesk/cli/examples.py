@@ -110,6 +110,8 @@ EXAMPLES = {
     "problems edit": "partydesk problems edit 5 --responsible 张伟",
     "plan": "partydesk plan --org 星光科技 --year 2026 --file 计划.txt",
     "summary": "partydesk summary --org 星光科技 --year 2026 --file 总结.txt",
+    "merge": "partydesk merge 桃源镇.partydesk 城关街道.partydesk --report 合并报告.xlsx",
+    "extract": "partydesk extract --street 桃源镇 --out 桃源镇.partydesk",
     "server": "partydesk server users --ledger postgresql://admin@192.168.1.10:5432/dangjian",
     "server init": "partydesk server init --ledger postgresql://admin@192.168.1.10:5432/dangjian",
     "server add-user": "partydesk server add-user chengguan --street 城关街道 --password",

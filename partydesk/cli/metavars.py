@@ -18,6 +18,7 @@ BY_DEST = {
     "output": "文件",
     "period": "期间",
     "scheme": "方案",
+    "street": "街道",
     "serial": "证书编号",
     "since": "日期",
     "until": "日期",
