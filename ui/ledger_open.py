@@ -47,6 +47,16 @@ def after_open(ledger: Ledger, parent: QWidget | None = None) -> Ledger | None:
 FILE_CHECK_DELAY_MS = 200  # once the first rows are being read
 
 
+def _window_of(parent: QWidget | None) -> QWidget | None:
+    """The window a background result is for, or None when it was closed meanwhile (a
+    check or backup can finish after its window is gone: nothing to show then)."""
+    from shiboken6 import isValid
+
+    if parent is None or not isValid(parent):
+        return None
+    return parent.window()
+
+
 def file_check_later(ledger: Ledger, parent: QWidget | None = None) -> None:
     """The quick integrity check of a ledger opened with file_check="later", in the
     background: the whole file is read (0.5 s at 300,000 people, seconds on a busy
@@ -64,7 +74,7 @@ def file_check_later(ledger: Ledger, parent: QWidget | None = None) -> None:
         opening.check_file(ledger)
 
     def done(_) -> None:
-        window = parent.window() if parent is not None else None
+        window = _window_of(parent)
         if ledger.readonly and window is not None and getattr(window, "ctx", None) is not None:
             from ui.safety import menu
 
@@ -100,7 +110,8 @@ def daily_backup_later(ledger: Ledger, parent: QWidget | None = None) -> None:
         opening.daily_backup(ledger)  # a failure becomes a warning (or read-only)
 
     def say(text: str) -> None:
-        bar = getattr(parent.window(), "statusBar", None) if parent is not None else None
+        window = _window_of(parent)
+        bar = getattr(window, "statusBar", None) if window is not None else None
         if bar is not None:
             bar().showMessage(text, 30000)
 
