@@ -9,6 +9,7 @@ it pulls in — Mako, Pygments — are a quarter of a second of the window's sta
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,17 +31,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+_ASSIGNED = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
+
+
 @lru_cache(maxsize=1)
 def _revisions() -> dict[str, tuple[str, ...]]:
-    """revision -> its down revisions, from the migration files' own assignments."""
+    """revision -> its down revisions, from the migration files' own assignment lines."""
     out = {}
     for f in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        values = {}
-        for node in ast.parse(f.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                name = getattr(node.targets[0], "id", None)
-                if name in ("revision", "down_revision"):
-                    values[name] = ast.literal_eval(node.value)
+        values = {k: ast.literal_eval(v) for k, v in _ASSIGNED.findall(f.read_text("utf-8"))}
         if "revision" in values:
             down = values.get("down_revision")
             out[values["revision"]] = tuple(down) if isinstance(down, list | tuple) else (down,)

@@ -96,3 +96,45 @@ def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(ledger, l
         [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
     )
     assert out.stdout.strip().splitlines()[-1] == "6 []", out.stderr[-2000:]
+
+
+def test_the_real_start_shows_rows_without_loading_what_they_do_not_need(ledger, ledger_path):
+    """`partydesk` started on a ledger at the current schema shows its people having
+    loaded neither Alembic (with Mako and Pygments: a quarter of a second of the start)
+    nor the Excel core, the about box's package metadata, openpyxl or numpy."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fill_sample(ledger)
+    ledger.close()
+    root = Path(__file__).resolve().parents[2]
+    unwanted = ("alembic", "mako", "pygments", "partydesk.excel", "partydesk.about")
+    unwanted += ("openpyxl", "numpy")
+    child = (
+        "import sys\n"
+        "from PySide6.QtCore import QEventLoop, QSettings, QTimer\n"
+        "from ui.app import make_app, start\n"
+        "make_app()\n"
+        "QSettings().setValue('main/page', 'ui.people.page')\n"
+        f"app, win = start(['--ledger', {str(ledger_path)!r}])\n"
+        "loop = QEventLoop()\n"
+        "def check():\n"
+        "    page = win.ctx.pages.get('ui.people.page')\n"
+        "    if page is not None and page.model.rowCount():\n"
+        "        loop.quit()\n"
+        "poll = QTimer(); poll.timeout.connect(check); poll.start(5)\n"
+        "QTimer.singleShot(60000, loop.quit)\n"
+        "loop.exec()\n"
+        "page = win.ctx.pages.get('ui.people.page')\n"
+        "print(page.model.rowCount() if page else 0,"
+        f" sorted(m for m in {unwanted!r} if m in sys.modules))\n"
+        "import os; os._exit(0)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    env["XDG_CONFIG_HOME"] = str(ledger_path.parent / "cfg")
+    out = subprocess.run(
+        [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.stdout.strip().splitlines()[-1] == "6 []", out.stderr[-2000:]
