@@ -138,3 +138,27 @@ def test_the_real_start_shows_rows_without_loading_what_they_do_not_need(ledger,
         [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
     )
     assert out.stdout.strip().splitlines()[-1] == "6 []", out.stderr[-2000:]
+
+
+def test_the_rows_come_before_the_detail_form_which_then_shows_the_first_row(qapp, qtbot, ledger):
+    """The people page paints its rows first; its detail form (two dozen editors) is
+    built on the next turn of the event loop and shows the current row; a panel hidden
+    with 详情面板 before that stays hidden."""
+    fill_sample(ledger)
+    from ui.main_window import MainWindow
+
+    QSettings().setValue("main/page", "ui.people.page")
+    win = MainWindow(ledger)
+    qtbot.addWidget(win)
+    page = win.current_page()
+    assert page.model.rowCount() == 6
+    assert page._detail is None  # not built yet: the rows did not wait for it
+    win.detail_act.setChecked(False)
+    first = page.model.data(page.model.index(0, 0))
+    qtbot.waitUntil(lambda: page._detail is not None, timeout=5000)
+    assert page.detail.title.text() == first
+    assert page.detail.isHidden()
+    win.detail_act.setChecked(True)
+    assert not page.detail.isHidden()
+    page.view.setCurrentIndex(page.model.index(2, 0))
+    assert page.detail.title.text() == page.model.data(page.model.index(2, 0))
