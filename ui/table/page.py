@@ -112,10 +112,11 @@ class TablePage(QWidget):
         self.view = LedgerTableView(self.model, self)
         self.view.setObjectName(f"table_{entity_key}")
         self.bar = MessageBar(self)
-        # The detail form (two dozen editors, the organizations' drop-down) is built just
-        # after the page's first rows are painted, or when first asked for (`detail`);
-        # until then an empty panel holds its place in the splitter.
+        # The detail form (two dozen editors, the organizations' drop-down) of a big table
+        # is built just after the page's first rows are painted, or when first asked for
+        # (`detail`); until then an empty panel holds its place in the splitter.
         self._detail: DetailForm | None = None
+        self._detail_unread = False
         self._detail_slot = QWidget(self)
         self._detail_slot.setMinimumWidth(300)
         self.split = QSplitter(Qt.Horizontal, self)
@@ -145,13 +146,20 @@ class TablePage(QWidget):
         self.model.reload()
         self._restore_header()
         ctx.changes.changed.connect(self._on_changed)
-        QTimer.singleShot(0, self._build_detail)
+        if self.model.complete and not self.model.pending:
+            self._build_detail()  # a small table: every row is read already
+        else:
+            # A big one (the rest of its ids still to come): its first rows' paint, and
+            # whatever else waits, come first — a real timer, not the next turn.
+            QTimer.singleShot(10, lambda: self._build_detail(later=True))
 
     @property
     def detail(self) -> DetailForm:
         """The detail form beside the table (built now if it is not yet)."""
         if self._detail is None:
             self._build_detail()
+        elif self._detail_unread:  # built by the timer, its row not read yet: now
+            self._read_current()
         return self._detail
 
     def detail_panel(self) -> QWidget:
@@ -159,8 +167,8 @@ class TablePage(QWidget):
         (the main window shows or hides it without building it)."""
         return self._detail if self._detail is not None else self._detail_slot
 
-    def _build_detail(self) -> None:
-        if self._detail is not None or not shiboken6.isValid(self):
+    def _build_detail(self, later: bool = False) -> None:
+        if not shiboken6.isValid(self) or self._detail is not None:
             return
         d = self._detail = DetailForm(self.ctx, self.entity, self)
         d.setMinimumWidth(300)
@@ -168,7 +176,18 @@ class TablePage(QWidget):
         d.setVisible(not self._detail_slot.isHidden())
         self.split.replaceWidget(1, d)
         self._detail_slot.deleteLater()
-        self._current_changed()
+        if not later:
+            self._current_changed()
+            return
+        # built by the timer: the current row is read on the next turn (building and
+        # reading, each a short wait of the window rather than one long one)
+        self._detail_unread = True
+        QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
+
+    def _read_current(self) -> None:
+        if self._detail_unread:
+            self._detail_unread = False
+            self._current_changed()
 
     # ------------------------------------------------------------ state
 
