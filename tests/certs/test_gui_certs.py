@@ -89,7 +89,7 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(
     page.revoke()
     row = page.model.keys.index(b)
     assert page.model.data(page.model.index(row, 6)) == "已撤销：证书信息有误"
-    assert page.model.data(page.model.index(row, 0), Qt.ForegroundRole).name() == "#b71c1c"
+    assert page.model.data(page.model.index(row, 0), Qt.ForegroundRole).name() == "#b00020"
 
     page.select(a)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)

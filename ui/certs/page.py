@@ -35,8 +35,9 @@ from ui.certs.qualifications import QualificationsPanel
 from ui.certs.template_dialog import TemplateDialog
 from ui.certs.verify_dialog import VerifyDialog
 from ui.errors import in_session, show_error
+from ui.widgets.colors import cell
 from ui.widgets.dates import to_date
-from ui.widgets.rows import GREY, RED, RowsModel, make_view
+from ui.widgets.rows import RowsModel, make_view
 
 # ---------------------------------------------------------------- page
 
@@ -190,9 +191,9 @@ class CertsPage(QWidget):
 
     def _colour(self, row, col):
         if row[-1] == "revoked":
-            return RED
+            return cell("error")
         if row[-1] == "replaced":
-            return GREY
+            return cell("grey")
         return None
 
     def _tip(self, row, col):

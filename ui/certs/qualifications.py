@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.errors import PartyDeskError
-from ui.widgets.rows import GREY, RED, RowsModel, make_view
+from ui.widgets.colors import cell
+from ui.widgets.rows import RowsModel, make_view
 
 
 class QualificationsPanel(QWidget):
@@ -83,9 +84,9 @@ class QualificationsPanel(QWidget):
 
     def _colour(self, row, col):
         if row[4] != "有效":
-            return GREY
+            return cell("grey")
         if row[5] <= date.today().toordinal() + 60:
-            return RED
+            return cell("error")
         return None
 
     def reload(self, *args) -> None:
