@@ -264,8 +264,15 @@ def test_the_print_dialog_opens_the_preview_and_printing_counts(
     win.close()
 
 
-def test_closing_the_preview_from_the_print_dialog_prints_nothing(ctx, ledger, qtbot, monkeypatch):
+def test_cancelling_or_closing_the_preview_prints_nothing(ctx, ledger, qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
     page, win, serials, _names = _year_preview(ctx, ledger, qtbot, monkeypatch)
+    # 打印… and then 取消 in Qt's print dialog: nothing sent, nothing counted
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.Rejected)
+    win.print_document()
+    with ledger.session() as s:
+        assert {registry.get(s, x).printed_count for x in serials} == {0}
     win.close()
     with ledger.session() as s:
         assert {registry.get(s, x).printed_count for x in serials} == {0}
