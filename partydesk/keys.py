@@ -94,6 +94,23 @@ def ledger_key(session: Session, create: bool = True) -> bytes | None:
     return key
 
 
+def key_missing(session: Session) -> bool:
+    """Whether this ledger has a key and this PC lacks it: the edits made here then join
+    the audit log without their keyed hash (the chain shows as broken from there), and
+    no check value can be issued or checked. On a server ledger each clerk's PC needs the
+    key file, handed over with `export_key` / `import_key`."""
+    return (
+        _setting(session, FINGERPRINT_KEY) is not None and ledger_key(session, create=False) is None
+    )
+
+
+MISSING_WARNING = (
+    "本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链"
+    "（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。"
+    "请导入办公室保存的密钥文件（partydesk key import 密钥文件，或窗口的 文件→导入账本密钥…）。"
+)
+
+
 def derive(key: bytes, purpose: str) -> bytes:
     """A sub-key for one use (audit chain, certificate check values)."""
     return hmac.new(key, f"PartyDesk/{purpose}".encode(), hashlib.sha256).digest()
