@@ -1,5 +1,5 @@
-"""A PC without the ledger's key (another clerk's PC on a server ledger, a ledger file
-brought from another PC) is told so before its edits break the audit log's chain: the
+"""A PC without the ledger's key (a ledger file brought from another PC, or a server
+ledger whose owner's PC has not yet put the key on the server) is told so before its edits break the audit log's chain: the
 command line says it on every writing command, the window in a notice with an import
 button; once the key is imported the notice goes and the chain holds again."""
 
@@ -31,6 +31,7 @@ def on_another_pc(ledger, tmp_path):
     return where, safe
 
 
+@pytest.mark.sqlite_only("a server ledger hands its key to the clerks' PCs")
 def test_the_command_line_warns_on_a_pc_without_the_key(on_another_pc, capsys):
     where, safe = on_another_pc
     assert main(["add", "orgs", "党组织全称=明月物流党支部", "--ledger", where]) == 0
@@ -54,6 +55,7 @@ def test_a_ledger_with_its_key_or_without_any_key_yet_is_not_warned(ledger, caps
     assert "密钥" not in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only("a server ledger hands its key to the clerks' PCs")
 def test_the_window_shows_the_notice_and_imports_the_key(qapp, qtbot, on_another_pc):
     from PySide6.QtWidgets import QLabel
 
