@@ -119,7 +119,10 @@ def export_key(window: QMainWindow, path: str | None = None) -> bool:
         return False
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
-            window, window.tr("导出账本密钥"), "账本密钥.key", window.tr("密钥文件 (*.key)")
+            window,
+            window.tr("导出账本密钥"),
+            window.tr("账本密钥.key"),
+            window.tr("密钥文件 (*.key)"),
         )
         if not path:
             return False
