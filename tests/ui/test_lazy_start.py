@@ -67,7 +67,9 @@ def test_damage_found_after_the_rows_turns_the_window_read_only(qapp, qtbot, led
     ledger.close()
 
 
-def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(ledger, ledger_path):
+def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(
+    ledger, ledger_path, tmp_path
+):
     """Importing openpyxl (and numpy through it) took most of the window's construction at
     300,000 people on a busy machine; the reports load it when one is made."""
     import os
@@ -91,7 +93,7 @@ def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(ledger, l
         " sorted(m for m in ('openpyxl', 'numpy') if m in sys.modules))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
-    env["XDG_CONFIG_HOME"] = str(ledger_path.parent / "cfg")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
     out = subprocess.run(
         [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
     )
