@@ -320,20 +320,25 @@ def raw_connect(ledger):
 
 
 def test_a_ledger_of_the_version_before_gets_its_short_index(ledger, monkeypatch):
-    """A ledger written before the short-word index (schema 0015_merge), with a name
-    changed by that version, opens with every record kept and finds 1–2-character words."""
+    """A ledger written before the short-word index (the schema just before it), with a
+    name changed by that version, opens with every record kept and finds 1–2-character
+    words."""
+    from importlib import import_module
+
     from alembic import command
 
     from partydesk.ledger import migrate
 
+    before_it = import_module("partydesk.ledger.migrations.versions.0017_shortsearch").down_revision
+
     ids = fill_sample(ledger)
     with ledger.session() as s:
         before = s.execute(text("SELECT * FROM person ORDER BY id")).all()
-    command.downgrade(migrate.alembic_config(ledger.engine), "0015_merge")
+    command.downgrade(migrate.alembic_config(ledger.engine), before_it)
     ledger.close()
     where = ledger.location if ledger.is_server else ledger.path
     con = raw_connect(ledger)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0015_merge",)]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(before_it,)]
     con.execute(f"UPDATE person SET name = '司马 懿' WHERE id = {int(ids['王芳'])}")
     con.commit()
     con.close()

@@ -1,7 +1,7 @@
 """short-word search index (every one- and two-character piece of the searched names)
 
 Revision ID: 0017_shortsearch
-Revises: 0015_merge
+Revises: 0018_serverkey
 
 The trigram index of 0011_search cannot find a word of one or two characters (a surname
 such as 张, a given name such as 伟): such a word holds no trigram, and the search read
@@ -22,7 +22,7 @@ partydesk.ledger.search.SHORT.)
 from alembic import op
 
 revision = "0017_shortsearch"
-down_revision = "0015_merge"
+down_revision = "0018_serverkey"
 branch_labels = None
 depends_on = None
 
