@@ -718,6 +718,10 @@
         <source>正在生成证书 %1/%2…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>证书（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangeDialog</name>
@@ -1137,6 +1141,10 @@
 </context>
 <context>
     <name>DevelopPage</name>
+    <message>
+        <source>记录发展步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>记录步骤…</source>
         <translation type="unfinished"></translation>
@@ -2575,6 +2583,30 @@
         <source>只读：</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>没有打开账本。可以从“文件”菜单打开或新建账本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本检查(&amp;C)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并乡镇账本(&amp;M)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ManualWindow</name>
@@ -3064,6 +3096,10 @@
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>密码不对，还可以试 %1 次：</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PasswordSetupDialog</name>
@@ -3101,6 +3137,41 @@
     </message>
     <message>
         <source>两次输入的密码不一样。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleActs</name>
+    <message>
+        <source>取消积极分子资格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消预备党员资格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长预备期…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一个人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本以只读方式打开，不能办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办理：{0}（已记入履历，可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发展程序决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4694,13 +4765,6 @@
     </message>
 </context>
 <context>
-    <name>dlg</name>
-    <message>
-        <source>密码不对，还可以试 %1 次：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>excel</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -4715,37 +4779,6 @@
     <name>ledger</name>
     <message>
         <source>无法打开账本</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>证书（%1张）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录发展步骤</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请先在表格中选中一个人。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>账本以只读方式打开，不能办理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已办理：{0}（已记入履历，可撤销）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>发展程序决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4816,51 +4849,6 @@
     <message>
         <source>已从备份恢复账本：%1
 损坏的文件已另存到备份文件夹。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>取消积极分子资格…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消预备党员资格…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>延长预备期…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>win</name>
-    <message>
-        <source>没有打开账本。可以从“文件”菜单打开或新建账本。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>账本检查(&amp;C)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>合并乡镇账本(&amp;M)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,5 +32,5 @@ def preview(page, serials: list[str], default_name: str):
             registry.mark_printed(s, serials)
         page.reload()
 
-    title = page.tr("证书（%1张）").replace("%1", str(len(serials)))
+    title = QCoreApplication.translate("CertsPage", "证书（%1张）").replace("%1", str(len(serials)))
     return open_preview(page.window(), PrintJob(title, default_name, write, printed))
