@@ -688,26 +688,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存证书PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已生成样稿 {0} 页：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已生成 {0} 页：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已取消打印。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在生成证书…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>选择印章图片（透明背景PNG）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,6 +697,18 @@
     </message>
     <message>
         <source>正在生成证书 %1/%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已输出样稿 %1 张（不计入打印次数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已打印证书 %1 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书样稿（%1张）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3507,7 +3499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>生成PDF…</source>
+        <source>预览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
