@@ -25,7 +25,6 @@ from sqlalchemy import (
     select,
     union,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 
 
@@ -177,6 +176,8 @@ def ids_subquery(bind, param: str = "ids"):
     """A subquery of the integers in the one parameter `param` (see `ids_value`): a JSON
     array through json_each on SQLite, an integer array on PostgreSQL."""
     if is_server(bind):
+        from sqlalchemy.dialects.postgresql import ARRAY  # (imports asyncio: only on a server)
+
         return select(func.unnest(bindparam(param, type_=ARRAY(Integer)))).scalar_subquery()
     ids = select(literal_column("value")).select_from(
         func.json_each(bindparam(param)).table_valued("value")
