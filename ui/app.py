@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 # BEFORE_WINDOW is re-exported: features and tests append their hooks to ui.app.BEFORE_WINDOW,
@@ -28,7 +28,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("PartyDesk")
     app.setApplicationName("PartyDesk")
-    app.setApplicationDisplayName("PartyDesk 党建台账")
     # Desktops match the window to partydesk.desktop (its icon and name) by this name.
     app.setDesktopFileName("partydesk")
     from ui.icons import app_icon
@@ -39,6 +38,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     install_app_font(app)
     install_translations(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "PartyDesk 党建台账"))
     return app
 
 
@@ -161,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
 
     logs.setup_logging("gui")
     logs.install_crash_handlers(on_crash)
-    logs.log.info("窗口启动")
+    logs.log.info("窗口启动")  # i18n: log
     app, win = start(argv)
     rc = app.exec()
     close_down(win)
-    logs.log.info("窗口关闭")
+    logs.log.info("窗口关闭")  # i18n: log
     return rc
 
 

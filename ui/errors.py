@@ -38,7 +38,7 @@ def show_error(
         QMessageBox.warning(parent, QCoreApplication.translate("ErrorDialog", "操作未完成"), msg)
         return
     if report is None:
-        report = logs.write_crash_report(exc, tb, "界面")
+        report = logs.write_crash_report(exc, tb, "界面")  # i18n: log
     text = QCoreApplication.translate("ErrorDialog", "发生了意外错误，操作未完成。数据未被改动。")
     if report is not None:
         text += QCoreApplication.translate(

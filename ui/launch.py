@@ -68,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     path = ledger_argument(args)
     if path is not None:
         if not Path(path).is_file():
-            print(f"错误：找不到账本文件 {path}。", file=sys.stderr)
+            from PySide6.QtCore import QCoreApplication
+
+            text = QCoreApplication.translate("Launch", "错误：找不到账本文件 %1。")
+            print(text.replace("%1", str(path)), file=sys.stderr)
             return 2
         return _gui(path)
     from partydesk.cli import main as cli_main

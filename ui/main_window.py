@@ -21,7 +21,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -50,7 +50,11 @@ def _is_server(path) -> bool:
     return isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
 
 
-LEDGER_FILTER = "PartyDesk 账本 (*.partydesk *.db *.sqlite);;所有文件 (*)"
+def ledger_filter() -> str:
+    """The file dialogs' filter for ledgers."""
+    return QCoreApplication.translate(
+        "MainWindow", "PartyDesk 账本 (*.partydesk *.db *.sqlite);;所有文件 (*)"
+    )
 
 
 def remember_ledger(path: Path | str) -> None:
@@ -437,7 +441,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("新建账本"),
             str(self._dialog_dir() / self.tr("新账本.partydesk")),
-            LEDGER_FILTER,
+            ledger_filter(),
         )
         if not path:
             return
@@ -450,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def open_ledger_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开账本"), str(self._dialog_dir()), LEDGER_FILTER
+            self, self.tr("打开账本"), str(self._dialog_dir()), ledger_filter()
         )
         if path:
             self.open_path(path)
@@ -474,7 +478,7 @@ class MainWindow(QMainWindow):
         src = self.ctx.ledger.path
         default = src.with_name(src.stem + self.tr("-副本") + src.suffix)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存副本"), str(default), LEDGER_FILTER
+            self, self.tr("另存副本"), str(default), ledger_filter()
         )
         if path:
             self.save_copy_to(Path(path))

@@ -14,6 +14,8 @@ import time
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 # The fonts PDFs must carry: the bundled TrueType faces, embedded (FontFile2).
 EXPECTED_FONTS = ("UMingCN", "WenQuanYiMicroHei")
 
@@ -38,9 +40,10 @@ def _write_pdf(path: Path) -> None:
     register_fonts()
     c = canvas.Canvas(str(path), pagesize=A4, initialFontName=SONG, invariant=1)
     c.setFont(HEI, 18)
-    c.drawString(72, 760, "PartyDesk 自检 党建台账")
+    # Sample text: the bundled fonts must draw (and embed) Chinese.
+    c.drawString(72, 760, "PartyDesk 自检 党建台账")  # i18n: data
     c.setFont(SONG, 12)
-    c.drawString(72, 730, "中共示例公司支部委员会 第 1 页 共 1 页")
+    c.drawString(72, 730, "中共示例公司支部委员会 第 1 页 共 1 页")  # i18n: data
     c.save()
 
 
@@ -48,15 +51,20 @@ def _write_xlsx(path: Path) -> None:
     from openpyxl import Workbook, load_workbook
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("自检")
-    ws.append(["姓名", "公民身份证号"])
-    ws.append(["张伟", "11010519491231002X"])
+    # Sample content: Chinese must survive a write and a read back.
+    ws = wb.create_sheet("自检")  # i18n: data
+    ws.append(["姓名", "公民身份证号"])  # i18n: data
+    ws.append(["张伟", "11010519491231002X"])  # i18n: data
     wb.save(path)
     back = load_workbook(path, read_only=True)
-    rows = list(back["自检"].iter_rows(values_only=True))
+    rows = list(back["自检"].iter_rows(values_only=True))  # i18n: data
     back.close()
-    if rows[1] != ("张伟", "11010519491231002X"):
-        raise RuntimeError(f"Excel 读回内容不符：{rows}")
+    if rows[1] != ("张伟", "11010519491231002X"):  # i18n: data
+        raise RuntimeError(
+            QCoreApplication.translate("SelfTest", "Excel 读回内容不符：%1").replace(
+                "%1", str(rows)
+            )
+        )
 
 
 def _every_report(tmpdir: Path) -> str:
@@ -99,7 +107,11 @@ def _every_report(tmpdir: Path) -> str:
         with contextlib.redirect_stdout(io.StringIO()):
             rc = cli([*args, "--ledger", str(demo), "-o", str(out)])
         if rc != 0 or not out.exists() or out.stat().st_size == 0:
-            raise RuntimeError(f"partydesk {' '.join(args)} 失败（退出码 {rc}）")
+            raise RuntimeError(
+                QCoreApplication.translate("SelfTest", "partydesk %1 失败（退出码 %2）")
+                .replace("%1", " ".join(args))
+                .replace("%2", str(rc))
+            )
     return f"reports ok ({', '.join(outputs)})"
 
 
@@ -112,7 +124,7 @@ def run_self_test() -> int:
             tmpdir = Path(tmp)
             # Keep QSettings away from the user's own.
             os.environ["XDG_CONFIG_HOME"] = str(tmpdir / "config")
-            from PySide6.QtCore import QCoreApplication, QSettings
+            from PySide6.QtCore import QSettings
 
             QSettings.setDefaultFormat(QSettings.IniFormat)
             QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmpdir / "config"))
@@ -125,7 +137,11 @@ def run_self_test() -> int:
             ledger = open_ledger(tmpdir / "selftest.partydesk", create=True)
             rev = current_revision(ledger.engine)
             if rev != head_revision():
-                raise RuntimeError(f"账本版本 {rev} 不是最新 {head_revision()}")
+                raise RuntimeError(
+                    QCoreApplication.translate("SelfTest", "账本版本 %1 不是最新 %2")
+                    .replace("%1", rev)
+                    .replace("%2", head_revision())
+                )
             steps.append(f"ledger ok (revision {rev})")
 
             from ui.main_window import MainWindow
@@ -136,7 +152,7 @@ def run_self_test() -> int:
                 app.processEvents()
             shot = tmpdir / "window.png"
             if not win.grab().save(str(shot)) or shot.stat().st_size == 0:
-                raise RuntimeError("窗口截图失败")
+                raise RuntimeError(QCoreApplication.translate("SelfTest", "窗口截图失败"))
             family = QCoreApplication.instance().font().family()
             steps.append(f"window ok ({win.nav.count()} pages, font {family})")
             win.close()
@@ -147,7 +163,11 @@ def run_self_test() -> int:
             missing = [f for f in EXPECTED_FONTS if not any(n.startswith(f) for n in names)]
             if missing or embedded != descriptors or descriptors == 0:
                 raise RuntimeError(
-                    f"PDF 字体不对：{sorted(names)}，嵌入 {embedded}/{descriptors}，缺少 {missing}"
+                    QCoreApplication.translate("SelfTest", "PDF 字体不对：%1，嵌入 %2/%3，缺少 %4")
+                    .replace("%1", str(sorted(names)))
+                    .replace("%2", str(embedded))
+                    .replace("%3", str(descriptors))
+                    .replace("%4", str(missing))
                 )
             steps.append(f"pdf ok (fonts {', '.join(sorted(names))}; {embedded} embedded)")
 

@@ -28,7 +28,7 @@ class LedgerWatch(QObject):
         try:
             changed = self.core.poll()
         except Exception as e:  # noqa: BLE001 - a server briefly away: ask again next tick
-            logs.log.info("检查其他人的修改时出错：%s", e)
+            logs.log.info("检查其他人的修改时出错：%s", e)  # i18n: log
             return False
         if changed:
             self.ctx.changes.elsewhere.emit()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partydesk import __version__, logs
-from partydesk.cli import zh_argparse
+from partydesk.cli import width, zh_argparse
 from partydesk.cli.lazy import LazySubParsers
 from partydesk.errors import PartyDeskError
 
@@ -47,7 +47,11 @@ FEATURES = [
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """Bad arguments give one clear line (and exit 2), not a usage dump."""
+    """Bad arguments give one clear line (and exit 2), not a usage dump; help is laid out
+    by display width (a Chinese character takes two columns)."""
+
+    def _get_formatter(self):
+        return width.wide(self.formatter_class)(prog=self.prog)
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")

@@ -57,9 +57,67 @@
     </message>
 </context>
 <context>
+    <name>ActDialog</name>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按规定延长{0}至{1}个月，只能延长一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>支部大会或支委会的决定及原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理后记入此人的履历，可撤销（Ctrl+Z）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写决定日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddDialog</name>
     <message>
         <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>PartyDesk 党建台账</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -117,6 +175,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（第%1次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（+%2分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>加分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,7 +194,19 @@
 <context>
     <name>AttendanceModel</name>
     <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>出席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评议等次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -138,6 +216,10 @@
 </context>
 <context>
     <name>AuditPage</name>
+    <message>
+        <source>操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>从</source>
         <translation type="unfinished"></translation>
@@ -185,11 +267,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>操作日志-%1.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在导出操作日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已导出 %1 条操作记录：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（删除前）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -291,6 +381,41 @@
     </message>
 </context>
 <context>
+    <name>BackupListModel</name>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两新组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录总数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BaseDialog</name>
     <message>
         <source>登记党费基数</source>
@@ -341,6 +466,18 @@
     </message>
     <message>
         <source>正在生成工作纪实手册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1工作纪实手册.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2年工作纪实.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -403,7 +540,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>打印本年度…</source>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持证人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发证日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发证机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>样稿…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -436,6 +609,14 @@
     </message>
     <message>
         <source>请先选中一张证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同一聘期已有聘书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>仍要再颁发一份吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -498,11 +679,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>打印</source>
+        <source>证书-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}年没有有效证书。</source>
+        <source>证书-%1张.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存证书PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成样稿 {0} 页：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -658,11 +847,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>任命%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>已任命{0}为{1}（可撤销）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请先在上表中选中一位委员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1卸任%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -707,6 +904,18 @@
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积极分子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无星</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>工作台</source>
         <translation type="unfinished"></translation>
@@ -813,6 +1022,10 @@
     </message>
     <message>
         <source>待办（%1项，逾期%2项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（逾期%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1263,11 +1476,35 @@
 <context>
     <name>Export</name>
     <message>
+        <source>已导出%1行：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>已取消导出。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>导出%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>保存导入模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1导入模板.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入模板已保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1349,6 +1586,10 @@
     </message>
     <message>
         <source>请先在上表中选中一个党小组。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1908,6 +2149,47 @@
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>指导员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（红领党务）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>错误：找不到账本文件 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDelegate</name>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取列表失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LedgerTableView</name>
@@ -1994,6 +2276,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>PartyDesk 账本 (*.partydesk *.db *.sqlite);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在打开账本…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2007,6 +2293,14 @@
     </message>
     <message>
         <source>打开账本(&amp;O)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接服务器账本(&amp;S)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开 PostgreSQL 数据库服务器上多人共用的账本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2150,6 +2444,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>党员与发展对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两新组织覆盖情况表（六个清）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员队伍情况统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织基本情况表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入名册(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出当前表格(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把当前页的表格按显示的列、筛选和排序导出为 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白导入模板(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报表(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评星定级汇总表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出当前表格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年评星定级汇总表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>党员与发展</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,6 +2557,22 @@
     </message>
     <message>
         <source>发展党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启动密码(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只读提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只读：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2268,6 +2646,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1（%2分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} 分（累计获得 {1}，已兑换 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2277,6 +2659,10 @@
     </message>
     <message>
         <source>请选择兑换人和商品。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 兑换 %2×%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2309,6 +2695,153 @@
     </message>
     <message>
         <source>单位(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择乡镇（街道）交回的账本文件合并到本账本：按记录的编号（UUID）对应，新记录加入，只有一边改过的采用改过的，两边都改过的列在下面由您决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择账本并合并…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存合并报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出乡镇账本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保留本账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>采用乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只采用所选字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待决定的冲突（选中一行或几行，再按下面的按钮）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 条冲突待决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有待决定的冲突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选中要决定的冲突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择要合并的乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartyDesk 账本 (*.partydesk);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在合并 %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在合并乡镇账本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存合并报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并报告.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并报告已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本中的两新组织都没有填所在街道。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出哪个街道（乡镇）的账本：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存乡镇账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 %1 的账本：%2（%3）。乡镇使用后交回，在这里合并。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出乡镇账本…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2352,6 +2885,30 @@
 </context>
 <context>
     <name>OrgStandingDialog</name>
+    <message>
+        <source>未评星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>二星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>三星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>四星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>五星</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>党组织评星定级与阵地建设</source>
         <translation type="unfinished"></translation>
@@ -2453,7 +3010,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1年 %2分 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年 %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2542,6 +3107,18 @@
 <context>
     <name>PointsGridModel</name>
     <message>
+        <source>原始分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>星级</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,6 +3128,26 @@
     </message>
     <message>
         <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>·限%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，每期上限 %1 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：%2（每次 %3 分%4）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原始 %1 分，封顶后计 %2 分</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2688,6 +3285,10 @@
         <source>已按会议出勤加分：{0} 人</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>按会议出勤加分：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -2796,6 +3397,104 @@
     </message>
     <message>
         <source>已保存：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>打印证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中的证书（{0} 张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年颁发的有效证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新开：颁发后尚未打印过的有效证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自某日起颁发的有效证书：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按批次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{0}批&#x3000;{1}&#x3000;{2}&#x3000;{3} 张，有效 {4}，未打印 {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>样稿：标出盖章位置，不计入打印次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将打印 {0} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{0}批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书-{0}-{1}张-样稿.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书-{0}-{1}张.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>没有指定要保存的PDF文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法把文档交给打印系统：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机没有接受打印任务：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法开始打印，请检查打印机是否连接、是否有纸。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在发送到打印机…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3035,6 +3734,46 @@
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决议事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表决结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查摆问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>见面人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反映问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解决情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>工作纪实 — </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3136,6 +3875,45 @@
     </message>
     <message>
         <source>找不到单位%1（或名称不唯一），请写单位全称。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>议题 / 内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1次</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3246,6 +4024,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1（第%2次，%3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>删除工作纪实</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3327,7 +4109,31 @@
 <context>
     <name>ReminderModel</name>
     <message>
+        <source>到期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已等待%1天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期%1天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>今天到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还有%1天</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3374,7 +4180,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>第 %1 行的%2应为数字：%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>每次分值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3382,11 +4204,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>起点分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>星数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Excel 读回内容不符：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partydesk %1 失败（退出码 %2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本版本 %1 不是最新 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口截图失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 字体不对：%1，嵌入 %2/%3，缺少 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerLedgerDialog</name>
+    <message>
+        <source>连接服务器账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器地址，例如 192.168.1.10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库名，例如 partydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>留空则使用 PGPASSWORD 或 ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口令：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开保存在 PostgreSQL 数据库服务器上的账本（多人共用的县级账本）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写服务器地址、数据库名和用户名。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3477,6 +4385,45 @@
     </message>
     <message>
         <source>已登记摸排：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；单位信息已更新：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableCommands</name>
+    <message>
+        <source>操作未完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>粘贴%1个单元格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除%1条%2记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改%1的所在单位</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3589,6 +4536,38 @@
 </context>
 <context>
     <name>TemplateDialog</name>
+    <message>
+        <source>标题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束语</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聘任职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发证机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>种类代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效年限</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>证书措辞：</source>
         <translation type="unfinished"></translation>
@@ -3715,7 +4694,83 @@
     </message>
 </context>
 <context>
-    <name>box</name>
+    <name>dlg</name>
+    <message>
+        <source>密码不对，还可以试 %1 次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ledger</name>
+    <message>
+        <source>无法打开账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>证书（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录发展步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一个人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本以只读方式打开，不能办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办理：{0}（已记入履历，可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发展程序决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>safety</name>
+    <message>
+        <source>无法打开账本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以只读方式打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本已加密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入账本口令：</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>账本已损坏</source>
         <translation type="unfinished"></translation>
@@ -3765,38 +4820,17 @@
     </message>
 </context>
 <context>
-    <name>dlg</name>
+    <name>w</name>
     <message>
-        <source>密码不对，还可以试 %1 次：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>excel</name>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
+        <source>取消积极分子资格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ledger</name>
-    <message>
-        <source>无法打开账本</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>证书（%1张）</source>
+        <source>取消预备党员资格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>记录发展步骤</source>
+        <source>延长预备期…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3818,71 +4852,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excel(&amp;X)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导入名册(&amp;I)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出当前表格(&amp;E)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把当前页的表格按显示的列、筛选和排序导出为 Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>空白导入模板(&amp;T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>报表(&amp;R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>评星定级汇总表…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出当前表格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在生成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备份与恢复(&amp;B)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>启动密码(&amp;P)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>只读提示</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>只读：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>无法导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并乡镇账本(&amp;M)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ asks for them (Anki's browser habit), so a log of 100,000 entries opens at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from sqlalchemy import select
 
 from partydesk import audit
@@ -100,5 +100,6 @@ def entry_details(e: AuditEntry) -> str:
         elif k in new:
             lines.append(f"  {name}：{v(k, new)}")
         else:
-            lines.append(f"  {name}：{v(k, old)}（删除前）")
+            before = QCoreApplication.translate("AuditPage", "（删除前）")
+            lines.append(f"  {name}：{v(k, old)}{before}")
     return "\n".join(lines)

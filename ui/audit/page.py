@@ -30,10 +30,9 @@ from ui.audit.model import AuditModel, entry_details
 
 
 class AuditPage(QWidget):
-    title = "操作日志"
-
     def __init__(self, ctx):
         super().__init__()
+        self.title = self.tr("操作日志")
         self.setObjectName("auditPage")
         self.ctx = ctx
         self.model = AuditModel(ctx.ledger, self)
@@ -167,7 +166,10 @@ class AuditPage(QWidget):
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出操作日志"), f"操作日志-{date.today():%Y%m%d}.xlsx", "Excel (*.xlsx)"
+            self,
+            self.tr("导出操作日志"),
+            self.tr("操作日志-%1.xlsx").replace("%1", f"{date.today():%Y%m%d}"),
+            "Excel (*.xlsx)",
         )
         if path:
             self.export_to(path)

@@ -71,16 +71,18 @@ class IssueDialog(QDialog):
                 for i in s.scalars(
                     select(Instructor).where(Instructor.active.is_(True)).order_by(Instructor.name)
                 ):
-                    self.holder.addItem(
-                        f"{i.name}（{i.home_unit or '指导员'}）", ("instructor", i.id)
-                    )
+                    where = i.home_unit or self.tr("指导员")
+                    self.holder.addItem(f"{i.name}（{where}）", ("instructor", i.id))
             else:
                 for q in s.scalars(
                     select(Qualification)
                     .where(Qualification.status == "active")
                     .order_by(Qualification.holder_name)
                 ):
-                    self.holder.addItem(f"{q.holder_name}（红领党务）", ("qualification", q.id))
+                    self.holder.addItem(
+                        self.tr("%1（红领党务）").replace("%1", q.holder_name),
+                        ("qualification", q.id),
+                    )
         self.holder.blockSignals(False)
         self._preview()
 

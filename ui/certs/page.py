@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,16 @@ from ui.widgets.rows import GREY, RED, RowsModel, make_view
 
 class CertsPage(QWidget):
     summary_changed = Signal(str)  # counts, for the main window's status bar
-    HEADERS = ["编号", "持证人", "种类", "发证日期", "有效期至", "发证机关", "状态", "打印次数"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("CertsPage", "编号"),
+        QT_TRANSLATE_NOOP("CertsPage", "持证人"),
+        QT_TRANSLATE_NOOP("CertsPage", "种类"),
+        QT_TRANSLATE_NOOP("CertsPage", "发证日期"),
+        QT_TRANSLATE_NOOP("CertsPage", "有效期至"),
+        QT_TRANSLATE_NOOP("CertsPage", "发证机关"),
+        QT_TRANSLATE_NOOP("CertsPage", "状态"),
+        QT_TRANSLATE_NOOP("CertsPage", "打印次数"),
+    ]
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -68,7 +77,12 @@ class CertsPage(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
 
-        self.model = RowsModel(self.HEADERS, self, colour=self._colour, tip=self._tip)
+        self.model = RowsModel(
+            [QCoreApplication.translate("CertsPage", h) for h in self.HEADERS],
+            self,
+            colour=self._colour,
+            tip=self._tip,
+        )
         self.view = make_view(self.model, self)
         self.view.setObjectName("certTable")
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -352,7 +366,10 @@ class CertsPage(QWidget):
         if not serials:
             self.ctx.status(self.tr("请先选中要重印的证书。"))
             return
-        name = f"证书-{serials[0]}.pdf" if len(serials) == 1 else f"证书-{len(serials)}张.pdf"
+        if len(serials) == 1:
+            name = self.tr("证书-%1.pdf").replace("%1", serials[0])
+        else:
+            name = self.tr("证书-%1张.pdf").replace("%1", str(len(serials)))
         from ui.certs.printing import preview
 
         self.preview = preview(self, serials, name)
@@ -397,6 +414,8 @@ class CertsPage(QWidget):
                 return
         ledger = self.ctx.ledger
 
+        step = self.tr("正在生成证书 %1/%2…")
+
         def work(task):
             from partydesk.reports.certificate import print_certificates
 
@@ -404,7 +423,9 @@ class CertsPage(QWidget):
                 certs = [registry.get(s, x) for x in serials]
 
                 def progress(done, total):
-                    task.progress(done / total, f"正在生成证书 {done}/{total}…")
+                    task.progress(
+                        done / total, step.replace("%1", str(done)).replace("%2", str(total))
+                    )
                     return task.cancelled
 
                 return print_certificates(s, certs, path, progress=progress, draft=draft)

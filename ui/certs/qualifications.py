@@ -82,7 +82,9 @@ class QualificationsPanel(QWidget):
         self.reload()
 
     def _colour(self, row, col):
-        if row[4] != "有效":
+        from partydesk.ledger.models.certs import QualificationStatus
+
+        if row[4] != QualificationStatus.ACTIVE.label:  # the status column shows the label
             return GREY
         if row[5] <= date.today().toordinal() + 60:
             return RED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,14 +25,14 @@ class TemplateDialog(QDialog):
     certificates keep their own text."""
 
     FIELDS = [
-        ("title", "标题"),
-        ("body", "正文"),
-        ("closing", "结束语"),
-        ("post", "聘任职务"),
-        ("issuer", "发证机关"),
-        ("kind_code", "种类代码"),
-        ("serial_pattern", "编号规则"),
-        ("valid_years", "有效年限"),
+        ("title", QT_TRANSLATE_NOOP("TemplateDialog", "标题")),
+        ("body", QT_TRANSLATE_NOOP("TemplateDialog", "正文")),
+        ("closing", QT_TRANSLATE_NOOP("TemplateDialog", "结束语")),
+        ("post", QT_TRANSLATE_NOOP("TemplateDialog", "聘任职务")),
+        ("issuer", QT_TRANSLATE_NOOP("TemplateDialog", "发证机关")),
+        ("kind_code", QT_TRANSLATE_NOOP("TemplateDialog", "种类代码")),
+        ("serial_pattern", QT_TRANSLATE_NOOP("TemplateDialog", "编号规则")),
+        ("valid_years", QT_TRANSLATE_NOOP("TemplateDialog", "有效年限")),
     ]
 
     def __init__(self, ctx, kind: str, parent=None):
@@ -53,7 +54,7 @@ class TemplateDialog(QDialog):
                 else:
                     w = QLineEdit(getattr(t, key) or "", self)
                 self.edits[key] = w
-                form.addRow(self.tr(label) + "：", w)
+                form.addRow(QCoreApplication.translate("TemplateDialog", label) + "：", w)
         hint = QLabel(
             self.tr("可用占位符：")
             + "、".join("{" + k + "}" + v for k, v in registry.PLACEHOLDERS.items()),

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,8 +43,12 @@ from ui.standing.org_dialog import OrgStandingDialog
 from ui.standing.survey_dialog import SurveyDialog
 from ui.tasks import run_task
 
-# Shorter words under the bars, where the full ones do not fit.
-SHORT = {"入党申请人": "申请人", "入党积极分子": "积极分子", "未评星": "无星"}
+# Shorter words under the bars, where the full ones do not fit (keys: the core's labels).
+SHORT = {
+    "入党申请人": QT_TRANSLATE_NOOP("DashboardPage", "申请人"),  # i18n: data
+    "入党积极分子": QT_TRANSLATE_NOOP("DashboardPage", "积极分子"),  # i18n: data
+    "未评星": QT_TRANSLATE_NOOP("DashboardPage", "无星"),  # i18n: data
+}
 
 
 class DashboardPage(QWidget):
@@ -207,7 +211,8 @@ class DashboardPage(QWidget):
         )
         self.rem_kinds.setText(
             "　".join(
-                f"{g.label} {g.count}" + (f"（逾期{g.overdue}）" if g.overdue else "")
+                f"{g.label} {g.count}"
+                + (self.tr("（逾期%1）").replace("%1", str(g.overdue)) if g.overdue else "")
                 for g in groups
             )
         )
@@ -268,7 +273,14 @@ class DashboardPage(QWidget):
         series.clicked.connect(lambda index, _set: self.open_figure(keys[index]))
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([SHORT.get(f.label, f.label) for f in figs])
+        x.append(
+            [
+                QCoreApplication.translate("DashboardPage", SHORT[f.label])
+                if f.label in SHORT
+                else f.label
+                for f in figs
+            ]
+        )
         x.setLabelsFont(font)
         y = QValueAxis()
         y.setLabelFormat("%d")

@@ -21,7 +21,11 @@ def run_export(ctx, label: str, fn, path: str, on_done=None):
 
     def done(n):
         if hasattr(ctx, "status"):
-            ctx.status(f"已导出{n}行：{path}")
+            ctx.status(
+                QCoreApplication.translate("Export", "已导出%1行：%2")
+                .replace("%1", str(n))
+                .replace("%2", path)
+            )
         if on_done:
             on_done(n)
 
@@ -50,13 +54,18 @@ def export_table(
     the `ids` shown or the `filter_text` typed. Asks where to save unless `path` is given."""
     entity = excel.entity_key(entity) if entity not in fields.ENTITIES else entity
     label = fields.entity(entity).label
-    path = save_path(getattr(ctx, "window", None), f"导出{label}", f"{label}.xlsx", path)
+    path = save_path(
+        getattr(ctx, "window", None),
+        QCoreApplication.translate("Export", "导出%1").replace("%1", label),
+        f"{label}.xlsx",
+        path,
+    )
     if not path:
         return None
     ledger = ctx.ledger
     return run_export(
         ctx,
-        f"正在导出{label}…",
+        QCoreApplication.translate("Export", "正在导出%1…").replace("%1", label),
         lambda task: excel.export_table(
             ledger,
             entity,
@@ -81,7 +90,7 @@ def export_report(ctx, name: str, path: str | None = None, on_done=None):
     ledger = ctx.ledger
     return run_export(
         ctx,
-        f"正在生成{title}…",
+        QCoreApplication.translate("Export", "正在生成%1…").replace("%1", title),
         lambda task: excel.write_report(
             ledger, name, path, progress=task.progress, cancelled=lambda: task.cancelled
         ),
@@ -96,11 +105,13 @@ def save_template(ctx, entity: str, path: str | None = None) -> str | None:
     path = save_path(
         getattr(ctx, "window", None),
         QCoreApplication.translate("Export", "保存导入模板"),
-        f"{label}导入模板.xlsx",
+        QCoreApplication.translate("Export", "%1导入模板.xlsx").replace("%1", label),
         path,
     )
     if path:
         excel.write_template(entity, path)
         if hasattr(ctx, "status"):
-            ctx.status(f"导入模板已保存：{path}")
+            ctx.status(
+                QCoreApplication.translate("Export", "导入模板已保存：%1").replace("%1", path)
+            )
     return path

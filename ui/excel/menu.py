@@ -6,26 +6,30 @@ off the UI thread with a progress dialog (ui.excel.import_wizard and ui.excel.ex
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 # (registry entity, menu label); the order of the main window's pages
 ENTITIES = [
-    ("unit", "两新组织"),
-    ("org", "党组织"),
-    ("person", "党员与发展对象"),
-    ("instructor", "党建指导员"),
+    ("unit", QT_TRANSLATE_NOOP("MainWindow", "两新组织")),
+    ("org", QT_TRANSLATE_NOOP("MainWindow", "党组织")),
+    ("person", QT_TRANSLATE_NOOP("MainWindow", "党员与发展对象")),
+    ("instructor", QT_TRANSLATE_NOOP("MainWindow", "党建指导员")),
 ]
 REPORTS = [
-    ("coverage", "两新组织覆盖情况表（六个清）"),
-    ("members", "党员队伍情况统计表"),
-    ("orgs", "党组织基本情况表"),
+    ("coverage", QT_TRANSLATE_NOOP("MainWindow", "两新组织覆盖情况表（六个清）")),
+    ("members", QT_TRANSLATE_NOOP("MainWindow", "党员队伍情况统计表")),
+    ("orgs", QT_TRANSLATE_NOOP("MainWindow", "党组织基本情况表")),
 ]
 
 
 def install(window: QMainWindow) -> QMenu:
     """Add the Excel menu between 视图 and 工具."""
-    menu = QMenu(window.tr("Excel(&X)"), window)
+    menu = QMenu(
+        QCoreApplication.translate("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Excel(&X)")),
+        window,
+    )
     menu.setObjectName("excelMenu")
     from ui.excel import drop
 
@@ -34,29 +38,36 @@ def install(window: QMainWindow) -> QMenu:
     )  # a roster dropped on the window imports
     window.menuBar().insertMenu(window.tools_menu.menuAction(), menu)
 
-    imp = menu.addMenu(window.tr("导入名册(&I)"))
+    imp = menu.addMenu(QCoreApplication.translate("MainWindow", "导入名册(&I)"))
     for entity, label in ENTITIES:
-        act = imp.addAction(label + "…")
+        act = imp.addAction(QCoreApplication.translate("MainWindow", label) + "…")
         act.setObjectName(f"import_{entity}")
         act.triggered.connect(lambda _=False, e=entity: import_roster(window, e))
-    export = QAction(window.tr("导出当前表格(&E)…"), window)
+    export = QAction(
+        QCoreApplication.translate(
+            "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "导出当前表格(&E)…")
+        ),
+        window,
+    )
     export.setObjectName("exportTable")
     export.setShortcut(QKeySequence("Ctrl+E"))
-    export.setStatusTip(window.tr("把当前页的表格按显示的列、筛选和排序导出为 Excel"))
+    export.setStatusTip(
+        QCoreApplication.translate("MainWindow", "把当前页的表格按显示的列、筛选和排序导出为 Excel")
+    )
     export.triggered.connect(lambda: export_current(window))
     menu.addAction(export)
-    tpl = menu.addMenu(window.tr("空白导入模板(&T)"))
+    tpl = menu.addMenu(QCoreApplication.translate("MainWindow", "空白导入模板(&T)"))
     for entity, label in ENTITIES:
-        act = tpl.addAction(label + "…")
+        act = tpl.addAction(QCoreApplication.translate("MainWindow", label) + "…")
         act.setObjectName(f"template_{entity}")
         act.triggered.connect(lambda _=False, e=entity: save_template(window, e))
     menu.addSeparator()
-    rep = menu.addMenu(window.tr("报表(&R)"))
+    rep = menu.addMenu(QCoreApplication.translate("MainWindow", "报表(&R)"))
     for name, label in REPORTS:
-        act = rep.addAction(label + "…")
+        act = rep.addAction(QCoreApplication.translate("MainWindow", label) + "…")
         act.setObjectName(f"report_{name}")
         act.triggered.connect(lambda _=False, n=name: export_report(window, n))
-    stars = rep.addAction(window.tr("评星定级汇总表…"))
+    stars = rep.addAction(QCoreApplication.translate("MainWindow", "评星定级汇总表…"))
     stars.setObjectName("report_stars")
     stars.triggered.connect(lambda: export_stars(window))
     window.excel_menu = menu
@@ -97,9 +108,12 @@ def export_current(window, path: str | None = None, on_done=None):
     if state is None:
         QMessageBox.information(
             window,
-            window.tr("导出当前表格"),
-            window.tr(
-                "当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。"
+            QCoreApplication.translate(
+                "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "导出当前表格")
+            ),
+            QCoreApplication.translate(
+                "MainWindow",
+                "当前页没有可导出的表格。请先切换到“两新组织”“党组织”“党员与发展”或“党建指导员”页。",
             ),
         )
         return None
@@ -115,7 +129,12 @@ def export_current(window, path: str | None = None, on_done=None):
         for c in state.columns
         if c in ent.by_name or c in shown_as
     ] or None
-    path = save_path(window, window.tr("导出") + ent.label, f"{ent.label}.xlsx", path)
+    path = save_path(
+        window,
+        QCoreApplication.translate("MainWindow", "导出") + ent.label,
+        f"{ent.label}.xlsx",
+        path,
+    )
     if not path:
         return None
     ledger, listing = ctx.ledger, state.query()
@@ -133,7 +152,13 @@ def export_current(window, path: str | None = None, on_done=None):
             cancelled=lambda: task.cancelled,
         )
 
-    return run_export(ctx, window.tr("正在导出") + ent.label + "…", work, path, on_done)
+    return run_export(
+        ctx,
+        QCoreApplication.translate("MainWindow", "正在导出") + ent.label + "…",
+        work,
+        path,
+        on_done,
+    )
 
 
 def save_template(window, entity: str, path: str | None = None):
@@ -165,7 +190,7 @@ def export_stars(window, path: str | None = None, year: int | None = None, on_do
     from ui.excel.files import save_path
 
     year = year or date.today().year
-    title = f"{year}年评星定级汇总表"
+    title = QCoreApplication.translate("MainWindow", "%1年评星定级汇总表").replace("%1", str(year))
     path = save_path(window, title, f"{title}.xlsx", path)
     if not path:
         return None
@@ -177,4 +202,6 @@ def export_stars(window, path: str | None = None, year: int | None = None, on_do
         with ledger.Session() as s:
             return write(s, year, path)
 
-    return run_export(ctx, window.tr("正在生成") + title + "…", work, path, on_done)
+    return run_export(
+        ctx, QCoreApplication.translate("MainWindow", "正在生成") + title + "…", work, path, on_done
+    )

@@ -72,7 +72,7 @@ class InstructorsPage(QWidget):
                 self.tr("状态"),
             ],
             self,
-            colour=lambda r, c: GREY if r[4] == "已结束" else None,
+            colour=lambda r, c: GREY if r[5] else None,  # r[5]: ended (not shown)
         )
         self.hist_view = make_view(self.hist, self)
         self.hist_label = QLabel(self)
@@ -128,7 +128,7 @@ class InstructorsPage(QWidget):
                 self.tr("登记日期"),
             ],
             self,
-            colour=lambda r, c: RED if r[3] == "未考核" else None,
+            colour=lambda r, c: RED if r[5] else None,  # r[5]: not assessed (not shown)
         )
         self.assess_view = make_view(self.assess, self)
         self.assess_view.doubleClicked.connect(lambda *_: self.set_grade())
@@ -240,10 +240,11 @@ class InstructorsPage(QWidget):
                             f"{a.start_on:%Y-%m-%d}" if a.start_on else "",
                             f"{a.end_on:%Y-%m-%d}" if a.end_on else "",
                             self.tr("已结束") if ended else self.tr("联系中"),
+                            ended,
                         )
                     )
                     keys.append(a.id)
-            now = sum(1 for r in rows if r[4] != "已结束")
+            now = sum(1 for r in rows if not r[5])
             self.hist_label.setText(
                 self.tr("{0}：现联系 {1} 个，历年共 {2} 条").format(name, now, len(rows))
             )
@@ -318,11 +319,12 @@ class InstructorsPage(QWidget):
                         i.post or "",
                         AssessmentGrade.label_of(a.grade) if a else self.tr("未考核"),
                         f"{a.assessed_on:%Y-%m-%d}" if a and a.assessed_on else "",
+                        a is None,
                     )
                 )
                 keys.append(i.id)
         self.assess_year = year
-        missing = sum(1 for r in rows if r[3] == "未考核")
+        missing = sum(1 for r in rows if r[5])
         self.assess_label.setText(
             self.tr("{0}年度考核：{1} 人，未考核 {2} 人").format(year, len(rows), missing)
         )

@@ -63,13 +63,17 @@ class AttendanceDialog(QDialog):
             self._kinds = {}
             for rec in attendance.meetings_of(s, m.org_id, m.period.start, m.period.end):
                 self.meeting.addItem(
-                    f"{rec.held_at:%Y-%m-%d} {RecordKind.label_of(rec.kind)}（第{rec.seq}次）",
+                    f"{rec.held_at:%Y-%m-%d} {RecordKind.label_of(rec.kind)}"
+                    + self.tr("（第%1次）").replace("%1", str(rec.seq)),
                     rec.id,
                 )
                 self._kinds[rec.id] = rec.kind
         for it in m.items:
             if it.points > 0:
-                self.item.addItem(f"{it.name}（+{fmt(it.points)}分）", it.id)
+                self.item.addItem(
+                    self.tr("%1（+%2分）").replace("%1", it.name).replace("%2", fmt(it.points)),
+                    it.id,
+                )
         self.proposals = []
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
         self.item.currentIndexChanged.connect(self._fill)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -52,7 +53,9 @@ class SaveProposalsCommand(QUndoCommand):
     """Undoable: the entries kept from a meeting's proposals."""
 
     def __init__(self, page: PointsPage, proposals: list, label: str):
-        super().__init__(f"按会议出勤加分：{label}")
+        super().__init__(
+            QCoreApplication.translate("PointsPage", "按会议出勤加分：%1").replace("%1", label)
+        )
         self.page, self.proposals, self.ids, self.failed = page, proposals, [], False
 
     def redo(self):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.ledger.models import Organization, Person
@@ -21,7 +21,13 @@ from ui.points.commands import SetCountCommand
 FIXED_LEFT = 1  # 姓名
 
 
-TAIL = ("原始分", "计分", "排名", "星级")
+# The columns after the items: key, header (星级's header is the scheme's own band title).
+TAIL = ("raw", "counted", "rank", "band")
+TAIL_HEADERS = {
+    "raw": QT_TRANSLATE_NOOP("PointsGridModel", "原始分"),
+    "counted": QT_TRANSLATE_NOOP("PointsGridModel", "计分"),
+    "rank": QT_TRANSLATE_NOOP("PointsGridModel", "排名"),
+}
 
 
 @dataclass
@@ -153,12 +159,23 @@ class PointsGridModel(QAbstractTableModel):
                 return self.tr("姓名")
             if it is not None:
                 pts = f"+{fmt(it.points)}" if it.points > 0 else fmt(it.points)
-                return f"{it.name} {pts}分" + (f"·限{fmt(it.cap)}" if it.cap is not None else "")
+                text = self.tr("%1 %2分").replace("%1", it.name).replace("%2", pts)
+                if it.cap is not None:
+                    text += self.tr("·限%1").replace("%1", fmt(it.cap))
+                return text
             tail = TAIL[section - FIXED_LEFT - len(self.items)]
-            return self.band_title if tail == "星级" else self.tr(tail)
+            return self.band_title if tail == "band" else self.tr(TAIL_HEADERS[tail])
         if role == Qt.ToolTipRole and it is not None:
-            cap = f"，每期上限 {fmt(it.cap)} 分" if it.cap is not None else ""
-            return f"{it.dimension}：{it.name}（每次 {fmt(it.points)} 分{cap}）"
+            cap = (
+                self.tr("，每期上限 %1 分").replace("%1", fmt(it.cap)) if it.cap is not None else ""
+            )
+            return (
+                self.tr("%1：%2（每次 %3 分%4）")
+                .replace("%1", it.dimension)
+                .replace("%2", it.name)
+                .replace("%3", fmt(it.points))
+                .replace("%4", cap)
+            )
         return None
 
     def flags(self, index):
@@ -184,11 +201,11 @@ class PointsGridModel(QAbstractTableModel):
                     return n
                 return str(n) if n else ""
             tail = TAIL[col - FIXED_LEFT - len(self.items)]
-            if tail == "原始分":
+            if tail == "raw":
                 return fmt(card.raw)
-            if tail == "计分":
+            if tail == "counted":
                 return fmt(card.counted)
-            if tail == "排名":
+            if tail == "rank":
                 return str(card.rank)
             return card.band_label
         if role == Qt.TextAlignmentRole:
@@ -202,7 +219,11 @@ class PointsGridModel(QAbstractTableModel):
         if role == Qt.ToolTipRole and it is not None:
             line = card.items.get(it.id)
             if line and line.raw != line.counted:
-                return f"原始 {fmt(line.raw)} 分，封顶后计 {fmt(line.counted)} 分"
+                return (
+                    self.tr("原始 %1 分，封顶后计 %2 分")
+                    .replace("%1", fmt(line.raw))
+                    .replace("%2", fmt(line.counted))
+                )
         return None
 
     def setData(self, index, value, role=Qt.EditRole):

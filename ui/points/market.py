@@ -132,7 +132,9 @@ class MarketTab(QWidget):
                 (name, fmt(price), self.tr("不计") if stock is None else f"{stock}{unit or ''}")
             ):
                 self.goods.setItem(r, c, QTableWidgetItem(v))
-            self.goods_box.addItem(f"{name}（{fmt(price)}分）", gid)
+            self.goods_box.addItem(
+                self.tr("%1（%2分）").replace("%1", name).replace("%2", fmt(price)), gid
+            )
         i = self.goods_box.findData(keep_goods)
         self.goods_box.setCurrentIndex(max(i, 0))
         self.goods_box.blockSignals(False)
@@ -168,7 +170,10 @@ class MarketTab(QWidget):
             QMessageBox.information(self, self.tr("兑换"), self.tr("请选择兑换人和商品。"))
             return
         label = (
-            f"{self.person.currentText()} 兑换 {self.goods_box.currentText()}×{self.qty.value()}"
+            self.tr("%1 兑换 %2×%3")
+            .replace("%1", self.person.currentText())
+            .replace("%2", self.goods_box.currentText())
+            .replace("%3", str(self.qty.value()))
         )
         cmd = RedeemCommand(self, pid, gid, self.qty.value(), label)
         self.ctx.undo_stack.push(cmd)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
@@ -32,8 +32,18 @@ class SchemeDialog(QDialog):
     """方案设置: base, floor, ceiling, items (points, cap) and bands of one scheme — the
     numbers every county sets differently. Entries already made keep their points."""
 
-    ITEM_COLS = ("方面", "项目名称", "每次分值", "每期上限", "启用")
-    BAND_COLS = ("起点分", "名称", "星数")
+    ITEM_COLS = (
+        QT_TRANSLATE_NOOP("SchemeDialog", "方面"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "项目名称"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "每次分值"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "每期上限"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "启用"),
+    )
+    BAND_COLS = (
+        QT_TRANSLATE_NOOP("SchemeDialog", "起点分"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "名称"),
+        QT_TRANSLATE_NOOP("SchemeDialog", "星数"),
+    )
 
     def __init__(self, page: PointsPage, scheme_id: int):
         super().__init__(page)
@@ -64,14 +74,18 @@ class SchemeDialog(QDialog):
         form.addRow(self.tr("最低分(&F)"), self.floor)
         form.addRow(self.tr("最高分(&C)"), self.ceiling)
         self.items = QTableWidget(0, len(self.ITEM_COLS))
-        self.items.setHorizontalHeaderLabels([self.tr(c) for c in self.ITEM_COLS])
+        self.items.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("SchemeDialog", c) for c in self.ITEM_COLS]
+        )
         self.items.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         for row in data["items"]:
             self._add_item_row(*row)
         add_item = QPushButton(self.tr("添加项目(&A)"))
         add_item.clicked.connect(lambda: self._add_item_row(None, "", "", 1.0, None, True))
         self.bands = QTableWidget(0, len(self.BAND_COLS))
-        self.bands.setHorizontalHeaderLabels([self.tr(c) for c in self.BAND_COLS])
+        self.bands.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("SchemeDialog", c) for c in self.BAND_COLS]
+        )
         self.bands.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         for lo, label, stars in data["bands"]:
             self._add_band_row(lo, label, stars)
@@ -128,7 +142,11 @@ class SchemeDialog(QDialog):
         try:
             return float(t)
         except ValueError:
-            raise ValidationError(f"第 {row + 1} 行的{what}应为数字：{t or '（空）'}") from None
+            message = QCoreApplication.translate("SchemeDialog", "第 %1 行的%2应为数字：%3")
+            empty = QCoreApplication.translate("SchemeDialog", "（空）")
+            raise ValidationError(
+                message.replace("%1", str(row + 1)).replace("%2", what).replace("%3", t or empty)
+            ) from None
 
     def save(self) -> None:
         from partydesk.points import schemes as sch

@@ -26,10 +26,6 @@ from partydesk.errors import PartyDeskError
 MAX_DPI = 600
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def page_range(printer: QPrinter, pages: int) -> tuple[int, int]:
     """The first and last page (1-based) the dialog chose, within the document."""
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
@@ -118,17 +114,23 @@ def send(
     if how == "pdf":
         out = printer.outputFileName()
         if not out:
-            raise PartyDeskError(_tr("没有指定要保存的PDF文件。"))
+            raise PartyDeskError(
+                QCoreApplication.translate("Printing", "没有指定要保存的PDF文件。")
+            )
         copy_pages(pdf, out, first, last, pages)
     elif how == "cups":
         cmd = lp_command(printer, pdf, first, last, pages)
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired) as e:
-            raise PartyDeskError(_tr("无法把文档交给打印系统：") + str(e)) from e
+            raise PartyDeskError(
+                QCoreApplication.translate("Printing", "无法把文档交给打印系统：") + str(e)
+            ) from e
         if done.returncode != 0:
             reason = (done.stderr or done.stdout).strip()
-            raise PartyDeskError(_tr("打印机没有接受打印任务：") + reason)
+            raise PartyDeskError(
+                QCoreApplication.translate("Printing", "打印机没有接受打印任务：") + reason
+            )
     else:
         _raster(printer, pdf, first, last, parent)
     return how
@@ -142,8 +144,16 @@ def _raster(printer: QPrinter, pdf: Path, first: int, last: int, parent) -> None
     doc.load(str(pdf))
     painter = QPainter()
     if not painter.begin(printer):
-        raise PartyDeskError(_tr("无法开始打印，请检查打印机是否连接、是否有纸。"))
-    dlg = QProgressDialog(_tr("正在发送到打印机…"), _tr("取消"), 0, last - first + 1, parent)
+        raise PartyDeskError(
+            QCoreApplication.translate("Printing", "无法开始打印，请检查打印机是否连接、是否有纸。")
+        )
+    dlg = QProgressDialog(
+        QCoreApplication.translate("Printing", "正在发送到打印机…"),
+        QCoreApplication.translate("Printing", "取消"),
+        0,
+        last - first + 1,
+        parent,
+    )
     dlg.setWindowModality(Qt.WindowModal)
     dlg.setMinimumDuration(400)
     try:

@@ -3,7 +3,7 @@ and for 民主评议 each member's 评议等次 with its drop-down editor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
@@ -14,7 +14,12 @@ class AttendanceModel(QAbstractTableModel):
     """Members of the organization and how each took part. Column 1 is checkable (出席);
     column 2 the absence reason; column 3 (民主评议 only) the rating."""
 
-    COLS = ["姓名", "出席", "缺席原因", "评议等次"]
+    COLS = [
+        QT_TRANSLATE_NOOP("AttendanceModel", "姓名"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "出席"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "缺席原因"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "评议等次"),
+    ]
 
     def __init__(self, people: list[tuple[int, str]], with_ratings: bool = False, parent=None):
         super().__init__(parent)

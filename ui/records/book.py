@@ -82,8 +82,10 @@ class BookActions:
     def default_filename(self) -> str:
         name = self.org_box.currentText() if self.org_id else ""
         if self.blank.isChecked():
-            return f"{name or '空白'}工作纪实手册.pdf"
-        return f"{name}{self.year.value()}年工作纪实.pdf"
+            return self.tr("%1工作纪实手册.pdf").replace("%1", name or self.tr("空白"))
+        return (
+            self.tr("%1%2年工作纪实.pdf").replace("%1", name).replace("%2", str(self.year.value()))
+        )
 
     def save_pdf(self, path: str | None = None) -> None:
         if path is None:

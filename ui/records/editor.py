@@ -4,7 +4,7 @@ for 民主评议). It returns the values; the page saves them through the undo s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,11 +37,11 @@ class RecordDialog(QDialog):
     `people` the organization's members [(id, name)]. `values()` returns what to save."""
 
     TEXT_FIELDS = [
-        ("topics", "议题", MEETING_KINDS + (RecordKind.TALK,)),
-        ("content", "内容", tuple(RecordKind)),
+        ("topics", QT_TRANSLATE_NOOP("RecordDialog", "议题"), MEETING_KINDS + (RecordKind.TALK,)),
+        ("content", QT_TRANSLATE_NOOP("RecordDialog", "内容"), tuple(RecordKind)),
         (
             "resolutions",
-            "决议事项",
+            QT_TRANSLATE_NOOP("RecordDialog", "决议事项"),
             (
                 RecordKind.MEMBER_MEETING,
                 RecordKind.COMMITTEE_MEETING,
@@ -51,15 +51,23 @@ class RecordDialog(QDialog):
         ),
         (
             "votes",
-            "表决结果",
+            QT_TRANSLATE_NOOP("RecordDialog", "表决结果"),
             (RecordKind.MEMBER_MEETING, RecordKind.COMMITTEE_MEETING, RecordKind.APPRAISAL),
         ),
-        ("problems", "查摆问题", (RecordKind.LIFE_MEETING,)),
-        ("measures", "整改措施", (RecordKind.LIFE_MEETING,)),
-        ("people_met", "见面人员", (RecordKind.VISIT,)),
-        ("problems_raised", "反映问题", (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG)),
-        ("problems_solved", "解决情况", (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG)),
-        ("note", "备注", tuple(RecordKind)),
+        ("problems", QT_TRANSLATE_NOOP("RecordDialog", "查摆问题"), (RecordKind.LIFE_MEETING,)),
+        ("measures", QT_TRANSLATE_NOOP("RecordDialog", "整改措施"), (RecordKind.LIFE_MEETING,)),
+        ("people_met", QT_TRANSLATE_NOOP("RecordDialog", "见面人员"), (RecordKind.VISIT,)),
+        (
+            "problems_raised",
+            QT_TRANSLATE_NOOP("RecordDialog", "反映问题"),
+            (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG),
+        ),
+        (
+            "problems_solved",
+            QT_TRANSLATE_NOOP("RecordDialog", "解决情况"),
+            (RecordKind.VISIT, RecordKind.INSTRUCTOR_LOG),
+        ),
+        ("note", QT_TRANSLATE_NOOP("RecordDialog", "备注"), tuple(RecordKind)),
     ]
 
     def __init__(

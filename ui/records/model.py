@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from partydesk.records import RecordKind
 
@@ -10,7 +10,16 @@ from partydesk.records import RecordKind
 class RecordsModel(QAbstractTableModel):
     """The records of one organization and year (rows are plain tuples read at load)."""
 
-    COLS = ["类型", "次序", "时间", "地点", "主持人", "应到", "实到", "议题 / 内容"]
+    COLS = [
+        QT_TRANSLATE_NOOP("RecordsModel", "类型"),
+        QT_TRANSLATE_NOOP("RecordsModel", "次序"),
+        QT_TRANSLATE_NOOP("RecordsModel", "时间"),
+        QT_TRANSLATE_NOOP("RecordsModel", "地点"),
+        QT_TRANSLATE_NOOP("RecordsModel", "主持人"),
+        QT_TRANSLATE_NOOP("RecordsModel", "应到"),
+        QT_TRANSLATE_NOOP("RecordsModel", "实到"),
+        QT_TRANSLATE_NOOP("RecordsModel", "议题 / 内容"),
+    ]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -46,7 +55,7 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return [
                 RecordKind.label_of(kind),
-                f"第{seq}次",
+                self.tr("第%1次").replace("%1", str(seq)),
                 f"{held:%Y-%m-%d %H:%M}",
                 place or "",
                 host or "",

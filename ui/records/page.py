@@ -395,7 +395,12 @@ class RecordsPage(BookActions, QWidget):
         with self.ctx.ledger.Session() as s:
             rec = svc.get_record(s, rid)
             before = svc.snapshot(rec)
-            label = f"{RecordKind.label_of(rec.kind)}（第{rec.seq}次，{rec.held_at:%Y-%m-%d}）"
+            label = (
+                self.tr("%1（第%2次，%3）")
+                .replace("%1", RecordKind.label_of(rec.kind))
+                .replace("%2", str(rec.seq))
+                .replace("%3", f"{rec.held_at:%Y-%m-%d}")
+            )
         if (
             confirm
             and QMessageBox.question(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,16 @@ def refresh_pages(window) -> None:
 
 
 class BackupListModel(QAbstractTableModel):
-    HEADERS = ["时间", "原因", "人员", "党组织", "两新组织", "记录总数", "大小", "文件"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("BackupListModel", "时间"),
+        QT_TRANSLATE_NOOP("BackupListModel", "原因"),
+        QT_TRANSLATE_NOOP("BackupListModel", "人员"),
+        QT_TRANSLATE_NOOP("BackupListModel", "党组织"),
+        QT_TRANSLATE_NOOP("BackupListModel", "两新组织"),
+        QT_TRANSLATE_NOOP("BackupListModel", "记录总数"),
+        QT_TRANSLATE_NOOP("BackupListModel", "大小"),
+        QT_TRANSLATE_NOOP("BackupListModel", "文件"),
+    ]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -62,7 +71,7 @@ class BackupListModel(QAbstractTableModel):
             and orientation == Qt.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):

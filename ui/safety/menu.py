@@ -3,7 +3,7 @@ window title and a banner above the pages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,18 +16,21 @@ from ui.safety.backup_dialog import BackupDialog
 from ui.safety.password import PasswordSetupDialog
 from ui.widgets.colors import bar_style
 
-READONLY_MARK = "（只读）"
+
+def readonly_mark() -> str:
+    """What the title ends with on a read-only ledger (the main window writes the same)."""
+    return QCoreApplication.translate("MainWindow", "（只读）")
 
 
 def install(window: QMainWindow) -> None:
     """Add 备份与恢复… and 启动密码… to the File menu (above 退出) and keep them, the title
     and the read-only banner in step with the ledger shown. Safe to call more than once."""
     if getattr(window, "backup_action", None) is None:
-        act = QAction(window.tr("备份与恢复(&B)…"), window)
+        act = QAction(QCoreApplication.translate("MainWindow", "备份与恢复(&B)…"), window)
         act.setObjectName("backupAction")
         act.setShortcut(QKeySequence("Ctrl+Shift+B"))
         act.triggered.connect(lambda: BackupDialog(window).exec())
-        pw = QAction(window.tr("启动密码(&P)…"), window)
+        pw = QAction(QCoreApplication.translate("MainWindow", "启动密码(&P)…"), window)
         pw.setObjectName("passwordAction")
         pw.triggered.connect(lambda: PasswordSetupDialog(window.ctx.ledger, window).exec())
         adder = getattr(window, "add_file_action", None)
@@ -63,13 +66,13 @@ def _sync(window: QMainWindow) -> None:
 
 def mark_readonly(window: QMainWindow, reason: str) -> None:
     title = window.windowTitle()
-    if READONLY_MARK not in title:
-        window.setWindowTitle(title + READONLY_MARK)
-    bar = QToolBar(window.tr("只读提示"), window)
+    if readonly_mark() not in title:
+        window.setWindowTitle(title + readonly_mark())
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "只读提示"), window)
     bar.setObjectName("readonlyBanner")
     bar.setMovable(False)
     bar.setFloatable(False)
-    label = QLabel(window.tr("只读：") + reason)
+    label = QLabel(QCoreApplication.translate("MainWindow", "只读：") + reason)
     label.setObjectName("readonlyText")
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)

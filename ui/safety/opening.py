@@ -14,11 +14,6 @@ from partydesk.ledger.db import LedgerDamagedError
 from ui.errors import show_error
 from ui.safety.password import unlock
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("safety", text)
-
-
 # ---- opening -----------------------------------------------------------------------------
 
 
@@ -37,7 +32,9 @@ def open_for_gui(path, parent: QWidget | None = None, *, create: bool = True) ->
                 continue
             return None
         except PartyDeskError as e:
-            QMessageBox.critical(parent, _tr("无法打开账本"), str(e))
+            QMessageBox.critical(
+                parent, QCoreApplication.translate("safety", "无法打开账本"), str(e)
+            )
             return None
         break
     else:
@@ -53,9 +50,11 @@ def before_window(ledger: Ledger, parent: QWidget | None = None) -> Ledger | Non
         ledger.close()
         return None
     if ledger.readonly:
-        QMessageBox.information(parent, _tr("以只读方式打开"), ledger.readonly_reason)
+        QMessageBox.information(
+            parent, QCoreApplication.translate("safety", "以只读方式打开"), ledger.readonly_reason
+        )
     for w in ledger.warnings:
-        QMessageBox.warning(parent, _tr("提醒"), w)
+        QMessageBox.warning(parent, QCoreApplication.translate("safety", "提醒"), w)
     return ledger
 
 
@@ -66,8 +65,8 @@ def ask_passphrase(parent: QWidget | None, err: cipher.PassphraseError) -> bool:
 
     text, ok = QInputDialog.getText(
         parent,
-        _tr("账本已加密"),
-        str(err) + "\n" + _tr("请输入账本口令："),
+        QCoreApplication.translate("safety", "账本已加密"),
+        str(err) + "\n" + QCoreApplication.translate("safety", "请输入账本口令："),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not text:
@@ -80,31 +79,38 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
     """Offer the newest good backup (or a file the user picks). True when restored."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
-    box.setWindowTitle(box.tr("账本已损坏"))
+    box.setWindowTitle(QCoreApplication.translate("safety", "账本已损坏"))
     box.setText(
-        box.tr("账本文件已损坏：%1\n为保护数据，程序没有写入它。").replace("%1", str(err.path))
+        QCoreApplication.translate(
+            "safety", "账本文件已损坏：%1\n为保护数据，程序没有写入它。"
+        ).replace("%1", str(err.path))
     )
     if err.backup is not None:
         info = (
-            box.tr("最新的完好备份：%1（%2）。\n恢复时，损坏的文件会另存到备份文件夹，不会丢弃。")
+            QCoreApplication.translate(
+                "safety",
+                "最新的完好备份：%1（%2）。\n恢复时，损坏的文件会另存到备份文件夹，不会丢弃。",
+            )
             .replace("%1", f"{err.backup.created:%Y-%m-%d %H:%M}")
             .replace("%2", err.backup.summary())
         )
     else:
-        info = box.tr(
-            "没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。"
+        info = QCoreApplication.translate(
+            "safety", "没有找到完好的备份。可以选择一个备份文件，或把账本文件复制一份交给技术人员。"
         )
     box.setInformativeText(info)
     restore_btn = None
     if err.backup is not None:
         restore_btn = box.addButton(
-            box.tr("恢复最新的完好备份（%1）").replace(
+            QCoreApplication.translate("safety", "恢复最新的完好备份（%1）").replace(
                 "%1", f"{err.backup.created:%Y-%m-%d %H:%M}"
             ),
             QMessageBox.AcceptRole,
         )
-    pick_btn = box.addButton(box.tr("选择备份文件…"), QMessageBox.ActionRole)
-    box.addButton(box.tr("退出"), QMessageBox.RejectRole)
+    pick_btn = box.addButton(
+        QCoreApplication.translate("safety", "选择备份文件…"), QMessageBox.ActionRole
+    )
+    box.addButton(QCoreApplication.translate("safety", "退出"), QMessageBox.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     if restore_btn is not None and clicked is restore_btn:
@@ -112,7 +118,10 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
     elif clicked is pick_btn:
         start = str(backup.backup_folder(err.path))
         file, _ = QFileDialog.getOpenFileName(
-            parent, box.tr("选择备份文件"), start, box.tr("PartyDesk 账本 (*.partydesk)")
+            parent,
+            QCoreApplication.translate("safety", "选择备份文件"),
+            start,
+            QCoreApplication.translate("safety", "PartyDesk 账本 (*.partydesk)"),
         )
         if not file:
             return False
@@ -125,7 +134,9 @@ def offer_restore(parent: QWidget | None, err: LedgerDamagedError) -> bool:
         return False
     QMessageBox.information(
         parent,
-        box.tr("已恢复"),
-        box.tr("已从备份恢复账本：%1\n损坏的文件已另存到备份文件夹。").replace("%1", str(file)),
+        QCoreApplication.translate("safety", "已恢复"),
+        QCoreApplication.translate(
+            "safety", "已从备份恢复账本：%1\n损坏的文件已另存到备份文件夹。"
+        ).replace("%1", str(file)),
     )
     return True

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.ledger import Ledger
@@ -65,7 +71,11 @@ class IdListModel(QAbstractTableModel):
 
 
 class ReminderModel(QAbstractTableModel):
-    HEADERS = ["到期日", "状态", "事项"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("ReminderModel", "到期日"),
+        QT_TRANSLATE_NOOP("ReminderModel", "状态"),
+        QT_TRANSLATE_NOOP("ReminderModel", "事项"),
+    ]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,10 +97,12 @@ class ReminderModel(QAbstractTableModel):
     def status_text(self, r: Reminder) -> str:
         days = (r.due_on - self.today).days
         if days < 0 and not r.deadline:
-            return f"已等待{-days}天"
+            return self.tr("已等待%1天").replace("%1", str(-days))
         if days < 0:
-            return f"已逾期{-days}天"
-        return self.tr("今天到期") if days == 0 else f"还有{days}天"
+            return self.tr("已逾期%1天").replace("%1", str(-days))
+        if days == 0:
+            return self.tr("今天到期")
+        return self.tr("还有%1天").replace("%1", str(days))
 
     def data(self, index: Index, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -109,5 +121,5 @@ class ReminderModel(QAbstractTableModel):
             and orientation == Qt.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None

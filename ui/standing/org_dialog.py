@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,12 +40,24 @@ from ui.standing.commands import SnapshotCommand, refresh_dashboard
 from ui.widgets.combo import make_searchable
 from ui.widgets.dates import to_date, to_qdate
 
-STAR_TEXT = {0: "未评星", 1: "一星", 2: "二星", 3: "三星", 4: "四星", 5: "五星"}
+STAR_TEXT = {
+    0: QT_TRANSLATE_NOOP("OrgStandingDialog", "未评星"),
+    1: QT_TRANSLATE_NOOP("OrgStandingDialog", "一星"),
+    2: QT_TRANSLATE_NOOP("OrgStandingDialog", "二星"),
+    3: QT_TRANSLATE_NOOP("OrgStandingDialog", "三星"),
+    4: QT_TRANSLATE_NOOP("OrgStandingDialog", "四星"),
+    5: QT_TRANSLATE_NOOP("OrgStandingDialog", "五星"),
+}
 
 
 class OrgStandingDialog(QDialog):
     """An organization's standing for a year: 评星定级, the 六有 checklist, 四个一 and
     demonstration sites."""
+
+    @staticmethod
+    def star_text(stars) -> str:
+        text = STAR_TEXT.get(stars)
+        return str(stars) if text is None else QCoreApplication.translate("OrgStandingDialog", text)
 
     saved = Signal()
 
@@ -259,7 +271,11 @@ class OrgStandingDialog(QDialog):
                 self.tr("历年：")
                 + (
                     "；".join(
-                        f"{h.year}年 {h.total:g}分 {STAR_TEXT.get(h.stars, h.stars)}" for h in hist
+                        self.tr("%1年 %2分 %3")
+                        .replace("%1", str(h.year))
+                        .replace("%2", f"{h.total:g}")
+                        .replace("%3", self.star_text(h.stars))
+                        for h in hist
                     )
                     or self.tr("无")
                 )
@@ -283,7 +299,11 @@ class OrgStandingDialog(QDialog):
         ).all()
         self.demo_list.setText(
             "\n".join(
-                f"{d.year}年 {DemoLevel.label_of(d.level)}{d.title or '示范点'}" for d in sites
+                self.tr("%1年 %2%3")
+                .replace("%1", str(d.year))
+                .replace("%2", DemoLevel.label_of(d.level))
+                .replace("%3", d.title or self.tr("示范点"))
+                for d in sites
             )
             or self.tr("尚未命名为示范点。")
         )
@@ -319,7 +339,7 @@ class OrgStandingDialog(QDialog):
         text = (
             self.tr("总分 %1 分　%2")
             .replace("%1", f"{ev.total:g}")
-            .replace("%2", STAR_TEXT.get(ev.stars, str(ev.stars)))
+            .replace("%2", self.star_text(ev.stars))
         )
         if ev.vetoes:
             text += self.tr("（一票否决）")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from partydesk.errors import PartyDeskError
@@ -26,7 +27,9 @@ def _notify(ctx, entity: str, ids=None, structural: bool = False) -> None:
 
 
 def _message(exc: BaseException) -> str:
-    return describe(exc) or f"操作未完成：{exc}"
+    return describe(exc) or QCoreApplication.translate("TableCommands", "操作未完成：%1").replace(
+        "%1", str(exc)
+    )
 
 
 def is_conflict(message: str | None) -> bool:
@@ -88,7 +91,9 @@ class EditCommand(_LedgerCommand):
 
 class AddCommand(_LedgerCommand):
     def __init__(self, ctx, snap: editing.Snapshot):
-        super().__init__(ctx, f"新增{snap.label}")
+        super().__init__(
+            ctx, QCoreApplication.translate("TableCommands", "新增%1").replace("%1", snap.label)
+        )
         self.snap = snap
 
     def do(self, s) -> None:
@@ -105,7 +110,9 @@ class AddCommand(_LedgerCommand):
 
 class DeleteCommand(_LedgerCommand):
     def __init__(self, ctx, snap: editing.Snapshot, move_to: int | None):
-        super().__init__(ctx, f"删除{snap.label}")
+        super().__init__(
+            ctx, QCoreApplication.translate("TableCommands", "删除%1").replace("%1", snap.label)
+        )
         self.snap, self.move_to = snap, move_to
 
     def do(self, s) -> None:
@@ -154,7 +161,8 @@ def edit(
     if not change.after:
         return None
     labels = "、".join(F.label_of(entity, k) for k in raw)
-    ctx.undo_stack.push(EditCommand(ctx, entity, [change], f"修改{labels}"))
+    text = QCoreApplication.translate("TableCommands", "修改%1").replace("%1", labels)
+    ctx.undo_stack.push(EditCommand(ctx, entity, [change], text))
     _notify(ctx, entity, [rec_id])
     return None
 
@@ -174,7 +182,8 @@ def paste(
         _notify(ctx, entity, stale)
     if changes:
         n = sum(len(c.fields) for c in changes)
-        ctx.undo_stack.push(EditCommand(ctx, entity, changes, f"粘贴{n}个单元格"))
+        text = QCoreApplication.translate("TableCommands", "粘贴%1个单元格").replace("%1", str(n))
+        ctx.undo_stack.push(EditCommand(ctx, entity, changes, text))
         _notify(ctx, entity, [c.id for c in changes])
     return changes, refused
 
@@ -225,7 +234,11 @@ def delete(
     if len(snaps) == 1:
         ctx.undo_stack.push(DeleteCommand(ctx, snaps[0], move_to))
     else:
-        ctx.undo_stack.beginMacro(f"删除{len(snaps)}条{F.entity(entity).label}记录")
+        ctx.undo_stack.beginMacro(
+            QCoreApplication.translate("TableCommands", "删除%1条%2记录")
+            .replace("%1", str(len(snaps)))
+            .replace("%2", F.entity(entity).label)
+        )
         for snap in snaps:
             ctx.undo_stack.push(DeleteCommand(ctx, snap, move_to))
         ctx.undo_stack.endMacro()
@@ -273,7 +286,9 @@ def set_hosts(ctx, org_id: int, unit_ids: list[int], org_name: str = ""):
     except PartyDeskError as e:
         return None, str(e)
     if change.changed:
-        ctx.undo_stack.push(HostsCommand(ctx, change, f"修改{org_name or '党组织'}的所在单位"))
+        who = org_name or QCoreApplication.translate("TableCommands", "党组织")
+        text = QCoreApplication.translate("TableCommands", "修改%1的所在单位").replace("%1", who)
+        ctx.undo_stack.push(HostsCommand(ctx, change, text))
         _notify_hosts(ctx, org_id)
     return change, None
 

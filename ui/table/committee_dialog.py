@@ -138,7 +138,7 @@ class CommitteeDialog(ChangeDialog):
             self.ctx,
             committee,
             self.org_id,
-            f"任命{label}",
+            self.tr("任命%1").replace("%1", label),
             lambda s: committee.appoint(s, self.org_id, pid, role, since),
         )
         if error:
@@ -165,7 +165,7 @@ class CommitteeDialog(ChangeDialog):
             self.ctx,
             committee,
             self.org_id,
-            f"{seat.name}卸任{seat.role_label}",
+            self.tr("%1卸任%2").replace("%1", seat.name).replace("%2", seat.role_label),
             lambda s: committee.leave(s, seat.id, until),
         )
         if error:

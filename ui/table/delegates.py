@@ -8,7 +8,15 @@ Every editor hands back TEXT (or an organization id); the core (`fields.clean`) 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -164,8 +172,14 @@ def make_editor(entity_key: str, name: str, parent: QWidget, org_choices=None) -
         w.addItems(f.enum.labels())
         return w
     if f.kind == "bool":
+        # shown in the window's language; the value written is the ledger's own word
         w = QComboBox(parent)
-        w.addItems(["否", "是"])
+        w.addItem(
+            QCoreApplication.translate("LedgerDelegate", "否"), F.display(entity_key, name, False)
+        )
+        w.addItem(
+            QCoreApplication.translate("LedgerDelegate", "是"), F.display(entity_key, name, True)
+        )
         return w
     if f.kind in ("date", "past_date"):
         return DateEdit(parent)
@@ -184,6 +198,8 @@ def set_editor_text(w: QWidget, text: str) -> None:
         w.set_text(text)
     elif isinstance(w, QComboBox):
         i = w.findText(text, Qt.MatchExactly)
+        if i < 0 and text:
+            i = w.findData(text)  # 是/否 as the ledger writes them
         if i >= 0:
             w.setCurrentIndex(i)
         elif w.isEditable():
@@ -196,11 +212,17 @@ def set_editor_text(w: QWidget, text: str) -> None:
         w.setText(text)
 
 
+def _combo_word(w: QComboBox) -> str:
+    """The ledger's word for the choice (a yes/no combo carries it as data), else the text."""
+    data = w.currentData()
+    return data if isinstance(data, str) else w.currentText()
+
+
 def editor_text(w: QWidget) -> str:
     if isinstance(w, DateEdit):
         return w.text_value()
     if isinstance(w, QComboBox):
-        return w.currentText()
+        return _combo_word(w)
     if isinstance(w, QLineEdit):
         return w.text()
     return ""
@@ -212,7 +234,7 @@ def editor_value(w: QWidget):
     if isinstance(w, OrgCombo):
         return w.value()
     if isinstance(w, QComboBox):
-        return w.currentText()
+        return _combo_word(w)
     if isinstance(w, QLineEdit):
         return w.text()
     return None

@@ -299,7 +299,7 @@ class DetailForm(QWidget):
             else:
                 text = F.display(self.entity, f.name, v) if v is not None else ""
             if f.kind == "bool" and not text:
-                text = "否"
+                text = F.display(self.entity, f.name, False)
             self.loaded[f.name] = text
             set_editor_text(self.editors[f.name], text)
             self.editors[f.name].setEnabled(self.new or rec_id is not None)

@@ -116,7 +116,7 @@ class GroupsDialog(ChangeDialog):
     def add_group(self, name: str | None = None) -> bool:
         name = (self.new_name.text() if name is None else name).strip()
         ok = self._run(
-            f"新建{name or '党小组'}",
+            self.tr("新建%1").replace("%1", name or self.tr("党小组")),
             lambda s: groups.add_group(s, self.org_id, name),
             self.tr("已新建{0}").format(name),
         )

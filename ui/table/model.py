@@ -15,6 +15,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QRunnable,
@@ -80,7 +81,9 @@ def _formatter(entity_key: str, col: listing.Column):
         labels = {m.value: m.label for m in F.entity(entity_key).field(col.field).enum}
         return lambda v: "" if v is None else labels.get(v, str(v))
     if col.kind == "bool":
-        return lambda v: "" if v is None else ("是" if v else "否")
+        yes = QCoreApplication.translate("LedgerTableModel", "是")
+        no = QCoreApplication.translate("LedgerTableModel", "否")
+        return lambda v: "" if v is None else (yes if v else no)
 
     def fmt(v):
         if v is None:
@@ -227,7 +230,7 @@ class LedgerTableModel(QAbstractTableModel):
             self.pending = False
             self.complete = True
             self.refreshing = False
-            self.refused.emit(f"读取列表失败：{ids}")
+            self.refused.emit(self.tr("读取列表失败：%1").replace("%1", str(ids)))
             return
         if generation == self._refresh_generation:
             self._apply_refresh(ids)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
@@ -15,7 +15,8 @@ from partydesk.ledger.models import Organization, Person, Unit
 
 # The demo the 打开示例账本 button builds: the command line's default size.
 DEMO_UNITS, DEMO_MEMBERS = 300, 3000
-DEMO_NAME = "示例账本.partydesk"
+# One file name in every language, so the demo built once is found again.
+DEMO_NAME = "示例账本.partydesk"  # i18n: data
 
 
 def ledger_is_empty(ledger) -> bool:
@@ -52,7 +53,7 @@ class WelcomePage(QWidget):
         from ui.excel.menu import ENTITIES
 
         for entity, label in ENTITIES[:3]:
-            act = menu.addAction(label + "…")
+            act = menu.addAction(QCoreApplication.translate("MainWindow", label) + "…")
             act.setObjectName(f"welcome_import_{entity}")
             act.triggered.connect(lambda _c=False, e=entity: self.import_roster(e))
         self.import_btn.setMenu(menu)
