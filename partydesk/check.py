@@ -587,7 +587,9 @@ def check_tree(session: Session, report: CheckReport) -> None:
                 Organization.parent_id,
                 Organization.term_start,
                 Organization.term_end,
-            ).where(live_org(today))
+            )
+            .where(live_org(today))
+            .order_by(Organization.id)  # the same order of findings on every database
         ).all()
     }
     parents = dict(session.execute(select(Organization.id, Organization.parent_id)).all())
@@ -631,5 +633,7 @@ def check_tree(session: Session, report: CheckReport) -> None:
         q = select(col, func.count(), func.min(model.id)).where(col.is_not(None))
         if model is Organization:
             q = q.where(live_org(today))
-        for value, n, first in session.execute(q.group_by(col).having(func.count() > 1)).all():
+        for value, n, first in session.execute(
+            q.group_by(col).having(func.count() > 1).order_by(col)
+        ).all():
             report.add("duplicate_name", f"{what}“{value}”有{n}条记录", table, first)

@@ -8,6 +8,13 @@ needs it. The ledger holds only its id and the key's fingerprint (to tell a wron
 file from a missing one). `export_key` writes a copy for the office's safe;
 `import_key` puts it on another PC (or after reinstalling), where the log then verifies
 and check values can be checked and issued.
+
+A server ledger (PostgreSQL) is written from several clerks' PCs at once, so there the
+key is also kept on the server, in a table only the ledger's owner may read, and handed
+to each clerk's program by a function the clerks' role may call (migration
+0018_serverkey): the owner's PC puts it there at its first use, and a clerk's PC then
+needs no key file. It is never written into a snapshot (`partydesk backup` of a server
+ledger); opening one offline needs the exported key file, as any ledger file does.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import os
 import secrets
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from partydesk.errors import ValidationError
@@ -71,27 +78,87 @@ def fingerprint(key: bytes) -> str:
 
 
 def ledger_key(session: Session, create: bool = True) -> bytes | None:
-    """This ledger's key, or None when this PC has no (matching) key file. With `create`,
-    a ledger that has no key yet gets one (its first writable use)."""
+    """This ledger's key, or None when it is not to be had here (no matching key file on
+    this PC, and — for a server ledger — none kept on the server). With `create`, a
+    ledger that has no key yet gets one (its first writable use)."""
     cache = session.info.get("ledger")
     if cache is not None and getattr(cache, "_key", None) is not None:
         return cache._key
     lid = _setting(session, ID_KEY)
     want = _setting(session, FINGERPRINT_KEY)
-    key = None
-    if lid is not None:
+    key = _server_key(session)
+    if key is not None and want is not None and fingerprint(key) != want:
+        key = None
+    if key is None and lid is not None:
         key = _read(keys_folder() / f"{lid}.key")
         if key is not None and want is not None and fingerprint(key) != want:
             key = None
+        if key is not None:
+            _keep_on_server(session, key)  # the first PC's key, for the other clerks' PCs
     if key is None and want is None and create:
         lid = lid or secrets.token_hex(16)
         key = secrets.token_bytes(32)
         _write(keys_folder() / f"{lid}.key", lid, key)
         _put(session, ID_KEY, lid)
         _put(session, FINGERPRINT_KEY, fingerprint(key))
+        _keep_on_server(session, key)
     if cache is not None and key is not None:
         cache._key = key
     return key
+
+
+def _server_key(session: Session) -> bytes | None:
+    """The key a server ledger keeps for its clerks (None on a ledger file, or where the
+    server has none yet or this account may not have it)."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with conn.begin_nested():  # a refusal must not end the caller's transaction
+            value = conn.execute(text("SELECT partydesk_ledger_key()")).scalar()
+    except DBAPIError:
+        return None
+    return bytes(value) if value is not None else None
+
+
+def _keep_on_server(session: Session, key: bytes) -> None:
+    """Keep `key` on a server ledger that has none yet. Only the ledger's owner may
+    write it; a clerk's account is refused, silently: the owner's PC will."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                text(
+                    "INSERT INTO partydesk_secret (id, ledger_key) VALUES (1, :k) "
+                    "ON CONFLICT (id) DO NOTHING"
+                ),
+                {"k": key},
+            )
+    except DBAPIError:
+        pass
+
+
+def key_missing(session: Session) -> bool:
+    """Whether this ledger has a key and this PC cannot have it (no key file; on a server
+    ledger, none kept on the server yet either): the edits made here then join the audit
+    log without their keyed hash (the chain shows as broken from there), and no check
+    value can be issued or checked. Fixed by `import_key` of the office's key file."""
+    return (
+        _setting(session, FINGERPRINT_KEY) is not None and ledger_key(session, create=False) is None
+    )
+
+
+MISSING_WARNING = (
+    "本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链"
+    "（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。"
+    "请导入办公室保存的密钥文件（partydesk key import 密钥文件，或窗口的 文件→导入账本密钥…）。"
+)
 
 
 def derive(key: bytes, purpose: str) -> bytes:
@@ -137,6 +204,7 @@ def import_key(session: Session, src: str | Path) -> None:
     if want is None:
         _put(session, ID_KEY, lid)
         _put(session, FINGERPRINT_KEY, fingerprint(key))
+    _keep_on_server(session, key)
     ledger = session.info.get("ledger")
     if ledger is not None:
         ledger._key = key

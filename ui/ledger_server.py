@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.colors import word_style
+
 if TYPE_CHECKING:
     from partydesk.ledger import Ledger
     from partydesk.ledger.server import ServerAddress
@@ -54,7 +56,7 @@ class ServerLedgerDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("serverError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(word_style("error"))
         self.error.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

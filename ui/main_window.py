@@ -74,6 +74,13 @@ def recent_ledgers() -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
+def _detail_panel(page):
+    """The page's detail panel, not built for this (a table page builds its form after
+    its first rows are painted)."""
+    panel = getattr(page, "detail_panel", None)
+    return panel() if callable(panel) else getattr(page, "detail", None)
+
+
 class _Pages(MutableMapping):
     """`ctx.pages`: the window's pages by module name, in navigation order. Reading one
     (`pages[name]`) builds it the first time; `get(name)` and `built` give only the
@@ -292,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _toggle_detail(self, on: bool) -> None:
         for page in self.ctx.pages.built.values():
-            detail = getattr(page, "detail", None)
+            detail = _detail_panel(page)
             if detail is not None:
                 detail.setVisible(on)
 
@@ -334,7 +341,7 @@ class MainWindow(QMainWindow):
         sig = getattr(page, "summary_changed", None)
         if sig is not None:
             sig.connect(self._page_summary)
-        detail = getattr(page, "detail", None)
+        detail = _detail_panel(page)
         if detail is not None:
             detail.setVisible(self.detail_act.isChecked())
         return page

@@ -97,6 +97,9 @@ def statements() -> list[str]:
         f"REVOKE ALL ON account_lane FROM PUBLIC, {CLERK_ROLE}",
         f"GRANT USAGE ON SCHEMA public TO {CLERK_ROLE}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {CLERK_ROLE}",
+        # the ledger's key, so every clerk's entries join the audit chain (the key's
+        # table itself stays the owner's)
+        f"GRANT EXECUTE ON FUNCTION partydesk_ledger_key() TO {CLERK_ROLE}",
     ]
     for t in Base.metadata.sorted_tables:
         if t.name in HIDDEN:

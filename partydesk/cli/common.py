@@ -31,9 +31,22 @@ def open_for(args, *, readonly: bool = False, file_check: str = "open") -> Ledge
     only if the command changes the ledger, just before its first change: a command
     that only reads never waits for it. `file_check="later"`: the command runs the quick
     check of the file itself (`partydesk check`, beside its rules)."""
-    return open_ledger(
+    ledger = open_ledger(
         ledger_path(args), readonly=readonly, daily_backup="first_write", file_check=file_check
     )
+    if not ledger.readonly:
+        _warn_key_missing(ledger)
+    return ledger
+
+
+def _warn_key_missing(ledger: Ledger) -> None:
+    """A PC without the ledger's key (another clerk's PC on a server ledger, a copied
+    file) can still write, but its edits break the audit log's chain: say so up front."""
+    from partydesk import keys
+
+    with ledger.Session() as s:
+        if keys.key_missing(s):
+            print("提示：" + keys.MISSING_WARNING, file=sys.stderr)
 
 
 def new_passphrase(args) -> str:

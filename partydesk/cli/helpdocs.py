@@ -4,7 +4,7 @@ their licences) and `partydesk manual` (the clerk's manual, as the window's F1 s
 from __future__ import annotations
 
 from partydesk import about
-from partydesk.cli.common import ledger_path, out
+from partydesk.cli.common import is_server, ledger_path, out
 
 
 def register(cmds) -> None:
@@ -18,13 +18,14 @@ def register(cmds) -> None:
 
 def cmd_about(args) -> int:
     path = ledger_path(args)
-    revision = None
-    if path.exists():
+    revision = "（账本尚未创建）"
+    if is_server(path) or path.exists():
         from partydesk.ledger import open_ledger
 
         with open_ledger(path, readonly=True, upgrade=False) as lg:
             revision = about.ledger_revision(lg)
-    for label, value in about.facts(path, revision if path.exists() else "（账本尚未创建）"):
+            path = lg.location  # a server ledger by its address, never with a password
+    for label, value in about.facts(path, revision):
         out(f"{label}：{value}")
     out()
     out("所用组件及许可证：")

@@ -176,7 +176,9 @@ def ids_subquery(bind, param: str = "ids"):
     """A subquery of the integers in the one parameter `param` (see `ids_value`): a JSON
     array through json_each on SQLite, an integer array on PostgreSQL."""
     if is_server(bind):
-        from sqlalchemy.dialects.postgresql import ARRAY  # (imports asyncio: only on a server)
+        # imported here: the PostgreSQL dialect (and asyncpg's) is a twentieth of a second
+        # of every start, and a ledger file never needs it
+        from sqlalchemy.dialects.postgresql import ARRAY
 
         return select(func.unnest(bindparam(param, type_=ARRAY(Integer)))).scalar_subquery()
     ids = select(literal_column("value")).select_from(
@@ -204,6 +206,7 @@ class _AnyOf(ColumnElement):
 
     type = Boolean()
     inherit_cache = False
+    _is_implicitly_boolean = True  # a condition as it is: no `= 1` after it on SQLite
 
     def __init__(self, model, parts):
         self.model, self.parts = model, list(parts)
@@ -218,7 +221,8 @@ def _any_of_union(element: _AnyOf, compiler, **kw) -> str:
 
 @compiles(_AnyOf, "sqlite")
 def _any_of_or(element: _AnyOf, compiler, **kw) -> str:
-    return compiler.process(or_(*element.parts), **kw)
+    # in parentheses: the OR stands for one condition beside the other words' (AND)
+    return "(" + compiler.process(or_(*element.parts), **kw) + ")"
 
 
 def any_of(model, parts):

@@ -362,7 +362,7 @@ _FETCH_SQL: dict[tuple[str, str, tuple[str, ...]], tuple[tuple, list]] = {}
 
 
 def _fetch_sql(session: Session, entity_key: str, names: tuple[str, ...]) -> tuple[tuple, list]:
-    """SQL text selecting id, uuid and the columns for the ids in a JSON array parameter,
+    """SQL text selecting id, uuid, version and the columns for the ids in a JSON array parameter,
     and a converter per column (SQLite gives dates as text, flags as 0/1)."""
     key = (dialect.name(session), entity_key, names)
     got = _FETCH_SQL.get(key)
@@ -372,7 +372,8 @@ def _fetch_sql(session: Session, entity_key: str, names: tuple[str, ...]) -> tup
         bind = session.get_bind()
         src = _source(entity_key)
         stmt = src.select_from(
-            select(src.model.id, src.model.uuid, *(src.exprs[n] for n in names)), names
+            select(src.model.id, src.model.uuid, src.model.version, *(src.exprs[n] for n in names)),
+            names,
         ).where(src.model.id.in_(dialect.ids_subquery(bind)))
         compiled = stmt.compile(dialect=bind.dialect)
         sql = (
@@ -397,12 +398,17 @@ def _fetch_sql(session: Session, entity_key: str, names: tuple[str, ...]) -> tup
 
 
 def fetch_rows(
-    session: Session, entity_key: str, ids: Sequence[int], names: Sequence[str] | None = None
+    session: Session,
+    entity_key: str,
+    ids: Sequence[int],
+    names: Sequence[str] | None = None,
+    versions: dict[int, int] | None = None,
 ) -> dict[int, tuple]:
     """{id: (uuid, value, value, …)} for the columns `names` (default: all columns, in
     order). Stored values (codes, dates, flags); joined columns give the joined name. Ids
     that no longer exist are absent. (One cached SQL text with the ids as a JSON array:
-    a screenful of rows costs a millisecond or two.)"""
+    a screenful of rows costs a millisecond or two.) `versions`, if given, gets each
+    record's version (what a window keeps to refuse an edit of a record saved since)."""
     names = tuple(names) if names is not None else tuple(c.name for c in columns(entity_key))
     (sql, order, params), conv = _fetch_sql(session, entity_key, names)
     todo = [(i, c) for i, c in enumerate(conv) if c is not None]
@@ -415,11 +421,13 @@ def fetch_rows(
             args = tuple(params[k] for k in order) if order is not None else params
             cur.execute(sql, args)
             for row in cur.fetchall():
+                if versions is not None:
+                    versions[row[0]] = row[2]
                 if todo:
                     row = list(row)
                     for j, c in todo:
-                        row[j + 2] = c(row[j + 2])
-                out[row[0]] = tuple(row[1:])
+                        row[j + 3] = c(row[j + 3])
+                out[row[0]] = (row[1], *row[3:])
     finally:
         cur.close()
     return out
@@ -451,6 +459,17 @@ def filter_choices(session: Session, entity_key: str, name: str) -> list[tuple[A
     return [(v, str(v)) for v in values]
 
 
+def org_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    """{id: full name} of these organizations (a form showing one record's)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Organization.id, Organization.name).where(Organization.id.in_(ids))
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 _ORG_CHOICES: dict[str, tuple[tuple, list[tuple[int, str]]]] = {}
 
 
@@ -468,9 +487,13 @@ def org_choices(session: Session) -> list[tuple[int, str]]:
     got = _ORG_CHOICES.get(key)
     if got is not None and got[0] == fingerprint:
         return got[1]
-    rows = session.execute(
-        select(Organization.id, Organization.name).order_by(Organization.name, Organization.id)
-    )
-    choices = [(r[0], r[1]) for r in rows]
+    # The bare DB-API cursor: 12,000 rows through SQLAlchemy's Result cost several times
+    # the query, and the window's start waits for this list.
+    cur = dialect.driver_cursor(session)
+    try:
+        cur.execute("SELECT id, name FROM organization ORDER BY name, id")
+        choices = [(r[0], r[1]) for r in cur.fetchall()]
+    finally:
+        cur.close()
     _ORG_CHOICES[key] = (fingerprint, choices)
     return choices

@@ -688,26 +688,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存证书PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已生成样稿 {0} 页：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已生成 {0} 页：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已取消打印。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在生成证书…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>选择印章图片（透明背景PNG）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3436,7 +3416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>生成PDF…</source>
+        <source>预览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4722,6 +4702,18 @@
 <context>
     <name>page</name>
     <message>
+        <source>已输出样稿 %1 张（不计入打印次数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已打印证书 %1 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书样稿（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>证书（%1张）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4862,6 +4854,54 @@
     </message>
     <message>
         <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入账本密钥(&amp;K)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出账本密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。请导入办公室保存的密钥文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入账本密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件 (*.key);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出账本密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本密钥.key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件 (*.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出账本密钥：%1。请把它存放在安全的地方，不要随账本一起传出。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -157,3 +157,41 @@ def test_server_commands_set_up_lanes_and_the_township_lists_only_its_people(led
         owner.close()
         with pg._admin(TEST_DB) as admin:
             admin.execute(f'DROP ROLE IF EXISTS "{town}"')
+
+
+def test_a_clerks_pc_without_a_key_file_signs_with_the_servers_key(server, tmp_path):
+    """The ledger's key is kept on the server for the clerks' PCs (not in a file there, and
+    not readable by a clerk with plain SQL, nor copied into a snapshot): a township
+    clerk's edit joins the audit chain, which the county then verifies whole."""
+    import shutil
+
+    import psycopg
+
+    from partydesk import keys
+    from partydesk.audit import chain
+    from partydesk.backup import server as server_backup
+    from partydesk.ledger import editing
+
+    url, ids, town, _ = server
+    shutil.rmtree(keys.keys_folder())  # the clerk's PC: no key file
+    with _as(url, town) as c, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        c.execute("SELECT ledger_key FROM partydesk_secret")
+    p = urlsplit(url)
+    lg = client(f"postgresql://{town}@{p.hostname}:{p.port}{p.path}", PASSWORD)
+    with lg.session() as s:
+        assert not keys.key_missing(s)
+        editing.set_fields(s, "person", ids["张伟"], {"phone": "13900139000"})
+    lg.close()
+    assert not keys.keys_folder().exists() or not list(keys.keys_folder().iterdir())
+    owner = client(url)
+    with owner.session() as s:
+        report = chain.verify(s)
+        assert report.broken is None and not report.no_key and report.checked > 6
+    snap = server_backup.snapshot(owner, tmp_path / "备份")
+    owner.close()
+    import sqlite3
+
+    con = sqlite3.connect(snap.path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert "audit_log" in tables and "partydesk_secret" not in tables

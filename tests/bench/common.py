@@ -13,12 +13,29 @@ CACHE = Path(os.environ.get("PARTYDESK_BENCH_CACHE", "/tmp/pd-bench-cache"))
 TODAY = "2026-11-01"
 
 
+def schema_key() -> str:
+    """The migration head and a hash of every migration file: a cached ledger is reused
+    only when built by exactly these migrations (one at an old schema, or one whose
+    migrations were reordered since, would measure a ledger no user has)."""
+    import hashlib
+
+    from partydesk.ledger.migrate import head_revision
+
+    versions = Path(__file__).resolve().parents[2] / "partydesk/ledger/migrations/versions"
+    digest = hashlib.sha256()
+    for f in sorted(versions.glob("*.py")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return f"{head_revision()}-{digest.hexdigest()[:10]}"
+
+
 def bench_ledger(members: int, units: int | None = None) -> Path:
     """The cached demo ledger with `members` people (units = members / 33), built with
-    `partydesk demo` the first time. Opened once here, so its migrations and the daily
-    backup are done before anything is timed."""
+    `partydesk demo` the first time for this schema (`schema_key`; ledgers of other schemas
+    stay, another worktree may be measuring them).
+    Opened once here, so the daily backup is done before anything is timed."""
     units = units or max(members // 33, 10)
-    path = CACHE / f"demo-{members // 1000}k.partydesk"
+    stem = f"demo-{members // 1000}k"
+    path = CACHE / f"{stem}-{schema_key()}.partydesk"
     if not path.exists():
         from datetime import date
 

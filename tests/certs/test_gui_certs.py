@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from partydesk.certs import registry
+from tests.preview_check import printed_text
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(
     page.revoke()
     row = page.model.keys.index(b)
     assert page.model.data(page.model.index(row, 6)) == "已撤销：证书信息有误"
-    assert page.model.data(page.model.index(row, 0), Qt.ForegroundRole).name() == "#b71c1c"
+    assert page.model.data(page.model.index(row, 0), Qt.ForegroundRole).name() == "#b00020"
 
     page.select(a)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
@@ -101,13 +102,15 @@ def test_registry_page_filters_revokes_reissues_and_prints_off_thread(
     page.status_box.setCurrentIndex(page.status_box.findData("valid"))
     assert sorted(page.model.keys) == sorted([c, new])
 
-    out = tmp_path / "year.pdf"
-    with qtbot.waitSignal(ctx.window.statusBar().messageChanged, timeout=20000):
-        page._print(sorted(page.model.keys), "x.pdf", path=str(out))
-    qtbot.waitUntil(lambda: getattr(page, "last_pdf", None) == str(out), timeout=20000)
+    # the valid ones, written off the UI thread into the preview window, saved from there
+    page.view.selectAll()
+    win = page.print_current()
+    qtbot.waitUntil(lambda: win.pages == 2, timeout=30000)
+    out = win.save_pdf(str(tmp_path / "year.pdf"))
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "孙丽" in text and new in text and "李秀梅" not in text
     assert page.model.data(page.model.index(page.model.keys.index(c), 7)) == "1"
+    win.close()
 
 
 def test_qualifications_tab_awards_reviews_and_withdraws(
@@ -170,7 +173,6 @@ def test_issue_dialog_previews_the_wording_and_batch_issue_from_the_page(
 
 
 def test_certificates_preview_and_count_as_printed_only_when_printed(ctx, ledger, qtbot, tmp_path):
-    from tests.preview_check import printed_text
     from ui.certs.page import CertsPage
 
     (a, b), _ = _issue(ledger, "王建国", "李秀梅")
@@ -191,7 +193,6 @@ def test_certificates_preview_and_count_as_printed_only_when_printed(ctx, ledger
 def test_print_dialog_offers_new_since_and_batches_and_prints_a_draft(
     ctx, ledger, qtbot, tmp_path, monkeypatch
 ):
-    from PySide6.QtWidgets import QFileDialog
 
     from ui.certs.page import CertsPage
     from ui.certs.print_dialog import PrintDialog
@@ -215,15 +216,75 @@ def test_print_dialog_offers_new_since_and_batches_and_prints_a_draft(
     dlg.show()
     dlg.grab().save(str(tmp_path / "print_dialog.png"))
 
-    # 样稿… from the page: the same dialog with 样稿 ticked, printed off the UI thread
-    out = tmp_path / "draft.pdf"
+    # 样稿… from the page: the same dialog with 样稿 ticked, then the preview window
     monkeypatch.setattr(PrintDialog, "exec", lambda self: True)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    with qtbot.waitSignal(ctx.window.statusBar().messageChanged, timeout=20000):
-        assert page.print_chosen(draft=True).draft.isChecked()
-    qtbot.waitUntil(lambda: getattr(page, "last_pdf", None) == str(out), timeout=20000)
-    text = "".join(p.extract_text() for p in PdfReader(out).pages)
-    assert "样稿" in text and "孙丽" in text
-    assert "已生成样稿 3 页" in ctx.window.statusBar().currentMessage()
-    with ledger.session() as s:  # a draft is not counted as printed
+    win = page.print_chosen(draft=True)
+    assert page.print_dialog.draft.isChecked()
+    text = printed_text(qtbot, win, tmp_path / "draft.pdf")
+    assert win.pages == 3 and "样稿" in text and "孙丽" in text
+    assert "样稿" in ctx.window.statusBar().currentMessage()
+    with ledger.session() as s:  # a draft is not counted as printed, even when printed
         assert {registry.get(s, x).printed_count for x in first + second} == {0}
+    win.close()
+
+
+def _year_preview(ctx, ledger, qtbot, monkeypatch):
+    """本年度 chosen in the certificates' 打印 dialog, as a clerk would: the preview window."""
+    from ui.certs.page import CertsPage
+    from ui.certs.print_dialog import PrintDialog
+
+    names = ["王建国", "李秀梅", "孙丽"]
+    serials, _ = _issue(ledger, *names)
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+
+    def choose_year(dlg):
+        dlg.options["year"].setChecked(True)
+        return True
+
+    monkeypatch.setattr(PrintDialog, "exec", choose_year)
+    win = page.print_chosen()
+    assert win is not None and win.objectName() == "printPreview"
+    qtbot.waitUntil(lambda: win.pages == 3, timeout=30000)
+    return page, win, serials, names
+
+
+def test_the_print_dialog_opens_the_preview_and_printing_counts(
+    ctx, ledger, qtbot, tmp_path, monkeypatch
+):
+    page, win, serials, names = _year_preview(ctx, ledger, qtbot, monkeypatch)
+    assert win.thumbs.count() == 3
+    with ledger.session() as s:  # only looked at so far
+        assert {registry.get(s, x).printed_count for x in serials} == {0}
+    text = printed_text(qtbot, win, tmp_path / "printed.pdf")
+    assert all(n in text for n in names)
+    with ledger.session() as s:
+        assert {registry.get(s, x).printed_count for x in serials} == {1}
+    assert {page.model.index(r, 7).data() for r in range(3)} == {"1"}
+    win.close()
+
+
+def test_cancelling_or_closing_the_preview_prints_nothing(ctx, ledger, qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    page, win, serials, _names = _year_preview(ctx, ledger, qtbot, monkeypatch)
+    # 打印… and then 取消 in Qt's print dialog: nothing sent, nothing counted
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.Rejected)
+    win.print_document()
+    with ledger.session() as s:
+        assert {registry.get(s, x).printed_count for x in serials} == {0}
+    win.close()
+    with ledger.session() as s:
+        assert {registry.get(s, x).printed_count for x in serials} == {0}
+    assert {page.model.index(r, 7).data() for r in range(3)} == {"0"}
+
+
+def test_cancelling_the_print_dialog_opens_no_preview(ctx, ledger, qtbot, monkeypatch):
+    from ui.certs.page import CertsPage
+    from ui.certs.print_dialog import PrintDialog
+
+    _issue(ledger, "王建国")
+    page = CertsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(PrintDialog, "exec", lambda self: False)
+    assert page.print_chosen() is None

@@ -4,13 +4,13 @@ renewal a few weeks before the old term ends is the next term and is not asked a
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
 from partydesk.certs import registry
 from partydesk.cli import main
+from tests import raw
 
 
 def _issue(s, iid, on, **kw):
@@ -58,13 +58,9 @@ def test_the_command_line_refuses_then_force_issues(capsys, ledger, ledger_path,
     assert "王建国已有有效聘书" in err and "--force" in err
 
     def valid():
-        con = sqlite3.connect(path)
-        try:
-            return con.execute(
-                "select count(*) from certificate where status='valid' and kind='instructor'"
-            ).fetchone()[0]
-        finally:
-            con.close()
+        return raw.row(
+            path, "select count(*) from certificate where status='valid' and kind='instructor'"
+        )[0]
 
     assert valid() == 1
     assert main([*args, "--force"]) == 0

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from partydesk.ledger.models.dues import DuesPayment
+from tests.grid_typing import focus, press
 
 YEAR = date.today().year
 
@@ -36,12 +36,6 @@ def window(qtbot, branch):
     return w, page, ledger, org_id, ids
 
 
-def press(qtbot, view, keys) -> None:
-    for k in keys:
-        qtbot.keyClick(QApplication.focusWidget() or view, k)
-        QApplication.processEvents()
-
-
 def stored(ledger, person_id):
     with ledger.session() as s:
         return sorted(
@@ -64,7 +58,7 @@ def test_typing_amounts_writes_payments_and_undo_removes_them(window, qtbot):
     view, model = page.view, page.model
     page.method_box.setCurrentIndex(page.method_box.findData("wechat"))
     r = row_of(model, "张伟")
-    view.setFocus()
+    focus(qtbot, view)
     view.setCurrentIndex(model.index(r, 3))  # January
     press(qtbot, view, ["4", "2", Qt.Key_Tab, "4", "2", ".", "5", Qt.Key_Return])
     jan, feb = YEAR * 100 + 1, YEAR * 100 + 2

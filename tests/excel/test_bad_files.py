@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 
 import openpyxl
@@ -108,13 +107,34 @@ def _million_rows(path, rows: int, dimension: bool):
             f.write("".join(chunk).encode() + b"</sheetData></worksheet>")
 
 
-def test_a_million_rows_is_refused_quickly(untouched, tmp_path):
+def test_a_million_rows_is_refused_before_the_sheet_is_read(untouched, tmp_path, monkeypatch):
+    """Decided while scanning, early: the sheet's XML is read only a little past the row
+    limit, its end is never reached, and the workbook reader never loads the sheet."""
+    from partydesk.excel import book
+
     p = tmp_path / "huge.xlsx"
     _million_rows(p, 1_000_000, dimension=True)
-    t0 = time.perf_counter()
+    part = "xl/worksheets/sheet1.xml"
+    seen = {"rows": 0, "end": False, "opened": 0}
+    real_read, real_calamine = zipfile.ZipExtFile.read, book._calamine
+
+    def counting_read(self, n=-1):  # what the scanner takes out of the sheet's XML
+        data = real_read(self, n)
+        if self.name == part:
+            seen["rows"] += data.count(b"<row ")
+            seen["end"] |= b"</sheetData>" in data
+        return data
+
+    def counting_calamine(path):  # once to list the sheets; a second time would load it
+        seen["opened"] += 1
+        return real_calamine(path)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting_read)
+    monkeypatch.setattr(book, "_calamine", counting_calamine)
     msg = refuse(untouched, p, "超过一次导入的上限")
-    assert time.perf_counter() - t0 < 3  # decided while scanning, before the sheet is read
     assert f"超过{MAX_ROWS:,}行" in msg
+    assert MAX_ROWS < seen["rows"] < MAX_ROWS + 50_000  # one 1 MB chunk past the limit
+    assert not seen["end"] and seen["opened"] == 1
 
 
 def test_row_limit_holds_without_a_dimension(untouched, tmp_path):

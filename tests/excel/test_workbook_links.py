@@ -57,7 +57,7 @@ def test_host_units_new_in_the_same_workbook_are_linked(ledger, tmp_path, capsys
     assert [p.counts["new"] for p in plans] == [2, 2, 2], [r.reason for p in plans for r in p.rows]
     # nothing about the units is left out: no warning on any row
     assert [r.warning for p in plans for r in p.rows] == [""] * 6
-    assert main(["--ledger", str(ledger.path), "import", "all", str(f)]) == 0
+    assert main(["--ledger", ledger.location, "import", "all", str(f)]) == 0
     assert "已导入“党组织”：新增2条" in capsys.readouterr().out
     assert hosts(ledger) == {
         "中共某科技公司支部委员会": ["某科技有限公司"],

@@ -27,6 +27,7 @@ def find_by_like(lg, entity: str, words: str, monkeypatch) -> list[int]:
     """The same search with the index switched off: the LIKE scan it replaces."""
     with monkeypatch.context() as m:
         m.setattr(search, "MIN_INDEXED", 10**6)
+        m.setattr(search, "USE_SHORT", False)
         return find(lg, entity, words)
 
 
@@ -78,11 +79,97 @@ def test_index_finds_what_like_found_on_a_sample(demo_ledger, monkeypatch):
     assert compared > 100  # most words do find records
 
 
-def test_short_words_still_found(demo_ledger, monkeypatch):
-    """One- and two-character words (a surname, a given name) have no trigram: LIKE."""
-    for w in ("张", "李", "党"):
-        got = find(demo_ledger, "person", w)
-        assert got and got == find_by_like(demo_ledger, "person", w, monkeypatch)
+def test_short_words_found_by_their_index(demo_ledger, monkeypatch):
+    """One- and two-character words (a surname, a given name, 支部) have no trigram: the
+    short-word index finds exactly what LIKE found, in every table and column."""
+    with demo_ledger.session() as s:
+        names = [r[0] for r in s.execute(text("SELECT name FROM person ORDER BY id LIMIT 40"))]
+    words = {n[0] for n in names} | {n[1:3] for n in names} | {n[-1] for n in names}
+    words |= {"张", "党", "支部", "有限", "公司", "路", "13", "1", "x", "X9", "没有", "%", "_"}
+    compared = 0
+    for w in sorted(words):
+        for entity in ("person", "org", "unit", "instructor"):
+            got = find(demo_ledger, entity, w)
+            assert got == find_by_like(demo_ledger, entity, w, monkeypatch), (entity, w)
+            compared += bool(got)
+    assert compared > 60
+    # two words, one short: both must be found in the record
+    two = find(demo_ledger, "person", f"{names[0][0]} 支部")
+    assert two and two == find_by_like(demo_ledger, "person", f"{names[0][0]} 支部", monkeypatch)
+
+
+def test_a_two_character_name_is_looked_up_not_scanned(demo_ledger):
+    """The window's search for 张伟 reads the short-word index, not every person."""
+    with demo_ledger.session() as s:
+        stmt = listing.ids_statement(ListQuery("person", "张伟"), limit=201)
+        sql = stmt.compile(dialect=s.bind.dialect, compile_kwargs={"literal_binds": True})
+        plan = " | ".join(r[-1] for r in s.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "SEARCH person_search_short USING PRIMARY KEY (token=?)" in plan, plan
+
+
+def _expected_pieces(lg, table: str, columns) -> set:
+    """Every (piece, column, id) of one- and two-character pieces, computed here."""
+    fold = str.lower if lg.is_server else (lambda v: v.translate(search._ASCII_LOWER))
+    out = set()
+    with lg.session() as s:
+        for row in s.execute(text(f"SELECT id, {', '.join(columns)} FROM {table}")):
+            for code, v in enumerate(row[1:]):
+                v = fold(v or "")
+                for i in range(len(v)):
+                    out |= {(p, code, row[0]) for p in (v[i], v[i : i + 2]) if " " not in p}
+    return out
+
+
+def _stored_pieces(lg, short: str) -> set:
+    with lg.session() as s:
+        return {tuple(r) for r in s.execute(text(f"SELECT token, col, id FROM {short}"))}
+
+
+def test_short_index_follows_every_write(ledger):
+    ids = fill_sample(ledger)
+    with ledger.session() as s:
+        snap = editing.add_record(
+            s,
+            "person",
+            {
+                "name": "欧阳明轩",
+                "id_number": idcard.make("330102", date(1991, 4, 5), 77, "M"),
+                "category": "applicant",
+                "applied_on": "2026-03-01",
+                "org_id": ids["orgs"][0],
+                "job": "Web 设计",
+            },
+        )
+    new_id = snap.id
+    assert new_id in find(ledger, "person", "欧阳") and new_id in find(ledger, "person", "轩")
+    assert new_id in find(ledger, "person", "WE")  # as LIKE: ASCII letters in any case
+    with ledger.session() as s:
+        editing.set_fields(s, "person", new_id, {"name": "欧阳子涵"})
+    assert new_id not in find(ledger, "person", "明轩")
+    assert new_id in find(ledger, "person", "子涵")
+    with ledger.session() as s:
+        gone = editing.delete_record(s, "person", new_id)
+    assert new_id not in find(ledger, "person", "子涵")
+    with ledger.session() as s:
+        editing.restore(s, gone)
+    assert new_id in find(ledger, "person", "子涵")
+    ledger.close()
+    where = ledger.location if ledger.is_server else ledger.path
+    con = raw_connect(ledger)  # another program writing the file
+    con.execute(f"UPDATE person SET name = '诸葛 亮' WHERE id = {int(ids['王芳'])}")
+    con.execute(f"UPDATE person SET job = NULL WHERE id = {int(new_id)}")
+    con.execute(f"UPDATE organization SET short_name = '星光' WHERE id = {int(ids['orgs'][0])}")
+    con.commit()
+    con.close()
+    lg = open_ledger(where)
+    try:
+        assert find(lg, "person", "诸葛") == [ids["王芳"]]
+        assert find(lg, "org", "星光") == [ids["orgs"][0]]
+        for entity, (short, cols) in search.SHORT.items():
+            table = search.INDEXED[entity][0]
+            assert _stored_pieces(lg, short) == _expected_pieces(lg, table, cols), entity
+    finally:
+        lg.close()
 
 
 def test_index_follows_every_write(ledger, tmp_path):
@@ -199,6 +286,18 @@ def test_index_layout_matches_the_migration():
         assert {c for c in own if _kind(entity, c) not in ("org", "unit")} <= set(cols)
 
 
+def test_short_index_layout_matches_the_migration():
+    from importlib import import_module
+
+    mig = import_module("partydesk.ledger.migrations.versions.0017_shortsearch")
+    assert {s: c for s, c in mig.SHORT.values()} == dict(search.SHORT.values())
+    for entity, (short, cols) in search.SHORT.items():
+        assert mig.SHORT[search.INDEXED[entity][0]] == (short, cols)
+        # its columns are searched text columns of the trigram index (no ID numbers, phones)
+        assert set(cols) <= set(search.INDEXED[entity][2])
+        assert not {_kind(entity, c) for c in cols} & {"idcard", "phone", "creditcode"}
+
+
 def _fields(entity):
     from partydesk.ledger import fields as F
 
@@ -218,3 +317,60 @@ def raw_connect(ledger):
 
         return server.connect(ledger.server)
     return sqlite3.connect(ledger.path)
+
+
+def test_a_ledger_of_the_version_before_gets_its_short_index(ledger, monkeypatch):
+    """A ledger written before the short-word index (the schema just before it), with a
+    name changed by that version, opens with every record kept and finds 1–2-character
+    words."""
+    from importlib import import_module
+
+    from alembic import command
+
+    from partydesk.ledger import migrate
+
+    before_it = import_module("partydesk.ledger.migrations.versions.0017_shortsearch").down_revision
+
+    ids = fill_sample(ledger)
+    with ledger.session() as s:
+        before = s.execute(text("SELECT * FROM person ORDER BY id")).all()
+    command.downgrade(migrate.alembic_config(ledger.engine), before_it)
+    ledger.close()
+    where = ledger.location if ledger.is_server else ledger.path
+    con = raw_connect(ledger)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(before_it,)]
+    con.execute(f"UPDATE person SET name = '司马 懿' WHERE id = {int(ids['王芳'])}")
+    con.commit()
+    con.close()
+    lg = open_ledger(where)
+    try:
+        with lg.session() as s:
+            after = s.execute(text("SELECT * FROM person ORDER BY id")).all()
+            version = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert version == migrate.head_revision() == "0017_shortsearch"
+        changed = [tuple(r) for r in after if r.id == ids["王芳"]]
+        assert [tuple(r) for r in after if r.id != ids["王芳"]] == [
+            tuple(r) for r in before if r.id != ids["王芳"]
+        ]
+        assert "司马 懿" in changed[0]
+        assert find(lg, "person", "司马") == [ids["王芳"]]
+        assert find(lg, "person", "懿") == [ids["王芳"]]
+        assert find(lg, "person", "张") == find_by_like(lg, "person", "张", monkeypatch)
+        for entity, (short, cols) in search.SHORT.items():
+            table = search.INDEXED[entity][0]
+            assert _stored_pieces(lg, short) == _expected_pieces(lg, table, cols), entity
+    finally:
+        lg.close()
+
+
+def test_the_migration_head_is_read_without_alembic():
+    """The window reads the head from the migration files (no Alembic import at start):
+    the same revision Alembic itself finds, and every revision it knows is known."""
+    from alembic.script import ScriptDirectory
+
+    from partydesk.ledger import migrate
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert set(migrate._revisions()) == {r.revision for r in script.walk_revisions()}
+    assert not migrate.is_known("9999_from_a_newer_version")

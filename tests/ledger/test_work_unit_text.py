@@ -5,7 +5,6 @@ later links it and drops the text. An older ledger gets the column with nothing 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from sqlalchemy import create_engine, text
@@ -15,6 +14,7 @@ from partydesk.cli import main
 from partydesk.ledger import editing, listing, migrate
 from partydesk.ledger.models import Organization, Person, Unit
 from partydesk.stats import unit_members
+from tests import raw
 from tests.excel.excel_helpers import ids, roster
 
 
@@ -80,11 +80,7 @@ def test_the_command_line_says_it_kept_the_name(capsys, ledger, ledger_path):
     )
     out, err = capsys.readouterr()
     assert code == 0 and "提示：" in out + err and "已按文字保存" in out + err
-    con = sqlite3.connect(ledger_path)
-    try:
-        got = con.execute("select unit_id, unit_text from person where id=?", (pid,)).fetchone()
-    finally:
-        con.close()
+    got = raw.row(ledger_path, "select unit_id, unit_text from person where id=?", pid)
     assert got == (None, "明月物流有限公司")
     main(["list", "people", "--columns", "姓名,工作单位", "--tsv", "--ledger", str(ledger_path)])
     assert "张伟\t明月物流有限公司" in capsys.readouterr().out

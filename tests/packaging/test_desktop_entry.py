@@ -39,6 +39,7 @@ def test_desktop_file_validates_and_speaks_chinese():
     assert e["Icon"] == "partydesk"
 
 
+@pytest.mark.sqlite_only("the file type of a ledger file")
 def test_a_ledger_file_has_the_partydesk_mime_type(tmp_path, ledger, ledger_path):
     xdg_mime = _need("xdg-mime")
     update = _need("update-mime-database")

@@ -8,6 +8,7 @@ from tests.sample_ledger import fill_sample
 from ui import launch
 
 
+@pytest.mark.sqlite_only("a double-clicked ledger file")
 def test_only_a_ledger_file_is_taken_for_a_path(tmp_path, ledger, ledger_path):
     ledger.close()
     renamed = tmp_path / "二〇二六年台账.db"
@@ -31,6 +32,7 @@ def test_a_missing_ledger_file_is_refused_in_chinese(tmp_path, capsys):
     assert not missing.exists()  # never created behind the user's back
 
 
+@pytest.mark.sqlite_only("a double-clicked ledger file")
 def test_partydesk_path_opens_that_ledger_in_the_window(
     qapp, qtbot, ledger, ledger_path, monkeypatch
 ):

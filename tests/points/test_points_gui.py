@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from partydesk.ledger.models import Organization, Person
 from partydesk.points import entries, market
 from partydesk.points.periods import of
 from partydesk.points.schemes import find_scheme
 from partydesk.points.totals import cards_by_person, compute_cards
+from tests.grid_typing import focus, press
 
 
 @pytest.fixture
@@ -39,16 +39,6 @@ def select(page, ledger, org_id, code):
     return period
 
 
-def press(qtbot, view, keys: str | list) -> int:
-    """Type into whatever has focus (the grid or its open editor); returns keystrokes."""
-    n = 0
-    for k in keys:
-        qtbot.keyClick(QApplication.focusWidget() or view, k)
-        QApplication.processEvents()  # Enter commits through a queued call
-        n += 1
-    return n
-
-
 def db_cards(ledger, org_id, code, period):
     with ledger.session() as s:
         sc = find_scheme(s, code)
@@ -68,7 +58,7 @@ def test_typing_counts_updates_ledger_totals_and_rank(window, qtbot):
     view, model = page.view, page.model
     names = [c.name for c in model.cards]
     assert names == ["王芳", "陈静", "杨帆"]  # roster order: probationary, activist, target
-    view.setFocus()
+    focus(qtbot, view)
     view.setCurrentIndex(model.index(1, 1))  # 陈静, 参加集中学习 (+2, cap 8)
     press(qtbot, view, ["3", Qt.Key_Tab, "1", Qt.Key_Return])  # 集中学习 3, 思想汇报 1
     cards = db_cards(ledger, org_id, "candidate", period)
@@ -92,7 +82,7 @@ def test_tab_wraps_to_the_next_row_and_undo_restores(window, qtbot):
     w, page, ledger, org_id, people = window
     period = select(page, ledger, org_id, "candidate")
     view, model = page.view, page.model
-    view.setFocus()
+    focus(qtbot, view)
     view.setCurrentIndex(model.index(0, 10))  # 王芳, last item (获得单位或上级表彰 +5)
     press(qtbot, view, ["1", Qt.Key_Tab])
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)
@@ -112,7 +102,7 @@ def test_published_period_is_read_only_with_a_notice(window, qtbot):
     page.refresh()
     assert not page.lock_label.isHidden() and "已锁定" in page.lock_label.text()
     assert not page.model.flags(page.model.index(0, 1)) & Qt.ItemIsEditable
-    page.view.setFocus()
+    focus(qtbot, page.view)
     page.view.setCurrentIndex(page.model.index(0, 1))
     press(qtbot, page.view, ["5", Qt.Key_Return])
     assert db_cards(ledger, org_id, "candidate", period)[people["王芳"]].counted == 60

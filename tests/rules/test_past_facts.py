@@ -5,7 +5,6 @@ Read back from the ledger file: nothing is stored when refused."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -21,6 +20,7 @@ from partydesk.points.periods import of
 from partydesk.points.schemes import find_scheme
 from partydesk.records import service as records
 from partydesk.standing import orgs, rating
+from tests import raw
 
 TODAY = date(2026, 6, 15)
 TOMORROW = TODAY + timedelta(days=1)
@@ -41,11 +41,7 @@ def world(ledger, ledger_path):
 
 
 def count(path, table) -> int:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(f"select count(*) from {table}").fetchone()[0]
-    finally:
-        con.close()
+    return raw.row(path, f"select count(*) from {table}")[0]
 
 
 def test_a_work_record_after_today_is_refused_today_is_kept(world):

@@ -147,6 +147,7 @@ def test_import_overwriting_phone_numbers_logs_the_old_ones(logged, tmp_path):
     assert {f"手机号=1380000000{i}" for i in range(5)} <= olds
 
 
+@pytest.mark.sqlite_only("a server ledger hands its key to the clerks' PCs")
 def test_key_export_and_import_on_another_pc(logged, tmp_path, capsys):
     import shutil
 

@@ -70,8 +70,8 @@ def test_exception_in_a_thread_writes_a_report(log_home):
     assert "线程 导出" in text and "ValueError: 表格列数不对" in text
 
 
-def test_the_command_line_logs(log_home, ledger_path, capsys):
-    assert cli_main(["--ledger", str(ledger_path), "init"]) == 0
-    assert cli_main(["--ledger", str(ledger_path.with_name("没有.partydesk")), "stats"]) != 0
+def test_the_command_line_logs(log_home, new_ledger, tmp_path, capsys):
+    assert cli_main(["--ledger", str(new_ledger()), "init"]) == 0
+    assert cli_main(["--ledger", str(tmp_path / "没有.partydesk"), "stats"]) != 0
     text = (log_home / logs.LOG_NAME).read_text(encoding="utf-8")
     assert "[cli " in text and "命令 init" in text and "未完成" in text

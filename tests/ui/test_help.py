@@ -49,7 +49,8 @@ def test_about_names_version_ledger_revision_and_licences(main_window, qtbot):
     assert "Permission is hereby granted" in dlg.licence_text(sa_row)
 
 
-def test_manual_and_about_on_the_command_line(ledger_path, capsys):
+def test_manual_and_about_on_the_command_line(new_ledger, capsys):
+    ledger_path = str(new_ledger())
     assert cli_main(["manual"]) == 0
     assert capsys.readouterr().out.strip() == about.manual_text().strip()
     assert cli_main(["--ledger", str(ledger_path), "init"]) == 0

@@ -1,6 +1,6 @@
 """证书管理 page: the register of certificates with filters; issue, revoke, reissue, reprint;
-print the selected, a year's, 新开, since a day or a batch, final or 样稿 (off the UI
-thread); verify a serial or the text of a QR code; the seal image and the wording templates.
+print the selected, a year's, 新开, since a day or a batch, final or 样稿 (in the shared
+preview window, written off the UI thread); verify a serial or the text of a QR code; the seal image and the wording templates.
 
 Long because every action of the register (issue with its second-聘书 question, revoke,
 reissue, print, verify) works on the same selection and table."""
@@ -35,8 +35,9 @@ from ui.certs.qualifications import QualificationsPanel
 from ui.certs.template_dialog import TemplateDialog
 from ui.certs.verify_dialog import VerifyDialog
 from ui.errors import in_session, show_error
+from ui.widgets.colors import cell
 from ui.widgets.dates import to_date
-from ui.widgets.rows import GREY, RED, RowsModel, make_view
+from ui.widgets.rows import RowsModel, make_view
 
 # ---------------------------------------------------------------- page
 
@@ -204,9 +205,9 @@ class CertsPage(QWidget):
 
     def _colour(self, row, col):
         if row[-1] == "revoked":
-            return RED
+            return cell("error")
         if row[-1] == "replaced":
-            return GREY
+            return cell("grey")
         return None
 
     def _tip(self, row, col):
@@ -382,9 +383,10 @@ class CertsPage(QWidget):
             return self.reprint()
         return self.print_chosen()
 
-    def print_chosen(self, draft: bool = False) -> PrintDialog | None:
+    def print_chosen(self, draft: bool = False):
         """Choose what to print (selected, the year's, 新开, since a day, a batch) and
-        whether as a 样稿, then print it off the UI thread."""
+        whether as a 样稿, then see it in the preview window (written off the UI thread)
+        and print or save it from there. Returns that window, or None when cancelled."""
         dlg = PrintDialog(
             self.ctx,
             self.selected_serials(),
@@ -396,53 +398,10 @@ class CertsPage(QWidget):
         self.print_dialog = dlg
         if not dlg.exec():
             return None
-        self._print(dlg.serials, dlg.default_name(), draft=dlg.draft.isChecked())
-        return dlg
+        from ui.certs.printing import preview
 
-    def _print(
-        self,
-        serials: list[str],
-        default_name: str,
-        path: str | None = None,
-        draft: bool = False,
-    ) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存证书PDF"), str(Path.home() / default_name), "PDF (*.pdf)"
-            )
-            if not path:
-                return
-        ledger = self.ctx.ledger
-
-        step = self.tr("正在生成证书 %1/%2…")
-
-        def work(task):
-            from partydesk.reports.certificate import print_certificates
-
-            with ledger.session() as s:
-                certs = [registry.get(s, x) for x in serials]
-
-                def progress(done, total):
-                    task.progress(
-                        done / total, step.replace("%1", str(done)).replace("%2", str(total))
-                    )
-                    return task.cancelled
-
-                return print_certificates(s, certs, path, progress=progress, draft=draft)
-
-        def done(n):
-            self.reload()
-            self.last_pdf = path
-            if n and draft:
-                self.ctx.status(self.tr("已生成样稿 {0} 页：{1}").format(n, path), 10000)
-            elif n:
-                self.ctx.status(self.tr("已生成 {0} 页：{1}").format(n, path), 10000)
-            else:
-                self.ctx.status(self.tr("已取消打印。"))
-
-        from ui.tasks import run_task
-
-        self.task = run_task(self, self.tr("正在生成证书…"), work, on_done=done)
+        self.preview = preview(self, dlg.serials, dlg.default_name(), draft=dlg.draft.isChecked())
+        return self.preview
 
     def open_verify(self) -> VerifyDialog:
         dlg = VerifyDialog(self.ctx, self)

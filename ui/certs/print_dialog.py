@@ -88,7 +88,7 @@ class PrintDialog(QDialog):
         self.count = QLabel(self)
         self.count.setObjectName("certPrintCount")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("生成PDF…"))
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("预览…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

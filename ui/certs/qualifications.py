@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.errors import PartyDeskError
-from ui.widgets.rows import GREY, RED, RowsModel, make_view
+from ui.widgets.colors import cell
+from ui.widgets.rows import RowsModel, make_view
 
 
 class QualificationsPanel(QWidget):
@@ -85,9 +86,9 @@ class QualificationsPanel(QWidget):
         from partydesk.ledger.models.certs import QualificationStatus
 
         if row[4] != QualificationStatus.ACTIVE.label:  # the status column shows the label
-            return GREY
+            return cell("grey")
         if row[5] <= date.today().toordinal() + 60:
-            return RED
+            return cell("error")
         return None
 
     def reload(self, *args) -> None:

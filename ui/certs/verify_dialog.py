@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.certs import registry
 from partydesk.errors import PartyDeskError
-from ui.widgets.rows import GREEN, GREY, RED
+from ui.widgets.colors import word
 
 # ---------------------------------------------------------------- verify
 
@@ -62,20 +61,20 @@ class VerifyDialog(QDialog):
     def verify(self) -> None:
         text = self.input.text().strip()
         if not text:
-            self._show(self.tr("请输入证书编号或扫描二维码。"), GREY)
+            self._show(self.tr("请输入证书编号或扫描二维码。"), "muted")
             return
         try:
             with self.ctx.ledger.session() as s:
                 v = registry.verify(s, text, self.check.text().strip() or None)
         except PartyDeskError as e:
             self.verdict = None
-            self._show(str(e), RED)
+            self._show(str(e), "error")
             return
         self.verdict = v
         mark = "✔ " if v.ok else "✘ "
-        self._show(mark + v.message, GREEN if v.ok else RED)
+        self._show(mark + v.message, "ok" if v.ok else "error")
         self.input.selectAll()
 
-    def _show(self, text: str, colour: QColor) -> None:
+    def _show(self, text: str, kind: str) -> None:
         self.result.setText(text)
-        self.result.setStyleSheet(f"color: {colour.name()}; font-size: 14px;")
+        self.result.setStyleSheet(f"color: {word(kind)}; font-size: 14px;")

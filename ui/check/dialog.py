@@ -4,7 +4,7 @@ off the UI thread; double-clicking a finding (or Enter) shows its record in its 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import run_task
+from ui.widgets.colors import cell
 
 # the table a finding is about → the page that shows it
 PAGES = {"person": "ui.people.page", "unit": "ui.units.page", "organization": "ui.orgs.page"}
@@ -119,7 +120,7 @@ class CheckDialog(QDialog):
             font.setBold(True)
             group.setFont(0, font)
             if findings[0].severity == INTEGRITY:
-                group.setForeground(0, QBrush(QColor("#b00020")))
+                group.setForeground(0, QBrush(cell("error")))
             for f in findings:
                 item = QTreeWidgetItem(group, [f.text, ""])
                 item.setData(0, _FINDING, f)

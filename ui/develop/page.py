@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtGui import QBrush, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,8 +28,7 @@ from partydesk.develop.steps import steps as step_list
 from partydesk.errors import PartyDeskError
 from partydesk.ledger.enums import Category
 from partydesk.ledger.models import Organization, Person
-
-RED = QColor("#b00020")
+from ui.widgets.colors import cell
 
 
 class _Table(QAbstractTableModel):
@@ -61,7 +60,7 @@ class _Table(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return self.rows[index.row()][index.column()]
         if role == Qt.ForegroundRole and index.row() in self.late:
-            return QBrush(RED)
+            return QBrush(cell("error"))
         return None
 
 

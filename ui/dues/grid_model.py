@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from partydesk.dues import config, figures, payments, schedule
 from partydesk.dues import months as mo
@@ -17,6 +17,7 @@ from partydesk.errors import PartyDeskError, ValidationError
 from partydesk.ledger.enums import Category
 from partydesk.ledger.models import Person
 from ui.dues.commands import PaymentsCommand
+from ui.widgets.colors import tint
 
 LEFT = (
     QT_TRANSLATE_NOOP("DuesGridModel", "姓名"),
@@ -28,8 +29,6 @@ TAIL = (
     QT_TRANSLATE_NOOP("DuesGridModel", "已交"),
     QT_TRANSLATE_NOOP("DuesGridModel", "欠交"),
 )
-LATE = QColor(253, 226, 226)
-NONE = QColor(238, 238, 238)
 
 
 class DuesGridModel(QAbstractTableModel):
@@ -222,9 +221,9 @@ class DuesGridModel(QAbstractTableModel):
             return int(Qt.AlignVCenter | (Qt.AlignLeft if col < 2 else Qt.AlignRight))
         if role == Qt.BackgroundRole and k is not None:
             if c is None:
-                return QBrush(NONE)
+                return QBrush(tint("grey"))
             if c.owed and k <= self.through:
-                return QBrush(LATE)
+                return QBrush(tint("error"))
             return None
         if role == Qt.ToolTipRole and c is not None:
             text = self.tr("%1：应交 %2 元，已交 %3 元").replace("%1", mo.label(k))

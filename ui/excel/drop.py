@@ -8,13 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from partydesk import excel
-
 
 def dropped_file(mime) -> str | None:
     """The one spreadsheet file in a drag, or None."""
     if not mime.hasUrls():
         return None
+    # Imported at the first drag, not at start: the Excel core is a tenth of a second of
+    # the window's start, and most sessions never drop a file.
+    from partydesk import excel
+
     paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
     if len(paths) != 1 or Path(paths[0]).suffix.lower() not in excel.SUFFIXES:
         return None
@@ -56,6 +58,8 @@ class DropFilter(QObject):
 def open_dropped(window: QMainWindow, path: str):
     """Open the import wizard through the importer `install` was given (the Excel menu's
     own, so a dropped file and 导入… behave alike; passed in, as the menu installs us)."""
+    from partydesk import excel
+
     import_roster = window._roster_importer
     try:
         entity = guess_entity(path)

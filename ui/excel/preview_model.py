@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from partydesk import excel
 from partydesk.excel import importing
 from partydesk.excel import mapping as excel_mapping
+from ui.widgets.colors import tint
 
+# the row's status as a tint of the theme's base colour (ui.widgets.colors)
 STATUS_COLORS = {
-    excel.NEW: "#E2EFDA",
-    excel.UPDATE: "#FFF2CC",
+    excel.NEW: "ok",
+    excel.UPDATE: "warn",
     excel.UNCHANGED: None,
-    excel.ERROR: "#F8CBAD",
+    excel.ERROR: "error",
 }
 
 
@@ -73,7 +75,7 @@ class PreviewModel(QAbstractTableModel):
             return text if role == Qt.DisplayRole or text else None
         if role == Qt.BackgroundRole and index.column() < self.FIXED:
             color = STATUS_COLORS.get(r.status)
-            return QBrush(QColor(color)) if color else None
+            return QBrush(tint(color)) if color else None
         if role == Qt.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

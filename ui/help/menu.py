@@ -3,12 +3,17 @@ translation context (written out, as lupdate cannot see the class behind `window
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ui.help.about_dialog import AboutDialog
-from ui.help.manual_window import ManualWindow
+if TYPE_CHECKING:
+    # the dialogs are imported when opened (partydesk.about reads the package metadata:
+    # a twentieth of a second of the window's start)
+    from ui.help.about_dialog import AboutDialog
+    from ui.help.manual_window import ManualWindow
 
 
 def install(window: QMainWindow) -> QMenu:
@@ -32,6 +37,8 @@ def open_manual(window) -> ManualWindow:
     """One manual window, brought to the front when asked again."""
     w = getattr(window, "manual_window", None)
     if w is None:
+        from ui.help.manual_window import ManualWindow
+
         w = window.manual_window = ManualWindow(window)
     w.show()
     w.raise_()
@@ -40,4 +47,6 @@ def open_manual(window) -> ManualWindow:
 
 
 def open_about(window) -> AboutDialog:
+    from ui.help.about_dialog import AboutDialog
+
     return AboutDialog(getattr(window.ctx, "ledger", None), window)

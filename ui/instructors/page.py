@@ -31,8 +31,9 @@ from partydesk.ledger.models import Instructor, Organization
 from partydesk.ledger.models.certs import AssessmentGrade
 from ui.errors import in_session
 from ui.instructors.assign_dialog import AssignDialog
+from ui.widgets.colors import cell
 from ui.widgets.dates import to_date
-from ui.widgets.rows import GREY, RED, RowsModel, make_view
+from ui.widgets.rows import RowsModel, make_view
 
 
 class InstructorsPage(QWidget):
@@ -72,7 +73,7 @@ class InstructorsPage(QWidget):
                 self.tr("状态"),
             ],
             self,
-            colour=lambda r, c: GREY if r[5] else None,  # r[5]: ended (not shown)
+            colour=lambda r, c: cell("grey") if r[5] else None,  # r[5]: ended (not shown)
         )
         self.hist_view = make_view(self.hist, self)
         self.hist_label = QLabel(self)
@@ -128,7 +129,7 @@ class InstructorsPage(QWidget):
                 self.tr("登记日期"),
             ],
             self,
-            colour=lambda r, c: RED if r[5] else None,  # r[5]: not assessed (not shown)
+            colour=lambda r, c: cell("error") if r[5] else None,  # r[5]: not assessed (not shown)
         )
         self.assess_view = make_view(self.assess, self)
         self.assess_view.doubleClicked.connect(lambda *_: self.set_grade())
@@ -279,9 +280,9 @@ class InstructorsPage(QWidget):
     def _duty_colour(self, row, col):
         if 1 <= col <= 4:
             d = row[-1][col - 1]
-            return RED if d.missing else None
+            return cell("error") if d.missing else None
         if col == 5 and row[5]:
-            return RED
+            return cell("error")
         return None
 
     def _duty_tip(self, row, col):

@@ -28,6 +28,7 @@ from partydesk.rules.dates import parse_date
 from partydesk.rules.pipeline import DEFAULTS
 from ui.table import commands
 from ui.table.delegates import DateEdit
+from ui.widgets.colors import word_style
 
 CANCEL_ACTIVIST, CANCEL_PROBATION, EXTEND = "cancel_activist", "cancel_probation", "extend"
 
@@ -89,12 +90,12 @@ class ActDialog(QDialog):
         form.addRow(self.tr("原因"), self.reason)
         lay.addLayout(form)
         note = QLabel(self.tr("办理后记入此人的履历，可撤销（Ctrl+Z）。"), self)
-        note.setStyleSheet("QLabel { color: #555; }")
+        note.setStyleSheet(word_style("muted"))
         lay.addWidget(note)
         self.error = QLabel(self)
         self.error.setObjectName("actError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error.setStyleSheet(word_style("error"))
         self.error.hide()
         lay.addWidget(self.error)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from partydesk.ledger.models import Organization, Person
 from partydesk.ledger.models.points import PointsItem
@@ -17,6 +17,7 @@ from partydesk.points.periods import Period
 from partydesk.points.schemes import find_scheme
 from partydesk.points.totals import Card, compute_cards, entry_counts, fmt
 from ui.points.commands import SetCountCommand
+from ui.widgets.colors import cell, tint
 
 FIXED_LEFT = 1  # 姓名
 
@@ -212,10 +213,10 @@ class PointsGridModel(QAbstractTableModel):
             return int(Qt.AlignVCenter | (Qt.AlignLeft if col == 0 else Qt.AlignCenter))
         if role == Qt.BackgroundRole:
             if self.locked_on is not None or it is None:
-                return QBrush(QColor(242, 242, 242))
+                return QBrush(tint("grey"))
             return None
         if role == Qt.ForegroundRole and it is not None and it.points < 0:
-            return QBrush(QColor(180, 30, 30))
+            return QBrush(cell("error"))
         if role == Qt.ToolTipRole and it is not None:
             line = card.items.get(it.id)
             if line and line.raw != line.counted:

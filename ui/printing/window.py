@@ -176,7 +176,11 @@ class PreviewWindow(QDialog):
             self.tr("共 %1 页。打印机会收到与预览相同的PDF。").replace("%1", str(self.pages))
         )
         self.thumbs.clear()
-        blank = QPixmap(THUMB)
+        # cells the shape of the first page: a landscape certificate in a portrait cell
+        # left a tall empty highlight under its picture
+        first = self.doc.pagePointSize(0).toSize() if self.pages else THUMB
+        self.thumbs.setIconSize(first.scaled(THUMB, Qt.KeepAspectRatio))
+        blank = QPixmap(self.thumbs.iconSize())
         blank.fill(Qt.white)
         for n in range(self.pages):
             item = QListWidgetItem(QIcon(blank), str(n + 1))

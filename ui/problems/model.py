@@ -12,9 +12,10 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from partydesk.problems.service import Row, list_problems
+from ui.widgets.colors import cell
 
 HEADERS = [
     QT_TRANSLATE_NOOP("ProblemModel", "编号"),
@@ -27,7 +28,6 @@ HEADERS = [
     QT_TRANSLATE_NOOP("ProblemModel", "状态"),
     QT_TRANSLATE_NOOP("ProblemModel", "办结情况"),
 ]
-RED = QColor("#b00020")
 
 
 class ProblemModel(QAbstractTableModel):
@@ -87,7 +87,7 @@ class ProblemModel(QAbstractTableModel):
                 return (f"{r.closed_on.isoformat()} " if r.closed_on else "") + r.resolution
             return ""
         if role == Qt.ForegroundRole and r.overdue:
-            return QBrush(RED)
+            return QBrush(cell("error"))
         if role == Qt.ToolTipRole and index.column() in (3, 8):
             return r.text if index.column() == 3 else r.resolution
         return None

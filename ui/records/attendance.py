@@ -4,10 +4,10 @@ and for 民主评议 each member's 评议等次 with its drop-down editor."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from partydesk.records import Rating
+from ui.widgets.colors import cell
 
 
 class AttendanceModel(QAbstractTableModel):
@@ -73,7 +73,7 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.CheckStateRole and c == 1:
             return Qt.Checked if present else Qt.Unchecked
         if role == Qt.ForegroundRole and c == 1 and not present:
-            return QColor("#b00020")
+            return cell("error")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):

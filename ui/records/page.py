@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -45,6 +45,7 @@ from ui.records.book import BookActions
 from ui.records.commands import RecordCommand
 from ui.records.editor import RecordDialog
 from ui.records.model import RecordsModel
+from ui.widgets import colors
 from ui.widgets.combo import make_searchable
 
 
@@ -259,10 +260,10 @@ class RecordsPage(BookActions, QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r.missing:
-                    item.setForeground(QColor("#b00020"))
-                    item.setBackground(QColor("#fdecea"))
+                    item.setForeground(colors.on("error", colors.tint("error")))
+                    item.setBackground(colors.tint("error"))
                 elif not r.applies:
-                    item.setForeground(QColor("#888888"))
+                    item.setForeground(colors.cell("grey"))
                 self.cadence.setItem(i, j, item)
             missing += bool(r.missing)
         if self.org_id is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ui.safety import keys as key_ui
 from ui.safety.backup_dialog import BackupDialog
 from ui.safety.password import PasswordSetupDialog
 from ui.widgets.colors import bar_style
@@ -50,6 +51,7 @@ def install(window: QMainWindow) -> None:
         if sig is not None:
             sig.connect(lambda: _sync(window))
     _sync(window)
+    key_ui.install(window)  # 导入/导出账本密钥… and the no-key notice
 
 
 def _sync(window: QMainWindow) -> None:

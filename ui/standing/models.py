@@ -12,11 +12,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from partydesk.ledger import Ledger
 from partydesk.reminders import Reminder
 from partydesk.standing import lists
+from ui.widgets.colors import cell
 
 BLOCK = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +113,7 @@ class ReminderModel(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return (r.due_on.isoformat(), self.status_text(r), r.text)[col]
         if role == Qt.ForegroundRole and r.overdue(self.today):
-            return QBrush(QColor("#b3261e"))
+            return QBrush(cell("error"))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):

@@ -272,11 +272,14 @@ class DetailForm(QWidget):
                     self.uuid = obj.uuid
                     self.version = obj.version  # the save is refused if someone saves first
                     values = {f.name: getattr(obj, f.name) for f in F.entity(self.entity).fields}
-                    org_names = (
-                        dict(listing.org_choices(s))
-                        if any(f.kind == "org" for f in F.entity(self.entity).fields)
-                        else {}
-                    )
+                    # the names of this record's organizations only (a lookup by id; a dict of
+                    # every organization's name was most of a row change at 12,000 of them)
+                    org_ids = {
+                        values[f.name]
+                        for f in F.entity(self.entity).fields
+                        if f.kind == "org" and values.get(f.name) is not None
+                    }
+                    org_names = listing.org_names(s, org_ids)
                     # 工作单位: the unit's name, or the name kept as text when the
                     # ledger has no such unit
                     unit_names = {

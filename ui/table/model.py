@@ -25,8 +25,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from partydesk.ledger import editing, listing
 from partydesk.ledger import fields as F
+from partydesk.ledger import listing
 from partydesk.ledger.listing import ListQuery
 
 RAW_ROLE = int(Qt.UserRole) + 1  # the stored value (code, date, id …)
@@ -279,8 +279,8 @@ class LedgerTableModel(QAbstractTableModel):
 
     def _fetch(self, ids: list[int]) -> None:
         with self.ledger.session() as s:
-            rows = listing.fetch_rows(s, self.entity, ids, self._names)
-            versions = editing.versions(s, self.entity, ids)
+            versions: dict[int, int] = {}
+            rows = listing.fetch_rows(s, self.entity, ids, self._names, versions)
         empty = (None,) * len(self._names)
         for rid in ids:
             row = rows.get(rid)

@@ -1,11 +1,15 @@
 """A navigation page showing one entity as a table: filter bar, table, detail form, an
-inline bar for refusals; add and delete with confirmation."""
+inline bar for refusals; add and delete with confirmation.
+
+Long because the page ties the table, its filter bar and its detail form (built after the
+first rows) to one another and to the ledger's changes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -108,11 +112,16 @@ class TablePage(QWidget):
         self.view = LedgerTableView(self.model, self)
         self.view.setObjectName(f"table_{entity_key}")
         self.bar = MessageBar(self)
-        self.detail = DetailForm(ctx, entity_key, self)
-        self.detail.setMinimumWidth(300)
+        # The detail form (two dozen editors, the organizations' drop-down) of a big table
+        # is built just after the page's first rows are painted, or when first asked for
+        # (`detail`); until then an empty panel holds its place in the splitter.
+        self._detail: DetailForm | None = None
+        self._detail_unread = False
+        self._detail_slot = QWidget(self)
+        self._detail_slot.setMinimumWidth(300)
         self.split = QSplitter(Qt.Horizontal, self)
         self.split.addWidget(self.view)
-        self.split.addWidget(self.detail)
+        self.split.addWidget(self._detail_slot)
         self.split.setStretchFactor(0, 1)
         self.split.setSizes([900, 340])
         lay = QVBoxLayout(self)
@@ -128,7 +137,6 @@ class TablePage(QWidget):
         self.view.filter_requested.connect(self.filterbar.set_search)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._update_summary)
-        self.detail.saved.connect(lambda _id: self.bar.hide())
         hh = self.view.horizontalHeader()
         hh.setContextMenuPolicy(Qt.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
@@ -138,6 +146,48 @@ class TablePage(QWidget):
         self.model.reload()
         self._restore_header()
         ctx.changes.changed.connect(self._on_changed)
+        if self.model.complete and not self.model.pending:
+            self._build_detail()  # a small table: every row is read already
+        else:
+            # A big one (the rest of its ids still to come): its first rows' paint, and
+            # whatever else waits, come first — a real timer, not the next turn.
+            QTimer.singleShot(10, lambda: self._build_detail(later=True))
+
+    @property
+    def detail(self) -> DetailForm:
+        """The detail form beside the table (built now if it is not yet)."""
+        if self._detail is None:
+            self._build_detail()
+        elif self._detail_unread:  # built by the timer, its row not read yet: now
+            self._read_current()
+        return self._detail
+
+    def detail_panel(self) -> QWidget:
+        """What stands beside the table: the detail form, or its place until it is built
+        (the main window shows or hides it without building it)."""
+        return self._detail if self._detail is not None else self._detail_slot
+
+    def _build_detail(self, later: bool = False) -> None:
+        if not shiboken6.isValid(self) or self._detail is not None:
+            return
+        d = self._detail = DetailForm(self.ctx, self.entity, self)
+        d.setMinimumWidth(300)
+        d.saved.connect(lambda _id: self.bar.hide())
+        d.setVisible(not self._detail_slot.isHidden())
+        self.split.replaceWidget(1, d)
+        self._detail_slot.deleteLater()
+        if not later:
+            self._current_changed()
+            return
+        # built by the timer: the current row is read on the next turn (building and
+        # reading, each a short wait of the window rather than one long one)
+        self._detail_unread = True
+        QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
+
+    def _read_current(self) -> None:
+        if self._detail_unread:
+            self._detail_unread = False
+            self._current_changed()
 
     # ------------------------------------------------------------ state
 
@@ -250,8 +300,8 @@ class TablePage(QWidget):
         rid = (
             self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
         )
-        if rid != self.detail.rec_id:
-            self.detail.load(rid)
+        if self._detail is not None and rid != self._detail.rec_id:
+            self._detail.load(rid)  # (a form not built yet loads the current row when it is)
 
     def _double_clicked(self, index) -> None:
         if self.model.columns[index.column()].name == "hosts":

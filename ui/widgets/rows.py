@@ -1,5 +1,6 @@
 """A read-only table of plain tuples and its view, for the registries (certificates,
-instructors, qualifications) that load in one query; the colours their rows are marked in."""
+instructors, qualifications) that load in one query. Rows are marked in the palette's
+colours of ui.widgets.colors (`cell("error")`, `cell("grey")`), readable in either theme."""
 
 from __future__ import annotations
 
@@ -7,12 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-
-RED = QColor("#b71c1c")
-GREY = QColor("#808080")
-GREEN = QColor("#1b5e20")
 
 
 class RowsModel(QAbstractTableModel):
@@ -23,7 +19,7 @@ class RowsModel(QAbstractTableModel):
         self,
         headers: list[str],
         parent=None,
-        colour: Callable[[tuple, int], QColor | None] | None = None,
+        colour: Callable[[tuple, int], Any] | None = None,
         tip: Callable[[tuple, int], str | None] | None = None,
     ):
         super().__init__(parent)
