@@ -44,6 +44,9 @@ ENGLISH = {
     "党组织": "Organizations",
     "党员与发展": "Members",
     "党建指导员": "Instructors",
+    "问题清单": "Problems",
+    "发展党员": "Recruitment",
+    "党费收缴": "Dues",
     "工作纪实": "Work records",
     "积分管理": "Points",
     "证书管理": "Certificates",
@@ -65,6 +68,12 @@ ENGLISH = {
     "结束语": "Closing",
     "保存": "Save",
     "取消": "Cancel",
+    # values the window shows but compares or stores as the ledger's own words
+    "是": "Yes",
+    "否": "No",
+    "已结束": "Ended",
+    "联系中": "In contact",
+    "未考核": "Not assessed",
 }
 
 
@@ -82,7 +91,14 @@ def bare_strings(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Call):
             f = node.func
             name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", None)
-            if name in TR_CALLS:
+            # x.tr("…") outside x's own class: lupdate files it under the context "x", which
+            # no window asks for; such text must name its context (QCoreApplication.translate).
+            foreign = name == "tr" and not (
+                isinstance(f, ast.Attribute)
+                and isinstance(f.value, ast.Name)
+                and f.value.id == "self"
+            )
+            if name in TR_CALLS and not foreign:
                 for arg in node.args:
                     translated.update(id(n) for n in ast.walk(arg))
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):

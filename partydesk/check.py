@@ -15,13 +15,16 @@ the next step."""
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import mul
 
 from sqlalchemy import String, and_, case, func, or_, select, type_coerce
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from partydesk import settings
@@ -137,36 +140,59 @@ def run_checks(
     # The file check reads every page and the rules are mostly SQL: SQLite lets go of the
     # GIL, so on its own connection the file check runs beside the rules.
     file_check = _FileCheck(session, report.today, full) if integrity else None
-    check_audit_chain(session, report)
-    check_people(session, report)
-    check_units(session, report)
-    check_orgs(session, report)
-    check_tree(session, report)
-    for text, table, rid in future_facts(session, report.today):
-        report.add("fact_future", text, table, rid)
+    try:
+        check_audit_chain(session, report)
+        check_people(session, report)
+        check_units(session, report)
+        check_orgs(session, report)
+        check_tree(session, report)
+        for text, table, rid in future_facts(session, report.today):
+            report.add("fact_future", text, table, rid)
+    except DatabaseError:
+        if file_check is not None:
+            file_check.findings()  # a damaged file is the reason (raised as such)
+        raise
     if file_check is not None:
         report.findings[:0] = file_check.findings()
     return report
 
 
+def _in_a_file(session: Session) -> bool:
+    """A SQLite ledger in a file, which another connection can open (not one in memory,
+    not a server)."""
+    if dialect.name(session) != "sqlite":
+        return False
+    rows = session.connection().exec_driver_sql("PRAGMA database_list").all()
+    return any(name == "main" and file for _seq, name, file in rows)
+
+
 class _FileCheck:
     """check_integrity in a thread of its own, on a connection of its own (a file ledger;
-    an in-memory one is checked in place, where the rules will wait for it)."""
+    an in-memory one is checked in place, where the rules will wait for it). A ledger
+    opened without its quick check (`open_ledger(file_check="later")`, as `partydesk
+    check` opens it) gets it here, beside the rules: a damaged file is then raised as
+    opening would have raised it (LedgerDamagedError, naming the newest good backup)."""
 
     def __init__(self, session: Session, today: date, full: bool):
-        import threading
-
         self._report = CheckReport(today)
         self._error: BaseException | None = None
         bind = session.get_bind().engine  # a session bound to a connection: its engine
         ledger = session.info.get("ledger")
-        if dialect.name(bind) != "sqlite" or not bind.url.database or ":memory:" in str(bind.url):
+        if not _in_a_file(session):
             check_integrity(session, self._report, full)
             self._thread = None
             return
+        waiting = getattr(ledger, "file_checked", None)
+        unchecked = waiting is not None and not waiting.is_set()
 
         def run() -> None:
             try:
+                if unchecked:
+                    from partydesk.ledger import opening
+
+                    self._error = opening.check_file(ledger)
+                    if self._error is not None:
+                        return
                 with Session(bind, info={"ledger": ledger}) as own:
                     check_integrity(own, self._report, full)
             except BaseException as e:  # noqa: BLE001 - raised again in findings()
@@ -181,6 +207,43 @@ class _FileCheck:
         if self._error is not None:
             raise self._error
         return self._report.findings
+
+
+def _beside(session: Session, statement) -> Callable[[], list]:
+    """Start reading `statement`'s rows on a connection of its own, in a thread (SQLite
+    lets go of the GIL while it works, so two reads share the machine's cores); call the
+    result for the rows. Read here, in the session, when another connection would not
+    see the same rows: a session holding changes not yet committed, an in-memory ledger,
+    a server."""
+    bind = session.get_bind().engine
+    own = (
+        _in_a_file(session)
+        and not (session.new or session.dirty or session.deleted)
+        and not session.connection().connection.dbapi_connection.in_transaction  # no writes
+    )
+    if not own:
+        rows = session.execute(statement).all()
+        return lambda: rows
+    result: list = []
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with bind.connect() as c:
+                result.extend(c.execute(statement).all())
+        except BaseException as e:  # noqa: BLE001 - raised again in the reader's thread
+            error.append(e)
+
+    thread = threading.Thread(target=run, name="partydesk-check-read", daemon=True)
+    thread.start()
+
+    def rows() -> list:
+        thread.join()
+        if error:
+            raise error[0]
+        return result
+
+    return rows
 
 
 def check_audit_chain(session: Session, report: CheckReport) -> None:
@@ -262,26 +325,7 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
     # ID numbers and phones, checked in Python (the reason needs idcard.parse); the birth
     # date is read as text to skip the date conversions.
     q = select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)
-    rows = session.execute((q if numbers is None else q.where(numbers)).order_by(P.id)).all()
-    for pid, name, number, sex, birth, tel in rows:
-        if number and not _id_ok(number, None if birth is None else str(birth)[:10], sex):
-            who = _who(name, pid)
-            try:
-                info = idcard.parse(number)
-            except ValueError as e:
-                report.add("id_number", f"{who}：{number}，{e}", "person", pid)
-            else:
-                bad = []
-                if birth and str(birth)[:10] != info.birth_date.isoformat():
-                    bad.append(f"出生日期{str(birth)[:10]}，身份证号为{info.birth_date}")
-                if sex and sex != info.sex:
-                    bad.append("性别与身份证号不符")
-                if bad:
-                    report.add("id_mismatch", f"{who}：{'；'.join(bad)}", "person", pid)
-        if tel and not _PHONE.fullmatch(tel) and not phone.is_valid(tel):
-            report.add("phone", f"{_who(name, pid)}：{tel}，{phone.error(tel)}", "person", pid)
-        elif tel and tel[:3] not in phone.ALLOCATED:
-            report.add("phone_prefix", f"{_who(name, pid)}：{phone.warning(tel)}", "person", pid)
+    numbers_q = (q if numbers is None else q.where(numbers)).order_by(P.id)
 
     cols = (
         P.id,
@@ -302,14 +346,7 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
         getattr(P, c) for c in (*_PIPELINE_DATES, "last_review_on")
     )
     q = select(*rule_cols)
-    for r in session.execute((q if rules is None else q.where(rules)).order_by(P.id)).all():
-        values = r._mapping
-        if not any(values[c] for c in _PIPELINE_DATES) and r.category in _MEMBERS:
-            continue  # a member from a roster with no dates: reported as missing below
-        for prob in stages.person_problems(values, cfg, today):
-            if prob.rule in KINDS and prob.rule != "extension":
-                report.add(prob.rule, f"{_who(r.name, r.id)}：{_short(prob.text)}", "person", r.id)
-
+    rules_q = (q if rules is None else q.where(rules)).order_by(P.id)
     # On the books and worth a look: candidates with deadlines, missing dates, no
     # organization, lost contact, odd probation extensions.
     worth = or_(
@@ -324,7 +361,40 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
     )
     if narrow:
         worth = and_(worth, suspects.overdue_suspects({**pipeline.DEFAULTS, **cfg}, today))
-    for r in session.execute(select(*cols).where(P.status == "active", worth).order_by(P.id)).all():
+    worth_q = select(*cols).where(P.status == "active", worth).order_by(P.id)
+    # Each of the three reads the whole person table: the later two are read beside the
+    # first (the findings are still made in this order).
+    rules_rows, worth_rows = _beside(session, rules_q), _beside(session, worth_q)
+
+    for pid, name, number, sex, birth, tel in session.execute(numbers_q).all():
+        if number and not _id_ok(number, None if birth is None else str(birth)[:10], sex):
+            who = _who(name, pid)
+            try:
+                info = idcard.parse(number)
+            except ValueError as e:
+                report.add("id_number", f"{who}：{number}，{e}", "person", pid)
+            else:
+                bad = []
+                if birth and str(birth)[:10] != info.birth_date.isoformat():
+                    bad.append(f"出生日期{str(birth)[:10]}，身份证号为{info.birth_date}")
+                if sex and sex != info.sex:
+                    bad.append("性别与身份证号不符")
+                if bad:
+                    report.add("id_mismatch", f"{who}：{'；'.join(bad)}", "person", pid)
+        if tel and not _PHONE.fullmatch(tel) and not phone.is_valid(tel):
+            report.add("phone", f"{_who(name, pid)}：{tel}，{phone.error(tel)}", "person", pid)
+        elif tel and tel[:3] not in phone.ALLOCATED:
+            report.add("phone_prefix", f"{_who(name, pid)}：{phone.warning(tel)}", "person", pid)
+
+    for r in rules_rows():
+        values = r._mapping
+        if not any(values[c] for c in _PIPELINE_DATES) and r.category in _MEMBERS:
+            continue  # a member from a roster with no dates: reported as missing below
+        for prob in stages.person_problems(values, cfg, today):
+            if prob.rule in KINDS and prob.rule != "extension":
+                report.add(prob.rule, f"{_who(r.name, r.id)}：{_short(prob.text)}", "person", r.id)
+
+    for r in worth_rows():
         who = _who(r.name, r.id)
         if r.category in _MEMBERS and r.admitted_on is None:
             report.add("pipeline_missing", f"{who}：缺少加入党组织日期", "person", r.id)

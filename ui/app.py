@@ -113,7 +113,11 @@ def start(argv: list[str] | None = None):
         if ledger is not None:
             win.set_ledger(ledger)
         else:
-            win.show_no_ledger(win.tr("没有打开账本。可以从“文件”菜单打开或新建账本。"))
+            win.show_no_ledger(
+                QCoreApplication.translate(
+                    "MainWindow", "没有打开账本。可以从“文件”菜单打开或新建账本。"
+                )
+            )
 
     def failed(exc):
         from partydesk.ledger.db import LedgerDamagedError

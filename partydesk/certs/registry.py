@@ -239,8 +239,12 @@ def issue(
     certs: list[Certificate] = []
     for h, on, (start, end) in zip(holders, dates, terms, strict=True):
         serial = by_year[on.year].pop(0)
+        # "" (not None) for an instructor guiding no unit that day: looked up already,
+        # render need not ask the ledger again (the wording then says 辖区两新组织)
         units = (
-            _units_text(assignments.get(h.instructor_id, []), start) if h.instructor_id else None
+            _units_text(assignments.get(h.instructor_id, []), start) or ""
+            if h.instructor_id
+            else None
         )
         body = render(
             session,

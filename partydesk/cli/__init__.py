@@ -7,6 +7,7 @@ module (listed in FEATURES); `print`, `report` and `export` are shared groups.""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from partydesk import __version__, logs
 from partydesk.cli import width, zh_argparse
+from partydesk.cli.lazy import LazySubParsers
 from partydesk.errors import PartyDeskError
-from partydesk.ledger import cipher, server
 
 zh_argparse.install()
 
@@ -73,7 +74,8 @@ class Commands:
         return p
 
 
-def build_parser() -> ArgumentParser:
+def _skeleton() -> tuple[ArgumentParser, Commands]:
+    """The top parser with its global options and the empty `print` / `report` groups."""
     # SUPPRESS: a sub-command's --ledger must not reset one given before the sub-command.
     common = ArgumentParser(add_help=False)
     common.add_argument(
@@ -96,25 +98,76 @@ def build_parser() -> ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="自检：离屏启动界面、生成PDF与Excel后退出"
     )
-    top = parser.add_subparsers(dest="command", metavar="命令", parser_class=ArgumentParser)
+    kind = {"parser_class": ArgumentParser, "action": LazySubParsers}
+    top = parser.add_subparsers(dest="command", metavar="命令", **kind)
     pr = top.add_parser("print", help="打印（生成PDF）", parents=[common])
-    pr_sub = pr.add_subparsers(
-        dest="what", metavar="文档", required=True, parser_class=ArgumentParser
-    )
+    pr_sub = pr.add_subparsers(dest="what", metavar="文档", required=True, **kind)
     rp = top.add_parser("report", help="上报报表（Excel）", parents=[common])
-    rp_sub = rp.add_subparsers(
-        dest="what", metavar="报表", required=True, parser_class=ArgumentParser
-    )
-    cmds = Commands(top, pr_sub, rp_sub, common)
-    for name in FEATURES:
-        mod = importlib.import_module(name)
-        if hasattr(mod, "register"):
-            mod.register(cmds)
+    rp_sub = rp.add_subparsers(dest="what", metavar="报表", required=True, **kind)
+    return parser, Commands(top, pr_sub, rp_sub, common)
+
+
+def _groups(cmds: Commands) -> dict[str, argparse._SubParsersAction]:
+    return {"": cmds.top, "print": cmds.print_, "report": cmds.report}
+
+
+def build_parser(lazy: bool = False) -> ArgumentParser:
+    """The whole command line. `lazy`: each command's module is imported only when the
+    command is given (what `main` uses: a command starts without importing every
+    feature); its name and help are listed from the index (partydesk/cli/index.py)."""
     from partydesk.cli.metavars import localise
 
+    parser, cmds = _skeleton()
+    if not lazy:
+        for name in FEATURES:
+            _register(name, cmds)
+        localise(parser)
+        _examples(parser)
+        return parser
+
+    from partydesk.cli.index import COMMANDS
+
+    loaded: set[str] = set()
+
+    def load(module: str) -> None:
+        if module in loaded:
+            return
+        loaded.add(module)
+        _register(module, cmds)
+        for group, name, owner, _help in COMMANDS:
+            action = _groups(cmds)[group]
+            sub = action.choices.get(name)
+            if owner == module and isinstance(sub, argparse.ArgumentParser):
+                localise(sub)
+                _examples(sub, (group, name) if group else (name,))
+
+    for group, name, module, help_ in COMMANDS:
+        _groups(cmds)[group].placeholder(name, help_, lambda m=module: load(m))
     localise(parser)
-    _examples(parser)
     return parser
+
+
+def _register(module: str, cmds: Commands) -> None:
+    mod = importlib.import_module(module)
+    if hasattr(mod, "register"):
+        mod.register(cmds)
+
+
+def command_index() -> list[tuple[str, str, str, str | None]]:
+    """(group, name, module, help) of every command the feature modules register, in the
+    order of `--help`: what partydesk/cli/index.py must hold (build_scripts/cli_index.py
+    writes it)."""
+    _parser, cmds = _skeleton()
+    rows = []
+    for module in FEATURES:
+        before = {g: set(a.choices) for g, a in _groups(cmds).items()}
+        _register(module, cmds)
+        for group, action in _groups(cmds).items():
+            helps = {a.dest: a.help for a in action._choices_actions}
+            for name in action.choices:
+                if name not in before[group]:
+                    rows.append((group, name, module, helps.get(name)))
+    return rows
 
 
 def _examples(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> None:
@@ -124,7 +177,8 @@ def _examples(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> No
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for name, sub in action.choices.items():
-                _examples(sub, (*path, name))
+                if isinstance(sub, argparse.ArgumentParser):  # not a placeholder
+                    _examples(sub, (*path, name))
     example = EXAMPLES.get(" ".join(path))
     if example and not parser.epilog:
         parser.epilog = "例：\n  " + example
@@ -132,6 +186,8 @@ def _examples(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> No
 
 
 def _offer_passphrase(args) -> None:
+    from partydesk.ledger import cipher
+
     f = getattr(args, "passphrase_file", None)
     if f:
         try:
@@ -148,8 +204,22 @@ def main(
 ) -> int:
     """Run a sub-command. With none, call `gui(ledger_path)` — the `partydesk` launcher in
     ui/launch.py passes the window here, so the core itself never imports Qt."""
-    parser = build_parser()
+    # A command allocates a great many objects (modules, rows), few of them garbage:
+    # with Python's default thresholds the collector ran ~800 times in `partydesk check`
+    # at 300,000 people, a tenth of its time.
+    default_gc = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        return _run(argv, gui, self_test, default_gc)
+    finally:
+        gc.set_threshold(*default_gc)
+
+
+def _run(argv, gui, self_test, default_gc: tuple[int, ...]) -> int:
+    parser = build_parser(lazy=True)
     args = parser.parse_args(argv)
+    if not args.command:
+        gc.set_threshold(*default_gc)  # the window keeps Python's own
     logs.setup_logging("cli" if args.command else "gui")
     if args.command:
         logs.log.info("命令 %s", args.command)
@@ -166,6 +236,9 @@ def main(
                 parser.print_help()
                 return 2
             return gui(getattr(args, "ledger", None))
+        # Imported here: `--help` and `--version` need no ledger code.
+        from partydesk.ledger import cipher, server
+
         _offer_passphrase(args)
         try:
             return args.func(args) or 0

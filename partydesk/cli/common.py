@@ -26,11 +26,14 @@ def is_server(where) -> bool:
     return server.is_server_url(where)
 
 
-def open_for(args, *, readonly: bool = False) -> Ledger:
+def open_for(args, *, readonly: bool = False, file_check: str = "open") -> Ledger:
     """Open the ledger named by --ledger (never creates one). The day's backup is made
     only if the command changes the ledger, just before its first change: a command
-    that only reads never waits for it."""
-    ledger = open_ledger(ledger_path(args), readonly=readonly, daily_backup="first_write")
+    that only reads never waits for it. `file_check="later"`: the command runs the quick
+    check of the file itself (`partydesk check`, beside its rules)."""
+    ledger = open_ledger(
+        ledger_path(args), readonly=readonly, daily_backup="first_write", file_check=file_check
+    )
     if not ledger.readonly:
         _warn_key_missing(ledger)
     return ledger

@@ -245,7 +245,8 @@ def cmd_check(args) -> int:
     from partydesk.cli.common import open_for
 
     today = args.today or date.today()
-    with open_for(args) as ledger, ledger.session() as s:
+    # The file's quick check runs beside the rules (run_checks), not before them.
+    with open_for(args, file_check="later") as ledger, ledger.session() as s:
         report: CheckReport = run_checks(s, today, full=args.full)
         how = "完整检查" if args.full else "快速检查，加 --full 完整检查"
         if ledger.is_server:  # the server keeps its own files: no file check applies

@@ -184,7 +184,8 @@ def localise(parser: argparse.ArgumentParser) -> None:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in set(action.choices.values()):
-                localise(sub)
+                if isinstance(sub, argparse.ArgumentParser):  # not a command not yet loaded
+                    localise(sub)
             continue
         if action.nargs == 0 or action.choices is not None or action.dest == "help":
             continue

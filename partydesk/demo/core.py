@@ -1447,8 +1447,8 @@ def _short(name: str) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
-def insert_sql(table: str, paramstyle: str = "qmark") -> str:
-    cols = COLUMNS[table]
+def insert_sql(table: str, paramstyle: str = "qmark", extra: tuple[str, ...] = ()) -> str:
+    cols = (*COLUMNS[table], *extra)
     ph = ", ".join("?" if paramstyle == "qmark" else "%s" for _ in cols)
     quoted = ", ".join(f'"{c}"' for c in cols)
     return f'INSERT INTO "{table}" ({quoted}) VALUES ({ph})'
@@ -1475,6 +1475,7 @@ class Writer:
 
         self.conn = conn
         self.style = conn.dialect.paramstyle
+        self._sort_keys: dict[tuple[str, bool], str | None] = {}  # demo names repeat
         from partydesk.ledger import dialect
 
         dialect.big_cache(conn)
@@ -1489,12 +1490,33 @@ class Writer:
 
     def insert(self, table: str, rows: list[tuple]) -> None:
         if rows:
-            from partydesk.ledger import dialect
+            from partydesk.ledger import dialect, sortkeys
 
+            extra: tuple[str, ...] = ()
+            if table in sortkeys.TABLES:
+                # The pinyin sort key written with the row (the key the ORM's validator
+                # computes): one pass, not an UPDATE of every row afterwards.
+                rows, extra = self._with_sort_keys(table, rows), ("sort_name",)
             if dialect.is_server(self.conn):
-                dialect.copy_rows(self.conn, table, COLUMNS[table], rows)
+                dialect.copy_rows(self.conn, table, (*COLUMNS[table], *extra), rows)
             else:
-                self.conn.exec_driver_sql(insert_sql(table, self.style), rows)
+                self.conn.exec_driver_sql(insert_sql(table, self.style, extra), rows)
+
+    def _with_sort_keys(self, table: str, rows: list[tuple]) -> list[tuple]:
+        from partydesk.ledger.sortkeys import TABLES
+        from partydesk.rules.pinyin import sort_key
+
+        at = COLUMNS[table].index("name")
+        person = TABLES[table]
+        keys = self._sort_keys
+        out = []
+        for r in rows:
+            name = r[at]
+            key = keys.get((name, person))
+            if key is None and name is not None:
+                key = keys[(name, person)] = sort_key(name, person)
+            out.append((*r, key))
+        return out
 
     def finish(self, data: CoreData) -> None:
         for table, column, pairs in data.updates():
@@ -1502,7 +1524,7 @@ class Writer:
                 self.conn.exec_driver_sql(update_sql(table, column, self.style), pairs)
         from partydesk.ledger.sortkeys import fill_missing
 
-        fill_missing(self.conn)  # the pinyin sort keys, before the indexes are rebuilt
+        fill_missing(self.conn)  # any key not written with its row (none expected)
         for ix in self.dropped:
             ix.create(self.conn)
 

@@ -88,9 +88,21 @@ def _walk(p, today: date) -> list[tuple[int, date]]:
 
 
 def _fill_steps(s, rng: random.Random, today: date) -> None:
+    # The columns the steps are walked from (not whole people: tens of thousands are
+    # candidates at county size, MAX_CANDIDATES of them are kept).
     people = list(
         s.execute(
-            select(Person)
+            select(
+                Person.id,
+                Person.org_id,
+                Person.category,
+                Person.applied_on,
+                Person.talked_on,
+                Person.activist_on,
+                Person.target_on,
+                Person.admitted_on,
+                Person.probation_extension_months,
+            )
             .where(
                 Person.status == "active",
                 Person.applied_on.is_not(None),
@@ -98,7 +110,7 @@ def _fill_steps(s, rng: random.Random, today: date) -> None:
                 | (Person.full_on >= add_months(today, -12)),
             )
             .order_by(Person.id)
-        ).scalars()
+        ).all()
     )
     rng.shuffle(people)
     people = sorted(people[:MAX_CANDIDATES], key=lambda p: p.id)

@@ -316,18 +316,26 @@ def _is_current(conn) -> bool:
     return row is not None and row[0] == migrate.head_revision()
 
 
-def check_file(ledger: Ledger) -> None:
+def quick_check(ledger: Ledger) -> None:
+    """The quick integrity check of the ledger's file, on a connection of its own;
+    LedgerDamagedError (naming the newest good backup) when the file is damaged."""
+    with ledger.engine.connect() as conn:
+        _quick_check(conn, ledger.path)
+    ledger.quick_checked_at = time.monotonic()
+
+
+def check_file(ledger: Ledger) -> LedgerDamagedError | None:
     """The quick integrity check that `open_ledger(file_check="later")` left out, on a
     connection of its own (callable from a worker thread). A damaged file switches the
     ledger to read-only with the reason (and the newest good backup) for the window's
-    banner; writes waiting for the verdict then fail with that reason."""
+    banner; writes waiting for the verdict then fail with that reason. Returns the
+    damage found (what opening would have raised), None for a sound file."""
     done = ledger.file_checked
     try:
-        with ledger.engine.connect() as conn:
-            _quick_check(conn, ledger.path)
-        ledger.quick_checked_at = time.monotonic()
+        quick_check(ledger)
     except LedgerDamagedError as e:
         ledger.make_read_only(f"{e}本次以只读方式打开，可以查看和打印，不能修改。")
+        return e
     except (OperationalError, DatabaseError) as e:
         ledger.make_read_only(
             f"账本完整性检查未能完成（{e.orig}），文件可能已损坏。为保护数据，本次以只读方式打开。"
@@ -335,6 +343,7 @@ def check_file(ledger: Ledger) -> None:
     finally:
         if done is not None:
             done.set()
+    return None
 
 
 def _refuse_replacing_a_lost_ledger(p: Path) -> None:

@@ -13,6 +13,7 @@ surnames (欧阳, 尉迟, 万俟 …) as one. Other characters take their most c
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -77,6 +78,7 @@ def _readings() -> dict[int, str]:
     return _table
 
 
+@functools.cache  # a few hundred readings; every name of a ledger asks for them again
 def syllable(reading: str) -> str:
     """ "zhāng" → "zhang1", "lǜ" → "lv4", "ma" → "ma5"."""
     tone = "5"

@@ -698,6 +698,22 @@
         <source>正在生成证书 %1/%2…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>已输出样稿 %1 张（不计入打印次数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已打印证书 %1 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书样稿（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书（%1张）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangeDialog</name>
@@ -1117,6 +1133,10 @@
 </context>
 <context>
     <name>DevelopPage</name>
+    <message>
+        <source>记录发展步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>记录步骤…</source>
         <translation type="unfinished"></translation>
@@ -2555,6 +2575,78 @@
         <source>只读：</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>没有打开账本。可以从“文件”菜单打开或新建账本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本检查(&amp;C)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并乡镇账本(&amp;M)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入账本密钥(&amp;K)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出账本密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。请导入办公室保存的密钥文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入账本密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件 (*.key);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出账本密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本密钥.key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件 (*.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出账本密钥：%1。请把它存放在安全的地方，不要随账本一起传出。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ManualWindow</name>
@@ -3044,6 +3136,10 @@
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>密码不对，还可以试 %1 次：</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PasswordSetupDialog</name>
@@ -3081,6 +3177,41 @@
     </message>
     <message>
         <source>两次输入的密码不一样。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleActs</name>
+    <message>
+        <source>取消积极分子资格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消预备党员资格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长预备期…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一个人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账本以只读方式打开，不能办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办理：{0}（已记入履历，可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发展程序决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4674,13 +4805,6 @@
     </message>
 </context>
 <context>
-    <name>dlg</name>
-    <message>
-        <source>密码不对，还可以试 %1 次：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>excel</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -4695,49 +4819,6 @@
     <name>ledger</name>
     <message>
         <source>无法打开账本</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>已输出样稿 %1 张（不计入打印次数）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已打印证书 %1 张</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>证书样稿（%1张）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>证书（%1张）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录发展步骤</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请先在表格中选中一个人。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>账本以只读方式打开，不能办理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已办理：{0}（已记入履历，可撤销）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>发展程序决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4808,99 +4889,6 @@
     <message>
         <source>已从备份恢复账本：%1
 损坏的文件已另存到备份文件夹。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>取消积极分子资格…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消预备党员资格…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>延长预备期…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>win</name>
-    <message>
-        <source>没有打开账本。可以从“文件”菜单打开或新建账本。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>账本检查(&amp;C)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>合并乡镇账本(&amp;M)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导入账本密钥(&amp;K)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出账本密钥…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密钥提示</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。请导入办公室保存的密钥文件。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导入密钥…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导入账本密钥</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密钥文件 (*.key);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出账本密钥</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>账本密钥.key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密钥文件 (*.key)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已导出账本密钥：%1。请把它存放在安全的地方，不要随账本一起传出。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,14 +75,61 @@ def run_floor(path: Path, schema: list[str], data: core.CoreData) -> tuple[float
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def all_rows(path: Path) -> list[tuple[str, list[tuple]]]:
-    """Every table's rows of a ledger, in the order the tables were created."""
+def _search_tables(con) -> set[str]:
+    """The full-text search tables and the shadow tables SQLite keeps for each: made by
+    their CREATE VIRTUAL TABLE, filled by the triggers on the tables they index (so in
+    the floor as in ours), never written directly."""
+    virtual = [
+        n
+        for (n,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    shadow = {
+        n
+        for n in names
+        for v in virtual
+        for suffix in ("_data", "_idx", "_docsize", "_config")
+        if n == v + suffix
+    }
+    return set(virtual) | shadow
+
+
+def schema_of(path: Path) -> list[str]:
+    """The ledger's CREATE statements (tables, indexes, triggers) without the search
+    tables' shadow tables, which their CREATE VIRTUAL TABLE makes itself."""
     con = sqlite3.connect(path)
+    shadow = _search_tables(con) - {
+        n
+        for (n,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    }
+    out = [
+        sql
+        for (name, sql) in con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        )
+        if name not in shadow
+    ]
+    con.close()
+    return out
+
+
+def all_rows(path: Path) -> list[tuple[str, list[tuple]]]:
+    """Every table's rows of a ledger, in the order the tables were created (the search
+    tables left to their triggers)."""
+    con = sqlite3.connect(path)
+    skip = _search_tables(con)
     out = []
     for (table,) in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' "
         "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
     ).fetchall():
+        if table in skip:
+            continue
         out.append((table, con.execute(f'SELECT * FROM "{table}"').fetchall()))
     con.close()
     return out
@@ -161,15 +208,7 @@ def main() -> str:
         for _ in range(ROUNDS):
             ours.append(run_ours(ours_path))
             if schema is None:
-                con = sqlite3.connect(ours_path)
-                schema = [
-                    sql
-                    for (sql,) in con.execute(
-                        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
-                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-                    )
-                ]
-                con.close()
+                schema = schema_of(ours_path)
                 rows = all_rows(ours_path)
             floor.append(run_floor_all(floor_path, schema, rows))
             core_floor.append(run_floor(floor_path, schema, data))

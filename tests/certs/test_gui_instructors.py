@@ -76,3 +76,31 @@ def test_instructors_page_shows_units_over_time_duties_assessment_and_uncovered(
     assert {row[0]: row[3] for row in page.assess.rows}["李秀梅"] == "基本称职"
     with ledger.session() as s:
         assert ins.assessments(s, page.assess_year)[staffed["b"]].grade == "basic"
+
+
+def test_in_english_ended_and_unassessed_rows_are_still_marked_and_counted(
+    ctx, ledger, staffed, qtbot, qapp
+):
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translations
+    from ui.instructors.page import InstructorsPage
+
+    install_translations(qapp, "en")
+    try:
+        page = InstructorsPage(ctx)
+        qtbot.addWidget(page)
+        page.year.setValue(date.today().year)
+        r = page.table.model.row_of(staffed["b"])
+        page.table.view.setCurrentIndex(page.table.model.index(r, 0))
+        assert [row[4] for row in page.hist.rows] == ["In contact", "Ended"]
+        grey = [page.hist.data(page.hist.index(i, 0), Qt.ForegroundRole) for i in range(2)]
+        assert grey[0] is None and grey[1] is not None  # the ended one is greyed
+        assert "1" in page.hist_label.text().split("，")[0]  # 现联系 1 个, not 2
+        assert {row[0]: row[3] for row in page.assess.rows}["王建国"] == "Not assessed"
+        red = page.assess.data(page.assess.index(0, 0), Qt.ForegroundRole)
+        assert red is not None
+        assert "2" in page.assess_label.text().split("未考核")[1]
+    finally:
+        install_translations(qapp, "zh_CN")
+        QLocale.setDefault(QLocale("zh_CN"))

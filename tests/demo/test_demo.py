@@ -330,3 +330,14 @@ def test_few_units_many_people(tmp_path):
     build_demo(path, units=4, members=6000, today=TODAY)
     assert q(path, "SELECT count(*) FROM person") == [(6000,)]
     assert q(path, "SELECT count(*) FROM organization WHERE org_type = 'committee'")[0][0] >= 2
+
+
+def test_names_sort_by_pinyin_as_if_typed_in_the_window(demo):
+    """The demo writes rows in bulk, but each name's sort key is the one the ORM keeps
+    for a name typed in (张 sorts under zhang, a unit's name reads no surname)."""
+    from partydesk.rules.pinyin import sort_key
+
+    path, _counts = demo
+    for table, person in (("person", True), ("instructor", True), ("unit", False)):
+        rows = q(path, f"SELECT name, sort_name FROM {table}")
+        assert rows and all(key == sort_key(name, person) for name, key in rows), table

@@ -36,10 +36,14 @@ def test_the_guard_sees_a_bare_string(tmp_path):
         '"""文档"""\n'
         "def f(self):\n"
         '    self.setWindowTitle("没有翻译")\n'
-        '    self.setText(self.tr("已翻译"))\n',
+        '    self.setText(self.tr("已翻译"))\n'
+        "def g(window):\n"
+        '    window.setWindowTitle(window.tr("别人的上下文"))\n'
+        '    window.setWindowTitle(QCoreApplication.translate("MainWindow", "有上下文"))\n',
         encoding="utf-8",
     )
-    assert [s for _, s in i18n.bare_strings(mod)] == ["没有翻译"]
+    # window.tr(): lupdate would file it under a context named "window"
+    assert [s for _, s in i18n.bare_strings(mod)] == ["没有翻译", "别人的上下文"]
 
 
 def test_only_a_marked_line_is_data(tmp_path):

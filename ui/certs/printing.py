@@ -33,16 +33,26 @@ def preview(page, serials: list[str], default_name: str, draft: bool = False):
     def printed():
         if draft:
             page.ctx.status(
-                page.tr("已输出样稿 %1 张（不计入打印次数）").replace("%1", str(len(serials)))
+                QCoreApplication.translate(
+                    "CertsPage", "已输出样稿 %1 张（不计入打印次数）"
+                ).replace("%1", str(len(serials)))
             )
             return
         with ledger.session() as s:
             registry.mark_printed(s, serials)
         page.reload()
-        page.ctx.status(page.tr("已打印证书 %1 张").replace("%1", str(len(serials))))
+        page.ctx.status(
+            QCoreApplication.translate("CertsPage", "已打印证书 %1 张").replace(
+                "%1", str(len(serials))
+            )
+        )
 
     if draft:
-        title = page.tr("证书样稿（%1张）").replace("%1", str(len(serials)))
+        title = QCoreApplication.translate("CertsPage", "证书样稿（%1张）").replace(
+            "%1", str(len(serials))
+        )
     else:
-        title = page.tr("证书（%1张）").replace("%1", str(len(serials)))
+        title = QCoreApplication.translate("CertsPage", "证书（%1张）").replace(
+            "%1", str(len(serials))
+        )
     return open_preview(page.window(), PrintJob(title, default_name, write, printed))

@@ -3,7 +3,7 @@ off the UI thread; double-clicking a finding (or Enter) shows its record in its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,11 +23,13 @@ _FINDING = Qt.UserRole + 1
 
 
 def install(window) -> QAction:
-    act = QAction(window.tr("账本检查(&C)…"), window)
+    act = QAction(QCoreApplication.translate("MainWindow", "账本检查(&C)…"), window)
     act.setObjectName("checkAction")
     act.setShortcut(QKeySequence("Ctrl+Shift+K"))
     act.setStatusTip(
-        window.tr("检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题")
+        QCoreApplication.translate(
+            "MainWindow", "检查身份证号、信用代码、发展党员日期、组织设置等，列出需要处理的问题"
+        )
     )
     act.triggered.connect(lambda: open_check(window))
     window.tools_menu.addAction(act)

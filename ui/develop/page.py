@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +66,7 @@ class _Table(QAbstractTableModel):
 
 class StepCommand(QUndoCommand):
     def __init__(self, page: DevelopPage, person_id: int, values: dict):
-        super().__init__(page.tr("记录发展步骤"))
+        super().__init__(QCoreApplication.translate("DevelopPage", "记录发展步骤"))
         self.page, self.person_id, self.values = page, person_id, values
         self.row_id = None
         self.change = None

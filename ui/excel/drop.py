@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 
@@ -66,7 +66,7 @@ def open_dropped(window: QMainWindow, path: str):
     except excel.ExcelFileError:
         entity = "person"  # the wizard then says what is wrong with the file
     except Exception as e:  # noqa: BLE001
-        QMessageBox.warning(window, window.tr("无法导入"), str(e))
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "无法导入"), str(e))
         return None
     return import_roster(window, entity, path)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,13 @@ from ui.widgets.rows import RowsModel, make_view
 
 
 def install(window) -> QAction:
-    act = QAction(window.tr("合并乡镇账本(&M)…"), window)
+    act = QAction(QCoreApplication.translate("MainWindow", "合并乡镇账本(&M)…"), window)
     act.setObjectName("mergeAction")
-    act.setStatusTip(window.tr("把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录"))
+    act.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow", "把乡镇（街道）的账本文件合并到本账本，处理两边都改过的记录"
+        )
+    )
     act.triggered.connect(lambda: open_merge(window))
     window.add_file_action(act)
     window.merge_action = act

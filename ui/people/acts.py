@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,9 +36,9 @@ CANCEL_ACTIVIST, CANCEL_PROBATION, EXTEND = "cancel_activist", "cancel_probation
 
 def _titles(w: QWidget) -> dict[str, str]:
     return {
-        CANCEL_ACTIVIST: w.tr("取消积极分子资格…"),
-        CANCEL_PROBATION: w.tr("取消预备党员资格…"),
-        EXTEND: w.tr("延长预备期…"),
+        CANCEL_ACTIVIST: QCoreApplication.translate("PeopleActs", "取消积极分子资格…"),
+        CANCEL_PROBATION: QCoreApplication.translate("PeopleActs", "取消预备党员资格…"),
+        EXTEND: QCoreApplication.translate("PeopleActs", "延长预备期…"),
     }
 
 
@@ -149,15 +150,20 @@ def run(page, act: str) -> bool:
     """Open the dialog of `act` for the page's current person; True when it was done."""
     pid, category, status = _current_person(page)
     if pid is None:
-        page.refuse(page.tr("请先在表格中选中一个人。"))
+        page.refuse(QCoreApplication.translate("PeopleActs", "请先在表格中选中一个人。"))
         return False
     if page.model.readonly:
-        page.refuse(page.tr("账本以只读方式打开，不能办理。"))
+        page.refuse(QCoreApplication.translate("PeopleActs", "账本以只读方式打开，不能办理。"))
         return False
     dlg = ActDialog(page.ctx, act, pid, page)
     if not page._exec(dlg):
         return False
-    page.ctx.status(page.tr("已办理：{0}（已记入履历，可撤销）").format(dlg.step.label), 8000)
+    page.ctx.status(
+        QCoreApplication.translate("PeopleActs", "已办理：{0}（已记入履历，可撤销）").format(
+            dlg.step.label
+        ),
+        8000,
+    )
     page.detail.load(pid)
     return True
 
@@ -177,9 +183,13 @@ def add_to_menu(page, menu: QMenu, separate: bool = True) -> None:
 
 def install(page) -> None:
     """A 发展程序决定 button beside the search box and the same entries in the cell menu."""
-    btn = QPushButton(page.tr("发展程序决定"), page.filterbar)
+    btn = QPushButton(QCoreApplication.translate("PeopleActs", "发展程序决定"), page.filterbar)
     btn.setObjectName("pipelineActs")
-    btn.setToolTip(page.tr("取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销"))
+    btn.setToolTip(
+        QCoreApplication.translate(
+            "PeopleActs", "取消积极分子资格、取消预备党员资格、延长预备期：记入履历，可撤销"
+        )
+    )
     menu = QMenu(btn)
     menu.aboutToShow.connect(lambda: (menu.clear(), add_to_menu(page, menu, False)))
     btn.setMenu(menu)

@@ -5,7 +5,7 @@ audit log's chain without anyone noticing until the next check."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,10 +26,10 @@ def install(window: QMainWindow) -> None:
     """Add the two File menu entries and keep the notice in step with the ledger shown.
     Safe to call more than once."""
     if getattr(window, "key_import_action", None) is None:
-        imp = QAction(window.tr("导入账本密钥(&K)…"), window)
+        imp = QAction(QCoreApplication.translate("MainWindow", "导入账本密钥(&K)…"), window)
         imp.setObjectName("keyImportAction")
         imp.triggered.connect(lambda: import_key(window))
-        exp = QAction(window.tr("导出账本密钥…"), window)
+        exp = QAction(QCoreApplication.translate("MainWindow", "导出账本密钥…"), window)
         exp.setObjectName("keyExportAction")
         exp.triggered.connect(lambda: export_key(window))
         adder = getattr(window, "add_file_action", None)
@@ -63,15 +63,16 @@ def sync(window: QMainWindow) -> None:
         window.key_banner = None
     if ledger is None or ledger.readonly or not _missing(ledger):
         return
-    bar = QToolBar(window.tr("密钥提示"), window)
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "密钥提示"), window)
     bar.setObjectName("keyBanner")
     bar.setMovable(False)
     bar.setFloatable(False)
     label = QLabel(
-        window.tr(
+        QCoreApplication.translate(
+            "MainWindow",
             "本机没有这本账本的密钥文件：在本机所做的修改无法加入操作日志的防篡改链"
             "（核验操作日志时会显示为中断），也不能颁发或核对证书校验码。"
-            "请导入办公室保存的密钥文件。"
+            "请导入办公室保存的密钥文件。",
         )
     )
     label.setObjectName("keyBannerText")
@@ -79,7 +80,7 @@ def sync(window: QMainWindow) -> None:
     label.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
     label.setStyleSheet(bar_style("warn", "QLabel", "6px"))
     bar.addWidget(label)
-    button = QPushButton(window.tr("导入密钥…"))
+    button = QPushButton(QCoreApplication.translate("MainWindow", "导入密钥…"))
     button.setObjectName("keyBannerImport")
     button.clicked.connect(lambda: import_key(window))
     bar.addWidget(button)
@@ -95,7 +96,10 @@ def import_key(window: QMainWindow, path: str | None = None) -> bool:
         return False
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
-            window, window.tr("导入账本密钥"), "", window.tr("密钥文件 (*.key);;所有文件 (*)")
+            window,
+            QCoreApplication.translate("MainWindow", "导入账本密钥"),
+            "",
+            QCoreApplication.translate("MainWindow", "密钥文件 (*.key);;所有文件 (*)"),
         )
         if not path:
             return False
@@ -104,11 +108,16 @@ def import_key(window: QMainWindow, path: str | None = None) -> bool:
         with ledger.session() as s:
             keys.import_key(s, path)
     except PartyDeskError as e:
-        QMessageBox.warning(window, window.tr("导入账本密钥"), str(e))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "导入账本密钥"), str(e)
+        )
         return False
     sync(window)
     window.statusBar().showMessage(
-        window.tr("已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。"), 8000
+        QCoreApplication.translate(
+            "MainWindow", "已导入账本密钥：本机现在可以核验这本账本的操作日志和证书校验码。"
+        ),
+        8000,
     )
     return True
 
@@ -120,9 +129,9 @@ def export_key(window: QMainWindow, path: str | None = None) -> bool:
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
             window,
-            window.tr("导出账本密钥"),
-            window.tr("账本密钥.key"),
-            window.tr("密钥文件 (*.key)"),
+            QCoreApplication.translate("MainWindow", "导出账本密钥"),
+            QCoreApplication.translate("MainWindow", "账本密钥.key"),
+            QCoreApplication.translate("MainWindow", "密钥文件 (*.key)"),
         )
         if not path:
             return False
@@ -130,12 +139,14 @@ def export_key(window: QMainWindow, path: str | None = None) -> bool:
         with ledger.session() as s:
             dest = keys.export_key(s, path)
     except PartyDeskError as e:
-        QMessageBox.warning(window, window.tr("导出账本密钥"), str(e))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "导出账本密钥"), str(e)
+        )
         return False
     window.statusBar().showMessage(
-        window.tr("已导出账本密钥：%1。请把它存放在安全的地方，不要随账本一起传出。").replace(
-            "%1", str(dest)
-        ),
+        QCoreApplication.translate(
+            "MainWindow", "已导出账本密钥：%1。请把它存放在安全的地方，不要随账本一起传出。"
+        ).replace("%1", str(dest)),
         12000,
     )
     return True

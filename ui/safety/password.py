@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,7 +56,11 @@ def unlock(
             dlg.message.setText(str(e))
             continue
         left = attempts - i - 1
-        dlg.message.setText(dlg.tr("密码不对，还可以试 %1 次：").replace("%1", str(left)))
+        dlg.message.setText(
+            QCoreApplication.translate("PasswordDialog", "密码不对，还可以试 %1 次：").replace(
+                "%1", str(left)
+            )
+        )
     return False
 
 
