@@ -100,7 +100,9 @@ def test_the_window_does_not_load_openpyxl_or_numpy_to_show_the_people(
     assert out.stdout.strip().splitlines()[-1] == "6 []", out.stderr[-2000:]
 
 
-def test_the_real_start_shows_rows_without_loading_what_they_do_not_need(ledger, ledger_path):
+def test_the_real_start_shows_rows_without_loading_what_they_do_not_need(
+    ledger, ledger_path, tmp_path
+):
     """`partydesk` started on a ledger at the current schema shows its people having
     loaded neither Alembic (with Mako and Pygments: a quarter of a second of the start)
     nor the Excel core, the about box's package metadata, openpyxl or numpy."""
@@ -135,7 +137,7 @@ def test_the_real_start_shows_rows_without_loading_what_they_do_not_need(ledger,
         "import os; os._exit(0)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
-    env["XDG_CONFIG_HOME"] = str(ledger_path.parent / "cfg")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
     out = subprocess.run(
         [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
     )
