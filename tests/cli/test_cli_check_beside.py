@@ -4,45 +4,23 @@ it, and rules asked inside a session with changes not yet committed see those ch
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
-from sqlalchemy import insert
 
 from partydesk.check import run_checks
 from partydesk.cli import main
 from partydesk.ledger import open_ledger
 from partydesk.ledger.models import Person
+from tests.ledger.test_file_check_later import _damage_page, _index_leaf, _ledger_with_people
 
 pytestmark = pytest.mark.sqlite_only("damage in a ledger file; reads on a second connection")
-
-
-def _ledger_with_people(path, n=3000):
-    lg = open_ledger(path, create=True)
-    with lg.session() as s:
-        s.info["audit"] = False
-        s.execute(insert(Person), [{"name": f"成员{i}", "job": "原岗位" * 20} for i in range(n)])
-    lg.close()
-
-
-def _damage_an_index_page(path):
-    c = sqlite3.connect(path)
-    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page = c.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'ix_person_name' AND pagetype = 'leaf'"
-    ).fetchall()[1][0]
-    size = c.execute("PRAGMA page_size").fetchone()[0]
-    c.close()
-    with open(path, "r+b") as f:
-        f.seek((page - 1) * size)
-        f.write(b"\xff" * size)
 
 
 def test_check_of_a_damaged_file_says_so_and_names_no_rule(tmp_path, capsys):
     path = tmp_path / "d.partydesk"
     _ledger_with_people(path)
-    _damage_an_index_page(path)
+    _damage_page(path, *_index_leaf(path))
     code = main(["check", "--ledger", str(path), "--today", "2026-11-01"])
     out, err = capsys.readouterr()
     assert code == 1
