@@ -1,7 +1,8 @@
 """Starting the GUI: `partydesk` with no sub-command, or `partydesk-gui`.
 
-The window appears first (Qt only: SQLAlchemy and Alembic are not even imported yet);
-the ledger is opened off the UI thread and its pages are built when it is ready.
+The window appears first (Qt only: SQLAlchemy and Alembic are not even imported yet), on a
+table page with its first screen of rows already (ui.firstscreen, plain sqlite3); the
+ledger is opened off the UI thread and its pages are built when it is ready.
 
 Every ledger the window opens goes through ui.ledger_open (the BEFORE_WINDOW hooks).
 """
@@ -54,7 +55,7 @@ def startup_ledger_path(arg: str | None) -> Path | str:
         return str(last)
     if last and Path(str(last)).exists():
         return Path(str(last))
-    from partydesk.ledger.db import default_ledger_path
+    from partydesk.ledger.paths import default_ledger_path  # (no SQLAlchemy yet)
 
     return default_ledger_path()
 
@@ -82,18 +83,22 @@ def start(argv: list[str] | None = None):
     parser.add_argument("--ledger")
     args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app()
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow, start_page
 
     win = MainWindow(None)
-    win.show()
     arg = args.ledger
+    path = startup_ledger_path(arg)
+    from ui import firstscreen
+
+    first = firstscreen.build(path, start_page())  # rows at once, if they can be read so
+    if first is not None:
+        win.show_first_screen(first)
+    win.show()
 
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        ledger = open_ledger(
-            startup_ledger_path(arg), create=True, daily_backup="later", file_check="later"
-        )
+        ledger = open_ledger(path, create=True, daily_backup="later", file_check="later")
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
         from partydesk.ledger import listing

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,26 +33,11 @@ from ui.table.detail import AddDialog, DetailForm
 from ui.table.filterbar import FilterBar
 from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
+from ui.widgets import table_header
 from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
-# First-run column widths (pixels); the user's own are remembered after that.
-WIDTHS = {
-    "unit": {"name": 260, "orgs": 280, "credit_code": 170, "address": 240, "kind": 110},
-    "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
-    "person": {
-        "name": 80,
-        "id_number": 165,
-        "sex": 48,
-        "birth_date": 95,
-        "ethnicity": 60,
-        "education": 80,
-        "category": 95,
-        "org_id": 280,
-        "job": 120,
-    },
-}
 
 
 @dataclass
@@ -196,23 +181,12 @@ class TablePage(QWidget):
         names = [self.model.columns[c].name for c in self.view.visible_columns()]
         return TableState(self.entity, names, q.text, dict(q.filters), q.sort, q.descending)
 
-    def _settings_key(self) -> str:
-        return f"tables/{self.entity}/header"
-
     def _restore_header(self) -> None:
-        state = QSettings().value(self._settings_key())
-        hh = self.view.horizontalHeader()
-        if state is not None:
-            hh.restoreState(state)
-            hh.setSortIndicator(-1, Qt.AscendingOrder)
-        else:
-            widths = WIDTHS.get(self.entity, {})
-            for c, col in enumerate(self.model.columns):
-                default = 80 if col.kind == "bool" else 110
-                hh.resizeSection(c, widths.get(col.name, default))
+        cols = [(c.name, c.kind) for c in self.model.columns]
+        table_header.restore(self.view.horizontalHeader(), self.entity, cols)
 
     def save_state(self) -> None:
-        QSettings().setValue(self._settings_key(), self.view.horizontalHeader().saveState())
+        table_header.save(self.view.horizontalHeader(), self.entity)
 
     def _header_menu(self, pos) -> None:
         hh = self.view.horizontalHeader()
