@@ -85,7 +85,7 @@ def start(argv: list[str] | None = None):
     app = make_app()
     from ui.main_window import MainWindow, start_page
 
-    win = MainWindow(None)
+    win = MainWindow(None, features_later=True)
     arg = args.ledger
     path = startup_ledger_path(arg)
     from ui import firstscreen
@@ -108,11 +108,26 @@ def start(argv: list[str] | None = None):
         with ledger.session() as s:
             listing.org_choices(s)
         first_page_module()
+        from ui.firstscreen import TABLE_PAGES
+
+        # Connections made here, kept in the pool: the window's first queries (its page's
+        # and its detail form's, while a worker reads the ids) would each make one on the
+        # UI thread otherwise (~10 ms: the file opened, the journal mode set).
+        warm = [ledger.engine.connect() for _ in range(3)]
+        for conn in warm:
+            conn.close()
+        entity = TABLE_PAGES.get(start_page())
+        if entity is not None:  # its first rows, so that the page reads none on the UI thread
+            from ui.table import model
+
+            with ledger.session() as s:
+                model.prime(ledger, entity, s)
         return ledger
 
     def done(ledger):
         from ui.safety import menu
 
+        win.install_features()
         menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
@@ -128,6 +143,7 @@ def start(argv: list[str] | None = None):
         from partydesk.ledger.db import LedgerDamagedError
         from ui.safety import menu, opening
 
+        win.install_features()
         menu.install(win)
         if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):
@@ -160,10 +176,23 @@ def start(argv: list[str] | None = None):
     win._startup_task = task  # kept alive until it reports
     from PySide6.QtCore import QThreadPool, QTimer
 
-    # Started from the event loop, once the window has had its first paint: the worker's
-    # imports (SQLAlchemy, Alembic) would otherwise hold the interpreter lock while the
-    # window draws itself.
-    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(task))
+    started = []
+
+    def go():
+        """The features' menus, then the worker: once the window has had its first paint
+        (of the first screen's rows, if it has them) — the worker's imports (SQLAlchemy,
+        Alembic) would otherwise take the interpreter lock from the window drawing itself."""
+        if started:
+            return
+        started.append(True)
+        win.install_features()
+        QThreadPool.globalInstance().start(task)
+
+    if first is not None:
+        first.painted.connect(go)
+        QTimer.singleShot(500, go)  # never painted (minimised): go all the same
+    else:
+        QTimer.singleShot(0, go)
     return app, win
 
 

@@ -15,7 +15,15 @@ Qt and the standard library only: nothing here may import SQLAlchemy.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -66,10 +74,14 @@ class _Rows(QAbstractTableModel):
 
 class FirstScreenPage(QWidget):
     """The read-only stand-in of a table page. `view` and `model` as on the page, so the
-    window (and a test) sees the rows shown; `entity` the table it stands for."""
+    window (and a test) sees the rows shown; `entity` the table it stands for.
+    `painted` fires once, just after its rows were first painted."""
+
+    painted = Signal()
 
     def __init__(self, screen, parent: QWidget | None = None):
         super().__init__(parent)
+        self._painted = False
         self.setObjectName(f"firstscreen_{screen.entity}")
         self.entity = screen.entity
         self.model = _Rows(screen, self)
@@ -109,6 +121,13 @@ class FirstScreenPage(QWidget):
         lay.setContentsMargins(4, 4, 4, 0)
         lay.addLayout(top)
         lay.addWidget(split, 1)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self._painted and event.type() == QEvent.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # after this paint is done
+        return False
 
     def place(self) -> tuple[int, int]:
         """(first row scrolled to, horizontal scroll): where the clerk has looked, for the

@@ -126,9 +126,12 @@ class _Pages(MutableMapping):
 class MainWindow(QMainWindow):
     ledger_changed = Signal()
 
-    def __init__(self, ledger: Ledger | None):
+    def __init__(self, ledger: Ledger | None, features_later: bool = False):
         """`ledger` None: an empty window that says the ledger is being opened (start-up
-        shows the window first); `set_ledger` fills it."""
+        shows the window first); `set_ledger` fills it. `features_later`: the features'
+        menu entries (Excel, 检查, 合并, 帮助, 欢迎) are added by `install_features()`, which
+        start-up calls once the first rows are painted (their imports are a tenth of
+        a second the first screen need not wait for)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
@@ -140,17 +143,9 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        from ui.check import dialog as check_dialog
-        from ui.excel import menu as excel_menu
-        from ui.help import menu as help_menu
-        from ui.merge import dialog as merge_dialog
-        from ui.welcome import page as welcome
-
-        excel_menu.install(self)
-        check_dialog.install(self)
-        merge_dialog.install(self)
-        help_menu.install(self)
-        welcome.install(self)
+        self._features_installed = False
+        if not features_later:
+            self.install_features()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
@@ -177,6 +172,23 @@ class MainWindow(QMainWindow):
             self._load_pages()
             self._update_title()
             remember_ledger(ledger.location)
+
+    def install_features(self) -> None:
+        """The features' menu entries and hooks (once)."""
+        if self._features_installed:
+            return
+        self._features_installed = True
+        from ui.check import dialog as check_dialog
+        from ui.excel import menu as excel_menu
+        from ui.help import menu as help_menu
+        from ui.merge import dialog as merge_dialog
+        from ui.welcome import page as welcome
+
+        excel_menu.install(self)
+        check_dialog.install(self)
+        merge_dialog.install(self)
+        help_menu.install(self)
+        welcome.install(self)
 
     def show_first_screen(self, page) -> None:
         """Before the ledger is open: the start page's first screen (ui.firstscreen) in the
@@ -432,6 +444,8 @@ class MainWindow(QMainWindow):
         self.print_act.setEnabled(True)
         first, self._first_screen = self._first_screen, None
         place = first.place() if first is not None else None
+        if place == (0, 0):
+            place = None  # not scrolled: nothing to keep
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
@@ -443,6 +457,7 @@ class MainWindow(QMainWindow):
         remember_ledger(ledger.location)
         if old is not None and old is not ledger:
             old.close()
+        self.ledger_changed.emit()
 
     def _keep_place(self, place: tuple[int, int]) -> None:
         """The real page scrolled where the clerk scrolled its first screen."""
@@ -454,7 +469,6 @@ class MainWindow(QMainWindow):
         if 0 < row < model.rowCount():
             view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
         view.horizontalScrollBar().setValue(x)
-        self.ledger_changed.emit()
 
     def open_path(self, path: str | Path, create: bool = False) -> bool:
         from ui.ledger_open import open_ledger_ui

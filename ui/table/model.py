@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import shiboken6
 from PySide6.QtCore import (
@@ -36,6 +37,23 @@ _DISPLAY, _EDIT, _ALIGN = int(Qt.DisplayRole), int(Qt.EditRole), int(Qt.TextAlig
 _HORIZONTAL = Qt.Horizontal
 _RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight) | int(Qt.AlignVCenter))
 _LOADERS: set = set()  # running id loaders, kept alive until they report
+# The first screen of a table read off the UI thread before its page is built (start-up:
+# `prime`): ledger -> {entity: what was read}, taken by that table's first reload.
+_PRIMED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def prime(ledger, entity_key: str, session) -> None:
+    """Read the first ids and rows of `entity_key`'s default view now (a worker, while the
+    window shows its first screen), so the page's first reload runs no SQL on the UI
+    thread. Only the next model of this ledger and entity takes them, and only for the
+    default view. (Read milliseconds before the page is built: no staler than the ids a
+    page reads itself, and the window's watch of other clerks' changes starts after.)"""
+    ids = listing.query_ids(session, ListQuery(entity_key), limit=LedgerTableModel.FIRST + 1)
+    names = [c.name for c in listing.columns(entity_key)]
+    versions: dict[int, int] = {}
+    block = ids[: LedgerTableModel.BLOCK]
+    rows = listing.fetch_rows(session, entity_key, block, names, versions)
+    _PRIMED.setdefault(ledger, {})[entity_key] = (ids, block, rows, versions)
 
 
 class _IdsSignals(QObject):
@@ -153,6 +171,12 @@ class LedgerTableModel(QAbstractTableModel):
         the rest (or, for a sort no index serves, everything) off the UI thread. Until a
         slow query's first rows arrive, the rows shown stay (`pending` is true)."""
         self._generation += 1
+        primed = _PRIMED.get(self.ledger, {}).pop(self.entity, None)
+        if primed is not None and self.query == ListQuery(self.entity):
+            ids, block, rows, versions = primed
+            self._set_first(ids)
+            self._store(block, rows, versions)
+            return
         try:
             with self.ledger.session() as s:
                 ids = listing.query_ids(s, self.query, limit=self.FIRST + 1, budget_s=self.BUDGET_S)
@@ -161,6 +185,10 @@ class LedgerTableModel(QAbstractTableModel):
             self.complete = False
             self._start_loader(first=self.FIRST)
             return
+        self._set_first(ids)
+
+    def _set_first(self, ids: list[int]) -> None:
+        """The first FIRST+1 ids of a query: shown; the rest from a worker if there are more."""
         self.pending = False
         self.complete = len(ids) <= self.FIRST
         if not self.complete:
@@ -281,6 +309,9 @@ class LedgerTableModel(QAbstractTableModel):
         with self.ledger.session() as s:
             versions: dict[int, int] = {}
             rows = listing.fetch_rows(s, self.entity, ids, self._names, versions)
+        self._store(ids, rows, versions)
+
+    def _store(self, ids: list[int], rows: dict, versions: dict) -> None:
         empty = (None,) * len(self._names)
         for rid in ids:
             row = rows.get(rid)
