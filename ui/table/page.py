@@ -144,6 +144,7 @@ class TablePage(QWidget):
         if self._detail is None:
             self._build_detail()
         elif self._detail_unread:  # built by the timer, its row not read yet: now
+            self._detail.finish()
             self._read_current()
         return self._detail
 
@@ -155,7 +156,7 @@ class TablePage(QWidget):
     def _build_detail(self, later: bool = False) -> None:
         if not shiboken6.isValid(self) or self._detail is not None:
             return
-        d = self._detail = DetailForm(self.ctx, self.entity, self)
+        d = self._detail = DetailForm(self.ctx, self.entity, self, incremental=later)
         d.setMinimumWidth(300)
         d.saved.connect(lambda _id: self.bar.hide())
         d.setVisible(not self._detail_slot.isHidden())
@@ -170,6 +171,9 @@ class TablePage(QWidget):
         QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
 
     def _read_current(self) -> None:
+        if self._detail_unread and not self._detail.complete:  # still being built: after
+            QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
+            return
         if self._detail_unread:
             self._detail_unread = False
             self._current_changed()
