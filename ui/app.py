@@ -10,10 +10,11 @@ Every ledger the window opens goes through ui.ledger_open (the BEFORE_WINDOW hoo
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 # BEFORE_WINDOW is re-exported: features and tests append their hooks to ui.app.BEFORE_WINDOW,
@@ -76,13 +77,29 @@ def first_page_module() -> None:
         pass
 
 
+GC_AFTER_PAGE_MS = 3000  # once the page's id list is read too (300,000 ids: ~1-2 s)
+GC_BACK_MS = 15000  # at the latest, garbage collection resumes this long after start
+
+
+def _collect_again() -> None:
+    if not gc.isenabled():
+        gc.freeze()  # the start's objects: kept for good, never scanned again
+        gc.enable()
+
+
 def start(argv: list[str] | None = None):
     """Show the window at once and open the start-up ledger in the background.
     Returns (app, window); the window's `ledger_changed` fires when the ledger is shown."""
+    # No cyclic garbage collection while the window starts: a full collection over the
+    # objects of SQLAlchemy, Alembic and the pages being imported held the window 50-100 ms
+    # each time, twice a start. Once the ledger's page is up, everything made so far is
+    # frozen out of future collections (it lives as long as the program) and they resume.
     parser = argparse.ArgumentParser(prog="partydesk-gui")
     parser.add_argument("--ledger")
     args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app()
+    gc.disable()
+    QTimer.singleShot(GC_BACK_MS, _collect_again)  # whatever happens to the opening
     from ui.main_window import MainWindow, start_page
 
     win = MainWindow(None, features_later=True)
@@ -132,6 +149,7 @@ def start(argv: list[str] | None = None):
         ledger = after_open(ledger, win)
         if ledger is not None:
             win.set_ledger(ledger)
+            QTimer.singleShot(GC_AFTER_PAGE_MS, _collect_again)
         else:
             win.show_no_ledger(
                 QCoreApplication.translate(
@@ -174,7 +192,7 @@ def start(argv: list[str] | None = None):
     task.signals.done.connect(done)
     task.signals.failed.connect(lambda exc, tb: failed(exc))
     win._startup_task = task  # kept alive until it reports
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QThreadPool
 
     started = []
 
