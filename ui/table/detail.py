@@ -1,5 +1,9 @@
 """The detail form: every field of one record, edited together and saved as one undo
-step; also the body of the "add a record" dialog."""
+step; also the body of the "add a record" dialog.
+
+Long because the form is built in pieces after a big table's first rows (its two dozen
+editors held the window in one piece), and its organization links (所在单位, 班子, 党小组)
+each open their own dialog from it."""
 
 from __future__ import annotations
 
