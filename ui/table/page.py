@@ -37,6 +37,7 @@ from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
+DETAIL_AFTER_MS = 15  # after a reload, the detail form reads its row this much later
 # First-run column widths (pixels); the user's own are remembered after that.
 WIDTHS = {
     "unit": {"name": 260, "orgs": 280, "credit_code": 170, "address": 240, "kind": 110},
@@ -303,7 +304,11 @@ class TablePage(QWidget):
         for several quick reloads."""
         if not self._detail_later:
             self._detail_later = True
-            QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_later())
+            # a real timer, not the next turn: the window handles what waits (its paint,
+            # input) in between instead of one longer wait
+            QTimer.singleShot(
+                DETAIL_AFTER_MS, lambda: shiboken6.isValid(self) and self._read_later()
+            )
         if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate
