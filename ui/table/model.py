@@ -6,6 +6,7 @@ re-read after other clerks' changes — share its cache and its row positions.""
 
 from __future__ import annotations
 
+import time
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -63,7 +64,14 @@ class _IdsSignals(QObject):
 class _IdsLoader(QRunnable):
     """Loads the id list off the UI thread (its own session and connection), in chunks:
     the interpreter lock is given up between rows, so the window keeps painting. With
-    `first`, the first screenful is reported before the rest (a slow sort)."""
+    `first`, the first screenful is reported before the rest (a slow sort). Between
+    chunks it sleeps a moment: fetching rows holds the lock most of the time, and the UI
+    thread, which takes it for every cell it paints, waited up to 5 ms each time (the
+    interpreter's switch interval) — 50-120 ms stalls while a sort's rest arrived."""
+
+    CHUNK = 5000  # ids turned into Python objects at a time (holding the interpreter lock)
+    PAUSE_S = 0.001  # between chunks: the UI thread takes the lock (its paint, its input)
+    FIRST_PAUSE_S = 0.05  # after the first screenful: the window shows it undisturbed
 
     def __init__(self, ledger, query: ListQuery, generation: int, first: int = 0):
         super().__init__()
@@ -75,10 +83,14 @@ class _IdsLoader(QRunnable):
         ids = array("q")
         try:
             with self.ledger.session() as s:
-                for chunk in listing.iter_ids(s, self.query, first=self.first or 20000):
+                chunks = listing.iter_ids(s, self.query, self.first or self.CHUNK, self.CHUNK)
+                for chunk in chunks:
                     ids.extend(chunk)
                     if self.first and len(ids) == len(chunk) and len(chunk) >= self.first:
                         self._report(array("q", ids), False)
+                        time.sleep(self.FIRST_PAUSE_S)
+                    else:
+                        time.sleep(self.PAUSE_S)
         except Exception as e:  # noqa: BLE001 - reported on the UI thread
             self._report(e, True)
             return

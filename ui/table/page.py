@@ -38,6 +38,7 @@ from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
+DETAIL_AFTER_MS = 15  # after a reload, the detail form reads its row this much later
 
 
 @dataclass
@@ -102,6 +103,9 @@ class TablePage(QWidget):
         # (`detail`); until then an empty panel holds its place in the splitter.
         self._detail: DetailForm | None = None
         self._detail_unread = False
+        # After a reload (a search, a sort) the form reads its row on a later turn,
+        # once: the rows are painted first, and quick keystrokes read one record.
+        self._detail_later = False
         self._detail_slot = QWidget(self)
         self._detail_slot.setMinimumWidth(300)
         self.split = QSplitter(Qt.Horizontal, self)
@@ -117,7 +121,7 @@ class TablePage(QWidget):
         self.filterbar.changed.connect(self.apply_filter)
         self.model.refused.connect(self.refuse)
         self.model.loaded.connect(self._on_loaded)
-        self.model.modelReset.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
         self.view.message.connect(self._message)
         self.view.filter_requested.connect(self.filterbar.set_search)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -129,6 +133,7 @@ class TablePage(QWidget):
             # 所在单位 is a link, not a cell: a double-click opens its chooser
             self.view.doubleClicked.connect(self._double_clicked)
         self.model.reload()
+        self._detail_later = False  # the first rows: the form reads its row when built
         self._restore_header()
         ctx.changes.changed.connect(self._on_changed)
         if self.model.complete and not self.model.pending:
@@ -140,12 +145,15 @@ class TablePage(QWidget):
 
     @property
     def detail(self) -> DetailForm:
-        """The detail form beside the table (built now if it is not yet)."""
+        """The detail form beside the table (built now if it is not yet), showing the
+        current row."""
         if self._detail is None:
             self._build_detail()
         elif self._detail_unread:  # built by the timer, its row not read yet: now
             self._detail.finish()
             self._read_current()
+        elif self._detail_later:  # a reload's row not read yet: now
+            self._read_later()
         return self._detail
 
     def detail_panel(self) -> QWidget:
@@ -267,14 +275,32 @@ class TablePage(QWidget):
                 break
         return len(rows), 0
 
-    def _current_changed(self, *args) -> None:
-        idx = self.view.currentIndex()
-        if not idx.isValid() and self.model.rowCount() and self.sender() is self.model:
-            # After a reload keep a current row, so the detail form shows something.
+    def _after_reset(self) -> None:
+        """A reload (search, filter, sort): keep a current row, so the detail form shows
+        something; the form reads it on a later turn of the event loop, after the new
+        rows are painted (a record's read is as long as the search itself), and once
+        for several quick reloads."""
+        if not self._detail_later:
+            self._detail_later = True
+            # a real timer, not the next turn: the window handles what waits (its paint,
+            # input) in between instead of one longer wait
+            QTimer.singleShot(
+                DETAIL_AFTER_MS, lambda: shiboken6.isValid(self) and self._read_later()
+            )
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate
             )
-            idx = self.view.currentIndex()
+
+    def _read_later(self) -> None:
+        if self._detail_later:
+            self._detail_later = False
+            self._current_changed()
+
+    def _current_changed(self, *args) -> None:
+        if self._detail_later:
+            return  # read after the reload's paint (`_read_later`): the row shown then
+        idx = self.view.currentIndex()
         rid = (
             self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
         )
