@@ -44,3 +44,27 @@ def font_data(filename: str) -> bytes:
     if packed.exists():
         return lzma.decompress(packed.read_bytes())
     raise FileNotFoundError(f"缺少程序资源文件：{plain}（安装不完整，请重新安装）")
+
+
+def font_file(filename: str) -> Path:
+    """A bundled font as a file on disk, for whatever reads font files itself (Qt: a file
+    is mapped, bytes are copied and parsed — 7 ms against 24 ms for the window's font at
+    each start): the file itself, or, in the frozen build, `<filename>.xz` unpacked once
+    into the user's cache folder (5 MB, not unpacked again at every start). Raises
+    OSError when neither can be had (the caller then takes `font_data`)."""
+    folder = resources_dir() / "fonts"
+    plain = folder / filename
+    if plain.exists():
+        return plain
+    packed = folder / (filename + ".xz")
+    st = packed.stat()  # FileNotFoundError: not bundled
+    from platformdirs import user_cache_path
+
+    out = user_cache_path("PartyDesk", appauthor=False) / "fonts"
+    out = out / f"{st.st_size}-{int(st.st_mtime)}-{filename}"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(lzma.decompress(packed.read_bytes()))
+        os.replace(tmp, out)  # whole or not at all, if two windows start at once
+    return out

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from partydesk.resources import font_data
+from partydesk.resources import font_data, font_file
 
 UI_FONT_FILE = "wqy-microhei.ttc"
 
@@ -16,7 +16,12 @@ UI_FONT_FILE = "wqy-microhei.ttc"
 def install_app_font(app: QApplication, point_size: int = 10) -> str:
     """Load the bundled WenQuanYi Micro Hei and make it the application font. Returns the family."""
     families: list[str] = []
-    fid = QFontDatabase.addApplicationFontFromData(QByteArray(font_data(UI_FONT_FILE)))
+    try:
+        fid = QFontDatabase.addApplicationFont(str(font_file(UI_FONT_FILE)))
+    except OSError:
+        fid = -1
+    if fid < 0:  # no file to be had (a read-only home, a full disk): from its bytes
+        fid = QFontDatabase.addApplicationFontFromData(QByteArray(font_data(UI_FONT_FILE)))
     if fid >= 0:
         families = QFontDatabase.applicationFontFamilies(fid)
     family = families[0] if families else app.font().family()
