@@ -77,6 +77,8 @@ def first_page_module() -> None:
         pass
 
 
+# The page, its detail form, the id list's worker and the file's quick check read at once.
+WARM_CONNECTIONS = 5
 GC_AFTER_PAGE_MS = 3000  # once the page's id list is read too (300,000 ids: ~1-2 s)
 GC_BACK_MS = 15000  # at the latest, garbage collection resumes this long after start
 
@@ -125,12 +127,15 @@ def start(argv: list[str] | None = None):
         with ledger.session() as s:
             listing.org_choices(s)
         first_page_module()
+        import ui.safety.menu  # noqa: F401  (what `done` installs: imported here, not there)
+        import ui.watch  # noqa: F401
         from ui.firstscreen import TABLE_PAGES
 
         # Connections made here, kept in the pool: the window's first queries (its page's
         # and its detail form's, while a worker reads the ids) would each make one on the
         # UI thread otherwise (~10 ms: the file opened, the journal mode set).
-        warm = [ledger.engine.connect() for _ in range(3)]
+        n = 2 if ledger.engine.dialect.name == "postgresql" else WARM_CONNECTIONS  # server: few
+        warm = [ledger.engine.connect() for _ in range(n)]
         for conn in warm:
             conn.close()
         entity = TABLE_PAGES.get(start_page())
