@@ -70,15 +70,25 @@ _ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 def chinese_dates(text: str) -> str:
     """Dates in `text` written as 二〇二六年一月五日, so the term matches the signing date."""
+    if "年" not in text:
+        return text
+    return _ARABIC_DATE.sub(_chinese_date, text)
+
+
+def _chinese_date(m: re.Match) -> str:
+    return _cn_date(m[1], m[2], m[3]) or m[0]
+
+
+@lru_cache(maxsize=256)
+def _cn_date(year: str, month: str, day: str) -> str | None:
+    """2026, 1, 5 -> 二〇二六年一月五日 (None: no such day); a batch's wordings share a few
+    dates, so each is written once."""
     from partydesk.certs.registry import cn_formal_date
 
-    def repl(m: re.Match) -> str:
-        try:
-            return cn_formal_date(date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError:
-            return m[0]
-
-    return _ARABIC_DATE.sub(repl, text)
+    try:
+        return cn_formal_date(date(int(year), int(month), int(day)))
+    except ValueError:
+        return None
 
 
 def from_certificate(
@@ -131,7 +141,7 @@ def _name_size(size: float) -> float:
     return size * 1.45
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Wording:
     """What a text's layout needs that does not depend on the size: where the holder's
     name is, where a line may break, which marks may hang, each glyph's width at 1000 pt.
@@ -163,15 +173,20 @@ def _wording(body: str, name: str, breaks: list[bool] | None = None) -> _Wording
             seen += body[lead] not in " \u3000"
         for k in range(lead + 1, at + len(name)):
             ok[k] = False
-    hang = [ch in typography.CLOSING for ch in body]
+    closing = typography.CLOSING
+    hang = [ch in closing for ch in body]
     units = _units(body)
-    sums = []
-    for part in (False, True):
-        us = [u for u, f in zip(units, flags, strict=True) if f == part]
-        hs = [u for u, f, h in zip(units, flags, hang, strict=True) if f == part and h]
-        sums.append((sum(us), sum(hs), max(us, default=0.0)))
     n = len(name) if at >= 0 else 0
-    return _Wording(body, flags, at, n, ok, hang, units, (sums[0], sums[1]))
+    e = max(at, 0) + n
+    inside = units[max(at, 0) : e]
+    outside = units[: max(at, 0)] + units[e:]
+    hanging = [u for u, ch in zip(units, body, strict=True) if ch in closing]
+    in_hang = sum(u for u, ch in zip(inside, body[max(at, 0) : e], strict=True) if ch in closing)
+    sums = (
+        (sum(outside), sum(hanging) - in_hang, max(outside, default=0.0)),
+        (sum(inside), in_hang, max(inside, default=0.0)),
+    )
+    return _Wording(body, flags, at, n, ok, hang, units, sums)
 
 
 def _widths(w: _Wording, size: float) -> list[float]:
