@@ -1,7 +1,8 @@
 """Starting the GUI: `partydesk` with no sub-command, or `partydesk-gui`.
 
-The window appears first (Qt only: SQLAlchemy and Alembic are not even imported yet);
-the ledger is opened off the UI thread and its pages are built when it is ready.
+The window appears first (Qt only: SQLAlchemy and Alembic are not even imported yet), on a
+table page with its first screen of rows already (ui.firstscreen, plain sqlite3); the
+ledger is opened off the UI thread and its pages are built when it is ready.
 
 Every ledger the window opens goes through ui.ledger_open (the BEFORE_WINDOW hooks).
 """
@@ -9,10 +10,11 @@ Every ledger the window opens goes through ui.ledger_open (the BEFORE_WINDOW hoo
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 # BEFORE_WINDOW is re-exported: features and tests append their hooks to ui.app.BEFORE_WINDOW,
@@ -54,7 +56,7 @@ def startup_ledger_path(arg: str | None) -> Path | str:
         return str(last)
     if last and Path(str(last)).exists():
         return Path(str(last))
-    from partydesk.ledger.db import default_ledger_path
+    from partydesk.ledger.paths import default_ledger_path  # (no SQLAlchemy yet)
 
     return default_ledger_path()
 
@@ -75,25 +77,45 @@ def first_page_module() -> None:
         pass
 
 
+GC_AFTER_PAGE_MS = 3000  # once the page's id list is read too (300,000 ids: ~1-2 s)
+GC_BACK_MS = 15000  # at the latest, garbage collection resumes this long after start
+
+
+def _collect_again() -> None:
+    if not gc.isenabled():
+        gc.freeze()  # the start's objects: kept for good, never scanned again
+        gc.enable()
+
+
 def start(argv: list[str] | None = None):
     """Show the window at once and open the start-up ledger in the background.
     Returns (app, window); the window's `ledger_changed` fires when the ledger is shown."""
+    # No cyclic garbage collection while the window starts: a full collection over the
+    # objects of SQLAlchemy, Alembic and the pages being imported held the window 50-100 ms
+    # each time, twice a start. Once the ledger's page is up, everything made so far is
+    # frozen out of future collections (it lives as long as the program) and they resume.
     parser = argparse.ArgumentParser(prog="partydesk-gui")
     parser.add_argument("--ledger")
     args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app()
-    from ui.main_window import MainWindow
+    gc.disable()
+    QTimer.singleShot(GC_BACK_MS, _collect_again)  # whatever happens to the opening
+    from ui.main_window import MainWindow, start_page
 
-    win = MainWindow(None)
-    win.show()
+    win = MainWindow(None, features_later=True)
     arg = args.ledger
+    path = startup_ledger_path(arg)
+    from ui import firstscreen
+
+    first = firstscreen.build(path, start_page())  # rows at once, if they can be read so
+    if first is not None:
+        win.show_first_screen(first)
+    win.show()
 
     def open_(task):
         from partydesk.ledger import open_ledger
 
-        ledger = open_ledger(
-            startup_ledger_path(arg), create=True, daily_backup="later", file_check="later"
-        )
+        ledger = open_ledger(path, create=True, daily_backup="later", file_check="later")
         # Import the core the pages need here, off the UI thread (pure Python, no Qt).
         import partydesk.ledger.editing  # noqa: F401
         from partydesk.ledger import listing
@@ -103,15 +125,31 @@ def start(argv: list[str] | None = None):
         with ledger.session() as s:
             listing.org_choices(s)
         first_page_module()
+        from ui.firstscreen import TABLE_PAGES
+
+        # Connections made here, kept in the pool: the window's first queries (its page's
+        # and its detail form's, while a worker reads the ids) would each make one on the
+        # UI thread otherwise (~10 ms: the file opened, the journal mode set).
+        warm = [ledger.engine.connect() for _ in range(3)]
+        for conn in warm:
+            conn.close()
+        entity = TABLE_PAGES.get(start_page())
+        if entity is not None:  # its first rows, so that the page reads none on the UI thread
+            from ui.table import model
+
+            with ledger.session() as s:
+                model.prime(ledger, entity, s)
         return ledger
 
     def done(ledger):
         from ui.safety import menu
 
+        win.install_features()
         menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
             win.set_ledger(ledger)
+            QTimer.singleShot(GC_AFTER_PAGE_MS, _collect_again)
         else:
             win.show_no_ledger(
                 QCoreApplication.translate(
@@ -123,6 +161,7 @@ def start(argv: list[str] | None = None):
         from partydesk.ledger.db import LedgerDamagedError
         from ui.safety import menu, opening
 
+        win.install_features()
         menu.install(win)
         if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):
@@ -153,12 +192,25 @@ def start(argv: list[str] | None = None):
     task.signals.done.connect(done)
     task.signals.failed.connect(lambda exc, tb: failed(exc))
     win._startup_task = task  # kept alive until it reports
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QThreadPool
 
-    # Started from the event loop, once the window has had its first paint: the worker's
-    # imports (SQLAlchemy, Alembic) would otherwise hold the interpreter lock while the
-    # window draws itself.
-    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(task))
+    started = []
+
+    def go():
+        """The features' menus, then the worker: once the window has had its first paint
+        (of the first screen's rows, if it has them) — the worker's imports (SQLAlchemy,
+        Alembic) would otherwise take the interpreter lock from the window drawing itself."""
+        if started:
+            return
+        started.append(True)
+        win.install_features()
+        QThreadPool.globalInstance().start(task)
+
+    if first is not None:
+        first.painted.connect(go)
+        QTimer.singleShot(500, go)  # never painted (minimised): go all the same
+    else:
+        QTimer.singleShot(0, go)
     return app, win
 
 

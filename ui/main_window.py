@@ -44,6 +44,13 @@ if TYPE_CHECKING:
 from ui.pages import PAGES
 
 MAX_RECENT = 8
+PAGE_NAMES = [m for m, _ in PAGES]
+
+
+def start_page() -> str:
+    """The module of the page the window shows first: the last one shown, else the first."""
+    last = QSettings().value("main/page")
+    return last if last in PAGE_NAMES else PAGE_NAMES[0]
 
 
 def _is_server(path) -> bool:
@@ -119,30 +126,26 @@ class _Pages(MutableMapping):
 class MainWindow(QMainWindow):
     ledger_changed = Signal()
 
-    def __init__(self, ledger: Ledger | None):
+    def __init__(self, ledger: Ledger | None, features_later: bool = False):
         """`ledger` None: an empty window that says the ledger is being opened (start-up
-        shows the window first); `set_ledger` fills it."""
+        shows the window first); `set_ledger` fills it. `features_later`: the features'
+        menu entries (Excel, 检查, 合并, 帮助, 欢迎) are added by `install_features()`, which
+        start-up calls once the first rows are painted (their imports are a tenth of
+        a second the first screen need not wait for)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
         self._page_names: list[str] = []
+        self._first_screen = None  # ui.firstscreen's stand-in page, until the ledger is open
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
         self.ctx.pages = _Pages(self)
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        from ui.check import dialog as check_dialog
-        from ui.excel import menu as excel_menu
-        from ui.help import menu as help_menu
-        from ui.merge import dialog as merge_dialog
-        from ui.welcome import page as welcome
-
-        excel_menu.install(self)
-        check_dialog.install(self)
-        merge_dialog.install(self)
-        help_menu.install(self)
-        welcome.install(self)
+        self._features_installed = False
+        if not features_later:
+            self.install_features()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
@@ -169,6 +172,37 @@ class MainWindow(QMainWindow):
             self._load_pages()
             self._update_title()
             remember_ledger(ledger.location)
+
+    def install_features(self) -> None:
+        """The features' menu entries and hooks (once)."""
+        if self._features_installed:
+            return
+        self._features_installed = True
+        from ui.check import dialog as check_dialog
+        from ui.excel import menu as excel_menu
+        from ui.help import menu as help_menu
+        from ui.merge import dialog as merge_dialog
+        from ui.welcome import page as welcome
+
+        excel_menu.install(self)
+        check_dialog.install(self)
+        merge_dialog.install(self)
+        help_menu.install(self)
+        welcome.install(self)
+
+    def show_first_screen(self, page) -> None:
+        """Before the ledger is open: the start page's first screen (ui.firstscreen) in the
+        page's place and the pages listed, as they will be; `set_ledger` replaces it."""
+        self._unload_pages()
+        self.nav.blockSignals(True)
+        start = start_page()
+        for module_name, title in PAGES:
+            self.stack.addWidget(page if module_name == start else QWidget())
+            QListWidgetItem(self.tr(title), self.nav)
+        self.nav.setCurrentRow(PAGE_NAMES.index(start))
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        self._first_screen = page
 
     def show_no_ledger(self, text: str) -> None:
         """No ledger (yet): a message in place of the pages; File menu still works."""
@@ -314,9 +348,7 @@ class MainWindow(QMainWindow):
             self._page_names.append(module_name)
             self.stack.addWidget(QWidget())  # a placeholder until the page is built
             QListWidgetItem(self.tr(title), self.nav)
-        last = QSettings().value("main/page")
-        names = self._page_names
-        self.nav.setCurrentRow(names.index(last) if last in names else 0)
+        self.nav.setCurrentRow(PAGE_NAMES.index(start_page()))
         from ui.watch import LedgerWatch
 
         self.watch = LedgerWatch(self.ctx, self)  # other clerks' changes, every few seconds
@@ -347,6 +379,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _unload_pages(self) -> None:
+        self._first_screen = None
         watch = getattr(self, "watch", None)
         if watch is not None:
             watch.stop()
@@ -409,16 +442,33 @@ class MainWindow(QMainWindow):
         old = self.ctx.ledger
         self.save_copy_act.setEnabled(True)
         self.print_act.setEnabled(True)
+        first, self._first_screen = self._first_screen, None
+        place = first.place() if first is not None else None
+        if place == (0, 0):
+            place = None  # not scrolled: nothing to keep
         self._unload_pages()
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
         self.ctx.pages = _Pages(self)
         self._load_pages()
+        if place is not None:
+            self._keep_place(place)
         self._update_title()
         remember_ledger(ledger.location)
         if old is not None and old is not ledger:
             old.close()
         self.ledger_changed.emit()
+
+    def _keep_place(self, place: tuple[int, int]) -> None:
+        """The real page scrolled where the clerk scrolled its first screen."""
+        row, x = place
+        view = getattr(self.current_page(), "view", None)
+        model = view.model() if view is not None else None
+        if model is None:
+            return
+        if 0 < row < model.rowCount():
+            view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
+        view.horizontalScrollBar().setValue(x)
 
     def open_path(self, path: str | Path, create: bool = False) -> bool:
         from ui.ledger_open import open_ledger_ui

@@ -1,13 +1,11 @@
 """The ledger: SQLAlchemy models, engine/session setup, queries, migrations.
 
-`open_ledger` lives in `partydesk.ledger.opening`, which sits above the backup policy, and
-the backup policy needs this package's models: it is therefore looked up on first use
-(PEP 562) rather than imported here, so importing any part of the ledger never imports
-the backup code.
+Everything here is looked up on first use (PEP 562) rather than imported with the package:
+`open_ledger` lives in `partydesk.ledger.opening`, which sits above the backup policy (and
+the backup policy needs this package's models), and `Ledger` brings SQLAlchemy. So
+importing a light part of the ledger (`paths`, `uri`, `firstscreen`: the window's first
+screen, read before SQLAlchemy is loaded) imports neither the backup code nor SQLAlchemy.
 """
-
-from partydesk.ledger.db import Ledger
-from partydesk.ledger.paths import default_ledger_path
 
 __all__ = ["Ledger", "default_ledger_path", "open_ledger"]
 
@@ -17,4 +15,12 @@ def __getattr__(name: str):
         from partydesk.ledger.opening import open_ledger
 
         return open_ledger
+    if name == "Ledger":
+        from partydesk.ledger.db import Ledger
+
+        return Ledger
+    if name == "default_ledger_path":
+        from partydesk.ledger.paths import default_ledger_path
+
+        return default_ledger_path
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -179,9 +179,13 @@ def _source(entity_key: str) -> _Source:
     return src
 
 
-def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
+def _where(
+    src: _Source, q: ListQuery, screenful: bool = False
+) -> tuple[list[ColumnElement], set[str]]:
     """Conditions and the joined columns they need. Each word must be found in one of
-    the searched columns (by the search index: `partydesk.ledger.search`)."""
+    the searched columns (by the search index: `partydesk.ledger.search`). `screenful`:
+    only the first rows are wanted (the search conditions take the form that finds
+    them soonest, `dialect.any_of`)."""
     conds: list[ColumnElement] = []
     needed: set[str] = set()
     words = [w for w in (q.text or "").replace("\u3000", " ").split() if w]
@@ -229,7 +233,7 @@ def _where(src: _Source, q: ListQuery) -> tuple[list[ColumnElement], set[str]]:
                 own.append(c)
         if own:
             parts.insert(0, _matching(src.model, q.entity, w, own))
-        conds.append(dialect.any_of(src.model, parts))
+        conds.append(dialect.any_of(src.model, parts, screenful))
     for name, values in (q.filters or {}).items():
         if values is None or values == []:
             continue
@@ -284,7 +288,7 @@ def rows_statement(q: ListQuery, names: Sequence[str] = (), limit: int | None = 
     order: the very query the ids come from, for a plain viewer of the same rows.
     `wrap(column_name, expr)` may turn a column's expression into what is shown."""
     src = _source(q.entity)
-    conds, needed = _where(src, q)
+    conds, needed = _where(src, q, screenful=limit is not None)
     order, needed2 = _order(src, q, bool(conds))
     exprs = [src.exprs[n] if wrap is None else wrap(n, src.exprs[n]) for n in names]
     stmt = src.select_from(select(src.model.id, *exprs), needed | needed2 | set(names))

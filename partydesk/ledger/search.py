@@ -73,6 +73,16 @@ def fts_phrase(word: str, columns: Sequence[str], all_columns: Sequence[str]) ->
 def short_lookup(model, entity_key: str, word: str, columns: Sequence[str], server: bool):
     """(the condition found by the short-word table, the columns it cannot serve) for a
     word of one or two characters; None when the entity has no such table."""
+    found = short_ids(entity_key, word, columns, server)
+    if found is None:
+        return None
+    ids, rest = found
+    return model.id.in_(ids), rest
+
+
+def short_ids(entity_key: str, word: str, columns: Sequence[str], server: bool):
+    """(the SELECT of the ids the short-word table finds, the columns it cannot serve),
+    or None (see `short_lookup`)."""
     if not USE_SHORT or entity_key not in SHORT or not 0 < len(word) < MIN_INDEXED:
         return None
     short, cols = SHORT[entity_key]
@@ -86,7 +96,7 @@ def short_lookup(model, entity_key: str, word: str, columns: Sequence[str], serv
     ids = select(t.c.id).where(t.c.token == token)
     if len(codes) < len(cols):
         ids = ids.where(t.c.col.in_(codes))
-    return model.id.in_(ids), rest
+    return ids, rest
 
 
 def uses_index(dialect_name: str, entity_key: str, word: str) -> bool:
@@ -107,6 +117,15 @@ class Matching(ColumnElement):
 
     def __init__(self, model, entity_key: str, word: str, columns: Sequence[str]):
         self.model, self.entity_key, self.word, self.columns = model, entity_key, word, columns
+
+    def sqlite_ids(self):
+        """SQLite: the ids of the records holding the word as one SELECT an index answers
+        (the FTS5 table's rowids, or the short-word table's ids), or None (a LIKE scan)."""
+        if uses_index("sqlite", self.entity_key, self.word):
+            _, fts, indexed = INDEXED[self.entity_key]
+            return dialect.fts_rowids(fts, fts_phrase(self.word, self.columns, indexed))
+        found = short_ids(self.entity_key, self.word, self.columns, False)
+        return found[0] if found is not None and not found[1] else None
 
     def like_form(self) -> ColumnElement:
         pattern = like_pattern(self.word)

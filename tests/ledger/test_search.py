@@ -107,6 +107,43 @@ def test_a_two_character_name_is_looked_up_not_scanned(demo_ledger):
     assert "SEARCH person_search_short USING PRIMARY KEY (token=?)" in plan, plan
 
 
+def test_a_first_screenful_is_the_head_of_the_whole_list(demo_ledger):
+    """The window asks for the first rows only (`limit`), where the search conditions
+    take another form (one id list walked in order): the same records, in the same
+    order, as the head of the whole list — for short words, indexed words, ID digits,
+    names of organizations, several words, filters and sorts."""
+    with demo_ledger.session() as s:
+        names = [r[0] for r in s.execute(text("SELECT name FROM person ORDER BY id LIMIT 20"))]
+    words = sorted({n[0] for n in names} | {n[1:3] for n in names})
+    words += ["张", "支部", "有限公司", "委员会", "13", "320", "没有", "张 支部", "路 有限"]
+    compared = 0
+    with demo_ledger.session() as s:
+        for w in words:
+            for entity in ("person", "org", "unit"):
+                for sort in (None, "name", "birth_date" if entity == "person" else "street"):
+                    for filters in ({}, {"status": ["active"]} if entity != "org" else {}):
+                        q = ListQuery(entity, w, filters, sort)
+                        whole = listing.query_ids(s, q)
+                        for n in (1, 7, 201):
+                            assert listing.query_ids(s, q, limit=n) == whole[:n], (q, n)
+                        compared += len(whole) > 7
+    assert compared > 50
+
+
+def test_a_common_surname_shows_its_first_rows_without_sorting_every_match(demo_ledger):
+    """张 is in thousands of names at a county's size: the window's first screenful in
+    record order walks the matching ids in order and stops, instead of fetching and
+    sorting every match (15-20 ms at 300,000 people, 3 ms so)."""
+    with demo_ledger.session() as s:
+        stmt = listing.ids_statement(ListQuery("person", "张"), limit=201)
+        sql = stmt.compile(dialect=s.bind.dialect, compile_kwargs={"literal_binds": True})
+        plan = " | ".join(r[-1] for r in s.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "SEARCH person_search_short USING PRIMARY KEY (token=?)" in plan, plan
+    # people read by their key only, the matching ids already in order: no scan of the
+    # table (a small ledger's plan) nor a sort of every match (a county's, 7,000 for 张)
+    assert "SCAN person" not in plan and "TEMP B-TREE" not in plan, plan
+
+
 def _expected_pieces(lg, table: str, columns) -> set:
     """Every (piece, column, id) of one- and two-character pieces, computed here."""
     fold = str.lower if lg.is_server else (lambda v: v.translate(search._ASCII_LOWER))

@@ -1,9 +1,14 @@
 """The detail form: every field of one record, edited together and saved as one undo
-step; also the body of the "add a record" dialog."""
+step; also the body of the "add a record" dialog.
+
+Long because the form is built in pieces after a big table's first rows (its two dozen
+editors held the window in one piece), and its organization links (所在单位, 班子, 党小组)
+each open their own dialog from it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,7 +41,20 @@ class DetailForm(QWidget):
 
     saved = Signal(int)
 
-    def __init__(self, ctx, entity_key: str, parent: QWidget | None = None, *, new: bool = False):
+    FIELDS_PER_TURN = 6  # `incremental`: editors made per event-loop turn
+
+    def __init__(
+        self,
+        ctx,
+        entity_key: str,
+        parent: QWidget | None = None,
+        *,
+        new: bool = False,
+        incremental: bool = False,
+    ):
+        """`incremental`: the editors are made a few per event-loop turn (two dozen
+        editors and the organizations' drop-down held the window ~50-100 ms in one piece
+        at 300,000 people); anything that reads or loads the form first finishes it."""
         super().__init__(parent)
         self.ctx, self.entity, self.new = ctx, entity_key, new
         self.rec_id: int | None = None
@@ -53,11 +71,65 @@ class DetailForm(QWidget):
         body = QWidget(area)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        with ctx.ledger.session() as s:
-            orgs = listing.org_choices(s)
+        self._body, self._form = body, form
+        self._orgs: list | None = None
         self.editors: dict[str, QWidget] = {}
         self.id_hint: QLabel | None = None
-        for f in ent.fields:
+        self._todo = list(ent.fields)
+        if not incremental:
+            self._add_fields(len(self._todo))
+        area.setWidget(body)
+        outer.addWidget(area, 1)
+        self.error = QLabel(self)
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(word_style("error"))
+        self.error.hide()
+        outer.addWidget(self.error)
+        if not new:
+            row = QHBoxLayout()
+            self.save_btn = QPushButton(self.tr("保存修改"), self)
+            self.save_btn.setObjectName("save")
+            self.revert_btn = QPushButton(self.tr("还原"), self)
+            self.save_btn.clicked.connect(self.save)
+            self.revert_btn.clicked.connect(lambda: self.load(self.rec_id))
+            row.addStretch(1)
+            row.addWidget(self.revert_btn)
+            row.addWidget(self.save_btn)
+            outer.addLayout(row)
+        if self._todo:
+            QTimer.singleShot(0, self._next_fields)
+        else:
+            self.load(None)
+
+    @property
+    def complete(self) -> bool:
+        """Every editor made (an `incremental` form is built over a few turns)."""
+        return not self._todo
+
+    def finish(self) -> None:
+        """Make the editors still to come, now."""
+        if self._todo:
+            self._add_fields(len(self._todo))
+            self.load(None)
+
+    def _next_fields(self) -> None:
+        if not self._todo or not shiboken6.isValid(self):
+            return
+        self._add_fields(self.FIELDS_PER_TURN)
+        if self._todo:
+            QTimer.singleShot(0, self._next_fields)
+        else:
+            self.load(None)
+
+    def _add_fields(self, n: int) -> None:
+        entity_key, new, body, form = self.entity, self.new, self._body, self._form
+        if self._orgs is None:
+            with self.ctx.ledger.session() as s:
+                self._orgs = listing.org_choices(s)
+        orgs = self._orgs
+        fields, self._todo = self._todo[:n], self._todo[n:]
+        for f in fields:
             w = make_editor(entity_key, f.name, body, orgs)
             w.setObjectName(f"field_{f.name}")
             label = f.label + ("*" if f.required else "")
@@ -81,26 +153,6 @@ class DetailForm(QWidget):
                 form.addRow("", self.id_hint)
                 self.id_hint.hide()
                 w.checked.connect(self._id_checked)
-        area.setWidget(body)
-        outer.addWidget(area, 1)
-        self.error = QLabel(self)
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(word_style("error"))
-        self.error.hide()
-        outer.addWidget(self.error)
-        if not new:
-            row = QHBoxLayout()
-            self.save_btn = QPushButton(self.tr("保存修改"), self)
-            self.save_btn.setObjectName("save")
-            self.revert_btn = QPushButton(self.tr("还原"), self)
-            self.save_btn.clicked.connect(self.save)
-            self.revert_btn.clicked.connect(lambda: self.load(self.rec_id))
-            row.addStretch(1)
-            row.addWidget(self.revert_btn)
-            row.addWidget(self.save_btn)
-            outer.addLayout(row)
-        self.load(None)
 
     def _hosts_row(self, parent: QWidget) -> QWidget:
         """The organization's host units, changed in their own dialog (a link, not a field)."""
@@ -237,6 +289,7 @@ class DetailForm(QWidget):
             )
 
     def reload_orgs(self) -> None:
+        self.finish()
         with self.ctx.ledger.session() as s:
             orgs = listing.org_choices(s)
         for w in self.editors.values():
@@ -257,6 +310,8 @@ class DetailForm(QWidget):
 
     def load(self, rec_id: int | None) -> None:
         """Show record `rec_id` (None: an empty form)."""
+        if self._todo:
+            self._add_fields(len(self._todo))
         self.rec_id = rec_id
         self.error.hide()
         values: dict = {}
@@ -318,6 +373,7 @@ class DetailForm(QWidget):
             self.revert_btn.setEnabled(rec_id is not None)
 
     def changed_values(self) -> dict:
+        self.finish()
         out = {}
         for name, w in self.editors.items():
             if editor_text(w) != self.loaded.get(name):
@@ -325,6 +381,7 @@ class DetailForm(QWidget):
         return out
 
     def all_values(self) -> dict:
+        self.finish()
         return {name: editor_value(w) for name, w in self.editors.items()}
 
     def show_error(self, text: str) -> None:

@@ -6,11 +6,13 @@ re-read after other clerks' changes — share its cache and its row positions.""
 
 from __future__ import annotations
 
+import time
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import shiboken6
 from PySide6.QtCore import (
@@ -36,6 +38,23 @@ _DISPLAY, _EDIT, _ALIGN = int(Qt.DisplayRole), int(Qt.EditRole), int(Qt.TextAlig
 _HORIZONTAL = Qt.Horizontal
 _RIGHT = Qt.AlignmentFlag(int(Qt.AlignRight) | int(Qt.AlignVCenter))
 _LOADERS: set = set()  # running id loaders, kept alive until they report
+# The first screen of a table read off the UI thread before its page is built (start-up:
+# `prime`): ledger -> {entity: what was read}, taken by that table's first reload.
+_PRIMED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def prime(ledger, entity_key: str, session) -> None:
+    """Read the first ids and rows of `entity_key`'s default view now (a worker, while the
+    window shows its first screen), so the page's first reload runs no SQL on the UI
+    thread. Only the next model of this ledger and entity takes them, and only for the
+    default view. (Read milliseconds before the page is built: no staler than the ids a
+    page reads itself, and the window's watch of other clerks' changes starts after.)"""
+    ids = listing.query_ids(session, ListQuery(entity_key), limit=LedgerTableModel.FIRST + 1)
+    names = [c.name for c in listing.columns(entity_key)]
+    versions: dict[int, int] = {}
+    block = ids[: LedgerTableModel.BLOCK]
+    rows = listing.fetch_rows(session, entity_key, block, names, versions)
+    _PRIMED.setdefault(ledger, {})[entity_key] = (ids, block, rows, versions)
 
 
 class _IdsSignals(QObject):
@@ -45,7 +64,14 @@ class _IdsSignals(QObject):
 class _IdsLoader(QRunnable):
     """Loads the id list off the UI thread (its own session and connection), in chunks:
     the interpreter lock is given up between rows, so the window keeps painting. With
-    `first`, the first screenful is reported before the rest (a slow sort)."""
+    `first`, the first screenful is reported before the rest (a slow sort). Between
+    chunks it sleeps a moment: fetching rows holds the lock most of the time, and the UI
+    thread, which takes it for every cell it paints, waited up to 5 ms each time (the
+    interpreter's switch interval) — 50-120 ms stalls while a sort's rest arrived."""
+
+    CHUNK = 5000  # ids turned into Python objects at a time (holding the interpreter lock)
+    PAUSE_S = 0.001  # between chunks: the UI thread takes the lock (its paint, its input)
+    FIRST_PAUSE_S = 0.05  # after the first screenful: the window shows it undisturbed
 
     def __init__(self, ledger, query: ListQuery, generation: int, first: int = 0):
         super().__init__()
@@ -57,10 +83,14 @@ class _IdsLoader(QRunnable):
         ids = array("q")
         try:
             with self.ledger.session() as s:
-                for chunk in listing.iter_ids(s, self.query, first=self.first or 20000):
+                chunks = listing.iter_ids(s, self.query, self.first or self.CHUNK, self.CHUNK)
+                for chunk in chunks:
                     ids.extend(chunk)
                     if self.first and len(ids) == len(chunk) and len(chunk) >= self.first:
                         self._report(array("q", ids), False)
+                        time.sleep(self.FIRST_PAUSE_S)
+                    else:
+                        time.sleep(self.PAUSE_S)
         except Exception as e:  # noqa: BLE001 - reported on the UI thread
             self._report(e, True)
             return
@@ -153,6 +183,12 @@ class LedgerTableModel(QAbstractTableModel):
         the rest (or, for a sort no index serves, everything) off the UI thread. Until a
         slow query's first rows arrive, the rows shown stay (`pending` is true)."""
         self._generation += 1
+        primed = _PRIMED.get(self.ledger, {}).pop(self.entity, None)
+        if primed is not None and self.query == ListQuery(self.entity):
+            ids, block, rows, versions = primed
+            self._set_first(ids)
+            self._store(block, rows, versions)
+            return
         try:
             with self.ledger.session() as s:
                 ids = listing.query_ids(s, self.query, limit=self.FIRST + 1, budget_s=self.BUDGET_S)
@@ -161,6 +197,10 @@ class LedgerTableModel(QAbstractTableModel):
             self.complete = False
             self._start_loader(first=self.FIRST)
             return
+        self._set_first(ids)
+
+    def _set_first(self, ids: list[int]) -> None:
+        """The first FIRST+1 ids of a query: shown; the rest from a worker if there are more."""
         self.pending = False
         self.complete = len(ids) <= self.FIRST
         if not self.complete:
@@ -281,6 +321,9 @@ class LedgerTableModel(QAbstractTableModel):
         with self.ledger.session() as s:
             versions: dict[int, int] = {}
             rows = listing.fetch_rows(s, self.entity, ids, self._names, versions)
+        self._store(ids, rows, versions)
+
+    def _store(self, ids: list[int], rows: dict, versions: dict) -> None:
         empty = (None,) * len(self._names)
         for rid in ids:
             row = rows.get(rid)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,26 +33,12 @@ from ui.table.detail import AddDialog, DetailForm
 from ui.table.filterbar import FilterBar
 from ui.table.model import LedgerTableModel
 from ui.table.view import LedgerTableView
+from ui.widgets import table_header
 from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
 
 MAX_DELETE = 1000
-# First-run column widths (pixels); the user's own are remembered after that.
-WIDTHS = {
-    "unit": {"name": 260, "orgs": 280, "credit_code": 170, "address": 240, "kind": 110},
-    "org": {"name": 300, "short_name": 150, "parent_id": 260, "org_type": 90, "formation": 80},
-    "person": {
-        "name": 80,
-        "id_number": 165,
-        "sex": 48,
-        "birth_date": 95,
-        "ethnicity": 60,
-        "education": 80,
-        "category": 95,
-        "org_id": 280,
-        "job": 120,
-    },
-}
+DETAIL_AFTER_MS = 15  # after a reload, the detail form reads its row this much later
 
 
 @dataclass
@@ -117,6 +103,9 @@ class TablePage(QWidget):
         # (`detail`); until then an empty panel holds its place in the splitter.
         self._detail: DetailForm | None = None
         self._detail_unread = False
+        # After a reload (a search, a sort) the form reads its row on a later turn,
+        # once: the rows are painted first, and quick keystrokes read one record.
+        self._detail_later = False
         self._detail_slot = QWidget(self)
         self._detail_slot.setMinimumWidth(300)
         self.split = QSplitter(Qt.Horizontal, self)
@@ -132,7 +121,7 @@ class TablePage(QWidget):
         self.filterbar.changed.connect(self.apply_filter)
         self.model.refused.connect(self.refuse)
         self.model.loaded.connect(self._on_loaded)
-        self.model.modelReset.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
         self.view.message.connect(self._message)
         self.view.filter_requested.connect(self.filterbar.set_search)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -144,6 +133,7 @@ class TablePage(QWidget):
             # 所在单位 is a link, not a cell: a double-click opens its chooser
             self.view.doubleClicked.connect(self._double_clicked)
         self.model.reload()
+        self._detail_later = False  # the first rows: the form reads its row when built
         self._restore_header()
         ctx.changes.changed.connect(self._on_changed)
         if self.model.complete and not self.model.pending:
@@ -155,11 +145,15 @@ class TablePage(QWidget):
 
     @property
     def detail(self) -> DetailForm:
-        """The detail form beside the table (built now if it is not yet)."""
+        """The detail form beside the table (built now if it is not yet), showing the
+        current row."""
         if self._detail is None:
             self._build_detail()
         elif self._detail_unread:  # built by the timer, its row not read yet: now
+            self._detail.finish()
             self._read_current()
+        elif self._detail_later:  # a reload's row not read yet: now
+            self._read_later()
         return self._detail
 
     def detail_panel(self) -> QWidget:
@@ -170,7 +164,7 @@ class TablePage(QWidget):
     def _build_detail(self, later: bool = False) -> None:
         if not shiboken6.isValid(self) or self._detail is not None:
             return
-        d = self._detail = DetailForm(self.ctx, self.entity, self)
+        d = self._detail = DetailForm(self.ctx, self.entity, self, incremental=later)
         d.setMinimumWidth(300)
         d.saved.connect(lambda _id: self.bar.hide())
         d.setVisible(not self._detail_slot.isHidden())
@@ -185,6 +179,9 @@ class TablePage(QWidget):
         QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
 
     def _read_current(self) -> None:
+        if self._detail_unread and not self._detail.complete:  # still being built: after
+            QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self._read_current())
+            return
         if self._detail_unread:
             self._detail_unread = False
             self._current_changed()
@@ -196,23 +193,12 @@ class TablePage(QWidget):
         names = [self.model.columns[c].name for c in self.view.visible_columns()]
         return TableState(self.entity, names, q.text, dict(q.filters), q.sort, q.descending)
 
-    def _settings_key(self) -> str:
-        return f"tables/{self.entity}/header"
-
     def _restore_header(self) -> None:
-        state = QSettings().value(self._settings_key())
-        hh = self.view.horizontalHeader()
-        if state is not None:
-            hh.restoreState(state)
-            hh.setSortIndicator(-1, Qt.AscendingOrder)
-        else:
-            widths = WIDTHS.get(self.entity, {})
-            for c, col in enumerate(self.model.columns):
-                default = 80 if col.kind == "bool" else 110
-                hh.resizeSection(c, widths.get(col.name, default))
+        cols = [(c.name, c.kind) for c in self.model.columns]
+        table_header.restore(self.view.horizontalHeader(), self.entity, cols)
 
     def save_state(self) -> None:
-        QSettings().setValue(self._settings_key(), self.view.horizontalHeader().saveState())
+        table_header.save(self.view.horizontalHeader(), self.entity)
 
     def _header_menu(self, pos) -> None:
         hh = self.view.horizontalHeader()
@@ -289,14 +275,32 @@ class TablePage(QWidget):
                 break
         return len(rows), 0
 
-    def _current_changed(self, *args) -> None:
-        idx = self.view.currentIndex()
-        if not idx.isValid() and self.model.rowCount() and self.sender() is self.model:
-            # After a reload keep a current row, so the detail form shows something.
+    def _after_reset(self) -> None:
+        """A reload (search, filter, sort): keep a current row, so the detail form shows
+        something; the form reads it on a later turn of the event loop, after the new
+        rows are painted (a record's read is as long as the search itself), and once
+        for several quick reloads."""
+        if not self._detail_later:
+            self._detail_later = True
+            # a real timer, not the next turn: the window handles what waits (its paint,
+            # input) in between instead of one longer wait
+            QTimer.singleShot(
+                DETAIL_AFTER_MS, lambda: shiboken6.isValid(self) and self._read_later()
+            )
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate
             )
-            idx = self.view.currentIndex()
+
+    def _read_later(self) -> None:
+        if self._detail_later:
+            self._detail_later = False
+            self._current_changed()
+
+    def _current_changed(self, *args) -> None:
+        if self._detail_later:
+            return  # read after the reload's paint (`_read_later`): the row shown then
+        idx = self.view.currentIndex()
         rid = (
             self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
         )

@@ -1,0 +1,151 @@
+"""The start page's first screen, on the window before the ledger is open.
+
+Opening a county's ledger (SQLAlchemy, its mappers, the checks) takes the better part of
+a second and more on a slow PC; the rows a clerk looks at first take a millisecond to read.
+So when the window starts on a table page (两新组织, 党组织, 党员与发展), its first screen is
+read with plain sqlite3 (partydesk.ledger.firstscreen) and shown at once, looking as the
+page will: the same columns, widths and order, the same rows. It is read-only and says
+so; when the ledger is open the real page takes its place in the same event-loop turn
+(MainWindow.set_ledger), scrolled where the clerk scrolled. Any ledger that cannot be read
+this way (encrypted, on a server, to be migrated, with a start password) shows
+"正在打开账本…" as before.
+
+Qt and the standard library only: nothing here may import SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets import table_header
+
+# The table pages and the entity each shows.
+TABLE_PAGES = {"ui.units.page": "unit", "ui.orgs.page": "org", "ui.people.page": "person"}
+_DISPLAY = int(Qt.DisplayRole)
+
+
+class _Rows(QAbstractTableModel):
+    def __init__(self, screen, parent=None):
+        super().__init__(parent)
+        self.labels = screen.labels
+        self.ids = [rid for rid, _ in screen.rows]
+        self.texts = [t for _, t in screen.rows]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.texts)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.labels)
+
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role == _DISPLAY and index.isValid():
+            return self.texts[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Horizontal:
+            return self.labels[section] if 0 <= section < len(self.labels) else None
+        return str(section + 1)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+
+class FirstScreenPage(QWidget):
+    """The read-only stand-in of a table page. `view` and `model` as on the page, so the
+    window (and a test) sees the rows shown; `entity` the table it stands for.
+    `painted` fires once, just after its rows were first painted."""
+
+    painted = Signal()
+
+    def __init__(self, screen, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._painted = False
+        self.setObjectName(f"firstscreen_{screen.entity}")
+        self.entity = screen.entity
+        self.model = _Rows(screen, self)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(QLabel(self.tr("查找"), self))
+        wait = QLineEdit(self)
+        wait.setEnabled(False)
+        wait.setPlaceholderText(self.tr("正在打开账本，稍候即可查找和编辑…"))
+        wait.setMinimumWidth(260)
+        top.addWidget(wait, 2)
+        top.addStretch(1)
+        self.view = view = QTableView(self)
+        view.setObjectName(f"firstscreen_table_{screen.entity}")
+        view.setModel(self.model)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        vh = view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.Fixed)
+        vh.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        vh.setDefaultAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        table_header.restore(
+            view.horizontalHeader(),
+            screen.entity,
+            list(zip(screen.names, screen.kinds, strict=True)),
+        )
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(view)
+        side = QWidget(self)
+        side.setMinimumWidth(300)
+        split.addWidget(side)
+        split.setStretchFactor(0, 1)
+        split.setSizes([900, 340])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 0)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self._painted and event.type() == QEvent.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # after this paint is done
+        return False
+
+    def place(self) -> tuple[int, int]:
+        """(first row scrolled to, horizontal scroll): where the clerk has looked, for the
+        real page to keep."""
+        return self.view.rowAt(0), self.view.horizontalScrollBar().value()
+
+
+def build(path, module_name: str | None) -> FirstScreenPage | None:
+    """The first screen of page `module_name` of the ledger file `path`, or None (not a
+    table page, or nothing that can be read quickly; never an error)."""
+    entity = TABLE_PAGES.get(module_name or "")
+    if entity is None:
+        return None
+    from partydesk.ledger import firstscreen
+
+    yes = QCoreApplication.translate("LedgerTableModel", "是")
+    no = QCoreApplication.translate("LedgerTableModel", "否")
+    screen = firstscreen.read(path, entity, yes, no)
+    if screen is None or not screen.rows:
+        return None
+    return FirstScreenPage(screen)
