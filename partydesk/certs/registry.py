@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from partydesk import settings
@@ -445,12 +445,22 @@ def delete(session: Session, serial: str, on: date, note: str | None = None) -> 
 
 
 def mark_printed(session: Session, serials: list[str]) -> None:
-    if serials:
-        session.execute(
-            update(Certificate)
-            .where(Certificate.serial.in_(serials))
-            .values(printed_count=Certificate.printed_count + 1)
-        )
+    """Count the certificates `serials` printed once more. The count is raised in the
+    database (another clerk may print the same ones at once); certificates loaded in this
+    session read it afresh when next asked (rather than the ORM working out the new value
+    for each of them in Python, a tenth of printing a batch)."""
+    if not serials:
+        return
+    session.execute(
+        update(Certificate)
+        .where(Certificate.serial.in_(serials))
+        .values(printed_count=Certificate.printed_count + 1)
+        .execution_options(synchronize_session=False)
+    )
+    wanted = set(serials)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Certificate) and inspect(obj).dict.get("serial") in wanted:
+            session.expire(obj, ["printed_count", "updated_at"])
 
 
 def query(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import segno
@@ -23,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.rl_config import _FUZZ
 
 from partydesk.errors import ValidationError
 from partydesk.reports import typography
@@ -68,15 +70,25 @@ _ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 def chinese_dates(text: str) -> str:
     """Dates in `text` written as 二〇二六年一月五日, so the term matches the signing date."""
+    if "年" not in text:
+        return text
+    return _ARABIC_DATE.sub(_chinese_date, text)
+
+
+def _chinese_date(m: re.Match) -> str:
+    return _cn_date(m[1], m[2], m[3]) or m[0]
+
+
+@lru_cache(maxsize=256)
+def _cn_date(year: str, month: str, day: str) -> str | None:
+    """2026, 1, 5 -> 二〇二六年一月五日 (None: no such day); a batch's wordings share a few
+    dates, so each is written once."""
     from partydesk.certs.registry import cn_formal_date
 
-    def repl(m: re.Match) -> str:
-        try:
-            return cn_formal_date(date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError:
-            return m[0]
-
-    return _ARABIC_DATE.sub(repl, text)
+    try:
+        return cn_formal_date(date(int(year), int(month), int(day)))
+    except ValueError:
+        return None
 
 
 def from_certificate(
@@ -113,44 +125,46 @@ def from_certificate(
 _GLYPH_WIDTHS: dict[str, float] = {}
 
 
-def _width(ch: str, size: float) -> float:
-    """stringWidth(ch, KAI, size), the glyph's width read once: the layout tries up to
-    nine sizes for each of hundreds of pages and asked ReportLab for every character at
-    every size. Same arithmetic as ReportLab's (0.001 * size * units), so the same lines."""
-    units = _GLYPH_WIDTHS.get(ch)
-    if units is None:
-        units = _GLYPH_WIDTHS[ch] = stringWidth(ch, KAI, 1000.0)
-    return 0.001 * size * units
+def _units(text: str) -> list[float]:
+    """Each character's KAI width at 1000 pt, asked of ReportLab once per character: the
+    layout tries up to nine sizes for each of hundreds of pages. The width at `size` is
+    then 0.001 * size * units, ReportLab's own arithmetic, so the same lines."""
+    out = list(map(_GLYPH_WIDTHS.get, text))
+    if None in out:
+        for k, ch in enumerate(text):
+            if out[k] is None:
+                out[k] = _GLYPH_WIDTHS[ch] = stringWidth(ch, KAI, 1000.0)
+    return out
 
 
 def _name_size(size: float) -> float:
     return size * 1.45
 
 
-def layout(
-    body: str,
-    name: str,
-    size: float,
-    width: float,
-    indent_chars: int = 2,
-    min_last: int = 6,
-    *,
-    breaks: list[bool] | None = None,
-):
-    """Lines of (x_offset, text, is_name) runs, broken by the typography rules; the holder's
-    name (first occurrence, set larger) stays on one line with the 3 characters before it
-    (兹聘请), and the last line is never a lone fragment (日止。). `breaks`: the body's
-    `typography.breaks`, when the caller lays the same body out at several sizes."""
+@dataclass(slots=True)
+class _Wording:
+    """What a text's layout needs that does not depend on the size: where the holder's
+    name is, where a line may break, which marks may hang, each glyph's width at 1000 pt.
+    Made once per page, then laid out at each size tried."""
+
+    text: str
+    flags: list[bool]  # the character belongs to the holder's name (set larger)
+    at: int  # where the name starts, -1 if it is not in the text
+    name_len: int
+    ok: list[bool]  # a line may break before the character
+    hang: list[bool]  # a closing mark, which may hang past the line's end
+    units: list[float]
+    # for `_lines_at_least`, (outside the name, in it): sum of units, sum of the closing
+    # marks' units, widest glyph's units
+    sums: tuple[tuple[float, float, float], tuple[float, float, float]]
+
+
+def _wording(body: str, name: str, breaks: list[bool] | None = None) -> _Wording:
     at = body.find(name) if name else -1
     flags = [False] * len(body)
     if at >= 0:
         for k in range(at, at + len(name)):
             flags[k] = True
-    ns = _name_size(size)
-    widths = [_width(ch, ns if f else size) for ch, f in zip(body, flags, strict=True)]
-    if at >= 0:
-        widths[at] += size * 0.3
-        widths[at + len(name) - 1] += size * 0.3
     ok = list(breaks) if breaks is not None else typography.breaks(body)
     if at >= 0:
         lead, seen = at, 0
@@ -159,11 +173,62 @@ def layout(
             seen += body[lead] not in " \u3000"
         for k in range(lead + 1, at + len(name)):
             ok[k] = False
-    hang = [ch in typography.CLOSING for ch in body]
+    closing = typography.CLOSING
+    hang = [ch in closing for ch in body]
+    units = _units(body)
+    n = len(name) if at >= 0 else 0
+    e = max(at, 0) + n
+    inside = units[max(at, 0) : e]
+    outside = units[: max(at, 0)] + units[e:]
+    hanging = [u for u, ch in zip(units, body, strict=True) if ch in closing]
+    in_hang = sum(u for u, ch in zip(inside, body[max(at, 0) : e], strict=True) if ch in closing)
+    sums = (
+        (sum(outside), sum(hanging) - in_hang, max(outside, default=0.0)),
+        (sum(inside), in_hang, max(inside, default=0.0)),
+    )
+    return _Wording(body, flags, at, n, ok, hang, units, sums)
+
+
+def _widths(w: _Wording, size: float) -> list[float]:
+    """Each character's width at `size` (the name's at its larger size, with the space
+    around it), as stringWidth gives it."""
+    f = 0.001 * size
+    if w.at < 0:
+        return [f * u for u in w.units]
+    fn = 0.001 * _name_size(size)
+    widths = [fn * u if n else f * u for u, n in zip(w.units, w.flags, strict=True)]
+    widths[w.at] += size * 0.3
+    widths[w.at + w.name_len - 1] += size * 0.3
+    return widths
+
+
+def _lines_at_least(w: _Wording, size: float, width: float, indent: int) -> int:
+    """A number of lines the text surely needs at this size, without laying it out: a line
+    never holds more than its room (plus ReportLab's fuzz), except for closing marks that
+    hang past its end. 0 (no bound) when a glyph may be wider than a line. Computed from
+    the sums of the glyphs' widths, rounded differently from the layout's: hence the
+    margin, which only ever lets a size be laid out that need not have been."""
+    (plain, plain_hang, plain_max), (name, name_hang, name_max) = w.sums
+    f, fn = 0.001 * size, 0.001 * _name_size(size)
+    extra = size * 0.6 if w.at >= 0 else 0.0  # the space either side of the name
+    first = width - indent * size
+    if max(f * plain_max, fn * name_max + extra) > first:
+        return 0
+    need = f * (plain - plain_hang) + fn * (name - name_hang) + indent * size
+    lines = 1
+    while lines * (width + _FUZZ) < need - 0.01:
+        lines += 1
+    return lines
+
+
+def _lay(w: _Wording, size: float, width: float, indent_chars: int = 2, min_last: int = 6):
+    """`w` broken into lines at `size`: lines of (x_offset, text, is_name) runs."""
+    body, flags = w.text, w.flags
+    widths = _widths(w, size)
     room = [width - indent_chars * size, width]
-    spans = typography.wrap(widths, ok, room, hang=hang)
+    spans = typography.wrap(widths, w.ok, room, hang=w.hang)
     if min_last and len(spans) > 1:
-        spans = typography.no_lone_last(body, widths, ok, spans, room, min_last, None)
+        spans = typography.no_lone_last(body, widths, w.ok, spans, room, min_last, None)
     lines: list[list[tuple[float, str, bool]]] = []
     for n, (a, b) in enumerate(spans):
         x = indent_chars * size if n == 0 else 0.0
@@ -181,15 +246,50 @@ def layout(
     return lines
 
 
+def layout(
+    body: str,
+    name: str,
+    size: float,
+    width: float,
+    indent_chars: int = 2,
+    min_last: int = 6,
+    *,
+    breaks: list[bool] | None = None,
+):
+    """Lines of (x_offset, text, is_name) runs, broken by the typography rules; the holder's
+    name (first occurrence, set larger) stays on one line with the 3 characters before it
+    (兹聘请), and the last line is never a lone fragment (日止。). `breaks`: the body's
+    `typography.breaks`, when the caller lays the same body out at several sizes."""
+    return _lay(_wording(body, name, breaks), size, width, indent_chars, min_last)
+
+
+SIZES = (22, 21, 20, 19, 18, 17, 16, 15, 14)
+
+
+@lru_cache(maxsize=64)
+def _closing_lines(closing: str, size: float, width: float) -> tuple:
+    """The closing (特发此聘书。) laid out: the same few words on every certificate of a
+    batch, so laid out once per size."""
+    return tuple(tuple(line) for line in _lay(_wording(closing, ""), size, width))
+
+
 def _fit(page: CertificatePage) -> tuple[float, list, list]:
-    """The largest body size (22 pt down to 14) at which body and closing fit the box."""
+    """The largest body size (22 pt down to 14) at which body and closing fit the box.
+    A size at which the body surely needs more lines than the box holds is passed over
+    without laying it out (it would not fit either way)."""
     width = BODY_RIGHT - BODY_LEFT
-    body_ok = typography.breaks(page.body)
-    closing_ok = typography.breaks(page.closing)
-    for size in (22, 21, 20, 19, 18, 17, 16, 15, 14):
-        body = layout(page.body, page.holder_name, size, width, breaks=body_ok)
-        closing = layout(page.closing, "", size, width, breaks=closing_ok) if page.closing else []
-        if (len(body) + len(closing)) * size * 2.1 <= BODY_TOP - BODY_BOTTOM:
+    room = BODY_TOP - BODY_BOTTOM
+    body_w = _wording(page.body, page.holder_name)
+    for size in SIZES:
+        if page.closing and size != SIZES[-1]:
+            fits = 0  # lines of this size in the box
+            while (fits + 1) * size * 2.1 <= room:
+                fits += 1
+            if _lines_at_least(body_w, size, width, 2) > fits - 1:
+                continue  # the closing takes at least one line
+        body = _lay(body_w, size, width)
+        closing = list(_closing_lines(page.closing, size, width)) if page.closing else []
+        if (len(body) + len(closing)) * size * 2.1 <= room:
             return size, body, closing
     return size, body, closing
 
