@@ -162,9 +162,11 @@ class _Source:
 
     def select_from(self, stmt, needed: Iterable[str]):
         stmt = stmt.select_from(self.model)
-        for name in needed:
-            if name in self.joins:
-                alias, on = self.joins[name]
+        needed = set(needed)
+        # in the columns' order, not the set's: the same SQL text in every process (the
+        # window's first screen keeps it compiled; SQLite's statement cache matches it)
+        for name, (alias, on) in self.joins.items():
+            if name in needed:
                 stmt = stmt.outerjoin(alias, on)
         return stmt
 
