@@ -50,9 +50,14 @@ def bench_ledger(members: int, units: int | None = None) -> Path:
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of `repeat` runs, in seconds (the least disturbed by the machine)."""
+    """The fastest of `repeat` runs, in seconds (the least disturbed by the machine).
+    Each run starts from a collected heap: a full collection of what the previous run
+    (often the other side) left would otherwise land on whichever side came next."""
+    import gc
+
     times = []
     for _ in range(repeat):
+        gc.collect()
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
