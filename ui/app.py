@@ -149,7 +149,6 @@ def start(argv: list[str] | None = None):
     def done(ledger):
         from ui.safety import menu
 
-        win.install_features()
         menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
@@ -166,7 +165,6 @@ def start(argv: list[str] | None = None):
         from partydesk.ledger.db import LedgerDamagedError
         from ui.safety import menu, opening
 
-        win.install_features()
         menu.install(win)
         if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):

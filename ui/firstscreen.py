@@ -47,7 +47,6 @@ class _Rows(QAbstractTableModel):
     def __init__(self, screen, parent=None):
         super().__init__(parent)
         self.labels = screen.labels
-        self.ids = [rid for rid, _ in screen.rows]
         self.texts = [t for _, t in screen.rows]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008

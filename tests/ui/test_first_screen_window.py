@@ -37,6 +37,8 @@ def test_the_window_shows_the_rows_before_the_ledger_is_open(qapp, qtbot, ledger
     qtbot.waitUntil(lambda: win.ctx.ledger is not None, timeout=10000)
     page = win.current_page()
     assert type(page).__name__ == "TablePage" and page.entity == "person"
+    menus = [a.text() for a in win.menuBar().actions()]
+    assert "Excel(&X)" in menus and "帮助(&H)" in menus  # the features' menus, after the paint
     assert _texts(page.model, 6, page.model.columnCount()) == shown
     assert [page.model.headerData(c, 1) for c in range(page.model.columnCount())] == [
         first.model.headerData(c, 1) for c in range(first.model.columnCount())
