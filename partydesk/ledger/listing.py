@@ -280,18 +280,25 @@ def _order(src: _Source, q: ListQuery, filtered: bool = False) -> tuple[list, se
     return [expr.is_(None), main, pk], joined
 
 
-def ids_statement(q: ListQuery, limit: int | None = None):
-    """The SELECT of the ordered ids (for those who want to run it themselves)."""
-    return rows_statement(q, (), limit)
+def ids_statement(q: ListQuery, limit: int | None = None, walk: bool = False):
+    """The SELECT of the ordered ids (for those who want to run it themselves). `walk`:
+    the order written so that an index holding it can serve it (see `_walk_index`)."""
+    return rows_statement(q, (), limit, walk=walk)
 
 
-def rows_statement(q: ListQuery, names: Sequence[str] = (), limit: int | None = None, wrap=None):
+def rows_statement(
+    q: ListQuery,
+    names: Sequence[str] = (),
+    limit: int | None = None,
+    wrap=None,
+    walk: bool = False,
+):
     """The SELECT of the id and the columns `names` of the records `q` selects, in display
     order: the very query the ids come from, for a plain viewer of the same rows.
     `wrap(column_name, expr)` may turn a column's expression into what is shown."""
     src = _source(q.entity)
     conds, needed = _where(src, q, screenful=limit is not None)
-    order, needed2 = _order(src, q, bool(conds))
+    order, needed2 = _order(src, q, bool(conds) and not walk)
     exprs = [src.exprs[n] if wrap is None else wrap(n, src.exprs[n]) for n in names]
     stmt = src.select_from(select(src.model.id, *exprs), needed | needed2 | set(names))
     if conds:
@@ -313,16 +320,66 @@ def _compiled(session: Session, q: ListQuery, limit: int | None):
     return conn.connection.driver_connection, str(compiled), dialect.compiled_args(compiled)
 
 
+# The orders an index holds, beyond the names' pinyin key (ix_<table>_sort_name): table and
+# column -> the index (migration 0019_birthorder). Ascending only: descending, the empty
+# cells still come last, which no index walked backwards gives.
+ORDER_INDEXES = {("person", "birth_date"): "ix_person_birth_order"}
+# How long a search's first screen may walk the sort's index before the matches are
+# sorted instead: a common word (张: 1 person in 40) fills the screen within a few thousand
+# index entries; a rare one would walk the whole index.
+WALK_S = 0.005
+
+
+def _walk_index(src: _Source, q: ListQuery) -> str | None:
+    """The index that holds `q`'s order, if a search's first screen may walk it."""
+    if not q.sort:
+        return None
+    if q.sort == "name" and "sort_name" in src.table.c:
+        return f"ix_{src.table.name}_sort_name"
+    return None if q.descending else ORDER_INDEXES.get((src.table.name, q.sort))
+
+
+def _walk_compiled(session: Session, q: ListQuery, limit: int):
+    """SQLite: the first `limit` ids of a search or filter `q` read by walking the index of
+    its sort (INDEXED BY), or None where that cannot be. The planner, not knowing how
+    many records match, always sorts the matches instead: best for a rare word, but a
+    common one (7,000 matches in 300,000) then reads and sorts them all, 15-20 ms."""
+    src = _source(q.entity)
+    index = _walk_index(src, q)
+    if index is None or not (q.text or q.filters) or dialect.name(session) != "sqlite":
+        return None
+    stmt = ids_statement(q, limit, walk=True)
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    sql, table = str(compiled), src.table.name
+    head = f"SELECT {table}.id \nFROM {table} "
+    if not sql.startswith(head):
+        return None
+    sql = f"{head}INDEXED BY {index} {sql[len(head) :]}"
+    return conn.connection.driver_connection, sql, dialect.compiled_args(compiled)
+
+
 def query_ids(
     session: Session, q: ListQuery, limit: int | None = None, budget_s: float | None = None
 ) -> list[int]:
     """The ids of the records `q` selects, in display order (the first `limit` only).
     With `budget_s`, a query still running after that many seconds is stopped and
     `TooSlow` raised: a window asks for the first screenful this way and hands a slow
-    one (a sort no index serves) to a worker."""
-    raw, sql, args = _compiled(session, q, limit)
+    one (a sort no index serves) to a worker. A search's first screen sorted by a column
+    with an index in that order walks the index for a moment first (`WALK_S`)."""
     # The bare DB-API cursor: 100,000 ints come back several times faster than via a
     # SQLAlchemy Result (no row objects, no processors for an integer key).
+    if budget_s is not None and limit is not None:
+        walk = _walk_compiled(session, q, limit)
+        if walk is not None:
+            import time
+
+            t = time.perf_counter()
+            try:
+                return [r[0] for r in dialect.run_with_budget(*walk, min(WALK_S, budget_s))]
+            except dialect.Interrupted:  # a rare word: its few matches are sorted at once
+                budget_s = max(0.001, budget_s - (time.perf_counter() - t))
+    raw, sql, args = _compiled(session, q, limit)
     try:
         return [r[0] for r in dialect.run_with_budget(raw, sql, args, budget_s)]
     except dialect.Interrupted as e:
