@@ -35,25 +35,16 @@ from ui.widgets import table_header
 TABLE_PAGES = {"ui.units.page": "unit", "ui.orgs.page": "org", "ui.people.page": "person"}
 
 
-def _rows_model(screen, parent) -> QStandardItemModel:
-    """The rows in a model of Qt's own: painting them calls no Python (a Python model's
-    data() and headerData(), a dozen roles a cell, made each paint of the first screen
-    3-4 ms slower, and far more while the opening worker holds the interpreter lock)."""
-    model = QStandardItemModel(0, len(screen.labels), parent)
-    model.setHorizontalHeaderLabels(screen.labels)
-    shown = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # read-only
-    for _, texts in screen.rows:
-        items = list(map(QStandardItem, texts))
-        for item in items:
-            item.setFlags(shown)
-        model.appendRow(items)
-    return model
-
-
 class FirstScreenPage(QWidget):
     """The read-only stand-in of a table page. `view` and `model` as on the page, so the
     window (and a test) sees the rows shown; `entity` the table it stands for.
-    `painted` fires once, just after its rows were first painted."""
+    `painted` fires once, just after its rows were first painted.
+
+    The rows are in a model of Qt's own, so painting them calls no Python (a Python model's
+    data() and headerData(), a dozen roles a cell, made each paint 3-4 ms slower, and far
+    more while the opening worker holds the interpreter lock). Its items are made for the
+    cells the screen can show (60 rows of 25 people's columns are 1,500 items, 7 ms); the
+    others when the clerk first scrolls, widens or moves a column (`fill_rest`)."""
 
     painted = Signal()
 
@@ -62,7 +53,10 @@ class FirstScreenPage(QWidget):
         self._painted = False
         self.setObjectName(f"firstscreen_{screen.entity}")
         self.entity = screen.entity
-        self.model = _rows_model(screen, self)
+        self._texts = [t for _, t in screen.rows]
+        self.model = QStandardItemModel(len(self._texts), len(screen.labels), self)
+        self.model.setHorizontalHeaderLabels(screen.labels)
+        self._first_block: tuple[int, list[int]] | None = None  # (rows, columns) filled
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(QLabel(self.tr("查找"), self))
@@ -99,11 +93,60 @@ class FirstScreenPage(QWidget):
         lay.setContentsMargins(4, 4, 4, 0)
         lay.addLayout(top)
         lay.addWidget(split, 1)
+        self._fill_first_block()
+        for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+            bar.valueChanged.connect(self.fill_rest)
+        hh = view.horizontalHeader()
+        hh.sectionResized.connect(self.fill_rest)
+        hh.sectionMoved.connect(self.fill_rest)
         view.viewport().installEventFilter(self)
+
+    def _fill(self, rows, columns) -> None:
+        shown = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # read-only
+        set_item, texts = self.model.setItem, self._texts
+        for r in rows:
+            row = texts[r]
+            for c in columns:
+                item = QStandardItem(row[c])
+                item.setFlags(shown)
+                set_item(r, c, item)
+
+    def _fill_first_block(self) -> None:
+        """The cells the screens (all of them: a window may span two) can show: the rows
+        of their height, the columns not hidden that begin within their width."""
+        area = self.screen().availableVirtualGeometry()
+        rows = min(
+            len(self._texts),
+            area.height() // max(1, self.view.verticalHeader().defaultSectionSize()) + 1,
+        )
+        hh = self.view.horizontalHeader()
+        columns = [
+            c
+            for c in range(self.model.columnCount())
+            if not hh.isSectionHidden(c) and hh.sectionPosition(c) < area.width()
+        ]
+        self._first_block = (rows, columns)
+        self.model.blockSignals(True)  # nothing is shown yet: no view to tell
+        try:
+            self._fill(range(rows), columns)
+        finally:
+            self.model.blockSignals(False)
+
+    def fill_rest(self, *_args) -> None:
+        """The items of the cells not made at first (once)."""
+        if self._first_block is None:
+            return
+        rows, first = self._first_block
+        self._first_block = None
+        first = frozenset(first)
+        others = [c for c in range(self.model.columnCount()) if c not in first]
+        self._fill(range(rows), others)
+        self._fill(range(rows, len(self._texts)), range(self.model.columnCount()))
 
     def eventFilter(self, obj, event) -> bool:
         if not self._painted and event.type() == QEvent.Paint:
             self._painted = True
+            obj.removeEventFilter(self)  # (every event of the viewport came through here)
             QTimer.singleShot(0, self.painted.emit)  # after this paint is done
         return False
 

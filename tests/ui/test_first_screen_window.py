@@ -28,6 +28,7 @@ def test_the_window_shows_the_rows_before_the_ledger_is_open(qapp, qtbot, ledger
     assert isinstance(first, FirstScreenPage)  # at once: the ledger is still being opened
     assert win.ctx.ledger is None and not win.add_act.isEnabled()
     assert win.nav.currentItem().text() == "党员与发展"
+    first.fill_rest()  # (the cells beyond the screen's are made when first scrolled to)
     shown = _texts(first.model, first.model.rowCount(), first.model.columnCount())
     assert first.model.rowCount() == 6 and {"是", "否"} & {t for row in shown for t in row}
     labels = [first.model.headerData(c, Qt.Horizontal) for c in range(first.model.columnCount())]
@@ -42,7 +43,9 @@ def test_the_window_shows_the_rows_before_the_ledger_is_open(qapp, qtbot, ledger
     assert "Excel(&X)" in menus and "帮助(&H)" in menus  # the features' menus, after the paint
     assert _texts(page.model, 6, page.model.columnCount()) == shown
     # (the first screen and its model are gone: the page took their place)
-    assert [page.model.headerData(c, Qt.Horizontal) for c in range(page.model.columnCount())] == labels
+    assert [
+        page.model.headerData(c, Qt.Horizontal) for c in range(page.model.columnCount())
+    ] == labels
     win.ctx.ledger.close()
 
 
@@ -80,6 +83,7 @@ def test_the_first_screen_has_the_clerks_columns_and_the_page_keeps_the_scroll(
     first.view.scrollTo(first.model.index(40, 0), first.view.ScrollHint.PositionAtTop)
     top = first.view.rowAt(0)
     assert top > 20
+    assert first.model.index(top, 0).data() == first_name(path, top)  # made when scrolled to
     win.set_ledger(open_ledger(path))
     page = win.current_page()
     assert page.view.rowAt(0) == top
