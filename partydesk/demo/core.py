@@ -1469,8 +1469,6 @@ class Writer:
     """Writes generated rows through a SQLAlchemy Connection, one executemany per chunk."""
 
     def __init__(self, conn, large: tuple[str, ...] = ()):
-        from sqlalchemy import inspect
-
         from partydesk.ledger.models import Base
 
         self.conn = conn
@@ -1480,9 +1478,8 @@ class Writer:
 
         dialect.big_cache(conn)
         self.dropped = []
-        insp = inspect(conn)
         for t in large:
-            present = {ix["name"] for ix in insp.get_indexes(t)}
+            present = dialect.index_names(conn, t)
             for ix in Base.metadata.tables[t].indexes:
                 if ix.name in present and not ix.unique:
                     ix.drop(conn)

@@ -344,6 +344,18 @@ def big_cache(conn) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-200000")
 
 
+def index_names(conn, table: str) -> set[str]:
+    """The names of `table`'s indexes in the database, those on expressions included
+    (SQLAlchemy's inspector skips those on SQLite, with a warning)."""
+    from sqlalchemy import text
+
+    if is_server(conn):
+        sql = "SELECT indexname FROM pg_indexes WHERE tablename = :t AND schemaname = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t"
+    return {r[0] for r in conn.execute(text(sql), {"t": table})}
+
+
 def optimize(conn) -> None:
     """Fresh statistics for the planner after a bulk load."""
     conn.exec_driver_sql("ANALYZE" if is_server(conn) else "PRAGMA optimize")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from partydesk.ledger.models.base import Base, Record
@@ -132,7 +132,11 @@ class Person(Record, Base):
     probationary or full member (入党申请人 … 正式党员)."""
 
     __tablename__ = "person"
-    __table_args__ = (Index("ix_person_org_category", "org_id", "category"),)
+    __table_args__ = (
+        Index("ix_person_org_category", "org_id", "category"),
+        # 出生日期's order as tables show it, empty dates last (0019_birthorder)
+        Index("ix_person_birth_order", text("(birth_date IS NULL)"), "birth_date"),
+    )
 
     name: Mapped[str] = mapped_column(String(50), index=True)
     sort_name: Mapped[str | None] = mapped_column(String(400), index=True)  # pinyin
