@@ -9,7 +9,6 @@ Every ledger the window opens goes through ui.ledger_open (the BEFORE_WINDOW hoo
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from pathlib import Path
@@ -61,6 +60,18 @@ def startup_ledger_path(arg: str | None) -> Path | str:
     return default_ledger_path()
 
 
+def ledger_argument(argv: list[str]) -> str | None:
+    """`--ledger PATH` or `--ledger=PATH` in `argv` (the last one given), others ignored —
+    by hand: argparse's parser cost 5 ms of every start (gettext looking for catalogues)."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--ledger" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--ledger="):
+            found = arg.removeprefix("--ledger=")
+    return found
+
+
 def first_page_module() -> None:
     """Import the module of the page the window shows first (and the table machinery it
     brings), from the opening worker: defining classes needs no UI thread, and the UI
@@ -96,16 +107,13 @@ def start(argv: list[str] | None = None):
     # objects of SQLAlchemy, Alembic and the pages being imported held the window 50-100 ms
     # each time, twice a start. Once the ledger's page is up, everything made so far is
     # frozen out of future collections (it lives as long as the program) and they resume.
-    parser = argparse.ArgumentParser(prog="partydesk-gui")
-    parser.add_argument("--ledger")
-    args, _ = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    arg = ledger_argument(argv if argv is not None else sys.argv[1:])
     app = make_app()
     gc.disable()
     QTimer.singleShot(GC_BACK_MS, _collect_again)  # whatever happens to the opening
     from ui.main_window import MainWindow, start_page
 
     win = MainWindow(None, features_later=True)
-    arg = args.ledger
     path = startup_ledger_path(arg)
     from ui import firstscreen
 

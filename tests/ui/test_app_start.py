@@ -67,3 +67,13 @@ def test_work_finishing_after_the_window_is_gone_reports_nothing(qapp):
     live.signals.done.connect(got.append)
     live.run()
     assert got == [7]
+
+
+def test_the_ledger_argument():
+    from ui.app import ledger_argument
+
+    assert ledger_argument([]) is None
+    assert ledger_argument(["--ledger", "a.partydesk", "-x"]) == "a.partydesk"
+    assert ledger_argument(["--ledger=b c.partydesk"]) == "b c.partydesk"
+    assert ledger_argument(["--ledger", "a", "--ledger", "b"]) == "b"  # the last, as argparse
+    assert ledger_argument(["--ledger"]) is None
