@@ -4,6 +4,7 @@ support)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from partydesk.resources import resources_dir
@@ -17,5 +18,5 @@ def app_icon() -> QIcon:
     for n in SIZES:
         png = folder / f"partydesk-{n}.png"
         if png.exists():
-            icon.addFile(str(png))
+            icon.addFile(str(png), QSize(n, n))  # sized: no file read before it is drawn
     return icon
