@@ -24,6 +24,7 @@ from datetime import date
 from operator import mul
 
 from sqlalchemy import String, and_, case, func, or_, select, type_coerce
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -325,6 +326,8 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
     # ID numbers and phones, checked in Python (the reason needs idcard.parse); the birth
     # date is read as text to skip the date conversions.
     q = select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)
+    if numbers is not None:  # SQLite: the text its partial index of suspects answers
+        numbers = sql_text(suspects.number_suspects_sql())
     numbers_q = (q if numbers is None else q.where(numbers)).order_by(P.id)
 
     cols = (

@@ -134,6 +134,16 @@ def start(argv: list[str] | None = None):
         # county): read here, so the people page finds them in the shared cache.
         with ledger.session() as s:
             listing.org_choices(s)
+        # The window's checks once it has the ledger (a start password? this PC's key?),
+        # asked here once: their statements compiled off the UI thread (~10 ms there).
+        from partydesk import applock, keys
+
+        try:
+            applock.is_set(ledger)
+            with ledger.Session() as s:
+                keys.key_missing(s)
+        except Exception:  # noqa: BLE001 - only a head start: the window asks again
+            pass
         first_page_module()
         import ui.safety.menu  # noqa: F401  (what `done` installs: imported here, not there)
         import ui.watch  # noqa: F401
@@ -160,7 +170,8 @@ def start(argv: list[str] | None = None):
         menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
         ledger = after_open(ledger, win)
         if ledger is not None:
-            win.set_ledger(ledger)
+            # The pages in a turn of their own (a timer: the window may paint between).
+            QTimer.singleShot(1, lambda: win.set_ledger(ledger))
             QTimer.singleShot(GC_AFTER_PAGE_MS, _collect_again)
         else:
             win.show_no_ledger(

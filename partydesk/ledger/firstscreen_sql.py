@@ -3,7 +3,7 @@
 Written by build_scripts/firstscreen_sql.py from partydesk.ledger.listing; do not edit by
 hand."""
 
-REVISION = "0019_birthorder"
+REVISION = "0020_numbersuspect"
 
 TABLES = {
     "unit": {

@@ -148,7 +148,9 @@ def child_ours(path: str, t0: float) -> None:
 
     def shown():
         p = people()
-        return p is not None and win.current_page() is p and p.model.rowCount() > 0
+        return (
+            p is not None and win.current_page() is p and p.model.rowCount() > 0 and not win.covered
+        )
 
     wait_until(rows_shown)
     win.current_page().view.viewport().repaint()
