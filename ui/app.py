@@ -208,24 +208,25 @@ def start(argv: list[str] | None = None):
 
         win.show_no_ledger(describe(exc) or str(exc))
 
-    from ui.tasks import Task
-
-    task = Task(open_)
-    task.signals.done.connect(done)
-    task.signals.failed.connect(lambda exc, tb: failed(exc))
-    win._startup_task = task  # kept alive until it reports
-    from PySide6.QtCore import QThreadPool
-
     started = []
 
     def go():
         """The features' menus, then the worker: once the window has had its first paint
         (of the first screen's rows, if it has them) — the worker's imports (SQLAlchemy,
-        Alembic) would otherwise take the interpreter lock from the window drawing itself."""
+        Alembic) would otherwise take the interpreter lock from the window drawing itself.
+        (ui.tasks and the task made here too: 1 ms less before the first paint.)"""
         if started:
             return
         started.append(True)
         win.install_features()
+        from PySide6.QtCore import QThreadPool
+
+        from ui.tasks import Task
+
+        task = Task(open_)
+        task.signals.done.connect(done)
+        task.signals.failed.connect(lambda exc, tb: failed(exc))
+        win._startup_task = task  # kept alive until it reports
         QThreadPool.globalInstance().start(task)
 
     if first is not None:
