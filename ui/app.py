@@ -88,6 +88,23 @@ def first_page_module() -> None:
         pass
 
 
+def import_features() -> None:
+    """The modules of MainWindow.install_features (Python and Qt classes, no widget made):
+    imported off the UI thread, as `first_page_module`."""
+    import ui.check.dialog  # noqa: F401
+    import ui.excel.menu  # noqa: F401
+    import ui.help.menu  # noqa: F401
+    import ui.merge.dialog  # noqa: F401
+    import ui.welcome.page  # noqa: F401
+
+
+def install_features(win) -> None:
+    import shiboken6
+
+    if shiboken6.isValid(win):  # (not closed meanwhile)
+        win.install_features()
+
+
 # The page, its detail form, the id list's worker and the file's quick check read at once.
 WARM_CONNECTIONS = 5
 GC_AFTER_PAGE_MS = 3000  # once the page's id list is read too (300,000 ids: ~1-2 s)
@@ -165,6 +182,7 @@ def start(argv: list[str] | None = None):
         return ledger
 
     def done(ledger):
+        install_features(win)  # (if the features' imports are still under way: now)
         from ui.safety import menu
 
         menu.install(win)  # File menu 备份与恢复…/启动密码…, read-only title and banner
@@ -184,6 +202,7 @@ def start(argv: list[str] | None = None):
         from partydesk.ledger.db import LedgerDamagedError
         from ui.safety import menu, opening
 
+        install_features(win)
         menu.install(win)
         if isinstance(exc, LedgerDamagedError) and opening.offer_restore(win, exc):
             if win.open_path(exc.path):
@@ -211,23 +230,27 @@ def start(argv: list[str] | None = None):
     started = []
 
     def go():
-        """The features' menus, then the worker: once the window has had its first paint
-        (of the first screen's rows, if it has them) — the worker's imports (SQLAlchemy,
-        Alembic) would otherwise take the interpreter lock from the window drawing itself.
-        (ui.tasks and the task made here too: 1 ms less before the first paint.)"""
+        """The worker, once the window has had its first paint (of the first screen's rows,
+        if it has them) — its imports (SQLAlchemy, Alembic) would otherwise take the
+        interpreter lock from the window drawing itself. The features' modules are
+        imported off the UI thread too (5 ms), their menus installed when they are in."""
         if started:
             return
         started.append(True)
-        win.install_features()
         from PySide6.QtCore import QThreadPool
 
         from ui.tasks import Task
 
+        pool = QThreadPool.globalInstance()
+        features = Task(lambda _task: import_features())
+        features.signals.done.connect(lambda _: install_features(win))
+        features.signals.failed.connect(lambda exc, tb: install_features(win))  # (raises)
         task = Task(open_)
         task.signals.done.connect(done)
         task.signals.failed.connect(lambda exc, tb: failed(exc))
-        win._startup_task = task  # kept alive until it reports
-        QThreadPool.globalInstance().start(task)
+        win._startup_tasks = (features, task)  # kept alive until they report
+        pool.start(features)
+        pool.start(task)
 
     if first is not None:
         first.painted.connect(go)
