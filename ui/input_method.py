@@ -49,9 +49,12 @@ def choose_im_module(requested: str | None, plugins: Iterable[str]) -> str | Non
 
 def apply(env: MutableMapping[str, str] = os.environ, folder: Path | None = None) -> str | None:
     """Rewrite QT_IM_MODULE (and QT_IM_MODULES) in `env` when needed; returns what was set."""
+    keys = ("QT_IM_MODULES", "QT_IM_MODULE")
+    if not any(n in env.get(k, "") for k in keys for n in FCITX_NAMES):
+        return None  # no fcitx asked for: nothing to change (and no plug-in folder read)
     plugins = available_plugins(folder)
     chosen = None
-    for key in ("QT_IM_MODULES", "QT_IM_MODULE"):
+    for key in keys:
         choice = choose_im_module(env.get(key), plugins)
         if choice:
             env[key] = choice

@@ -45,3 +45,15 @@ def test_apply_rewrites_the_environment_qt_reads(tmp_path):
 
 def test_the_real_qt_has_the_ibus_plugin_the_fallback_needs():
     assert "ibus" in available_plugins()
+
+
+def test_no_fcitx_asked_for_reads_no_plugin_folder(monkeypatch):
+    import ui.input_method as im
+
+    def no(*_a):
+        raise AssertionError("the plug-in folder was read")
+
+    monkeypatch.setattr(im, "available_plugins", no)
+    env = {"QT_IM_MODULE": "ibus"}
+    assert apply(env) is None and apply({}) is None
+    assert env == {"QT_IM_MODULE": "ibus"}
