@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from partydesk.ledger import Ledger
@@ -168,6 +168,8 @@ def open_ledger_ui(
             ledger = ask_server_ledger(parent, e.address)  # the password, in the dialog
             return after_open(ledger, parent) if ledger is not None else None
         except PartyDeskError as e:
+            from PySide6.QtWidgets import QMessageBox  # (not at start: its types cost 1 ms)
+
             QMessageBox.critical(
                 parent, QCoreApplication.translate("ledger", "无法打开账本"), str(e)
             )
