@@ -4,7 +4,6 @@ so Qt never needs them.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +20,8 @@ def install_app_font(app: QApplication, point_size: int = 10) -> str:
     except OSError:
         fid = -1
     if fid < 0:  # no file to be had (a read-only home, a full disk): from its bytes
+        from PySide6.QtCore import QByteArray
+
         fid = QFontDatabase.addApplicationFontFromData(QByteArray(font_data(UI_FONT_FILE)))
     if fid >= 0:
         families = QFontDatabase.applicationFontFamilies(fid)
