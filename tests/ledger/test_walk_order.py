@@ -86,3 +86,18 @@ def test_the_birth_order_index_serves_the_plain_sort(people):
         sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
         plan = " ".join(r[-1] for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "ix_person_birth_order" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("entity", ["unit", "org"])
+def test_units_and_organizations_sorted_by_name_while_searched(ledger, entity):
+    from tests.sample_ledger import fill_sample
+
+    fill_sample(ledger)
+    found = 0
+    for word in ("公司", "支部", "委员会", "有限"):
+        q = ListQuery(entity, word, {}, "name")
+        with ledger.session() as s:
+            whole = listing.query_ids(s, q)
+            assert listing.query_ids(s, q, limit=50, budget_s=5.0) == whole[:50]
+        found += len(whole)
+    assert found  # the words are in the sample's names
