@@ -120,9 +120,12 @@ def schema_of(path: Path) -> list[str]:
 
 def all_rows(path: Path) -> list[tuple[str, list[tuple]]]:
     """Every table's rows of a ledger, in the order the tables were created (the search
-    tables left to their triggers)."""
+    tables and the short-word tables left to their triggers)."""
+    from partydesk.ledger.search import SHORT
+
     con = sqlite3.connect(path)
-    skip = _search_tables(con)
+    # the short-word tables too (0017_shortsearch): plain tables, filled by triggers
+    skip = _search_tables(con) | {table for table, _cols in SHORT.values()}
     out = []
     for (table,) in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' "

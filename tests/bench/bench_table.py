@@ -3,7 +3,9 @@ in the real `partydesk` window against a bare window with Qt's QSqlQueryModel (Q
 over the same SQL, each side in its own fresh process, step by step:
 
     first_rows    start of the process -> the first people rows painted (the window's first
-                  screen, ui.firstscreen, when it can be read so: `first_screen=yes`);
+                  screen, ui.firstscreen, when it can be read so: `first_screen=yes`; the
+                  time straight after its first paint, as the floor's straight after its
+                  repaint());
                   `start_to_page`: -> the real, editable page's rows (not a step: its ratio
                   against a floor that never opens the ledger would mean nothing)
     search        a search word typed (after the debounce) -> repaint, default order
@@ -152,9 +154,31 @@ def child_ours(path: str, t0: float) -> None:
             p is not None and win.current_page() is p and p.model.rowCount() > 0 and not win.covered
         )
 
-    wait_until(rows_shown)
-    win.current_page().view.viewport().repaint()
-    first_rows = time.time() - t0
+    # The first rows are counted when the window has painted them, as the floor's are when
+    # its repaint() returns: a filter on the table's viewport sees the first paint and
+    # notes the time straight after it (a 0 ms timer queued from inside the paint, so
+    # before the first screen's own `painted`, whose slot starts the opening worker).
+    # Polling for the rows instead counted the poll's delay and a second, forced paint.
+    painted_at: list[float] = []
+    first_view = getattr(win.current_page(), "view", None)
+    if first_view is not None and first_view.model().rowCount() > 0:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        class AfterPaint(QObject):
+            def eventFilter(self, obj, event):
+                if not painted_at and event.type() == QEvent.Paint:
+                    QTimer.singleShot(0, lambda: painted_at or painted_at.append(time.time()))
+                return False
+
+        after = AfterPaint()
+        first_view.viewport().installEventFilter(after)
+        wait_until(lambda: bool(painted_at))
+        first_view.viewport().removeEventFilter(after)
+        first_rows = painted_at[0] - t0
+    else:
+        wait_until(rows_shown)
+        win.current_page().view.viewport().repaint()
+        first_rows = time.time() - t0
     first_screen = type(win.current_page()).__name__ == "FirstScreenPage"
     wait_until(shown)
     page = people()
