@@ -321,13 +321,13 @@ def check_people(session: Session, report: CheckReport, narrow: bool = True) -> 
     cfg = settings.get(session, "pipeline")
     P = Person
     db = dialect.name(session)
-    numbers = suspects.number_suspects(db) if narrow else None
+    numbers = None
+    if narrow and db == "sqlite":  # the very text its partial index of suspects answers
+        numbers = sql_text(suspects.number_suspects_sql())
     rules = suspects.pipeline_suspects({**pipeline.DEFAULTS, **cfg}, today, db) if narrow else None
     # ID numbers and phones, checked in Python (the reason needs idcard.parse); the birth
     # date is read as text to skip the date conversions.
     q = select(P.id, P.name, P.id_number, P.sex, type_coerce(P.birth_date, String), P.phone)
-    if numbers is not None:  # SQLite: the text its partial index of suspects answers
-        numbers = sql_text(suspects.number_suspects_sql())
     numbers_q = (q if numbers is None else q.where(numbers)).order_by(P.id)
 
     cols = (

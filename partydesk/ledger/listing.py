@@ -313,8 +313,8 @@ class TooSlow(Exception):
     """The query ran past its time budget and was stopped (run it off the UI thread)."""
 
 
-def _compiled(session: Session, q: ListQuery, limit: int | None):
-    stmt = ids_statement(q, limit)
+def _compiled(session: Session, q: ListQuery, limit: int | None, walk: bool = False):
+    stmt = ids_statement(q, limit, walk=walk)
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     return conn.connection.driver_connection, str(compiled), dialect.compiled_args(compiled)
@@ -348,15 +348,11 @@ def _walk_compiled(session: Session, q: ListQuery, limit: int):
     index = _walk_index(src, q)
     if index is None or not (q.text or q.filters) or dialect.name(session) != "sqlite":
         return None
-    stmt = ids_statement(q, limit, walk=True)
-    conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    sql, table = str(compiled), src.table.name
-    head = f"SELECT {table}.id \nFROM {table} "
+    raw, sql, args = _compiled(session, q, limit, walk=True)
+    head = f"SELECT {src.table.name}.id \nFROM {src.table.name} "
     if not sql.startswith(head):
         return None
-    sql = f"{head}INDEXED BY {index} {sql[len(head) :]}"
-    return conn.connection.driver_connection, sql, dialect.compiled_args(compiled)
+    return raw, f"{head}INDEXED BY {index} {sql[len(head) :]}", args
 
 
 def query_ids(

@@ -18,6 +18,7 @@ dialect's name (`partydesk.ledger.dialect.name`), next to the rule they stand fo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Integer, String, and_, case, extract, func, or_, type_coerce
 from sqlalchemy.sql import ColumnElement
@@ -154,6 +155,7 @@ def number_suspects(dialect: str) -> ColumnElement | None:
 NUMBERS_INDEX = "ix_person_numbers_suspect"
 
 
+@lru_cache(maxsize=1)
 def number_suspects_sql() -> str:
     """SQLite: `number_suspects` as SQL text with its values written in, the very WHERE
     of the partial index NUMBERS_INDEX (migration 0020_numbersuspect), which holds the

@@ -75,6 +75,22 @@ def test_a_common_word_sorted_by_birth_walks_the_index(people):
     assert walked and not [sql for sql in seen if sql.startswith("SELECT") and sql not in walked]
 
 
+def test_a_walk_out_of_time_gives_way_to_the_sort(people, monkeypatch):
+    """A rare word walks the whole index: stopped, its few matches are sorted instead."""
+    if people.is_server:
+        pytest.skip("the walk is SQLite's (INDEXED BY)")
+    monkeypatch.setattr(listing, "WALK_S", 0.0)
+    q = ListQuery("person", "罕见", {}, "birth_date")
+    seen: list[str] = []
+    with people.session() as s:
+        whole = listing.query_ids(s, q)
+        s.connection().connection.driver_connection.set_trace_callback(seen.append)
+        first = listing.query_ids(s, q, 50, 5.0)
+    selects = [sql for sql in seen if sql.startswith("SELECT")]
+    assert first == whole and len(whole) == 1
+    assert ["INDEXED BY" in sql for sql in selects] == [True, False]  # walked, then sorted
+
+
 def test_the_birth_order_index_serves_the_plain_sort(people):
     if people.is_server:
         plan = "SELECT indexname FROM pg_indexes WHERE indexname = 'ix_person_birth_order'"
