@@ -3,9 +3,8 @@ in the real `partydesk` window against a bare window with Qt's QSqlQueryModel (Q
 over the same SQL, each side in its own fresh process, step by step:
 
     first_rows    start of the process -> the first people rows painted (the window's first
-                  screen, ui.firstscreen, when it can be read so: `first_screen=yes`; the
-                  time straight after its first paint, as the floor's straight after its
-                  repaint());
+                  screen, ui.firstscreen, when it can be read so: `first_screen=yes`; on
+                  both sides the time straight after the table's first paint);
                   `start_to_page`: -> the real, editable page's rows (not a step: its ratio
                   against a floor that never opens the ledger would mean nothing)
     search        a search word typed (after the debounce) -> repaint, default order
@@ -104,6 +103,28 @@ def wait_until(cond, timeout_s: float = 60.0, settle_ms: int = 0) -> None:
     loop.exec()
 
 
+def after_first_paint(view) -> float:
+    """Run the event loop until `view`'s viewport has had its first paint; the time
+    (time.time()) straight after it: a 0 ms timer queued from inside that paint. The same
+    for both sides. (A repaint() before the window is exposed paints nothing: the floor's
+    first rows were once counted after such a call, 20-25 ms before any row was on screen.)"""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    painted_at: list[float] = []
+
+    class AfterPaint(QObject):
+        def eventFilter(self, obj, event):
+            if not painted_at and event.type() == QEvent.Paint:
+                QTimer.singleShot(0, lambda: painted_at or painted_at.append(time.time()))
+            return False
+
+    after = AfterPaint()
+    view.viewport().installEventFilter(after)
+    wait_until(lambda: bool(painted_at))
+    view.viewport().removeEventFilter(after)
+    return painted_at[0]
+
+
 def peak_mb() -> float:
     """This process's peak resident memory. VmHWM, not ru_maxrss: Linux keeps the parent's
     peak in a child's ru_maxrss across fork and exec (the parent may have just built the
@@ -154,27 +175,11 @@ def child_ours(path: str, t0: float) -> None:
             p is not None and win.current_page() is p and p.model.rowCount() > 0 and not win.covered
         )
 
-    # The first rows are counted when the window has painted them, as the floor's are when
-    # its repaint() returns: a filter on the table's viewport sees the first paint and
-    # notes the time straight after it (a 0 ms timer queued from inside the paint, so
-    # before the first screen's own `painted`, whose slot starts the opening worker).
-    # Polling for the rows instead counted the poll's delay and a second, forced paint.
-    painted_at: list[float] = []
+    # The first rows are counted when the window has painted them, as the floor's are:
+    # straight after the first paint of the table's viewport (`after_first_paint`).
     first_view = getattr(win.current_page(), "view", None)
     if first_view is not None and first_view.model().rowCount() > 0:
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        class AfterPaint(QObject):
-            def eventFilter(self, obj, event):
-                if not painted_at and event.type() == QEvent.Paint:
-                    QTimer.singleShot(0, lambda: painted_at or painted_at.append(time.time()))
-                return False
-
-        after = AfterPaint()
-        first_view.viewport().installEventFilter(after)
-        wait_until(lambda: bool(painted_at))
-        first_view.viewport().removeEventFilter(after)
-        first_rows = painted_at[0] - t0
+        first_rows = after_first_paint(first_view) - t0
     else:
         wait_until(rows_shown)
         win.current_page().view.viewport().repaint()
@@ -243,8 +248,7 @@ def child_floor(path: str, t0: float, sqls: dict) -> None:
     model = QSqlQueryModel()
     model.setQuery(sqls["first_rows"], db)
     view.setModel(model)
-    view.viewport().repaint()
-    first_rows = time.time() - t0
+    first_rows = after_first_paint(view) - t0
     app.processEvents()
     steps, counts = {}, {}
     for name, _text, _sort in STEPS:
