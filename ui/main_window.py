@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 from ui.pages import PAGES
 
 MAX_RECENT = 8
+# After the first screen's swap, the new ledger is announced this long after the page's
+# paint was let through (the paint, ~15-20 ms, comes first; the window gets a turn between).
+ANNOUNCE_AFTER_MS = 30
 PAGE_NAMES = [m for m, _ in PAGES]
 
 
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._page_names: list[str] = []
         self._first_screen = None  # ui.firstscreen's stand-in page, until the ledger is open
+        self._announce = None  # the ledger `set_ledger` swapped in, until announced
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
         self.ctx.pages = _Pages(self)
         self.counts = QLabel(self)
@@ -342,11 +346,24 @@ class MainWindow(QMainWindow):
         shown or asked for (building all nine took 1.7 s at 300,000 people, at every
         start and ledger switch)."""
         self._page_names = []
-        for module_name, title in PAGES:
+        titles = [self.tr(title) for _, title in PAGES]
+        # The pane kept when it lists them already (the first screen's, another ledger's):
+        # made anew, it was laid out and painted again in the turn that builds the page.
+        listed = [self.nav.item(i).text() for i in range(self.nav.count())] == titles
+        if not listed:
+            self.nav.blockSignals(True)
+            self.nav.clear()
+            self.nav.blockSignals(False)
+        for (module_name, _), title in zip(PAGES, titles, strict=True):
             self._page_names.append(module_name)
             self.stack.addWidget(QWidget())  # a placeholder until the page is built
-            QListWidgetItem(self.tr(title), self.nav)
-        self.nav.setCurrentRow(PAGE_NAMES.index(start_page()))
+            if not listed:
+                QListWidgetItem(title, self.nav)
+        row = PAGE_NAMES.index(start_page())
+        if self.nav.currentRow() == row:
+            self._show_page(row)  # (no currentRowChanged to build it)
+        else:
+            self.nav.setCurrentRow(row)
         from ui.watch import LedgerWatch
 
         self.watch = LedgerWatch(self.ctx, self)  # other clerks' changes, every few seconds
@@ -376,7 +393,9 @@ class MainWindow(QMainWindow):
             detail.setVisible(self.detail_act.isChecked())
         return page
 
-    def _unload_pages(self) -> None:
+    def _unload_pages(self, keep_nav: bool = False) -> None:
+        """The pages gone; the navigation pane's entries too unless `keep_nav` (the
+        next ledger lists the same pages: `_load_pages` keeps them)."""
         self._first_screen = None
         watch = getattr(self, "watch", None)
         if watch is not None:
@@ -385,9 +404,10 @@ class MainWindow(QMainWindow):
         for page in self.ctx.pages.built.values():
             if hasattr(page, "save_state"):
                 page.save_state()
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        self.nav.blockSignals(False)
+        if not keep_nav:
+            self.nav.blockSignals(True)
+            self.nav.clear()
+            self.nav.blockSignals(False)
         while self.stack.count():
             w = self.stack.widget(0)
             self.stack.removeWidget(w)
@@ -450,7 +470,7 @@ class MainWindow(QMainWindow):
             # the window 60-80 ms.
             self.stack.setUpdatesEnabled(False)
             QTimer.singleShot(1, self._paint_pages)  # a timer: the window gets a turn
-        self._unload_pages()
+        self._unload_pages(keep_nav=True)
         self.undo_stack.clear()
         self.ctx = AppContext(ledger=ledger, window=self, undo_stack=self.undo_stack)
         self.ctx.pages = _Pages(self)
@@ -458,13 +478,27 @@ class MainWindow(QMainWindow):
         if place is not None:
             self._keep_place(place)
         self._update_title()
-        remember_ledger(ledger.location)
         if old is not None and old is not ledger:
             old.close()
-        self.ledger_changed.emit()
+        if first is not None:
+            # The recent list and the features' `ledger_changed` (7-8 ms: the welcome
+            # page asks whether the ledger is empty) once the page is painted.
+            self._announce = ledger
+        else:
+            self._announce_ledger(ledger)
 
     def _paint_pages(self) -> None:
         self.stack.setUpdatesEnabled(True)
+        QTimer.singleShot(ANNOUNCE_AFTER_MS, self._announce_ledger)
+
+    def _announce_ledger(self, ledger: Ledger | None = None) -> None:
+        """`ledger_changed`, the ledger remembered as the last and first of the recent."""
+        if ledger is None:  # (after the first screen's swap)
+            ledger, self._announce = self._announce, None
+            if ledger is None or ledger is not self.ctx.ledger:
+                return  # (another ledger was set meanwhile: announced already)
+        remember_ledger(ledger.location)
+        self.ledger_changed.emit()
 
     @property
     def covered(self) -> bool:

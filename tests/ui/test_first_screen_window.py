@@ -157,14 +157,70 @@ def test_the_real_page_is_built_in_one_turn_and_painted_in_the_next(qapp, qtbot,
                 self.n += 1
             return False
 
+    items = [win.nav.item(i) for i in range(win.nav.count())]
+    announced = []
+    win.ledger_changed.connect(lambda: announced.append(paints.n))
+    paints = Paints()
     win.set_ledger(open_ledger(path))
     page = win.current_page()
-    paints = Paints()
     page.view.viewport().installEventFilter(paints)
     assert page.model.rowCount() == 60 and win.covered
     assert not page.view.viewport().updatesEnabled()  # built, not to be painted this turn
     page.view.viewport().repaint()
     assert paints.n == 0
+    # The navigation pane's entries are the first screen's, not made anew.
+    assert [win.nav.item(i) for i in range(win.nav.count())] == items
+    assert win.nav.currentItem().text() == "党员与发展"
+    # The ledger is announced (ledger_changed, the recent list) once the page is painted.
+    assert announced == [] and QSettings().value("ledgers/last") != str(path.resolve())
     qtbot.waitUntil(lambda: not win.covered, timeout=2000)
     qtbot.waitUntil(lambda: paints.n > 0, timeout=2000)
+    qtbot.waitUntil(lambda: bool(announced), timeout=2000)
+    assert announced[0] > 0 and QSettings().value("ledgers/last") == str(path.resolve())
+    qtbot.wait(50)
+    assert len(announced) == 1
     win.ctx.ledger.close()
+
+
+def test_a_big_tables_detail_form_is_built_after_its_first_paint(qapp, qtbot, ledger, monkeypatch):
+    """The form's two dozen editors wait for the rows' first paint (and a turn after it),
+    not for a timer that, after a long turn, fired in the same wait as that paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.sample_ledger import fill_sample as fill
+    from ui.main_window import MainWindow
+    from ui.table import page as page_mod
+    from ui.table.model import LedgerTableModel
+
+    fill(ledger)
+    monkeypatch.setattr(LedgerTableModel, "FIRST", 3)  # "big": more rows than read at once
+    QSettings().setValue("main/page", "ui.people.page")
+    win = MainWindow(ledger)
+    qtbot.addWidget(win)
+    page = win.current_page()
+
+    class Paints(QObject):
+        n = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                self.n += 1
+            return False
+
+    paints = Paints()
+    page.view.viewport().installEventFilter(paints)
+    built_after = []
+    real_build = page_mod.TablePage._build_detail
+
+    def build(self, later=False):
+        built_after.append(paints.n)
+        real_build(self, later)
+
+    monkeypatch.setattr(page_mod.TablePage, "_build_detail", build)
+    qtbot.wait(60)  # longer than the form's wait after a paint: no paint, no form
+    assert page._detail is None and built_after == []
+    win.show()
+    qtbot.waitUntil(lambda: page._detail is not None, timeout=5000)
+    assert built_after[0] > 0
+    first = page.model.data(page.model.index(0, 0))
+    qtbot.waitUntil(lambda: page.detail.title.text() == first, timeout=5000)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +82,12 @@ class MessageBar(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
+# A big table's detail form is built this long after the page's first paint, or this
+# long after the page is made if it is not painted (hidden) by then.
+DETAIL_AFTER_PAINT_MS = 10
+DETAIL_UNPAINTED_MS = 300
+
+
 class TablePage(QWidget):
     """One entity's table. `summary_changed(text)` gives the counts for the status bar."""
 
@@ -140,8 +146,21 @@ class TablePage(QWidget):
             self._build_detail()  # a small table: every row is read already
         else:
             # A big one (the rest of its ids still to come): its first rows' paint, and
-            # whatever else waits, come first — a real timer, not the next turn.
-            QTimer.singleShot(10, lambda: self._build_detail(later=True))
+            # whatever else waits, come first — a real timer, started by that paint (a
+            # page built in a long turn was otherwise painted and given its form in one
+            # wait of the window), or at the latest DETAIL_UNPAINTED_MS after now.
+            self._detail_timer = QTimer(self)
+            self._detail_timer.setSingleShot(True)
+            self._detail_timer.timeout.connect(lambda: self._build_detail(later=True))
+            self._detail_timer.start(DETAIL_UNPAINTED_MS)
+            self.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint and obj is self.view.viewport():
+            obj.removeEventFilter(self)  # (once: every event of the viewport came here)
+            if self._detail is None:
+                self._detail_timer.start(DETAIL_AFTER_PAINT_MS)
+        return False
 
     @property
     def detail(self) -> DetailForm:
