@@ -32,6 +32,7 @@ from partydesk.certs.wording import (  # noqa: F401 - re-exported
     DEFAULT_TEMPLATES,
     PLACEHOLDERS,
     check_body,
+    check_length,
     check_pattern,
     cn_date,
     cn_formal_date,
@@ -210,6 +211,8 @@ def issue(
     tpl = template(session, kind)
     if not holders:
         return []
+    check_length(Certificate, "post", post)
+    check_length(Certificate, "issuer", issuer)
     dates = [h.issued_on or issued_on for h in holders]
     terms = []
     for on in dates:

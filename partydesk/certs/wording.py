@@ -104,6 +104,26 @@ def templates(session: Session) -> list[CertificateTemplate]:
     return [template(session, k.value) for k in CertificateKind]
 
 
+# What the template's and a certificate's texts are called, for a refusal.
+TEXT_LABELS = {
+    "kind_code": "类别代码",
+    "serial_pattern": "编号规则",
+    "title": "标题",
+    "closing": "结束语",
+    "post": "职务",
+    "issuer": "发证机关",
+}
+
+
+def check_length(model, key: str, value) -> None:
+    """Refuse a text longer than `model`'s column `key` holds (SQLite would store it,
+    PostgreSQL refuse it with an error of its own: either way not what was declared)."""
+    length = getattr(model.__table__.c[key].type, "length", None)
+    if length is not None and isinstance(value, str) and len(value) > length:
+        label = TEXT_LABELS.get(key, key)
+        raise ValidationError(f"{label}最多{length}个字，现在是{len(value)}个字。", key)
+
+
 def update_template(session: Session, kind: str, **values) -> CertificateTemplate:
     """Change a template's wording, issuer, serial pattern …, checked first."""
     row = template(session, kind)
@@ -130,6 +150,7 @@ def update_template(session: Session, kind: str, **values) -> CertificateTemplat
                 raise ValidationError("有效年限应为1到10年", key)
         elif key in ("title", "issuer") and not str(value).strip():
             raise ValidationError("标题和发证机关不能为空", key)
+        check_length(CertificateTemplate, key, value)
         setattr(row, key, value)
     return row
 

@@ -64,12 +64,14 @@ BEFORE = [
         ],
     ),
     (
-        ("欧阳华超", 12),
+        # (11: a post of 97 characters, the column holding 100; with 12, 105, these were
+        # the lines of today's main, which refuses it now)
+        ("欧阳华超", 11),
         [
-            "兹聘请欧阳华超同志为两新组织党建指导员暨党建工作联络员暨党建工作联络员暨党",
-            "建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作",
-            "联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员，负责联系指导辖",
-            "区两新组织的党建工作。聘期自二〇二六年十一月四日起至二〇二七年十一月三日止。",
+            "兹聘请欧阳华超同志为两新组织党建指导员暨党建工作联络员暨党建工作联络",
+            "员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络",
+            "员暨党建工作联络员暨党建工作联络员暨党建工作联络员暨党建工作联络员，负责联系指导",
+            "辖区两新组织的党建工作。聘期自二〇二六年十一月四日起至二〇二七年十一月三日止。",
         ],
     ),
 ]
@@ -94,9 +96,6 @@ def _wording_lines(page):
     return lines[start:end]
 
 
-@pytest.mark.sqlite_only(
-    "its longest post is 105 characters, over the column's 100: SQLite stores it, PostgreSQL refuses"
-)
 def test_long_wordings_break_into_the_same_lines_as_before(ledger, tmp_path):
     with ledger.session() as s:
         certs = [c for (name, more), _ in BEFORE for c in _issue(s, name, more)]
@@ -107,6 +106,42 @@ def test_long_wordings_break_into_the_same_lines_as_before(ledger, tmp_path):
         flat = [ln.replace(" ", "") for ln in page]
         assert "特发此聘书。" in flat  # the closing on its own line after the wording
         assert "二〇二六年十一月四日" in flat  # the signing date under the seal
+
+
+def test_a_post_or_issuer_longer_than_the_ledger_holds_is_refused_in_chinese(ledger):
+    """SQLite stored a 105-character 职务 in its 100-character column and PostgreSQL
+    refused it with an error of its own; both now refuse it, saying why."""
+    from partydesk.errors import ValidationError
+
+    with ledger.session() as s:
+        with pytest.raises(ValidationError, match="职务最多100个字，现在是101个字"):
+            registry.issue(
+                s,
+                "instructor",
+                [registry.Holder("王芳")],
+                issued_on=date(2026, 11, 4),
+                post="党" * 101,
+            )
+        with pytest.raises(ValidationError, match="发证机关最多200个字"):
+            registry.issue(
+                s,
+                "instructor",
+                [registry.Holder("王芳")],
+                issued_on=date(2026, 11, 4),
+                issuer="中" * 201,
+            )
+        with pytest.raises(ValidationError, match="职务最多100个字"):
+            registry.update_template(s, "instructor", post="党" * 101)
+        assert s.query(Certificate).count() == 0
+        (c,) = registry.issue(
+            s,
+            "instructor",
+            [registry.Holder("王芳")],
+            issued_on=date(2026, 11, 4),
+            post="党" * 100,
+        )
+        s.commit()
+        assert s.get(Certificate, c.id).post == "党" * 100
 
 
 def test_a_batch_lays_each_wording_out_once_at_the_size_it_is_printed(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.certs import registry
 from partydesk.errors import PartyDeskError
-from partydesk.ledger.models.certs import CertificateKind
+from partydesk.ledger.models.certs import Certificate, CertificateKind
 from ui.widgets.dates import date_edit, to_date
 
 # ---------------------------------------------------------------- issue
@@ -35,6 +35,7 @@ class IssueDialog(QDialog):
         self.holder.setObjectName("issueHolder")
         self.issued = date_edit(parent=self)
         self.post = QLineEdit(self)
+        self.post.setMaxLength(Certificate.__table__.c.post.type.length)  # (as stored)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setMaximumHeight(90)

@@ -53,6 +53,9 @@ class TemplateDialog(QDialog):
                     w.setValue(t.valid_years)
                 else:
                     w = QLineEdit(getattr(t, key) or "", self)
+                    length = getattr(type(t).__table__.c[key].type, "length", None)
+                    if length:
+                        w.setMaxLength(length)  # (what the ledger holds)
                 self.edits[key] = w
                 form.addRow(QCoreApplication.translate("TemplateDialog", label) + "：", w)
         hint = QLabel(
