@@ -141,7 +141,7 @@ class CertsPage(QWidget):
     # ------------------------------------------------------------ data
 
     def _fill_years(self) -> None:
-        from sqlalchemy import func, select
+        from sqlalchemy import extract, select
 
         from partydesk.ledger.models.certs import Certificate
 
@@ -152,7 +152,8 @@ class CertsPage(QWidget):
         with self.ctx.ledger.session() as s:
             years = {
                 int(y)
-                for y in s.scalars(select(func.strftime("%Y", Certificate.issued_on)).distinct())
+                # (extract, not SQLite's strftime: a server ledger's page failed to load)
+                for y in s.scalars(select(extract("year", Certificate.issued_on)).distinct())
                 if y
             }
         years.add(date.today().year)
