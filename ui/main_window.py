@@ -593,10 +593,11 @@ class MainWindow(QMainWindow):
             self.save_copy_to(Path(path))
 
     def save_copy_to(self, dest: Path) -> None:
-        """Copy the open ledger to `dest` with SQLite's backup API, off the UI thread."""
+        """Copy the open ledger to the file `dest` (a server ledger: its snapshot), off the
+        UI thread (partydesk.backup.save_copy)."""
         if self.ctx.ledger is None:
             return
-        from partydesk.ledger.db import backup_copy
+        from partydesk.backup import save_copy
         from ui.tasks import run_task
 
         if dest.resolve() == self.ctx.ledger.path.resolve():
@@ -606,11 +607,11 @@ class MainWindow(QMainWindow):
                 self, self.tr("另存副本"), self.tr("副本不能与当前账本是同一个文件。")
             )
             return
-        src = self.ctx.ledger.path
+        ledger = self.ctx.ledger
         run_task(
             self,
             self.tr("正在保存副本…"),
-            lambda task: backup_copy(src, dest),
+            lambda task: save_copy(ledger, dest),
             on_done=lambda p: self.ctx.status(self.tr("副本已保存：") + str(p), 10000),
         )
 

@@ -35,6 +35,7 @@ from partydesk.backup.making import (
     backup_before_migration,
     make_backup,
     reason_code,
+    save_copy,
 )
 from partydesk.backup.policy import DEFAULTS, backup_folder, config, save_config
 from partydesk.backup.restore import restore
@@ -62,6 +63,7 @@ __all__ = [
     "restore",
     "rotate_folder",
     "save_config",
+    "save_copy",
     "select_keep",
     "verify",
 ]

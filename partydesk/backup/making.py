@@ -203,6 +203,30 @@ def auto_on_open(ledger, now: datetime | None = None) -> BackupInfo | None:
     return make_backup(ledger, "open", folder, now=now)
 
 
+def save_copy(ledger, dest: Path) -> Path:
+    """另存副本: the open ledger copied to the ledger file `dest`. A file ledger with
+    SQLite's backup API; a server ledger as the verified SQLite ledger file of one
+    consistent moment that `partydesk backup` makes of it (a county's ledger to take
+    along, which opens as a ledger of its own)."""
+    dest = Path(dest)
+    if getattr(ledger, "is_server", False):
+        from partydesk.backup import server
+
+        paths.private_folder(dest.parent)
+        info = server.snapshot(ledger, dest.parent, reason="copy")
+        try:
+            os.replace(info.path, dest)
+        except OSError as e:
+            info.path.unlink(missing_ok=True)
+            raise BackupError(
+                f"副本未能保存为 {dest}：{e.strerror or e}。账本本身未受影响。"
+            ) from e
+        return dest
+    from partydesk.ledger.db import backup_copy
+
+    return backup_copy(Path(ledger.path), dest)
+
+
 def backup_before_migration(path: Path, from_rev: str | None, to_rev: str) -> BackupInfo:
     """The backup taken before a schema upgrade (called by partydesk.ledger.opening). An
     upgrade that failed and is tried again reuses its backup while the ledger is unchanged

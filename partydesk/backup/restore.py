@@ -30,6 +30,12 @@ def restore(target, backup_file: str | Path) -> BackupInfo | None:
     The chosen backup is copied beside the ledger before anything else is written: the
     safety backup's rotation may then delete old backups — even the chosen one, when it is
     the oldest of many made the same day — without touching what is being restored."""
+    if getattr(target, "is_server", False):
+        raise BackupError(
+            "服务器账本不能在原处恢复：其他人可能正在使用它，恢复会替换所有人的数据。"
+            "请在服务器上新建一个空数据库，运行“partydesk restore --ledger 新数据库的地址 "
+            f"{backup_file}”，把备份恢复到那里，再改用新的数据库。账本未改动。"
+        )
     backup_file = Path(backup_file).expanduser()
     if not backup_file.is_file():
         raise BackupError(f"找不到备份文件：{backup_file}。")

@@ -74,6 +74,9 @@ def test_audit_page_filters_and_exports(window, ledger, qtbot, qtmodeltester, tm
         window.grab().save(os.path.join(SHOTS, "audit_page.png"))
 
 
+@pytest.mark.sqlite_only(
+    "restores in place: a server ledger refuses that, in words (tests/safety/test_server_backup.py)"
+)
 def test_backup_dialog_lists_backs_up_and_restores(window, ledger, qtbot, qtmodeltester, tmp_path):
     _fill(ledger)
     backup.make_backup(ledger, "open")

@@ -103,3 +103,36 @@ def test_restore_a_ledger_file_into_an_empty_server_database(
     # a database that already holds a ledger is not overwritten
     code = main(["restore", str(src_file), "--ledger", empty])
     assert code == 1 and "账本已存在" in capsys.readouterr().err
+
+
+def test_save_copy_of_a_server_ledger_is_a_ledger_file_that_opens_offline(server_ledger, tmp_path):
+    """另存副本 on a server ledger (the window's File menu) once failed: it opened the
+    server's stand-in path as a SQLite file. Now the copy is the server's snapshot."""
+    from partydesk.backup import save_copy
+
+    ids = fill_sample(server_ledger)
+    dest = tmp_path / "县账本-副本.partydesk"
+    assert save_copy(server_ledger, dest) == dest
+    assert [p.name for p in tmp_path.iterdir()] == [dest.name]  # (nothing left beside it)
+    with open_ledger(dest, readonly=True) as offline:
+        with offline.session() as s:
+            assert s.get(Person, ids["张伟"]).name == "张伟"
+            assert s.scalar(select(func.count()).select_from(Person)) == 6
+        assert _rows(offline) == _rows(server_ledger)
+
+
+def test_restoring_a_server_ledger_in_place_is_refused_with_the_way_to_do_it(
+    server_ledger, tmp_path
+):
+    """The backup dialog's 恢复 on a server ledger crashed (SQLite's backup API into the
+    server's connection); it is refused in Chinese, naming the command that restores
+    into a new, empty database, and nothing is changed."""
+    from partydesk.backup import BackupError, restore, save_copy
+
+    fill_sample(server_ledger)
+    snap = save_copy(server_ledger, tmp_path / "snap.partydesk")
+    before = _rows(server_ledger)
+    with pytest.raises(BackupError, match="服务器账本不能在原处恢复") as e:
+        restore(server_ledger, snap)
+    assert "partydesk restore --ledger" in str(e.value) and str(snap) in str(e.value)
+    assert _rows(server_ledger) == before
