@@ -100,15 +100,15 @@ def _dates(rng: random.Random, category: str) -> dict:
             else ("applied_on", "applied_on")
         )
         d[a], d[b] = d[b], d[a]
+    elif how == 7:  # near today: deadlines that are just due or just not
+        shift = (TODAY - add_months(applied, 2 + 13 + 2 + 12)).days + rng.randrange(-40, 40)
+        d = {k: v and v + timedelta(days=shift) for k, v in d.items()}
     elif how == 8:  # a step's date missing, and two others the wrong way round
         d[rng.choice(ORDER[1:4])] = None
         given = [k for k in ORDER if d[k]]
         if len(given) > 1:
             a, b = rng.sample(given, 2)
             d[a], d[b] = d[b], d[a]
-    elif how == 7:  # near today: deadlines that are just due or just not
-        shift = (TODAY - add_months(applied, 2 + 13 + 2 + 12)).days + rng.randrange(-40, 40)
-        d = {k: v and v + timedelta(days=shift) for k, v in d.items()}
     return d
 
 

@@ -15,7 +15,7 @@ Qt and the standard library only: nothing here may import SQLAlchemy.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets import table_header
+from ui.widgets.first_paint import after_first_paint
 
 # The table pages and the entity each shows.
 TABLE_PAGES = {"ui.units.page": "unit", "ui.orgs.page": "org", "ui.people.page": "person"}
@@ -50,7 +51,6 @@ class FirstScreenPage(QWidget):
 
     def __init__(self, screen, parent: QWidget | None = None):
         super().__init__(parent)
-        self._painted = False
         self.setObjectName(f"firstscreen_{screen.entity}")
         self.entity = screen.entity
         self._texts = [t for _, t in screen.rows]
@@ -99,7 +99,7 @@ class FirstScreenPage(QWidget):
         hh = view.horizontalHeader()
         hh.sectionResized.connect(self.fill_rest)
         hh.sectionMoved.connect(self.fill_rest)
-        view.viewport().installEventFilter(self)
+        after_first_paint(view.viewport(), self.painted.emit)
 
     def _fill(self, rows, columns) -> None:
         shown = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # read-only
@@ -142,13 +142,6 @@ class FirstScreenPage(QWidget):
         others = [c for c in range(self.model.columnCount()) if c not in first]
         self._fill(range(rows), others)
         self._fill(range(rows, len(self._texts)), range(self.model.columnCount()))
-
-    def eventFilter(self, obj, event) -> bool:
-        if not self._painted and event.type() == QEvent.Paint:
-            self._painted = True
-            obj.removeEventFilter(self)  # (every event of the viewport came through here)
-            QTimer.singleShot(0, self.painted.emit)  # after this paint is done
-        return False
 
     def place(self) -> tuple[int, int]:
         """(first row scrolled to, horizontal scroll): where the clerk has looked, for the

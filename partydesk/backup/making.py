@@ -212,8 +212,7 @@ def save_copy(ledger, dest: Path) -> Path:
     if getattr(ledger, "is_server", False):
         from partydesk.backup import server
 
-        paths.private_folder(dest.parent)
-        info = server.snapshot(ledger, dest.parent, reason="copy")
+        info = server.snapshot(ledger, dest.parent, reason="copy")  # (makes the folder)
         try:
             os.replace(info.path, dest)
         except OSError as e:

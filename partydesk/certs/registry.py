@@ -39,6 +39,7 @@ from partydesk.certs.wording import (  # noqa: F401 - re-exported
     kind_code,
     template,
     templates,
+    text_length,
     update_template,
 )
 from partydesk.errors import NotFoundError, ValidationError

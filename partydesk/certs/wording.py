@@ -115,10 +115,15 @@ TEXT_LABELS = {
 }
 
 
+def text_length(model, key: str) -> int | None:
+    """How many characters `model`'s column `key` holds (None: no limit)."""
+    return getattr(model.__table__.c[key].type, "length", None)
+
+
 def check_length(model, key: str, value) -> None:
     """Refuse a text longer than `model`'s column `key` holds (SQLite would store it,
     PostgreSQL refuse it with an error of its own: either way not what was declared)."""
-    length = getattr(model.__table__.c[key].type, "length", None)
+    length = text_length(model, key)
     if length is not None and isinstance(value, str) and len(value) > length:
         label = TEXT_LABELS.get(key, key)
         raise ValidationError(f"{label}最多{length}个字，现在是{len(value)}个字。", key)

@@ -99,16 +99,17 @@ def pipeline_suspects(cfg: dict, today: date, dialect: str = "sqlite") -> Column
     # the ten pairs: 120 ms at 300,000 people, where the pairs took 190); in order, the
     # last one given is the latest, so only it can be after today where any can (or the
     # row is out of order and read already).
-    chain = [_col(attr) for _c, _n, attr, _l in STEPS]
-    in_chain = {attr for _c, _n, attr, _l in STEPS}
+    steps = [attr for _c, _n, attr, _l in STEPS]
+    chain = [_col(attr) for attr in steps]
     for i in range(1, len(chain)):
-        before = chain[i - 1] if i == 1 else func.coalesce(*reversed(chain[:i]))
+        # (SQLite's coalesce() wants two arguments or more)
+        before = chain[0] if i == 1 else func.coalesce(*reversed(chain[:i]))
         conds.append(chain[i] < before)
-    conds += [_col(b) < _col(a) for a, b in ORDER_PAIRS if not {a, b} <= in_chain]
+    conds += [_col(b) < _col(a) for a, b in ORDER_PAIRS if a not in steps or b not in steps]
     conds.append(func.coalesce(*reversed(chain)) > today)
-    conds += [_col(attr) > today for attr in DATE_LABEL if attr not in in_chain]
+    conds += [_col(attr) > today for attr in DATE_LABEL if attr not in steps]
     # Under the minimum age on the first date of the pipeline (age_on, by year and day).
-    first = func.coalesce(*(_col(attr) for _c, _n, attr, _l in STEPS))
+    first = func.coalesce(*chain)
     conds.append(cal.younger_than(P.birth_date, first, int(cfg["min_age"])))
     conds.append(
         cal.earlier_than_months(P.activist_on, P.target_on, int(cfg["activist_min_months"]))

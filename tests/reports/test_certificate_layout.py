@@ -113,33 +113,20 @@ def test_a_post_or_issuer_longer_than_the_ledger_holds_is_refused_in_chinese(led
     refused it with an error of its own; both now refuse it, saying why."""
     from partydesk.errors import ValidationError
 
+    def issue(s, **texts):
+        return registry.issue(
+            s, "instructor", [registry.Holder("王芳")], issued_on=date(2026, 11, 4), **texts
+        )
+
     with ledger.session() as s:
         with pytest.raises(ValidationError, match="职务最多100个字，现在是101个字"):
-            registry.issue(
-                s,
-                "instructor",
-                [registry.Holder("王芳")],
-                issued_on=date(2026, 11, 4),
-                post="党" * 101,
-            )
+            issue(s, post="党" * 101)
         with pytest.raises(ValidationError, match="发证机关最多200个字"):
-            registry.issue(
-                s,
-                "instructor",
-                [registry.Holder("王芳")],
-                issued_on=date(2026, 11, 4),
-                issuer="中" * 201,
-            )
+            issue(s, issuer="中" * 201)
         with pytest.raises(ValidationError, match="职务最多100个字"):
             registry.update_template(s, "instructor", post="党" * 101)
         assert s.query(Certificate).count() == 0
-        (c,) = registry.issue(
-            s,
-            "instructor",
-            [registry.Holder("王芳")],
-            issued_on=date(2026, 11, 4),
-            post="党" * 100,
-        )
+        (c,) = issue(s, post="党" * 100)
         s.commit()
         assert s.get(Certificate, c.id).post == "党" * 100
 

@@ -4,11 +4,22 @@ same rows and texts the page then shows, read-only, and where the clerk scrolled
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 
 from tests.sample_ledger import fill_sample
 
 pytestmark = pytest.mark.sqlite_only("the first screen reads a ledger file with sqlite3")
+
+
+class Paints(QObject):
+    """Counts the paints of the widgets it filters."""
+
+    n = 0
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            self.n += 1
+        return False
 
 
 def _texts(model, rows, cols):
@@ -133,8 +144,6 @@ def test_the_real_page_is_built_in_one_turn_and_painted_in_the_next(qapp, qtbot,
     window 60-80 ms at 300,000 people; the first screen's picture stays for one turn."""
     from datetime import date
 
-    from PySide6.QtCore import QEvent, QObject
-
     from partydesk.demo import build_demo
     from partydesk.ledger import open_ledger
     from ui import firstscreen
@@ -148,14 +157,6 @@ def test_the_real_page_is_built_in_one_turn_and_painted_in_the_next(qapp, qtbot,
     win.show_first_screen(firstscreen.build(path, "ui.people.page"))
     win.show()
     qtbot.waitExposed(win)
-
-    class Paints(QObject):
-        n = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Paint:
-                self.n += 1
-            return False
 
     items = [win.nav.item(i) for i in range(win.nav.count())]
     announced = []
@@ -185,8 +186,6 @@ def test_the_real_page_is_built_in_one_turn_and_painted_in_the_next(qapp, qtbot,
 def test_a_big_tables_detail_form_is_built_after_its_first_paint(qapp, qtbot, ledger, monkeypatch):
     """The form's two dozen editors wait for the rows' first paint (and a turn after it),
     not for a timer that, after a long turn, fired in the same wait as that paint."""
-    from PySide6.QtCore import QEvent, QObject
-
     from tests.sample_ledger import fill_sample as fill
     from ui.main_window import MainWindow
     from ui.table import page as page_mod
@@ -198,14 +197,6 @@ def test_a_big_tables_detail_form_is_built_after_its_first_paint(qapp, qtbot, le
     win = MainWindow(ledger)
     qtbot.addWidget(win)
     page = win.current_page()
-
-    class Paints(QObject):
-        n = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Paint:
-                self.n += 1
-            return False
 
     paints = Paints()
     page.view.viewport().installEventFilter(paints)

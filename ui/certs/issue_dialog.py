@@ -35,7 +35,7 @@ class IssueDialog(QDialog):
         self.holder.setObjectName("issueHolder")
         self.issued = date_edit(parent=self)
         self.post = QLineEdit(self)
-        self.post.setMaxLength(Certificate.__table__.c.post.type.length)  # (as stored)
+        self.post.setMaxLength(registry.text_length(Certificate, "post"))  # (as stored)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setMaximumHeight(90)

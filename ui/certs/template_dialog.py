@@ -53,7 +53,7 @@ class TemplateDialog(QDialog):
                     w.setValue(t.valid_years)
                 else:
                     w = QLineEdit(getattr(t, key) or "", self)
-                    length = getattr(type(t).__table__.c[key].type, "length", None)
+                    length = registry.text_length(type(t), key)
                     if length:
                         w.setMaxLength(length)  # (what the ledger holds)
                 self.edits[key] = w

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from ui.table.view import LedgerTableView
 from ui.widgets import table_header
 from ui.widgets.colors import bar_style
 from ui.widgets.dialogs import confirm
+from ui.widgets.first_paint import after_first_paint
 
 MAX_DELETE = 1000
 DETAIL_AFTER_MS = 15  # after a reload, the detail form reads its row this much later
@@ -153,14 +154,11 @@ class TablePage(QWidget):
             self._detail_timer.setSingleShot(True)
             self._detail_timer.timeout.connect(lambda: self._build_detail(later=True))
             self._detail_timer.start(DETAIL_UNPAINTED_MS)
-            self.view.viewport().installEventFilter(self)
+            after_first_paint(self.view.viewport(), self._detail_after_paint)
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Paint and obj is self.view.viewport():
-            obj.removeEventFilter(self)  # (once: every event of the viewport came here)
-            if self._detail is None:
-                self._detail_timer.start(DETAIL_AFTER_PAINT_MS)
-        return False
+    def _detail_after_paint(self) -> None:
+        if self._detail is None:
+            self._detail_timer.start(DETAIL_AFTER_PAINT_MS)
 
     @property
     def detail(self) -> DetailForm:
